@@ -1,0 +1,400 @@
+// nerkit-extract: the bundled extractor. Reads plain-text documents or JSON Lines, writes the
+// entities of each document as JSON, JSON Lines, TSV or CoNLL. Run with --help for the options.
+//
+// Exit status: 0 all documents processed; 1 some documents failed (each has an error record in
+// the output and a message on stderr); 2 bad usage or dictionaries that do not load; 3 the output
+// was closed before everything was written (e.g. `| head`).
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "evaluate.h"
+#include "nerkit/nerkit.h"
+#include "output.h"
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr int kExitOk = 0;
+constexpr int kExitDocumentErrors = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitOutputClosed = 3;
+
+// One input document and, after processing, its output.
+struct Job {
+  std::size_t line = 0;    // 1-based line of JSONL input, 0 for plain text
+  std::string source;      // file name, for messages
+  json id;                 // the document id as given (string or number)
+  std::string text;
+  std::optional<nerkit::CivilDate> dct;
+  std::string error;       // set when the input itself is bad
+  std::string output;      // formatted result (one or more lines, with final newline)
+  bool failed = false;
+};
+
+// Replaces each byte that is not part of valid UTF-8 by '?', keeping the length, and returns
+// how many were replaced. JSON requires UTF-8; this lets a line with a few bad bytes still be
+// read, with the same byte offsets.
+std::size_t ReplaceInvalidUtf8(std::string& s) {
+  std::size_t replaced = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = p[i];
+    std::size_t len = 0;
+    if (c < 0x80) {
+      len = 1;
+    } else if (c >= 0xC2 && c < 0xE0) {
+      len = (i + 1 < n && (p[i + 1] & 0xC0) == 0x80) ? 2 : 0;
+    } else if (c >= 0xE0 && c < 0xF0) {
+      if (i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
+          !(c == 0xE0 && p[i + 1] < 0xA0) && !(c == 0xED && p[i + 1] >= 0xA0)) {
+        len = 3;
+      }
+    } else if (c >= 0xF0 && c < 0xF5) {
+      if (i + 3 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
+          (p[i + 3] & 0xC0) == 0x80 && !(c == 0xF0 && p[i + 1] < 0x90) &&
+          !(c == 0xF4 && p[i + 1] >= 0x90)) {
+        len = 4;
+      }
+    }
+    if (len == 0) {
+      s[i] = '?';
+      ++replaced;
+      ++i;
+    } else {
+      i += len;
+    }
+  }
+  return replaced;
+}
+
+// Parses one JSONL line into `job` (id, text, dct) or sets job.error.
+void ParseJsonLine(std::string& line, Job& job, bool strict_utf8) {
+  if (line.find_first_not_of(" \t\r") == std::string::npos) {
+    job.error = "empty line";
+    return;
+  }
+  const std::size_t bad = ReplaceInvalidUtf8(line);
+  if (bad > 0 && strict_utf8) {
+    job.error = "invalid UTF-8: " + std::to_string(bad) + " bad byte(s)";
+    return;
+  }
+  json j;
+  try {
+    j = json::parse(line);
+  } catch (const json::parse_error& e) {
+    job.error = std::string("invalid JSON: ") + e.what();
+    return;
+  }
+  if (!j.is_object()) {
+    job.error = "expected a JSON object {\"id\", \"text\", \"dct\"}";
+    return;
+  }
+  if (auto it = j.find("id"); it != j.end()) {
+    if (!it->is_string() && !it->is_number_integer() && !it->is_number_unsigned()) {
+      job.error = "\"id\" must be a string or an integer";
+      return;
+    }
+    job.id = *it;
+  }
+  auto text = j.find("text");
+  if (text == j.end()) {
+    job.error = "missing \"text\" field";
+    return;
+  }
+  if (!text->is_string()) {
+    job.error = "\"text\" must be a string";
+    return;
+  }
+  job.text = std::move(text->get_ref<std::string&>());
+  if (auto dct = j.find("dct"); dct != j.end() && !dct->is_null()) {
+    if (!dct->is_string()) {
+      job.error = "\"dct\" must be a date string YYYY-MM-DD or null";
+      return;
+    }
+    const std::string& s = dct->get_ref<const std::string&>();
+    // Accept "YYYY-MM-DD" and a date-time that starts with one ("1998-01-08T10:00:00").
+    auto date = nerkit::CivilDate::Parse(std::string_view(s).substr(0, 10));
+    if (!date || (s.size() > 10 && s[10] != 'T' && s[10] != ' ')) {
+      job.error = "\"dct\" is not a date YYYY-MM-DD: \"" + s + "\"";
+      return;
+    }
+    job.dct = date;
+  }
+}
+
+struct Settings {
+  std::vector<std::string> inputs;
+  std::string input_format = "text";
+  std::string output_format;  // default decided from the input
+  std::string reference_date;
+  std::string dictionaries;
+  std::vector<std::string> extra;
+  std::string labels;
+  unsigned threads = 1;
+  bool explain = false;
+  bool strict_utf8 = false;
+  std::size_t max_document_bytes = std::size_t{128} << 20;
+  std::string evaluate;
+};
+
+class Runner {
+ public:
+  Runner(const nerkit::Extractor& extractor, const Settings& settings, OutputFormat format,
+         const nerkit::ExtractOptions& base)
+      : extractor_(extractor), settings_(settings), format_(format), base_(base) {
+    const unsigned n = std::max(1u, settings.threads);
+    for (unsigned i = 0; i < n; ++i) workspaces_.emplace_back();
+  }
+
+  // Processes a batch in parallel and writes it in order. Returns false if the output closed.
+  bool RunBatch(std::vector<Job>& jobs) {
+    std::atomic<std::size_t> next{0};
+    auto work = [&](nerkit::Workspace& workspace) {
+      for (std::size_t i = next++; i < jobs.size(); i = next++) Process(jobs[i], workspace);
+    };
+    if (workspaces_.size() == 1 || jobs.size() == 1) {
+      work(workspaces_[0]);
+    } else {
+      std::vector<std::thread> threads;
+      for (std::size_t t = 1; t < workspaces_.size(); ++t) {
+        threads.emplace_back(work, std::ref(workspaces_[t]));
+      }
+      work(workspaces_[0]);
+      for (std::thread& th : threads) th.join();
+    }
+    for (Job& job : jobs) {
+      if (job.failed) {
+        failures_++;
+        std::cerr << "nerkit-extract: " << job.source;
+        if (job.line) std::cerr << ":" << job.line;
+        std::cerr << ": " << job.error << "\n";
+      }
+      if (std::fwrite(job.output.data(), 1, job.output.size(), stdout) != job.output.size()) {
+        return false;
+      }
+    }
+    return std::fflush(stdout) == 0 || !std::ferror(stdout);
+  }
+
+  std::size_t failures() const { return failures_; }
+
+ private:
+  void Process(Job& job, nerkit::Workspace& workspace) {
+    if (job.error.empty()) {
+      nerkit::ExtractOptions options = base_;
+      if (job.dct) options.reference_date = job.dct;
+      try {
+        nerkit::Result result = extractor_.Extract(job.text, options, workspace);
+        job.output = FormatResult(format_, job.id, job.line, job.text, result);
+        return;
+      } catch (const nerkit::Error& e) {
+        job.error = e.what();
+      } catch (const std::exception& e) {
+        job.error = std::string("internal error: ") + e.what();
+      }
+    }
+    job.failed = true;
+    job.output = FormatError(format_, job.id, job.line, job.error);
+    // Keep memory bounded: the text is not needed any more.
+    std::string().swap(job.text);
+  }
+
+  const nerkit::Extractor& extractor_;
+  const Settings& settings_;
+  OutputFormat format_;
+  nerkit::ExtractOptions base_;
+  std::vector<nerkit::Workspace> workspaces_;
+  std::size_t failures_ = 0;
+};
+
+bool ReadWholeFile(const std::string& path, std::string& out, std::string& error) {
+  if (path == "-") {
+    out.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    return true;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot open " + path;
+    return false;
+  }
+  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    error = "cannot read " + path;
+    return false;
+  }
+  return true;
+}
+
+int Main(int argc, char** argv) {
+  Settings s;
+  CLI::App app{
+      "nerkit-extract: find the people, places, organisations and dates in news text.\n"
+      "Each input file is one plain-text document (id = its path), or with --input jsonl a\n"
+      "file of JSON Lines documents {\"id\": ..., \"text\": ..., \"dct\": \"YYYY-MM-DD\"}.\n"
+      "With no file, or '-', standard input is read. Offsets in the output are UTF-8 bytes.\n"
+      "Exit status: 0 ok, 1 some documents failed (error records in the output), 2 usage or\n"
+      "dictionary error, 3 output closed early.",
+      "nerkit-extract"};
+  app.add_option("files", s.inputs, "Input files ('-' for standard input)");
+  app.add_option("--input", s.input_format, "Input format: text (one document per file) or jsonl")
+      ->check(CLI::IsMember({"text", "jsonl"}));
+  app.add_option("--format", s.output_format,
+                 "Output: json (default for one text document), jsonl (default otherwise), tsv, "
+                 "conll")
+      ->check(CLI::IsMember({"json", "jsonl", "tsv", "conll"}));
+  app.add_option("--reference-date", s.reference_date,
+                 "Reference date YYYY-MM-DD for relative dates (a JSONL document's \"dct\" takes "
+                 "precedence)");
+  app.add_option("--dictionaries", s.dictionaries,
+                 "Dictionary folder (default: $NERKIT_DICTIONARIES, else the installed one)");
+  app.add_option("--extra", s.extra, "Extra dictionary (.tsv) or rule (.rules) file; repeatable");
+  app.add_option("--labels", s.labels,
+                 "Labels to return, comma-separated (default: all of PERSON, LOCATION, "
+                 "ORGANIZATION, DATE, TIME, DURATION, SET)");
+  app.add_option("--threads", s.threads, "Documents processed in parallel (output order is kept)")
+      ->check(CLI::Range(1u, 256u));
+  app.add_flag("--explain", s.explain, "Also list the candidates that lost, and why (json/jsonl)");
+  app.add_flag("--strict-utf8", s.strict_utf8,
+               "Fail documents that are not valid UTF-8 instead of treating bad bytes as "
+               "separators");
+  app.add_option("--max-document-bytes", s.max_document_bytes,
+                 "Refuse documents larger than this (default 134217728)");
+  app.add_option("--evaluate", s.evaluate,
+                 "Score extraction against a gold JSONL file (see ../shared/eval/README.md for the "
+                 "format) and print precision, recall and F1 per label");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
+
+  nerkit::ExtractOptions options;
+  options.explain = s.explain;
+  options.strict_utf8 = s.strict_utf8;
+  options.max_document_bytes = s.max_document_bytes;
+  if (!s.reference_date.empty()) {
+    options.reference_date = nerkit::CivilDate::Parse(s.reference_date);
+    if (!options.reference_date) {
+      std::cerr << "nerkit-extract: --reference-date: not a date YYYY-MM-DD: " << s.reference_date
+                << "\n";
+      return kExitUsage;
+    }
+  }
+  if (!s.labels.empty()) {
+    try {
+      options.labels = nerkit::LabelSet::Parse(s.labels);
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "nerkit-extract: --labels: " << e.what() << "\n";
+      return kExitUsage;
+    }
+  }
+
+  std::optional<nerkit::Extractor> extractor;
+  try {
+    nerkit::LoadOptions load;
+    load.dictionaries = s.dictionaries;
+    for (const std::string& f : s.extra) load.extra_files.emplace_back(f);
+    extractor = nerkit::Extractor::Load(load);
+  } catch (const nerkit::Error& e) {
+    std::cerr << "nerkit-extract: " << e.what() << "\n";
+    return kExitUsage;
+  }
+
+  if (!s.evaluate.empty()) {
+    return EvaluateGold(*extractor, s.evaluate, options, std::max(1u, s.threads), std::cout,
+                        std::cerr)
+               ? kExitOk
+               : kExitUsage;
+  }
+
+  if (s.inputs.empty()) s.inputs.push_back("-");
+  const bool jsonl_input = s.input_format == "jsonl";
+  if (s.output_format.empty()) {
+    s.output_format = (!jsonl_input && s.inputs.size() == 1) ? "json" : "jsonl";
+  }
+  const OutputFormat format = ParseOutputFormat(s.output_format);
+  if (format == OutputFormat::kConll) options.tokens = true;
+
+  Runner runner(*extractor, s, format, options);
+  constexpr std::size_t kBatchBytes = 8u << 20;
+  const std::size_t batch_docs = 64 * std::max(1u, s.threads);
+  std::vector<Job> batch;
+  std::size_t batch_bytes = 0;
+  bool output_ok = true;
+  auto flush = [&]() {
+    if (!batch.empty() && output_ok) output_ok = runner.RunBatch(batch);
+    batch.clear();
+    batch_bytes = 0;
+  };
+
+  for (const std::string& input : s.inputs) {
+    if (!output_ok) break;
+    if (!jsonl_input) {
+      Job job;
+      job.source = input;
+      job.id = input;
+      std::string error;
+      if (!ReadWholeFile(input, job.text, error)) job.error = error;
+      batch_bytes += job.text.size();
+      batch.push_back(std::move(job));
+      if (batch.size() >= batch_docs || batch_bytes >= kBatchBytes) flush();
+      continue;
+    }
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (input != "-") {
+      file.open(input, std::ios::binary);
+      if (!file) {
+        Job job;
+        job.source = input;
+        job.error = "cannot open " + input;
+        batch.push_back(std::move(job));
+        continue;
+      }
+      in = &file;
+    }
+    std::string line;
+    std::size_t line_number = 0;
+    while (output_ok && std::getline(*in, line)) {
+      Job job;
+      job.source = input;
+      job.line = ++line_number;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      ParseJsonLine(line, job, s.strict_utf8);
+      batch_bytes += job.text.size() + 64;
+      batch.push_back(std::move(job));
+      if (batch.size() >= batch_docs || batch_bytes >= kBatchBytes) flush();
+    }
+  }
+  flush();
+  if (!output_ok) return kExitOutputClosed;
+  return runner.failures() > 0 ? kExitDocumentErrors : kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A closed output pipe is reported by fwrite failing, not by a signal.
+  std::signal(SIGPIPE, SIG_IGN);
+  std::ios::sync_with_stdio(false);
+  try {
+    return Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "nerkit-extract: " << e.what() << "\n";
+    return kExitUsage;
+  }
+}

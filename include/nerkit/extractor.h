@@ -1,0 +1,128 @@
+// nerkit/extractor.h: load dictionaries and rules once, extract entities from many documents.
+//
+// WHAT THIS IS
+//   An Extractor is a loaded, validated, immutable model: the gazetteers (dictionaries/*.tsv) and
+//   rules (dictionaries/rules/*.rules) compiled into matchers. It exists only if everything loaded
+//   without error. Extract() runs the pipeline on one UTF-8 document:
+//     text (ICU words and sentences) -> gazetteer -> rules -> dates -> resolver
+//   and returns the entities sorted by start offset.
+//
+//     nerkit::Extractor extractor = nerkit::Extractor::Load();   // default dictionaries
+//     nerkit::Result result = extractor.Extract("BENGHAZI, Libya (AP) - ...");
+//     for (const nerkit::Entity& e : result.entities)
+//       std::cout << nerkit::LabelName(e.label) << '\t' << e.text << '\n';
+//
+// OVERLAP POLICY
+//   Returned entities never overlap. When candidates overlap, the resolver keeps, in order of
+//   precedence: the candidate with the higher rule/dictionary priority, then the one with more
+//   independent evidence (a dictionary entry and a rule agreeing), then the longer one, then the
+//   earlier one. Time expressions and names compete in the same way. A name that was typed in one
+//   place keeps that type everywhere in the document.
+//
+// THREAD SAFETY
+//   Load() is safe to call from several threads. A loaded Extractor is immutable: Extract() is
+//   const and may be called from any number of threads at once on the same object. Per-call
+//   scratch state lives in a Workspace, one per thread (the overloads without one make a fresh
+//   Workspace per call).
+//
+// OWNERSHIP AND LIFETIME
+//   An Extractor is a cheap handle to shared immutable data: copies share it, and the data lives
+//   as long as the last copy. Results own their strings and do not refer to the extractor or to the
+//   input buffer.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nerkit/date.h"
+#include "nerkit/entity.h"
+#include "nerkit/result.h"
+#include "nerkit/workspace.h"
+
+namespace nerkit {
+
+// A dictionary or rule file held in memory; its name decides its format (".tsv" or ".rules")
+// and is what load errors name.
+struct InMemoryFile {
+  std::string name;
+  std::string content;
+};
+
+struct LoadOptions {
+  // The dictionary folder: every *.tsv in it and every rules/*.rules, in name order. Empty means
+  // Extractor::DefaultDictionaryDir().
+  std::filesystem::path dictionaries;
+  // Set to false to load only extra_files and extra_sources (no folder at all).
+  bool load_dictionary_folder = true;
+  // More files (.tsv or .rules) loaded after the folder, in this order.
+  std::vector<std::filesystem::path> extra_files;
+  // In-memory files loaded last, in this order.
+  std::vector<InMemoryFile> extra_sources;
+};
+
+struct ExtractOptions {
+  // The date relative expressions ("last year", "on Friday") are computed from. When absent,
+  // nerkit looks for the date in the document's dateline or first lines; when there is none,
+  // relative expressions get no value (or an X-form such as "XXXX-04-26"), never today's date.
+  std::optional<CivilDate> reference_date;
+  // Which labels to return (all by default).
+  LabelSet labels = LabelSet::All();
+  // Fill Result::rejected with the candidates that lost, and why.
+  bool explain = false;
+  // Fill Result::tokens with the document's tokens (for token-level output such as CoNLL).
+  bool tokens = false;
+  // Throw InputError for input that is not valid UTF-8, instead of treating bad bytes as
+  // separators.
+  bool strict_utf8 = false;
+  // Documents larger than this many bytes are refused with an InputError.
+  std::size_t max_document_bytes = std::size_t{128} << 20;
+};
+
+// What a loaded extractor holds.
+struct ExtractorInfo {
+  std::filesystem::path dictionary_dir;        // empty when no folder was loaded
+  std::vector<std::string> files;              // every file loaded, in load order
+  std::size_t dictionary_entries = 0;          // lines kept from *.tsv files
+  std::size_t duplicate_entries = 0;           // lines ignored as duplicates
+  std::size_t blocked_entries = 0;             // entries removed by `block` lines
+  std::size_t rules = 0;                       // rules from *.rules files
+};
+
+class Extractor {
+ public:
+  // Loads and compiles the dictionaries and rules.
+  // Throws LoadError naming the file, line and column of the first problem (a missing folder, an
+  // unreadable file, a malformed line, an invalid rule pattern). Never returns a half-loaded
+  // extractor.
+  static Extractor Load(const LoadOptions& options = {});
+
+  // The default dictionary folder: $NERKIT_DICTIONARIES if set and non-empty, else the installed
+  // share/nerkit/dictionaries if it exists, else the source tree's dictionaries/ the library was
+  // built from. The result may not exist; Load() then reports it.
+  static std::filesystem::path DefaultDictionaryDir();
+
+  // Extracts the entities of one UTF-8 document.
+  // Requires: nothing of `text` (any bytes are accepted); it is not retained.
+  // Returns: entities sorted by start, non-overlapping, with byte offsets into `text`.
+  // Throws InputError if `text` is larger than options.max_document_bytes, or, with
+  // options.strict_utf8, if it is not valid UTF-8.
+  Result Extract(std::string_view text, const ExtractOptions& options,
+                 Workspace& workspace) const;
+  Result Extract(std::string_view text, const ExtractOptions& options = {}) const;
+
+  const ExtractorInfo& info() const;
+
+  // Opaque compiled model; public only so that the library's own stages can name it.
+  struct Model;
+
+ private:
+  explicit Extractor(std::shared_ptr<const Model> model);
+  std::shared_ptr<const Model> model_;
+};
+
+}  // namespace nerkit

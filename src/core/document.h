@@ -1,0 +1,101 @@
+// The per-document working state that flows through the pipeline stages:
+//   text (tokens, sentences) -> gazetteer (matches, lexical classes) -> rules (candidates)
+//   -> dates (candidates with values) -> resolve (entities).
+// One Document lives in each Workspace and is reused from one document to the next, so that its
+// vectors keep their capacity and extraction allocates little.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nerkit/date.h"
+#include "nerkit/entity.h"
+#include "text/tokenizer.h"
+
+namespace nerkit::internal {
+
+// Where a candidate came from.
+enum class Origin : std::uint8_t {
+  kDictionary,  // a dictionary entry: `ref` is the entry index
+  kRule,        // a rule: `ref` is the rule index
+  kDate,        // a date rule: `ref` is the date rule index
+  kResolver,    // created by the resolver (a partial name linked to a full one)
+};
+
+// A possible entity, before the resolver decides.
+struct Candidate {
+  std::uint32_t begin = 0;  // bytes, half-open
+  std::uint32_t end = 0;
+  std::uint32_t token_begin = 0;  // tokens, half-open
+  std::uint32_t token_end = 0;
+  Label label = Label::kPerson;
+  bool typed = true;       // false: a name whose type the resolver must decide
+  bool veto = false;       // a NONE rule: the span is no entity
+  Origin origin = Origin::kRule;
+  std::int32_t priority = 0;
+  std::uint32_t ref = 0;   // entry or rule index, per origin
+  std::int32_t entry = -1; // dictionary entry giving canonical name and id, if any
+  std::string value;       // time expressions: TIMEX3 value
+  std::string anchor;      // time expressions: "absolute" or "reference"
+};
+
+// One gazetteer match: tokens [token_begin, token_end) equal the key sequence of the entries
+// entry_index[entries_begin, entries_begin + entries_count).
+struct GazetteerMatch {
+  std::uint32_t token_begin = 0;
+  std::uint32_t token_end = 0;
+  std::uint32_t entries_begin = 0;
+  std::uint32_t entries_count = 0;
+  std::uint32_t types = 0;  // bit (1 << EntryType) for each type among the entries
+};
+
+struct Document {
+  std::string_view original;  // the caller's bytes
+  std::string_view text;      // what the stages read: `original`, or `sanitized` if it had bad bytes
+  std::string sanitized;
+  std::size_t invalid_bytes = 0;
+
+  text::TokenizedText words;  // tokens, sentences, folded forms
+
+  // Gazetteer stage.
+  std::vector<GazetteerMatch> matches;       // sorted by token_begin, then longer first
+  std::vector<std::uint32_t> match_entries;  // entry indices referenced by matches
+  std::vector<std::uint32_t> lexical;        // per token: bits of single-token entry types
+
+  // Rule stage.
+  std::string symbols;                       // class string (one symbol per token + separators)
+  std::vector<std::uint32_t> symbol_token;   // symbol index -> token index
+
+  // All stages add candidates; the resolver reads them.
+  std::vector<Candidate> candidates;
+
+  // Dates stage: the reference date used and where it came from.
+  std::optional<CivilDate> reference_date;
+  std::string reference_source;
+
+  void Reset(std::string_view input) {
+    original = input;
+    text = input;
+    sanitized.clear();
+    invalid_bytes = 0;
+    words.Clear();
+    matches.clear();
+    match_entries.clear();
+    lexical.clear();
+    symbols.clear();
+    symbol_token.clear();
+    candidates.clear();
+    reference_date.reset();
+    reference_source.clear();
+  }
+
+  const std::vector<text::Token>& tokens() const { return words.tokens; }
+  std::string_view TokenText(const text::Token& t) const {
+    return text.substr(t.begin, t.end - t.begin);
+  }
+};
+
+}  // namespace nerkit::internal

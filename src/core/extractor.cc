@@ -1,0 +1,184 @@
+#include "nerkit/extractor.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <system_error>
+
+#include "core/model.h"
+#include "nerkit/error.h"
+#include "rules/rule_file.h"
+#include "text/utf8.h"
+
+namespace nerkit {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool HasExtension(const fs::path& p, std::string_view ext) { return p.extension() == ext; }
+
+// Files of a folder with the given extension, in byte order of their names.
+std::vector<fs::path> ListFiles(const fs::path& dir, std::string_view ext) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file(ec) && HasExtension(it->path(), ext)) out.push_back(it->path());
+  }
+  if (ec) throw LoadError(dir.string(), 0, 0, "cannot list folder: " + ec.message());
+  std::sort(out.begin(), out.end(),
+            [](const fs::path& a, const fs::path& b) { return a.filename().string() < b.filename().string(); });
+  return out;
+}
+
+}  // namespace
+
+fs::path Extractor::DefaultDictionaryDir() {
+  if (const char* env = std::getenv("NERKIT_DICTIONARIES"); env && *env) return fs::path(env);
+  std::error_code ec;
+  const fs::path installed(NERKIT_INSTALL_DICTIONARY_DIR);
+  if (fs::is_directory(installed, ec)) return installed;
+  return fs::path(NERKIT_SOURCE_DICTIONARY_DIR);
+}
+
+Extractor::Extractor(std::shared_ptr<const Model> model) : model_(std::move(model)) {}
+
+const ExtractorInfo& Extractor::info() const { return model_->info; }
+
+Extractor Extractor::Load(const LoadOptions& options) {
+  auto model = std::make_shared<Model>();
+  struct Pending {
+    std::string display;  // name used in errors and sources
+    fs::path path;        // empty for in-memory files
+    const std::string* content = nullptr;
+    bool rules = false;
+  };
+  std::vector<Pending> pending;
+  if (options.load_dictionary_folder) {
+    const fs::path dir = options.dictionaries.empty() ? DefaultDictionaryDir() : options.dictionaries;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      throw LoadError(dir.string(), 0, 0,
+                      "dictionary folder not found (pass another folder, or set "
+                      "NERKIT_DICTIONARIES)");
+    }
+    model->info.dictionary_dir = dir;
+    for (const fs::path& p : ListFiles(dir, ".tsv")) {
+      pending.push_back({p.filename().string(), p, nullptr, false});
+    }
+    for (const fs::path& p : ListFiles(dir / "rules", ".rules")) {
+      pending.push_back({"rules/" + p.filename().string(), p, nullptr, true});
+    }
+  }
+  auto kind = [](const std::string& name, const std::string& shown) {
+    if (name.ends_with(".tsv")) return false;
+    if (name.ends_with(".rules")) return true;
+    throw LoadError(shown, 0, 0, "unknown kind of file (expected a .tsv dictionary or .rules file)");
+  };
+  for (const fs::path& p : options.extra_files) {
+    pending.push_back({p.string(), p, nullptr, kind(p.filename().string(), p.string())});
+  }
+  for (const InMemoryFile& f : options.extra_sources) {
+    pending.push_back({f.name, {}, &f.content, kind(f.name, f.name)});
+  }
+  if (pending.size() > 65535) throw LoadError("dictionaries", 0, 0, "too many files (limit 65535)");
+
+  // Read everything first: a missing file fails before any work.
+  model->files.reserve(pending.size());
+  for (const Pending& p : pending) {
+    internal::SourceFile file;
+    if (p.content) {
+      file.name = p.display;
+      file.content = *p.content;
+    } else {
+      file = internal::ReadSourceFile(p.path.string());
+      file.name = p.display;
+    }
+    model->files.push_back(std::move(file));
+    model->info.files.push_back(p.display);
+  }
+
+  // Rules first: their word classes join the gazetteer's vocabulary.
+  internal::RuleFileParser parser;
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    if (pending[i].rules) parser.Parse(model->files[i].name, model->files[i].content);
+  }
+  text::Tokenizer tokenizer;
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    if (!pending[i].rules) {
+      model->gazetteer.AddFile(model->files[i], static_cast<std::uint16_t>(i), tokenizer);
+    }
+  }
+  for (const auto& [word, symbol] : parser.symbol_words()) {
+    model->gazetteer.AddVocabulary(tokenizer.folder().Key(word));
+  }
+  model->gazetteer.Build();
+
+  std::vector<internal::RuleSpec> name_rules;
+  std::vector<internal::RuleSpec> time_rules;
+  for (internal::RuleSpec& r : parser.rules()) {
+    (r.IsTimeRule() ? time_rules : name_rules).push_back(std::move(r));
+  }
+  model->info.rules = name_rules.size() + time_rules.size();
+  model->rules.Compile(std::move(name_rules), parser.symbol_words(), model->gazetteer);
+  model->dates.Compile(std::move(time_rules));
+
+  const internal::GazetteerStats& stats = model->gazetteer.stats();
+  model->info.dictionary_entries = stats.entries;
+  model->info.duplicate_entries = stats.duplicates;
+  model->info.blocked_entries = stats.blocked;
+  return Extractor(std::move(model));
+}
+
+Result Extractor::Extract(std::string_view text, const ExtractOptions& options) const {
+  Workspace workspace;
+  return Extract(text, options, workspace);
+}
+
+Result Extractor::Extract(std::string_view text, const ExtractOptions& options,
+                          Workspace& workspace) const {
+  constexpr std::size_t kHardLimit = 0xFFFFFFF0u;  // offsets are 32-bit inside the pipeline
+  const std::size_t limit = std::min(options.max_document_bytes, kHardLimit);
+  if (text.size() > limit) {
+    throw InputError("document of " + std::to_string(text.size()) +
+                     " bytes exceeds the limit of " + std::to_string(limit) +
+                     " bytes (max_document_bytes)");
+  }
+  internal::Scratch& scratch = *workspace.scratch_;
+  internal::Document& doc = scratch.doc;
+  doc.Reset(text);
+  Result result;
+  const std::size_t invalid = text::CountInvalidBytes(text);
+  if (invalid > 0) {
+    if (options.strict_utf8) {
+      std::size_t pos = 0;
+      while (pos < text.size()) {
+        const int len = text::SequenceLength(text, pos);
+        if (len == 0) break;
+        pos += static_cast<std::size_t>(len);
+      }
+      throw InputError("invalid UTF-8: " + std::to_string(invalid) + " bad byte(s), the first at byte offset " +
+                       std::to_string(pos));
+    }
+    text::SanitizeInto(text, doc.sanitized);
+    doc.text = doc.sanitized;
+    doc.invalid_bytes = invalid;
+  }
+  result.invalid_utf8_bytes = invalid;
+
+  scratch.tokenizer.Tokenize(doc.text, doc.words);
+  model_->gazetteer.Match(doc);
+  model_->gazetteer.AddCandidates(doc);
+  model_->rules.Run(doc);
+  model_->dates.Run(doc, options.reference_date);
+  model_->resolver.Resolve(doc, *model_, options, result);
+  if (options.tokens) {
+    result.tokens.reserve(doc.tokens().size());
+    for (const text::Token& t : doc.tokens()) result.tokens.push_back({t.begin, t.end, t.sentence});
+  }
+  result.reference_date = doc.reference_date;
+  result.reference_date_source = doc.reference_source;
+  return result;
+}
+
+}  // namespace nerkit

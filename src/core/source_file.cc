@@ -1,0 +1,51 @@
+#include "core/source_file.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace nerkit::internal {
+
+SourceFile ReadSourceFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw LoadError(path, 0, 0, std::string("cannot read: ") + std::strerror(errno));
+  SourceFile file;
+  file.name = path;
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  if (size < 0) throw LoadError(path, 0, 0, "cannot read: not a regular file");
+  in.seekg(0, std::ios::beg);
+  file.content.resize(static_cast<std::size_t>(size));
+  if (size > 0 && !in.read(file.content.data(), size)) {
+    throw LoadError(path, 0, 0, "cannot read: read error");
+  }
+  return file;
+}
+
+void SplitTabs(std::string_view line, std::vector<std::string_view>& fields) {
+  fields.clear();
+  std::size_t pos = 0;
+  while (true) {
+    const std::size_t tab = line.find('\t', pos);
+    if (tab == std::string_view::npos) {
+      fields.push_back(line.substr(pos));
+      return;
+    }
+    fields.push_back(line.substr(pos, tab - pos));
+    pos = tab + 1;
+  }
+}
+
+std::size_t FieldColumn(std::string_view line, std::size_t index) {
+  std::size_t column = 1;
+  std::size_t field = 0;
+  for (std::size_t i = 0; i < line.size() && field < index; ++i) {
+    const unsigned char c = static_cast<unsigned char>(line[i]);
+    if ((c & 0xC0) != 0x80) ++column;  // count characters, not bytes
+    if (c == '\t') ++field;
+  }
+  return column;
+}
+
+}  // namespace nerkit::internal

@@ -1,0 +1,93 @@
+// The gazetteer stage: dictionary entries compiled into a token trie, matched against a document.
+//
+// Every surface form is split into tokens by the same tokenizer that splits documents, and its
+// tokens' keys (case-folded, accent-stripped) are interned into a vocabulary. A trie over
+// vocabulary ids holds, at the node where a surface ends, the entries that end there. Matching a
+// document looks each token's key up once, then walks the trie from each token that starts a
+// name: no regular expression per name, and no work for tokens that start none.
+//
+// Hyphens and periods attached to a word are not trie steps, so "al-Qaida" matches "al Qaida",
+// "St. Louis" matches "St Louis", and "U.S." matches "U.S" (a period that ends a surface is taken
+// into the match when the text has it). Entries flagged `cs` match only when the text's tokens
+// are written exactly as the surface's; other names need their first word capitalised unless the
+// surface itself starts in lower case.
+//
+// Immutable after Build(); Match() is const and thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "core/source_file.h"
+#include "gazetteer/entry.h"
+#include "text/tokenizer.h"
+
+namespace nerkit::internal {
+
+// Extra bits of Document::lexical beside TypeBit(EntryType).
+enum LexicalBit : std::uint32_t {
+  kLexGivenCommon = 1u << 16,    // the token is a given name that is also a common word
+  kLexSurnameCommon = 1u << 17,  // a surname that is also a common word
+  kLexEntityCommon = 1u << 18,   // every PERSON/LOCATION/ORGANIZATION entry is `common`
+};
+
+struct GazetteerStats {
+  std::size_t entries = 0;
+  std::size_t duplicates = 0;
+  std::size_t blocked = 0;
+  std::size_t vocabulary = 0;
+  std::size_t nodes = 0;
+};
+
+class Gazetteer {
+ public:
+  Gazetteer();
+  ~Gazetteer();
+  Gazetteer(Gazetteer&&) noexcept;
+  Gazetteer& operator=(Gazetteer&&) noexcept;
+
+  // Parses every line of a dictionary file and adds its entries. `file_index` is stored in the
+  // entries (for Entity::source); `file.content` must outlive the gazetteer. Throws LoadError
+  // "name:line:column: message" on the first malformed line.
+  void AddFile(const SourceFile& file, std::uint16_t file_index, text::Tokenizer& tokenizer);
+
+  // Adds a token key to the vocabulary without an entry (words that rules name), so that tokens
+  // with that key get a vocabulary id. Call before Build().
+  void AddVocabulary(std::string_view key);
+
+  // Builds the trie. Call once after the last AddFile.
+  void Build();
+
+  // Sets tokens' vocabulary ids, fills doc.lexical and doc.matches/doc.match_entries.
+  void Match(Document& doc) const;
+
+  // Appends a candidate for each PERSON, LOCATION or ORGANIZATION that a match names (the best
+  // ranked entry of each type). Priorities: kPriorityMain for main names and acronyms,
+  // kPriorityAlternate for alternates; entries flagged `common` give no candidate here (the
+  // resolver admits them only with support).
+  void AddCandidates(Document& doc) const;
+  static constexpr int kPriorityMain = 50;
+  static constexpr int kPriorityAlternate = 45;
+
+  const Entry& entry(std::uint32_t index) const { return entries_[index]; }
+  std::size_t entry_count() const { return entries_.size(); }
+  const GazetteerStats& stats() const { return stats_; }
+
+  // The vocabulary id of a token key, or -1.
+  std::int32_t Lookup(std::string_view key) const;
+
+ private:
+  struct Tables;
+  std::vector<Entry> entries_;
+  GazetteerStats stats_;
+  std::unique_ptr<Tables> tables_;
+};
+
+// Whether token `k` of `doc` is a hyphen or period attached to the word before it (and, for a
+// hyphen, to the word after it): such tokens are not steps of a name.
+bool IsNameJoiner(const std::vector<text::Token>& tokens, std::string_view text, std::size_t k);
+
+}  // namespace nerkit::internal

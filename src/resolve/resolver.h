@@ -1,0 +1,27 @@
+// The resolver: turns the candidates of all stages into one consistent set of entities.
+//
+// Policy, in order:
+//  1. Candidates with the same span are merged: the highest priority decides the label, and the
+//     number of distinct sources that agree is the span's evidence.
+//  2. Overlaps are settled greedily: higher priority first, then more evidence, then the longer
+//     span, then the earlier one. A NONE rule that wins removes the span.
+//  3. Names whose type no rule or dictionary decided get one from the document: the type the
+//     same name has elsewhere, a known word inside it, or the shape of a personal name.
+//  4. The document is made consistent: a name keeps one type everywhere; a later partial name
+//     ("Al-Ghasri") joins the cluster of the full one ("Mohammed al-Ghasri"); an acronym joins
+//     its expansion.
+#pragma once
+
+#include "core/document.h"
+#include "nerkit/extractor.h"
+#include "nerkit/result.h"
+
+namespace nerkit::internal {
+
+class Resolver {
+ public:
+  void Resolve(Document& doc, const Extractor::Model& model, const ExtractOptions& options,
+               Result& result) const;
+};
+
+}  // namespace nerkit::internal

@@ -1,0 +1,267 @@
+#include "rules/rule_engine.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "core/regex.h"
+#include "nerkit/error.h"
+#include "text/fold.h"
+
+namespace nerkit::internal {
+
+RuleEngine::RuleEngine() = default;
+RuleEngine::~RuleEngine() = default;
+RuleEngine::RuleEngine(RuleEngine&&) noexcept = default;
+RuleEngine& RuleEngine::operator=(RuleEngine&&) noexcept = default;
+
+namespace {
+
+[[noreturn]] void ThrowPatternError(const RuleSpec& spec, const std::string& message) {
+  throw LoadError(spec.file, spec.line, spec.pattern_column,
+                  "rule \"" + spec.id + "\": " + message);
+}
+
+}  // namespace
+
+void RuleEngine::Compile(std::vector<RuleSpec> rules,
+                         const std::map<std::string, char, std::less<>>& symbol_words,
+                         const Gazetteer& gazetteer) {
+  gazetteer_ = &gazetteer;
+  const RE2::Options token_options = RegexOptions(/*latin1=*/true);
+  const RE2::Options text_options = RegexOptions(/*latin1=*/false);
+  token_set_ = std::make_unique<RE2::Set>(token_options, RE2::UNANCHORED);
+  text_set_ = std::make_unique<RE2::Set>(text_options, RE2::UNANCHORED);
+  for (RuleSpec& spec : rules) {
+    Compiled c;
+    const bool tokens = spec.target == RuleTarget::kTokens;
+    c.re = std::make_unique<RE2>(spec.pattern, tokens ? token_options : text_options);
+    if (!c.re->ok()) {
+      ThrowPatternError(spec, "invalid pattern: " + c.re->error() +
+                                  (c.re->error_arg().empty() ? "" : " at \"" + c.re->error_arg() + "\""));
+    }
+    // The entity group: a number or a name.
+    int group = -1;
+    const std::string& g = spec.group;
+    if (std::all_of(g.begin(), g.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+      std::from_chars(g.data(), g.data() + g.size(), group);
+      if (group > c.re->NumberOfCapturingGroups()) {
+        ThrowPatternError(spec, "group " + g + " does not exist (the pattern has " +
+                                    std::to_string(c.re->NumberOfCapturingGroups()) + ")");
+      }
+    } else {
+      const auto& names = c.re->NamedCapturingGroups();
+      auto it = names.find(g);
+      if (it == names.end()) ThrowPatternError(spec, "no capture group named \"" + g + "\"");
+      group = it->second;
+    }
+    c.group = group;
+    std::string error;
+    RE2::Set& set = tokens ? *token_set_ : *text_set_;
+    if (set.Add(spec.pattern, &error) < 0) ThrowPatternError(spec, "invalid pattern: " + error);
+    (tokens ? token_rules_ : text_rules_).push_back(static_cast<std::uint32_t>(rules_.size()));
+    c.spec = std::move(spec);
+    rules_.push_back(std::move(c));
+  }
+  if (!token_set_->Compile() || !text_set_->Compile()) {
+    throw LoadError("rules", 0, 0, "the rules together exceed RE2's memory bound");
+  }
+  // Symbol words, by vocabulary id.
+  symbol_by_vocab_.assign(gazetteer.stats().vocabulary, 0);
+  text::Folder folder;
+  for (const auto& [word, symbol] : symbol_words) {
+    const std::int32_t id = gazetteer.Lookup(folder.Key(word));
+    if (id >= 0) symbol_by_vocab_[static_cast<std::size_t>(id)] = symbol;
+  }
+}
+
+void RuleEngine::BuildSymbols(Document& doc) const {
+  const std::vector<text::Token>& tokens = doc.tokens();
+  const std::size_t n = tokens.size();
+  // Dictionary coverage: the longest entity match over each token decides N / O / P, and
+  // multi-token evidence matches (titles, head words) their letter.
+  thread_local std::vector<char> cover;
+  cover.assign(n, 0);
+  for (const GazetteerMatch& m : doc.matches) {
+    std::uint32_t types = 0;
+    for (std::uint32_t k = 0; k < m.entries_count; ++k) {
+      const Entry& e = gazetteer_->entry(doc.match_entries[m.entries_begin + k]);
+      if (EntityLabel(e.type) && e.Has(kCommon)) continue;
+      types |= TypeBit(e.type);
+    }
+    char symbol = 0;
+    if (types & TypeBit(EntryType::kLocation)) symbol = 'P';
+    else if (types & TypeBit(EntryType::kOrganization)) symbol = 'O';
+    else if (types & TypeBit(EntryType::kPerson)) symbol = 'N';
+    else if (m.token_end - m.token_begin > 1) {
+      if (types & TypeBit(EntryType::kTitle)) symbol = 'T';
+      else if (types & TypeBit(EntryType::kOrgHead)) symbol = 'H';
+      else if (types & TypeBit(EntryType::kLocHead)) symbol = 'L';
+    }
+    if (!symbol) continue;
+    for (std::uint32_t t = m.token_begin; t < m.token_end; ++t) {
+      if (!cover[t] && tokens[t].IsWord()) cover[t] = symbol;
+    }
+  }
+
+  doc.symbols.clear();
+  doc.symbol_token.clear();
+  doc.symbols.reserve(n + doc.words.sentences.size());
+  doc.symbol_token.reserve(n + doc.words.sentences.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const text::Token& tok = tokens[i];
+    if (i > 0 && tok.sentence != tokens[i - 1].sentence) {
+      doc.symbols.push_back('\n');
+      doc.symbol_token.push_back(static_cast<std::uint32_t>(i));
+    }
+    char symbol = '?';
+    const bool capitalised = tok.IsCapitalized();
+    if (tok.IsWord()) {
+      const std::uint32_t lex = doc.lexical[i];
+      const char word_symbol =
+          tok.vocab >= 0 ? symbol_by_vocab_[static_cast<std::size_t>(tok.vocab)] : 0;
+      if (tok.shape == text::Shape::kNumber) {
+        symbol = '0';
+      } else if (tok.shape == text::Shape::kAlnum) {
+        symbol = '9';
+      } else if (tok.shape == text::Shape::kUncased) {
+        symbol = 'u';
+      } else {
+        char letter;
+        if (word_symbol) letter = word_symbol;
+        else if (cover[i]) letter = cover[i];
+        else if (lex & TypeBit(EntryType::kTitle)) letter = 't';
+        else if (lex & TypeBit(EntryType::kOrgHead)) letter = 'h';
+        else if (lex & TypeBit(EntryType::kLocHead)) letter = 'l';
+        else if (lex & TypeBit(EntryType::kNameParticle)) letter = 'a';
+        else if (lex & TypeBit(EntryType::kDemonym)) letter = 'd';
+        else if ((lex & TypeBit(EntryType::kGivenName)) && !(lex & kLexGivenCommon)) letter = 'g';
+        else if ((lex & TypeBit(EntryType::kSurname)) && !(lex & kLexSurnameCommon) &&
+                 !(lex & TypeBit(EntryType::kWord))) letter = 's';
+        else if (lex & TypeBit(EntryType::kWord)) letter = 'w';
+        else letter = 'c';
+        // Letters are stored lower case; capitalised tokens get the upper-case letter.
+        if (letter >= 'A' && letter <= 'Z') letter = static_cast<char>(letter + 32);
+        symbol = capitalised ? static_cast<char>(letter - 32) : letter;
+      }
+    } else {
+      const std::string_view s = doc.TokenText(tok);
+      if (tok.Has(text::kPossessive)) symbol = '\'';
+      else if (s == ",") symbol = ',';
+      else if (s == ".") symbol = '.';
+      else if (s == "-" || s == "\xE2\x80\x90" || s == "\xE2\x80\x91") {
+        symbol = IsNameJoiner(tokens, doc.text, i) ? '-' : '_';
+      } else if (s == "\xE2\x80\x94" || s == "\xE2\x80\x93" || s == "--") symbol = '_';
+      else if (s == "(" || s == "[") symbol = '(';
+      else if (s == ")" || s == "]") symbol = ')';
+      else if (s == "\"" || s == "'" || s == "\xE2\x80\x9C" || s == "\xE2\x80\x9D" ||
+               s == "\xE2\x80\x98" || s == "\xE2\x80\x99" || s == "\xC2\xAB" || s == "\xC2\xBB") {
+        symbol = '"';
+      } else if (s == "&") symbol = '&';
+      else if (s == ":" || s == ";") symbol = ':';
+      else if (s == "/") symbol = '/';
+    }
+    doc.symbols.push_back(symbol);
+    doc.symbol_token.push_back(static_cast<std::uint32_t>(i));
+  }
+}
+
+void RuleEngine::Run(Document& doc) const {
+  BuildSymbols(doc);
+  const std::vector<text::Token>& tokens = doc.tokens();
+  if (tokens.empty()) return;
+  thread_local std::vector<int> hits;
+  thread_local std::vector<re2::StringPiece> groups;
+
+  // Rules over the class string.
+  hits.clear();
+  const re2::StringPiece symbols(doc.symbols);
+  if (!token_rules_.empty() && token_set_->Match(symbols, &hits)) {
+    for (int h : hits) {
+      const std::uint32_t index = token_rules_[static_cast<std::size_t>(h)];
+      const Compiled& c = rules_[index];
+      groups.assign(static_cast<std::size_t>(c.group) + 1, re2::StringPiece());
+      std::size_t pos = 0;
+      while (pos <= doc.symbols.size() &&
+             c.re->Match(symbols, pos, doc.symbols.size(), RE2::UNANCHORED, groups.data(),
+                         c.group + 1)) {
+        const re2::StringPiece whole = groups[0];
+        const re2::StringPiece g = groups[static_cast<std::size_t>(c.group)];
+        const std::size_t next = static_cast<std::size_t>(whole.data() - symbols.data()) +
+                                 std::max<std::size_t>(whole.size(), 1);
+        if (g.data() != nullptr && !g.empty()) {
+          const std::size_t gs = static_cast<std::size_t>(g.data() - symbols.data());
+          const std::size_t ge = gs + g.size();
+          const std::uint32_t tb = doc.symbol_token[gs];
+          const std::uint32_t te =
+              doc.symbols[ge - 1] == '\n' ? doc.symbol_token[ge - 1] : doc.symbol_token[ge - 1] + 1;
+          if (te > tb) {
+            Candidate cand;
+            cand.token_begin = tb;
+            cand.token_end = te;
+            cand.begin = tokens[tb].begin;
+            cand.end = tokens[te - 1].end;
+            cand.origin = Origin::kRule;
+            cand.ref = index;
+            cand.priority = c.spec.priority;
+            if (c.spec.label) {
+              cand.label = *c.spec.label;
+            } else {
+              cand.typed = false;
+              cand.veto = c.spec.none;
+            }
+            doc.candidates.push_back(std::move(cand));
+          }
+        }
+        pos = next;
+      }
+    }
+  }
+
+  // Rules over the raw text: spans are kept when they start and end on token boundaries.
+  hits.clear();
+  const re2::StringPiece text(doc.text.data(), doc.text.size());
+  if (!text_rules_.empty() && text_set_->Match(text, &hits)) {
+    for (int h : hits) {
+      const std::uint32_t index = text_rules_[static_cast<std::size_t>(h)];
+      const Compiled& c = rules_[index];
+      groups.assign(static_cast<std::size_t>(c.group) + 1, re2::StringPiece());
+      std::size_t pos = 0;
+      while (pos <= text.size() &&
+             c.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), c.group + 1)) {
+        const re2::StringPiece whole = groups[0];
+        const re2::StringPiece g = groups[static_cast<std::size_t>(c.group)];
+        pos = static_cast<std::size_t>(whole.data() - text.data()) +
+              std::max<std::size_t>(whole.size(), 1);
+        if (g.data() == nullptr || g.empty()) continue;
+        const auto b = static_cast<std::uint32_t>(g.data() - text.data());
+        const auto e = static_cast<std::uint32_t>(b + g.size());
+        auto first = std::lower_bound(tokens.begin(), tokens.end(), b,
+                                      [](const text::Token& t, std::uint32_t v) { return t.begin < v; });
+        if (first == tokens.end() || first->begin != b) continue;
+        auto last = std::lower_bound(first, tokens.end(), e,
+                                     [](const text::Token& t, std::uint32_t v) { return t.end < v; });
+        if (last == tokens.end() || last->end != e) continue;
+        Candidate cand;
+        cand.token_begin = static_cast<std::uint32_t>(first - tokens.begin());
+        cand.token_end = static_cast<std::uint32_t>(last - tokens.begin()) + 1;
+        cand.begin = b;
+        cand.end = e;
+        cand.origin = Origin::kRule;
+        cand.ref = index;
+        cand.priority = c.spec.priority;
+        if (c.spec.label) {
+          cand.label = *c.spec.label;
+        } else {
+          cand.typed = false;
+          cand.veto = c.spec.none;
+        }
+        doc.candidates.push_back(std::move(cand));
+      }
+    }
+  }
+}
+
+}  // namespace nerkit::internal

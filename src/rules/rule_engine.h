@@ -1,0 +1,72 @@
+// The rule stage: RE2 patterns over the token class string and over the raw text.
+//
+// The token class string has one symbol per token (and a newline between sentences), so that a
+// rule such as "a title, then capitalised words" is the plain RE2 pattern `T+(C+)`. Symbols of
+// word tokens are letters, upper case when the token is capitalised, lower case otherwise; the
+// first that applies wins:
+//   a word listed on a `symbol` line of a rule file    that line's letter (i: in, e: the, ...)
+//   inside a dictionary PERSON / ORGANIZATION / LOCATION match   N / O / P (not if `common`)
+//   TITLE T, ORG_HEAD H, LOC_HEAD L, NAME_PARTICLE A, DEMONYM D
+//   GIVEN_NAME G, SURNAME S (unless also a common word), WORD (a common word) W
+//   any other word C
+// and of other tokens: number 0, letters with digits 9, letters without case u, "," ",",
+// "." ".", an attached hyphen "-", a free-standing dash or hyphen "_", opening and closing
+// brackets "(" ")", any quotation mark '"', a possessive 's "'", "&" "&", ":" or ";" ":",
+// "/" "/", other punctuation and symbols "?".
+//
+// Rules are compiled once with explicit RE2 options (no logging, bounded memory); an RE2::Set per
+// target finds in one pass which rules can match a document, and only those run. Immutable after
+// Compile(); Run() is const and thread-safe.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include "core/document.h"
+#include "gazetteer/gazetteer.h"
+#include "rules/rule_file.h"
+
+
+namespace nerkit::internal {
+
+class RuleEngine {
+ public:
+  RuleEngine();
+  ~RuleEngine();
+  RuleEngine(RuleEngine&&) noexcept;
+  RuleEngine& operator=(RuleEngine&&) noexcept;
+
+  // Compiles name rules (labels other than time labels). Throws LoadError "file:line:column:
+  // rule \"id\": <RE2 error>" for an invalid pattern or an unknown group.
+  void Compile(std::vector<RuleSpec> rules, const std::map<std::string, char, std::less<>>& symbol_words,
+               const Gazetteer& gazetteer);
+
+  // Builds doc.symbols / doc.symbol_token and appends a candidate for every rule match.
+  void Run(Document& doc) const;
+
+  std::size_t size() const { return rules_.size(); }
+  const RuleSpec& rule(std::uint32_t index) const { return rules_[index].spec; }
+
+ private:
+  struct Compiled {
+    RuleSpec spec;
+    std::unique_ptr<RE2> re;
+    int group = 0;  // capture group index
+  };
+  void BuildSymbols(Document& doc) const;
+
+  const Gazetteer* gazetteer_ = nullptr;
+  std::vector<Compiled> rules_;
+  std::vector<char> symbol_by_vocab_;  // vocabulary id -> symbol letter, 0 if none
+  std::unique_ptr<RE2::Set> token_set_;
+  std::unique_ptr<RE2::Set> text_set_;
+  std::vector<std::uint32_t> token_rules_;  // set index -> rule index
+  std::vector<std::uint32_t> text_rules_;
+};
+
+}  // namespace nerkit::internal

@@ -1,0 +1,175 @@
+#include "rules/rule_file.h"
+
+#include <algorithm>
+#include <charconv>
+#include <unordered_set>
+
+#include "core/source_file.h"
+#include "nerkit/error.h"
+
+namespace nerkit::internal {
+namespace {
+
+bool ValidRuleId(std::string_view id) {
+  if (id.empty()) return false;
+  for (char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+                    c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool ValidMacroName(std::string_view name) {
+  if (name.empty() || !(name[0] >= 'A' && name[0] <= 'Z')) return false;
+  for (char c : name) {
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string RuleSpec::Source() const {
+  return "rule:" + id + " (" + file + ":" + std::to_string(line) + ")";
+}
+
+std::string RuleFileParser::Expand(const std::string& file, std::size_t line, std::size_t column,
+                                   std::string_view pattern) const {
+  std::string out;
+  out.reserve(pattern.size());
+  std::size_t pos = 0;
+  while (pos < pattern.size()) {
+    const char c = pattern[pos];
+    if (c == '\\' && pos + 1 < pattern.size()) {  // keep escapes such as \{ as they are
+      out.append(pattern.substr(pos, 2));
+      pos += 2;
+      continue;
+    }
+    if (c == '{') {
+      const std::size_t close = pattern.find('}', pos);
+      if (close != std::string_view::npos) {
+        const std::string_view name = pattern.substr(pos + 1, close - pos - 1);
+        if (ValidMacroName(name)) {
+          auto it = macros_.find(name);
+          if (it == macros_.end()) {
+            throw LoadError(file, line, column + pos,
+                            "undefined macro {" + std::string(name) + "}");
+          }
+          out += it->second;
+          pos = close + 1;
+          continue;
+        }
+      }
+    }
+    out.push_back(c);
+    ++pos;
+  }
+  return out;
+}
+
+void RuleFileParser::Parse(const std::string& file_name, std::string_view content) {
+  std::unordered_set<std::string> ids;
+  for (const RuleSpec& r : rules_) ids.insert(r.id);
+  std::vector<std::string_view> fields;
+  ForEachLine(content, [&](std::size_t line_number, std::string_view line) {
+    if (line.empty() || line[0] == '#') return;
+    if (line.find_first_not_of(" \t") == std::string_view::npos) return;
+    SplitTabs(line, fields);
+    if (fields[0] == "symbol") {
+      if (fields.size() != 3) {
+        throw LoadError(file_name, line_number, 1,
+                        "expected 3 tab-separated columns (symbol, X, WORDS), got " +
+                            std::to_string(fields.size()));
+      }
+      const std::string_view symbol = fields[1];
+      if (symbol.size() != 1 || symbol[0] < 'a' || symbol[0] > 'z') {
+        throw LoadError(file_name, line_number, FieldColumn(line, 1),
+                        "symbol \"" + std::string(symbol) + "\" must be one lower-case letter a-z");
+      }
+      std::size_t pos = 0;
+      const std::string_view words = fields[2];
+      while (pos < words.size()) {
+        const std::size_t space = std::min(words.find(' ', pos), words.size());
+        if (space > pos) symbol_words_[std::string(words.substr(pos, space - pos))] = symbol[0];
+        pos = space + 1;
+      }
+      return;
+    }
+    if (fields[0] == "define") {
+      if (fields.size() != 3) {
+        throw LoadError(file_name, line_number, 1,
+                        "expected 3 tab-separated columns (define, NAME, VALUE), got " +
+                            std::to_string(fields.size()));
+      }
+      if (!ValidMacroName(fields[1])) {
+        throw LoadError(file_name, line_number, FieldColumn(line, 1),
+                        "macro name \"" + std::string(fields[1]) +
+                            "\" must match [A-Z][A-Z0-9_]*");
+      }
+      macros_[std::string(fields[1])] =
+          Expand(file_name, line_number, FieldColumn(line, 2), fields[2]);
+      return;
+    }
+    if (fields.size() != 6) {
+      throw LoadError(file_name, line_number, 1,
+                      "expected 6 tab-separated columns (id, label, target, group, priority, "
+                      "pattern), got " + std::to_string(fields.size()));
+    }
+    RuleSpec rule;
+    rule.file = file_name;
+    rule.line = line_number;
+    rule.id = std::string(fields[0]);
+    if (!ValidRuleId(rule.id)) {
+      throw LoadError(file_name, line_number, 1,
+                      "rule id \"" + rule.id + "\" must match [a-z0-9_.-]+");
+    }
+    if (!ids.insert(rule.id).second) {
+      throw LoadError(file_name, line_number, 1, "duplicate rule id \"" + rule.id + "\"");
+    }
+    const std::string_view label = fields[1];
+    if (label == "NAME") {
+      rule.label.reset();
+    } else if (label == "NONE") {
+      rule.none = true;
+    } else if (auto parsed = ParseLabel(label)) {
+      rule.label = parsed;
+    } else {
+      throw LoadError(file_name, line_number, FieldColumn(line, 1),
+                      "rule \"" + rule.id + "\": unknown label \"" + std::string(label) +
+                          "\" (expected PERSON, LOCATION, ORGANIZATION, NAME, NONE, DATE, TIME, "
+                          "DURATION or SET)");
+    }
+    if (fields[2] == "tokens") {
+      rule.target = RuleTarget::kTokens;
+    } else if (fields[2] == "text") {
+      rule.target = RuleTarget::kText;
+    } else {
+      throw LoadError(file_name, line_number, FieldColumn(line, 2),
+                      "rule \"" + rule.id + "\": unknown target \"" + std::string(fields[2]) +
+                          "\" (expected tokens or text)");
+    }
+    rule.group = std::string(fields[3]);
+    if (rule.group.empty()) {
+      throw LoadError(file_name, line_number, FieldColumn(line, 3),
+                      "rule \"" + rule.id + "\": empty group (use 0 for the whole match)");
+    }
+    const std::string_view priority = fields[4];
+    const auto [ptr, ec] =
+        std::from_chars(priority.data(), priority.data() + priority.size(), rule.priority);
+    if (ec != std::errc() || ptr != priority.data() + priority.size()) {
+      throw LoadError(file_name, line_number, FieldColumn(line, 4),
+                      "rule \"" + rule.id + "\": priority \"" + std::string(priority) +
+                          "\" is not an integer");
+    }
+    if (fields[5].empty()) {
+      throw LoadError(file_name, line_number, FieldColumn(line, 5),
+                      "rule \"" + rule.id + "\": empty pattern");
+    }
+    rule.pattern_column = FieldColumn(line, 5);
+    rule.pattern = Expand(file_name, line_number, rule.pattern_column, fields[5]);
+    rules_.push_back(std::move(rule));
+  });
+}
+
+}  // namespace nerkit::internal

@@ -1,0 +1,75 @@
+// The rule file format (dictionaries/rules/*.rules), shared by the name rules and the date rules.
+//
+// Tab-separated lines; `#` starts a comment line. Three kinds of line:
+//   symbol  X  WORD WORD ...
+//       Word-class symbols for the token class string: every listed word (matched on its
+//       case-folded form) gets the symbol X, a lower-case ASCII letter, written in upper case when
+//       the token is capitalised ("in" -> i, "In" -> I).
+//   define  NAME  VALUE
+//       A macro: `{NAME}` in any later pattern of any file is replaced by VALUE. NAME is
+//       [A-Z][A-Z0-9_]*. For patterns over token classes, VALUE is usually a symbol class.
+//   ID  LABEL  TARGET  GROUP  PRIORITY  PATTERN
+//       ID        unique rule id, [a-z0-9_.-]+ (e.g. person.title_name)
+//       LABEL     PERSON, LOCATION, ORGANIZATION, NAME (a name whose type the resolver decides),
+//                 NONE (a span that is no entity), DATE, TIME, DURATION or SET
+//       TARGET    `tokens` (the pattern runs over the token class string) or `text` (over the
+//                 raw text)
+//       GROUP     which capture group is the entity: a number (0 = the whole match) or a name
+//       PRIORITY  an integer; higher wins when candidates overlap
+//       PATTERN   an RE2 pattern (the rest of the line, tabs not allowed)
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nerkit/entity.h"
+
+namespace nerkit::internal {
+
+enum class RuleTarget { kTokens, kText };
+
+struct RuleSpec {
+  std::string id;
+  std::optional<Label> label;  // nullopt for NAME and NONE
+  bool none = false;           // LABEL was NONE
+  RuleTarget target = RuleTarget::kTokens;
+  std::string group;           // as written: "0", "1", "name"
+  int priority = 0;
+  std::string pattern;         // with macros expanded
+  std::string file;            // where it was defined
+  std::size_t line = 0;
+  std::size_t pattern_column = 0;
+
+  bool IsTimeRule() const {
+    return label && (*label == Label::kDate || *label == Label::kTime ||
+                     *label == Label::kDuration || *label == Label::kSet);
+  }
+  // "rule:<id> (<file>:<line>)", what Entity::source says.
+  std::string Source() const;
+};
+
+// Parses rule files one after another, expanding macros defined in this or earlier files.
+class RuleFileParser {
+ public:
+  // Parses one file; throws LoadError("file:line:column: message") on a malformed line, an
+  // unknown label or target, a duplicate rule id, or an undefined macro.
+  void Parse(const std::string& file_name, std::string_view content);
+
+  std::vector<RuleSpec>& rules() { return rules_; }
+  // Word -> symbol from `symbol` lines (later lines override earlier ones).
+  const std::map<std::string, char, std::less<>>& symbol_words() const { return symbol_words_; }
+  const std::map<std::string, std::string, std::less<>>& macros() const { return macros_; }
+
+ private:
+  std::string Expand(const std::string& file, std::size_t line, std::size_t column,
+                     std::string_view pattern) const;
+  std::vector<RuleSpec> rules_;
+  std::map<std::string, std::string, std::less<>> macros_;
+  std::map<std::string, char, std::less<>> symbol_words_;
+};
+
+}  // namespace nerkit::internal

@@ -1,0 +1,410 @@
+#include "text/tokenizer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <array>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "nerkit/error.h"
+#include "text/utf8.h"
+
+namespace nerkit::text {
+
+std::string_view ShapeName(Shape shape) {
+  switch (shape) {
+    case Shape::kCapitalized: return "Xxxx";
+    case Shape::kAllCaps: return "XX";
+    case Shape::kInitial: return "X";
+    case Shape::kLower: return "x";
+    case Shape::kUncased: return "u";
+    case Shape::kNumber: return "d";
+    case Shape::kAlnum: return "xd";
+    case Shape::kPunct: return "p";
+    case Shape::kSymbol: return "s";
+    case Shape::kOther: return "o";
+  }
+  return "o";
+}
+
+namespace {
+
+// ICU break iterators are expensive to build from their rules and cheap to clone, so each
+// process builds one prototype of each and every Tokenizer clones them.
+struct Prototypes {
+  std::unique_ptr<icu::BreakIterator> word;
+  std::unique_ptr<icu::BreakIterator> sentence;
+  UErrorCode status = U_ZERO_ERROR;
+  std::mutex mutex;  // clone() is called under it
+
+  Prototypes() {
+    word.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
+    if (U_SUCCESS(status)) {
+      sentence.reset(
+          icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+    }
+  }
+};
+
+Prototypes& GetPrototypes() {
+  static Prototypes prototypes;
+  return prototypes;
+}
+
+// Abbreviations after which a period never ends a sentence (titles and ranks).
+const std::unordered_set<std::string_view>& AlwaysJoin() {
+  static const std::unordered_set<std::string_view> set = {
+      "mr",   "mrs",  "ms",   "dr",    "prof", "gen",  "brig", "col",  "lt",    "sgt",
+      "capt", "maj",  "adm",  "cmdr",  "gov",  "sen",  "rep",  "rev",  "st",    "mt",
+      "ft",   "hon",  "messrs", "mme", "mlle", "lieut", "cpl", "pvt",  "supt",  "insp",
+      "det",  "vs",   "v",    "e.g",   "i.e",  "cf",   "atty", "gens", "sens",  "reps",
+      "amb",  "pres", "sgts", "cols",  "lts",  "maj-gen", "lt-gen", "approx", "est", "dept",
+      "govt", "mssrs", "fr",  "sr.",   "nos",  "fig",  "figs",  "eq",  "ca"};
+  return set;
+}
+
+// Abbreviations after which a period does not end a sentence when a number follows.
+const std::unordered_set<std::string_view>& JoinBeforeNumber() {
+  static const std::unordered_set<std::string_view> set = {
+      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+      "no",  "nr",  "vol", "art", "p",   "pp",  "para", "ch",  "sec", "tel", "ext", "op"};
+  return set;
+}
+
+// Abbreviations that often end a sentence too: a period after them ends one only when the next
+// word is one that starts sentences.
+const std::unordered_set<std::string_view>& JoinUnlessStarter() {
+  static const std::unordered_set<std::string_view> set = {
+      "inc", "corp", "co", "ltd", "jr", "sr", "bros", "plc", "llc", "etc", "cos", "intl",
+      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+  return set;
+}
+
+// Capitalised words that typically start a sentence: after an ambiguous abbreviation ("U.S.",
+// "Inc.") such a word means a new sentence.
+const std::unordered_set<std::string_view>& SentenceStarters() {
+  static const std::unordered_set<std::string_view> set = {
+      "the",     "a",       "an",     "he",     "she",     "it",       "they",   "we",
+      "i",       "you",     "but",    "and",    "or",      "so",       "yet",    "in",
+      "on",      "at",      "for",    "from",   "with",    "by",       "as",     "if",
+      "when",    "while",   "after",  "before", "since",   "because",  "although",
+      "though",  "however", "meanwhile", "also", "this",   "that",     "these",  "those",
+      "there",   "here",    "his",    "her",    "their",   "its",      "our",    "my",
+      "your",    "some",    "many",   "most",   "few",     "all",      "both",   "each",
+      "no",      "not",     "one",    "two",    "three",   "other",    "others", "what",
+      "who",     "which",   "where",  "why",    "how",     "then",     "now",    "still",
+      "earlier", "later",   "last",   "next",   "instead", "even",     "only",   "such",
+      "officials", "police", "analysts", "critics", "people", "mr",    "mrs",    "ms",
+      "dr",      "during",  "under",  "until",  "despite", "among",    "about",  "according",
+      "to",      "of",      "more",   "several", "another", "nearly",  "about",  "over"};
+  return set;
+}
+
+bool IsWhiteSpaceCodePoint(UChar32 cp) {
+  return u_isUWhiteSpace(cp) || cp == 0x00A0 || cp == 0x2007 || cp == 0x202F || cp == 0xFEFF ||
+         cp == 0x200B;
+}
+
+bool IsLineBreak(UChar32 cp) {
+  return cp == '\n' || cp == '\r' || cp == 0x0085 || cp == 0x2028 || cp == 0x2029 ||
+         cp == '\f' || cp == '\v';
+}
+
+bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// Shape and flags of the token text[b, e).
+void Classify(std::string_view text, std::uint32_t b, std::uint32_t e, Token& token) {
+  int upper = 0, lower = 0, uncased = 0, digits = 0;
+  int first_letter = 0;  // 1 upper, 2 lower, 3 uncased
+  UChar32 first_cp = -1;
+  bool non_ascii = false;
+  std::size_t pos = b;
+  while (pos < e) {
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    UChar32 cp;
+    if (c < 0x80) {
+      cp = c;
+      ++pos;
+      if (c >= 'A' && c <= 'Z') {
+        ++upper;
+        if (!first_letter) first_letter = 1;
+      } else if (c >= 'a' && c <= 'z') {
+        ++lower;
+        if (!first_letter) first_letter = 2;
+      } else if (c >= '0' && c <= '9') {
+        ++digits;
+      }
+    } else {
+      non_ascii = true;
+      cp = static_cast<UChar32>(DecodeAt(text, pos));
+      if (u_isUUppercase(cp) || u_istitle(cp)) {
+        ++upper;
+        if (!first_letter) first_letter = 1;
+      } else if (u_isULowercase(cp)) {
+        ++lower;
+        if (!first_letter) first_letter = 2;
+      } else if (u_isalpha(cp)) {
+        ++uncased;
+        if (!first_letter) first_letter = 3;
+      } else if (u_isdigit(cp)) {
+        ++digits;
+      }
+    }
+    if (first_cp < 0) first_cp = cp;
+  }
+  std::uint16_t flags = 0;
+  if (non_ascii) flags |= kNonAscii;
+  if (upper) flags |= kHasUpper;
+  if (lower) flags |= kHasLower;
+  if (digits) flags |= kHasDigit;
+  const int letters = upper + lower + uncased;
+  if (letters || digits) flags |= kWord;
+  Shape shape;
+  if (!letters && !digits) {
+    const int type = first_cp < 0 ? static_cast<int>(U_UNASSIGNED) : static_cast<int>(u_charType(first_cp));
+    switch (type) {
+      case U_DASH_PUNCTUATION: case U_START_PUNCTUATION: case U_END_PUNCTUATION:
+      case U_CONNECTOR_PUNCTUATION: case U_OTHER_PUNCTUATION: case U_INITIAL_PUNCTUATION:
+      case U_FINAL_PUNCTUATION:
+        shape = Shape::kPunct;
+        break;
+      case U_MATH_SYMBOL: case U_CURRENCY_SYMBOL: case U_MODIFIER_SYMBOL: case U_OTHER_SYMBOL:
+        shape = Shape::kSymbol;
+        break;
+      default:
+        shape = (first_cp >= 0x1F000) ? Shape::kSymbol : Shape::kOther;
+        break;
+    }
+  } else if (!letters) {
+    shape = Shape::kNumber;
+  } else if (digits) {
+    shape = Shape::kAlnum;
+  } else if (first_letter == 1) {
+    if (lower == 0 && uncased == 0) {
+      shape = upper >= 2 ? Shape::kAllCaps : Shape::kInitial;
+    } else {
+      shape = Shape::kCapitalized;
+    }
+  } else if (first_letter == 2) {
+    shape = Shape::kLower;
+  } else {
+    shape = Shape::kUncased;
+  }
+  token.shape = shape;
+  token.flags = static_cast<std::uint16_t>(token.flags | flags);
+}
+
+// Length in bytes of a possessive suffix ('s, ’s) at the end of text[b, e) that follows a
+// letter, or 0.
+std::uint32_t PossessiveSuffix(std::string_view text, std::uint32_t b, std::uint32_t e) {
+  if (e - b < 3) return 0;
+  const unsigned char last = static_cast<unsigned char>(text[e - 1]);
+  if (last != 's' && last != 'S') return 0;
+  std::uint32_t apostrophe = 0;
+  if (text[e - 2] == '\'') {
+    apostrophe = 1;
+  } else if (e - b >= 5 && text.substr(e - 4, 3) == "\xE2\x80\x99") {
+    apostrophe = 3;
+  } else {
+    return 0;
+  }
+  const std::uint32_t stem_end = e - 1 - apostrophe;
+  if (stem_end <= b) return 0;
+  const unsigned char before = static_cast<unsigned char>(text[stem_end - 1]);
+  if (!IsAsciiLetter(before) && before < 0x80) return 0;
+  return apostrophe + 1;
+}
+
+}  // namespace
+
+struct Tokenizer::Impl {
+  std::unique_ptr<icu::BreakIterator> word;
+  std::unique_ptr<icu::BreakIterator> sentence;
+  UText* utext = nullptr;
+  Folder folder;
+  std::vector<std::uint32_t> boundaries;
+
+  ~Impl() {
+    if (utext) utext_close(utext);
+  }
+};
+
+Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
+  Prototypes& p = GetPrototypes();
+  if (U_FAILURE(p.status) || !p.word || !p.sentence) {
+    throw Error(std::string("nerkit: cannot create ICU break iterators: ") +
+                u_errorName(p.status));
+  }
+  std::lock_guard<std::mutex> lock(p.mutex);
+  impl_->word.reset(p.word->clone());
+  impl_->sentence.reset(p.sentence->clone());
+  if (!impl_->word || !impl_->sentence) throw Error("nerkit: cannot clone ICU break iterators");
+}
+
+Tokenizer::~Tokenizer() = default;
+
+Folder& Tokenizer::folder() { return impl_->folder; }
+
+namespace {
+
+// Whether a sentence boundary that ICU reports before token `next` stands.
+bool KeepBoundary(std::string_view text, const TokenizedText& out, std::size_t next) {
+  const std::vector<Token>& tokens = out.tokens;
+  const Token& n = tokens[next];
+  if (n.Has(kParagraphBefore)) return true;
+  const Token& prev = tokens[next - 1];
+  const std::string_view prev_text = text.substr(prev.begin, prev.end - prev.begin);
+  if (prev_text == "." && next >= 2) {
+    const Token& w = tokens[next - 2];
+    if (w.end != prev.begin || !w.IsWord()) return true;  // "said ." or "... ."
+    const std::string_view word = out.Fold(w);
+    if (AlwaysJoin().contains(word)) return false;
+    const bool number_next = n.shape == Shape::kNumber || n.shape == Shape::kAlnum;
+    if (JoinBeforeNumber().contains(word) && number_next) return false;
+    const bool ambiguous = w.shape == Shape::kInitial ||
+                           (w.key_len <= 1 && w.shape == Shape::kLower) ||
+                           word.find('.') != std::string_view::npos ||
+                           JoinUnlessStarter().contains(word);
+    if (ambiguous) {
+      if (n.shape == Shape::kLower || number_next) return false;
+      if (n.IsCapitalized()) return SentenceStarters().contains(out.Fold(n));
+      return true;  // quotes, brackets: a new sentence
+    }
+    return true;
+  }
+  // A break that ICU took at a single line break inside running text (a hard-wrapped line)
+  // does not end the sentence when the line did not end with terminal punctuation and the next
+  // line goes on in lower case.
+  if (n.Has(kNewlineBefore) && n.shape == Shape::kLower) {
+    if (prev.shape != Shape::kPunct) return false;
+    if (prev_text == "," || prev_text == "-" || prev_text == "(") return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void Tokenizer::Tokenize(std::string_view text, TokenizedText& out, bool sentences) {
+  out.Clear();
+  Impl& impl = *impl_;
+  UErrorCode status = U_ZERO_ERROR;
+  impl.utext = utext_openUTF8(impl.utext, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) throw Error(std::string("nerkit: ICU utext: ") + u_errorName(status));
+  impl.word->setText(impl.utext, status);
+  if (U_FAILURE(status)) throw Error(std::string("nerkit: ICU setText: ") + u_errorName(status));
+
+  std::uint16_t pending = 0;  // flags for the next token from the white space before it
+  int newlines = 0;
+  std::uint32_t prev = 0;
+  const std::uint32_t size = static_cast<std::uint32_t>(text.size());
+  for (int32_t boundary = impl.word->next(); boundary != icu::BreakIterator::DONE;
+       boundary = impl.word->next()) {
+    const std::uint32_t b = prev;
+    const std::uint32_t e = static_cast<std::uint32_t>(boundary);
+    prev = e;
+    if (e <= b || e > size) continue;
+    // White space? (ASCII fast path, then code point by code point.)
+    const unsigned char c0 = static_cast<unsigned char>(text[b]);
+    bool space = false;
+    if (c0 == ' ' || c0 == '\n' || c0 == '\r' || c0 == '\t' || c0 >= 0x80 || c0 == '\f' ||
+        c0 == '\v') {
+      space = true;
+      int lines = 0;
+      std::size_t pos = b;
+      while (pos < e) {
+        const unsigned char c = static_cast<unsigned char>(text[pos]);
+        UChar32 cp;
+        if (c < 0x80) {
+          cp = c;
+          ++pos;
+        } else {
+          cp = static_cast<UChar32>(DecodeAt(text, pos));
+        }
+        if (!IsWhiteSpaceCodePoint(cp)) {
+          space = false;
+          break;
+        }
+        if (IsLineBreak(cp)) {
+          // CR LF counts once; a form feed or paragraph separator counts as a blank line.
+          if (cp == '\r' && pos < e && text[pos] == '\n') ++pos;
+          lines += (cp == '\f' || cp == 0x2029) ? 2 : 1;
+        }
+      }
+      if (space) {
+        // A BOM or zero-width space is not a separator between words.
+        if (!(e - b == 3 && (text.substr(b, 3) == "\xEF\xBB\xBF" ||
+                             text.substr(b, 3) == "\xE2\x80\x8B"))) {
+          pending |= kSpaceBefore;
+        }
+        newlines += lines;
+        continue;
+      }
+    }
+    std::uint16_t flags = pending;
+    if (newlines >= 1) flags |= kNewlineBefore;
+    if (newlines >= 2) flags |= kParagraphBefore;
+    pending = 0;
+    newlines = 0;
+    const std::uint32_t suffix = PossessiveSuffix(text, b, e);
+    const std::uint32_t parts[2][2] = {{b, e - suffix}, {e - suffix, e}};
+    for (int part = 0; part < (suffix ? 2 : 1); ++part) {
+      Token token;
+      token.begin = parts[part][0];
+      token.end = suffix ? parts[part][1] : e;
+      token.flags = part == 0 ? flags : static_cast<std::uint16_t>(kPossessive);
+      Classify(text, token.begin, token.end, token);
+      const Folder::Span span =
+          impl.folder.Append(text.substr(token.begin, token.end - token.begin), out.arena);
+      token.fold = span.fold;
+      token.fold_len = span.fold_len;
+      token.key = span.key;
+      token.key_len = span.key_len;
+      out.tokens.push_back(token);
+    }
+  }
+
+  if (!sentences || out.tokens.empty()) {
+    out.sentences.push_back(Sentence{0, static_cast<std::uint32_t>(out.tokens.size()), 0, size});
+    if (!out.tokens.empty()) out.tokens[0].flags |= kSentenceStart;
+    return;
+  }
+
+  // Sentences: ICU's boundaries, filtered.
+  impl.sentence->setText(impl.utext, status);
+  if (U_FAILURE(status)) throw Error(std::string("nerkit: ICU setText: ") + u_errorName(status));
+  impl.boundaries.clear();
+  for (int32_t boundary = impl.sentence->next(); boundary != icu::BreakIterator::DONE;
+       boundary = impl.sentence->next()) {
+    impl.boundaries.push_back(static_cast<std::uint32_t>(boundary));
+  }
+  std::vector<Token>& tokens = out.tokens;
+  std::size_t bi = 0;
+  std::uint32_t start = 0;
+  auto close = [&](std::uint32_t end_token) {
+    Sentence s;
+    s.token_begin = start;
+    s.token_end = end_token;
+    s.begin = tokens[start].begin;
+    s.end = tokens[end_token - 1].end;
+    const auto index = static_cast<std::uint32_t>(out.sentences.size());
+    for (std::uint32_t t = start; t < end_token; ++t) tokens[t].sentence = index;
+    tokens[start].flags |= kSentenceStart;
+    out.sentences.push_back(s);
+    start = end_token;
+  };
+  for (std::uint32_t i = 1; i < tokens.size(); ++i) {
+    bool boundary = false;
+    while (bi < impl.boundaries.size() && impl.boundaries[bi] <= tokens[i].begin) {
+      if (impl.boundaries[bi] > tokens[i - 1].begin) boundary = true;
+      ++bi;
+    }
+    if (boundary && KeepBoundary(text, out, i)) close(i);
+  }
+  close(static_cast<std::uint32_t>(tokens.size()));
+}
+
+}  // namespace nerkit::text

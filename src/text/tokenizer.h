@@ -1,0 +1,66 @@
+// The text layer: ICU word and sentence segmentation over the caller's UTF-8 bytes.
+//
+// Tokenizer splits a document into tokens (words, numbers, punctuation; white space is not a
+// token but is recorded in the flags of the token after it) and sentences. It reads the bytes
+// through utext_openUTF8, so every boundary ICU reports is a byte offset into the document, and
+// keeps those offsets exact for NBSP, CRLF, a BOM, combining accents, emoji and right-to-left
+// text. Two adjustments to ICU's words: a possessive 's / ’s is split off the word before it
+// (Libya’s -> Libya + ’s), and hyphens stay separate tokens marked as attached (al-Ghasri ->
+// al, -, Ghasri), so that later stages can match names with or without them. Sentences follow
+// ICU's sentence rules, except that no sentence ends after a title or abbreviation (Mr., Brig.
+// Gen., Jan. 5, No. 1), after initials or U.S./U.N. unless the next word starts a sentence, or at
+// a line break inside running text.
+//
+// A Tokenizer owns ICU break iterators: use one per thread.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/fold.h"
+#include "text/token.h"
+
+namespace nerkit::text {
+
+// Tokens and sentences of one document, reused from one document to the next.
+struct TokenizedText {
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  std::string arena;  // fold and key forms of the tokens
+
+  void Clear() {
+    tokens.clear();
+    sentences.clear();
+    arena.clear();
+  }
+  std::string_view Fold(const Token& t) const {
+    return std::string_view(arena).substr(t.fold, t.fold_len);
+  }
+  std::string_view Key(const Token& t) const {
+    return std::string_view(arena).substr(t.key, t.key_len);
+  }
+};
+
+class Tokenizer {
+ public:
+  // Throws nerkit::Error if ICU cannot create its break iterators.
+  Tokenizer();
+  ~Tokenizer();
+  Tokenizer(const Tokenizer&) = delete;
+  Tokenizer& operator=(const Tokenizer&) = delete;
+
+  // Tokenizes `text`, which must be valid UTF-8 (the pipeline sanitizes first) and shorter than
+  // 4 GiB. Replaces the contents of `out`. With sentences == false, every token is in sentence 0
+  // and out.sentences holds one sentence (for short strings such as dictionary surfaces).
+  void Tokenize(std::string_view text, TokenizedText& out, bool sentences = true);
+
+  Folder& folder();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace nerkit::text
