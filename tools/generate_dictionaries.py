@@ -1044,6 +1044,14 @@ AMBIGUOUS_COUNTRY_WORDS = {"Georgia", "Jordan", "Chad", "Turkey", "Jersey",
                            "Man", "Christmas Island", "Mali"}
 
 
+# Month and weekday names: capitalised in the word list, so not in `words`,
+# but no less common as words.
+CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october "
+    "november december monday tuesday wednesday thursday friday saturday "
+    "sunday".split())
+
+
 def build_companies(src, words, countries, demonym_table, stats):
     t = Table(
         "companies.tsv",
@@ -1149,6 +1157,9 @@ def build_companies(src, words, countries, demonym_table, stats):
             if short in symbols:
                 skipped["short form: same as a ticker symbol"] += 1
                 continue
+            if not re.search(r"[^\W\d_]", short):
+                skipped["short form: no letter"] += 1
+                continue
             toks = short.split()
             if len(toks) == 1:
                 if short.lower() in GENERIC_COMPANY_WORDS:
@@ -1158,7 +1169,7 @@ def build_companies(src, words, countries, demonym_table, stats):
                     skipped["short form: country or demonym"] += 1
                     continue
             flags = {"company", "alternate"}
-            if short.lower() in words:
+            if short.lower() in words or short.lower() in CALENDAR_WORDS:
                 flags.add("common")
             if len(toks) == 1 and short.isupper() and len(short) <= 4:
                 flags.update(("acronym", "cs"))
