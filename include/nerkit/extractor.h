@@ -117,8 +117,10 @@ class Extractor {
 
   const ExtractorInfo& info() const;
 
-  // Opaque compiled model; public only so that the library's own stages can name it.
+  // Opaque compiled model; public only so that the library's own stages, benchmarks and tests
+  // can name it. Not part of the stable API.
   struct Model;
+  const Model& model() const { return *model_; }
 
  private:
   explicit Extractor(std::shared_ptr<const Model> model);

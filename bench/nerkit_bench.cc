@@ -1,0 +1,215 @@
+// nerkit-bench: throughput and memory of the extraction pipeline on a news corpus.
+//
+//   nerkit-bench --corpus corpus.jsonl [--dictionaries DIR] [--repeat 3] [--threads 1,2]
+//
+// The corpus is JSON Lines {"id", "text"} (as written by ../shared/eval/make_bench_corpus.py) or
+// plain text with documents separated by form feeds. Prints one table: dictionary load time and
+// resident memory, then MB/s and words/s of ICU word segmentation alone (the practical ceiling),
+// of each pipeline stage cumulatively (tokenize, + gazetteer, + rules, + dates, + resolve = the
+// whole pipeline), and of the whole pipeline on 1, 2 and N threads sharing one extractor. Each
+// figure is the best of --repeat runs.
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/model.h"
+#include "nerkit/nerkit.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double>(b - a).count();
+}
+
+// Resident set size now and at peak, in MB, from /proc/self/status.
+void Memory(double& rss_mb, double& peak_mb) {
+  rss_mb = peak_mb = 0;
+  std::ifstream in("/proc/self/status");
+  std::string key;
+  while (in >> key) {
+    double kb;
+    if (key == "VmRSS:" && in >> kb) rss_mb = kb / 1024;
+    else if (key == "VmHWM:" && in >> kb) peak_mb = kb / 1024;
+    std::string rest;
+    std::getline(in, rest);
+  }
+}
+
+std::vector<std::string> ReadCorpus(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open corpus " + path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string all = ss.str();
+  std::vector<std::string> docs;
+  if (!all.empty() && all[0] == '{') {
+    std::istringstream lines(all);
+    std::string line;
+    while (std::getline(lines, line)) {
+      if (line.empty()) continue;
+      docs.push_back(nlohmann::json::parse(line).at("text").get<std::string>());
+    }
+  } else {
+    std::size_t pos = 0;
+    while (pos <= all.size()) {
+      std::size_t ff = all.find('\f', pos);
+      if (ff == std::string::npos) ff = all.size();
+      docs.push_back(all.substr(pos, ff - pos));
+      pos = ff + 1;
+    }
+  }
+  return docs;
+}
+
+struct Row {
+  std::string name;
+  double seconds = 0;
+  std::size_t bytes = 0;
+  std::size_t words = 0;
+};
+
+void PrintRow(const Row& r, double baseline) {
+  const double mbs = static_cast<double>(r.bytes) / 1e6 / r.seconds;
+  std::printf("| %-34s | %9.1f | %11.0f | %8.1f%% |\n", r.name.c_str(), mbs,
+              static_cast<double>(r.words) / r.seconds, baseline > 0 ? 100 * mbs / baseline : 100.0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string corpus;
+  std::string dictionaries;
+  int repeat = 3;
+  std::vector<unsigned> thread_counts = {1, 2};
+  CLI::App app{"nerkit-bench: throughput and memory of the extraction pipeline"};
+  app.add_option("--corpus", corpus, "JSONL or form-feed separated corpus")->required();
+  app.add_option("--dictionaries", dictionaries, "Dictionary folder (default: the library's)");
+  app.add_option("--repeat", repeat, "Runs per figure (the best is kept)")->check(CLI::Range(1, 100));
+  app.add_option("--threads", thread_counts, "Thread counts for the scaling rows")->delimiter(',');
+  CLI11_PARSE(app, argc, argv);
+
+  double rss0, peak0;
+  Memory(rss0, peak0);
+  nerkit::LoadOptions load;
+  load.dictionaries = dictionaries;
+  auto t0 = Clock::now();
+  const nerkit::Extractor extractor = nerkit::Extractor::Load(load);
+  const double load_seconds = Seconds(t0, Clock::now());
+  double rss_load, peak_load;
+  Memory(rss_load, peak_load);
+
+  const std::vector<std::string> docs = ReadCorpus(corpus);
+  std::size_t bytes = 0;
+  for (const std::string& d : docs) bytes += d.size();
+
+  // The model's stages, run cumulatively on one thread.
+  const nerkit::Extractor::Model& model = extractor.model();
+  nerkit::internal::Scratch scratch;
+  std::size_t words = 0;
+  auto run_stages = [&](int stages) {
+    std::size_t w = 0;
+    nerkit::ExtractOptions options;
+    for (const std::string& text : docs) {
+      nerkit::internal::Document& doc = scratch.doc;
+      doc.Reset(text);
+      scratch.tokenizer.Tokenize(doc.text, doc.words);
+      w += doc.tokens().size();
+      if (stages >= 2) {
+        model.gazetteer.Match(doc);
+        model.gazetteer.AddCandidates(doc);
+      }
+      if (stages >= 3) model.rules.Run(doc);
+      if (stages >= 4) model.dates.Run(doc, std::nullopt);
+      if (stages >= 5) {
+        nerkit::Result result;
+        model.resolver.Resolve(doc, model, options, result);
+      }
+    }
+    return w;
+  };
+  auto best_of = [&](auto&& fn) {
+    double best = 1e100;
+    for (int r = 0; r < repeat; ++r) {
+      const auto a = Clock::now();
+      fn();
+      best = std::min(best, Seconds(a, Clock::now()));
+    }
+    return best;
+  };
+
+  // ICU word segmentation alone.
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> wb(
+      icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
+  UText* ut = nullptr;
+  std::size_t icu_words = 0;
+  const double icu_seconds = best_of([&] {
+    icu_words = 0;
+    for (const std::string& text : docs) {
+      ut = utext_openUTF8(ut, text.data(), static_cast<int64_t>(text.size()), &status);
+      wb->setText(ut, status);
+      for (int32_t p = wb->next(); p != icu::BreakIterator::DONE; p = wb->next()) {
+        if (wb->getRuleStatus() != UBRK_WORD_NONE) ++icu_words;
+      }
+    }
+  });
+  utext_close(ut);
+
+  std::vector<Row> rows;
+  rows.push_back({"ICU word segmentation alone", icu_seconds, bytes, icu_words});
+  const char* names[] = {"tokenize (words, sentences, folds)", "+ gazetteer", "+ rules",
+                         "+ dates", "+ resolve (library, 1 thread)"};
+  for (int stages = 1; stages <= 5; ++stages) {
+    const double s = best_of([&] { words = run_stages(stages); });
+    rows.push_back({names[stages - 1], s, bytes, words});
+  }
+  // Public API with threads sharing one extractor.
+  for (unsigned n : thread_counts) {
+    const double s = best_of([&] {
+      std::atomic<std::size_t> next{0};
+      auto work = [&] {
+        nerkit::Workspace workspace;
+        for (std::size_t i = next++; i < docs.size(); i = next++) {
+          (void)extractor.Extract(docs[i], {}, workspace);
+        }
+      };
+      std::vector<std::thread> pool;
+      for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
+      work();
+      for (std::thread& t : pool) t.join();
+    });
+    rows.push_back({"Extract(), " + std::to_string(n) + " thread(s)", s, bytes, words});
+  }
+  double rss_end, peak_end;
+  Memory(rss_end, peak_end);
+
+  std::printf("corpus: %zu documents, %.1f MB, %zu tokens; best of %d runs\n", docs.size(),
+              static_cast<double>(bytes) / 1e6, words, repeat);
+  std::printf("dictionaries: %zu entries from %zu files, %zu rules; load %.0f ms; resident memory "
+              "after load %.0f MB (%.0f MB before), peak %.0f MB\n",
+              extractor.info().dictionary_entries, extractor.info().files.size(),
+              extractor.info().rules, load_seconds * 1000, rss_load, rss0, peak_end);
+  std::printf("| %-34s | %9s | %11s | %9s |\n", "stage (cumulative)", "MB/s", "words/s",
+              "% of ICU");
+  std::printf("|%s|%s|%s|%s|\n", std::string(36, '-').c_str(), std::string(11, '-').c_str(),
+              std::string(13, '-').c_str(), std::string(11, '-').c_str());
+  const double baseline = static_cast<double>(bytes) / 1e6 / icu_seconds;
+  for (const Row& r : rows) PrintRow(r, baseline);
+  return 0;
+}
