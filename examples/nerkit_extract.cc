@@ -261,7 +261,8 @@ int Main(int argc, char** argv) {
                  "precedence)");
   app.add_option("--dictionaries", s.dictionaries,
                  "Dictionary folder (default: $NERKIT_DICTIONARIES, else the installed one)");
-  app.add_option("--extra", s.extra, "Extra dictionary (.tsv) or rule (.rules) file; repeatable");
+  app.add_option("--extra", s.extra, "Extra dictionary (.tsv) or rule (.rules) file; repeatable")
+      ->allow_extra_args(false);
   app.add_option("--labels", s.labels,
                  "Labels to return, comma-separated (default: all of PERSON, LOCATION, "
                  "ORGANIZATION, DATE, TIME, DURATION, SET)");

@@ -412,7 +412,7 @@ def build_places(src, words, nonplace, stats):
         seen = set()
 
         def common_flag(name):
-            low = name.lower()
+            low = fold(name)
             if low in words or (low in nonplace and
                                 name not in NONPLACE_EXEMPT):
                 return "common"
@@ -449,10 +449,10 @@ def build_places(src, words, nonplace, stats):
             if not has_upper(a):
                 reasons["all lower case (transliteration)"] += 1
                 continue
-            if a.lower() in words:
+            if fold(a) in words:
                 reasons["English word"] += 1
                 continue
-            if a.lower() in nonplace:
+            if fold(a) in nonplace:
                 reasons["Xponents non-placename"] += 1
                 continue
             seen.add(a)
@@ -514,7 +514,7 @@ def build_regions(src, words, stats):
                 dropped["generic direction word"] += 1
                 continue
             flags = {"region", rank}
-            if form.lower() in words:
+            if fold(form) in words:
                 flags.add("common")
             t.add(form, "LOCATION", name, ident, pop.get(code, 0), cc, flags)
     for k, v in sorted(dropped.items()):
@@ -865,7 +865,7 @@ def build_demonyms(src, words, countries, stats):
     for iso, s, origin in entries:
         d = countries[iso]
         flags = {"primary" if origin == "i18n" else "alternate"}
-        if s.lower() in words:
+        if fold(s) in words:
             flags.add("common")
         t.add(s, "DEMONYM", d["canonical"], "geonames:" + d["gid"], d["pop"],
               iso, flags)
@@ -939,7 +939,7 @@ def build_given_names(src, words, stats):
                 flags.add("male")
             if fm >= SEX_SHARE * total:
                 flags.add("female")
-            if name.lower() in words:
+            if fold(name) in words:
                 flags.add("common")
             t.add(name, "GIVEN_NAME", "-", "-", total, "-", flags)
             kept += 1
@@ -961,7 +961,7 @@ def build_surnames(src, words, stats):
     for name, pct in read_census(os.path.join(src, "census1990",
                                               "dist.all.last")):
         surface = proper_case(name, o_prefix=True)
-        flags = {"common"} if surface.lower() in words else set()
+        flags = {"common"} if fold(surface) in words else set()
         t.add(surface, "SURNAME", "-", "-", int(round(pct * 1000)), "-",
               flags)
     return t
@@ -1169,7 +1169,7 @@ def build_companies(src, words, countries, demonym_table, stats):
                     skipped["short form: country or demonym"] += 1
                     continue
             flags = {"company", "alternate"}
-            if short.lower() in words or short.lower() in CALENDAR_WORDS:
+            if fold(short) in words or fold(short) in CALENDAR_WORDS:
                 flags.add("common")
             if len(toks) == 1 and short.isupper() and len(short) <= 4:
                 flags.update(("acronym", "cs"))

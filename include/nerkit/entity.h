@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,9 @@ inline constexpr int kLabelCount = 7;
 // Returns the upper-case name of a label: "PERSON", "LOCATION", "ORGANIZATION", "DATE", "TIME",
 // "DURATION" or "SET".
 std::string_view LabelName(Label label);
+
+// Writes LabelName(label).
+std::ostream& operator<<(std::ostream& out, Label label);
 
 // Parses a label name as LabelName writes it (upper case). Returns nullopt for anything else.
 std::optional<Label> ParseLabel(std::string_view name);

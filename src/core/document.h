@@ -34,6 +34,7 @@ struct Candidate {
   Label label = Label::kPerson;
   bool typed = true;       // false: a name whose type the resolver must decide
   bool veto = false;       // a NONE rule: the span is no entity
+  bool weak = false;       // counts only with support (a `common` dictionary name)
   Origin origin = Origin::kRule;
   std::int32_t priority = 0;
   std::uint32_t ref = 0;   // entry or rule index, per origin

@@ -1,5 +1,6 @@
 // Plain value types of the public API: labels, dates, errors.
 #include <array>
+#include <ostream>
 #include <cstdio>
 #include <stdexcept>
 
@@ -15,6 +16,8 @@ constexpr std::array<std::string_view, kLabelCount> kLabelNames = {
 }
 
 std::string_view LabelName(Label label) { return kLabelNames[static_cast<std::size_t>(label)]; }
+
+std::ostream& operator<<(std::ostream& out, Label label) { return out << LabelName(label); }
 
 std::optional<Label> ParseLabel(std::string_view name) {
   for (std::size_t i = 0; i < kLabelNames.size(); ++i) {

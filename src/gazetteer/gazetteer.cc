@@ -211,6 +211,7 @@ void Gazetteer::AddFile(const SourceFile& file, std::uint16_t file_index,
     const std::vector<text::Token>& tokens = words.tokens;
     std::uint32_t node = 0;
     std::size_t steps = 0;
+    bool has_word = false;
     std::string cs_form;
     bool first = true;
     for (std::size_t k = 0; k < tokens.size(); ++k) {
@@ -223,12 +224,13 @@ void Gazetteer::AddFile(const SourceFile& file, std::uint16_t file_index,
       const std::uint32_t vocab = t.Intern(words.Key(tok));
       node = t.AddChild(node, vocab);
       ++steps;
+      has_word = has_word || tok.IsWord();
       if (entry.Has(kCaseSensitive)) {
         if (!cs_form.empty()) cs_form.push_back('\x1f');
         cs_form.append(entry.surface.substr(tok.begin, tok.end - tok.begin));
       }
     }
-    if (steps == 0) {
+    if (steps == 0 || !has_word) {
       throw LoadError(file.name, line_number, 1,
                       "surface \"" + std::string(entry.surface) + "\" has no word to match");
     }
@@ -302,7 +304,7 @@ void Gazetteer::Build() {
         has_entity = true;
         if (!e.Has(kCommon)) entity_all_common = false;
       }
-      if (e.Has(kCaseSensitive) || EntityLabel(e.type)) {
+      if (e.Has(kCaseSensitive) || EntityLabel(e.type) || e.type == EntryType::kDemonym) {
         needs_check = true;
       } else {
         lexical |= TypeBit(e.type);
@@ -409,23 +411,56 @@ void Gazetteer::Match(Document& doc) const {
 
 void Gazetteer::AddCandidates(Document& doc) const {
   const std::vector<text::Token>& tokens = doc.tokens();
+  constexpr std::uint32_t kEntityTypes = TypeBit(EntryType::kPerson) |
+                                         TypeBit(EntryType::kLocation) |
+                                         TypeBit(EntryType::kOrganization);
+  // Countries the document mentions (by name or demonym): among places of the same name, one in
+  // such a country wins ("Sirt" in a story about Libya is Sirte, not Siirt in Turkey).
+  thread_local std::vector<std::uint16_t> countries;
+  countries.clear();
+  auto code = [](const Entry& e) {
+    return static_cast<std::uint16_t>((static_cast<unsigned char>(e.country[0]) << 8) |
+                                      static_cast<unsigned char>(e.country[1]));
+  };
   for (const GazetteerMatch& m : doc.matches) {
-    constexpr std::uint32_t kEntityTypes = TypeBit(EntryType::kPerson) |
-                                           TypeBit(EntryType::kLocation) |
-                                           TypeBit(EntryType::kOrganization);
-    if (!(m.types & kEntityTypes)) continue;
-    std::uint32_t done = 0;
     for (std::uint32_t k = 0; k < m.entries_count; ++k) {
-      const std::uint32_t index = doc.match_entries[m.entries_begin + k];
+      const Entry& e = entries_[doc.match_entries[m.entries_begin + k]];
+      if (e.country[0] && !e.Has(kCommon) &&
+          (e.type == EntryType::kDemonym || (e.type == EntryType::kLocation && e.Has(kCountry)))) {
+        countries.push_back(code(e));
+        break;
+      }
+    }
+  }
+  auto in_document = [&](const Entry& e) {
+    return e.country[0] &&
+           std::find(countries.begin(), countries.end(), code(e)) != countries.end();
+  };
+  for (const GazetteerMatch& m : doc.matches) {
+    if (!(m.types & kEntityTypes)) continue;
+    for (EntryType type : {EntryType::kLocation, EntryType::kOrganization, EntryType::kPerson}) {
+      if (!(m.types & TypeBit(type))) continue;
+      // The best entry of this type: in a mentioned country, then the gazetteer's rank (main
+      // names before alternates, then weight), which the entry order already is.
+      std::int64_t best = -1;
+      bool best_in_country = false;
+      for (std::uint32_t k = 0; k < m.entries_count; ++k) {
+        const std::uint32_t index = doc.match_entries[m.entries_begin + k];
+        const Entry& e = entries_[index];
+        if (e.type != type) continue;
+        const bool here = in_document(e);
+        if (best < 0 || (here && !best_in_country) ||
+            (here == best_in_country && entries_[best].Has(kCommon) && !e.Has(kCommon))) {
+          best = index;
+          best_in_country = here;
+        }
+      }
+      const auto index = static_cast<std::uint32_t>(best);
       const Entry& e = entries_[index];
-      const auto label = EntityLabel(e.type);
-      if (!label || (done & TypeBit(e.type)) || e.Has(kCommon)) continue;
-      done |= TypeBit(e.type);
       // A period that only ends the sentence is not part of a name without one.
       std::uint32_t token_end = m.token_end;
       if (!e.Has(kEndsWithPeriod) && token_end > m.token_begin + 1 &&
-          doc.TokenText(tokens[token_end - 1]) == "." &&
-          !tokens[token_end - 1].IsWord()) {
+          doc.TokenText(tokens[token_end - 1]) == "." && !tokens[token_end - 1].IsWord()) {
         --token_end;
       }
       Candidate c;
@@ -433,11 +468,20 @@ void Gazetteer::AddCandidates(Document& doc) const {
       c.token_end = token_end;
       c.begin = tokens[m.token_begin].begin;
       c.end = tokens[token_end - 1].end;
-      c.label = *label;
+      c.label = *EntityLabel(type);
       c.origin = Origin::kDictionary;
       c.ref = index;
       c.entry = static_cast<std::int32_t>(index);
-      c.priority = e.Has(kAlternate) ? kPriorityAlternate : kPriorityMain;
+      std::uint32_t words = 0;
+      for (std::uint32_t t = m.token_begin; t < token_end; ++t) words += tokens[t].IsWord();
+      if (e.Has(kCommon)) {
+        c.priority = kPriorityCommon;
+        c.weak = true;
+      } else if (words > 1) {
+        c.priority = e.Has(kAlternate) ? kPriorityLong - 5 : kPriorityLong;
+      } else {
+        c.priority = e.Has(kAlternate) ? kPriorityAlternate : kPriorityMain;
+      }
       doc.candidates.push_back(std::move(c));
     }
   }

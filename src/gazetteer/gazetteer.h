@@ -65,12 +65,15 @@ class Gazetteer {
   void Match(Document& doc) const;
 
   // Appends a candidate for each PERSON, LOCATION or ORGANIZATION that a match names (the best
-  // ranked entry of each type). Priorities: kPriorityMain for main names and acronyms,
-  // kPriorityAlternate for alternates; entries flagged `common` give no candidate here (the
-  // resolver admits them only with support).
+  // ranked entry of each type). Priorities: a match of several words kPriorityLong (it is rarely
+  // an accident), of one word kPriorityMain, or kPriorityAlternate for an alternate name;
+  // entries flagged `common` give weak candidates (kPriorityCommon) that the resolver keeps only
+  // with support.
   void AddCandidates(Document& doc) const;
+  static constexpr int kPriorityLong = 70;
   static constexpr int kPriorityMain = 50;
   static constexpr int kPriorityAlternate = 45;
+  static constexpr int kPriorityCommon = 10;
 
   const Entry& entry(std::uint32_t index) const { return entries_[index]; }
   std::size_t entry_count() const { return entries_.size(); }

@@ -3,17 +3,13 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <unordered_map>
 
 #include "core/model.h"
+#include "resolve/mentions.h"
 
 namespace nerkit::internal {
 namespace {
-
-struct Group {
-  std::uint32_t best = 0;      // index of the deciding candidate
-  std::uint32_t evidence = 0;  // candidates that agree with it
-  std::vector<std::uint32_t> members;
-};
 
 std::string CandidateSource(const Candidate& c, const Extractor::Model& model) {
   switch (c.origin) {
@@ -31,129 +27,118 @@ std::string CandidateSource(const Candidate& c, const Extractor::Model& model) {
   return {};
 }
 
+std::string LabelText(const Candidate& c) {
+  if (c.veto) return "NONE";
+  if (!c.typed) return "NAME";
+  return std::string(LabelName(c.label));
+}
+
 }  // namespace
 
 void Resolver::Resolve(Document& doc, const Extractor::Model& model,
                        const ExtractOptions& options, Result& result) const {
+  MentionSet set(doc, model.gazetteer);
   std::vector<Candidate>& cands = doc.candidates;
-  // 1. Merge candidates with the same span.
-  std::vector<std::uint32_t> order(cands.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const Candidate& x = cands[a];
-    const Candidate& y = cands[b];
-    if (x.token_begin != y.token_begin) return x.token_begin < y.token_begin;
-    if (x.token_end != y.token_end) return x.token_end < y.token_end;
-    return x.priority > y.priority;
-  });
-  std::vector<Group> groups;
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    const Candidate& c = cands[order[i]];
-    if (groups.empty() || cands[groups.back().best].token_begin != c.token_begin ||
-        cands[groups.back().best].token_end != c.token_end) {
-      groups.push_back(Group{order[i], 0, {}});
-    }
-    Group& g = groups.back();
-    g.members.push_back(order[i]);
-    const Candidate& best = cands[g.best];
-    if (c.veto == best.veto && c.label == best.label && c.typed == best.typed) ++g.evidence;
-  }
 
-  // 2. Settle overlaps greedily.
-  std::vector<std::uint32_t> rank(groups.size());
-  std::iota(rank.begin(), rank.end(), 0u);
-  std::sort(rank.begin(), rank.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const Candidate& x = cands[groups[a].best];
-    const Candidate& y = cands[groups[b].best];
-    if (x.priority != y.priority) return x.priority > y.priority;
-    if (groups[a].evidence != groups[b].evidence) return groups[a].evidence > groups[b].evidence;
-    const auto lx = x.token_end - x.token_begin;
-    const auto ly = y.token_end - y.token_begin;
-    if (lx != ly) return lx > ly;
-    return x.token_begin < y.token_begin;
-  });
-  std::vector<std::int32_t> owner(doc.tokens().size(), -1);
-  std::vector<std::uint32_t> accepted;
-  for (std::uint32_t gi : rank) {
-    const Candidate& c = cands[groups[gi].best];
-    std::int32_t blocker = -1;
-    for (std::uint32_t t = c.token_begin; t < c.token_end; ++t) {
-      if (owner[t] >= 0) {
-        blocker = owner[t];
-        break;
-      }
-    }
-    if (blocker >= 0) {
-      if (options.explain) {
-        const Candidate& w = cands[groups[static_cast<std::size_t>(blocker)].best];
-        Rejected r;
-        r.candidate.label = c.label;
-        r.candidate.start = c.begin;
-        r.candidate.end = c.end;
-        r.candidate.text = std::string(doc.original.substr(c.begin, c.end - c.begin));
-        r.candidate.source = CandidateSource(c, model);
-        r.reason = "overlaps \"" + std::string(doc.original.substr(w.begin, w.end - w.begin)) +
-                   "\" from " + CandidateSource(w, model) + ", which ranks higher";
-        result.rejected.push_back(std::move(r));
-      }
-      continue;
-    }
-    for (std::uint32_t t = c.token_begin; t < c.token_end; ++t) {
-      owner[t] = static_cast<std::int32_t>(gi);
-    }
-    accepted.push_back(gi);
-  }
-  std::sort(accepted.begin(), accepted.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return cands[groups[a].best].begin < cands[groups[b].best].begin;
-  });
+  // Candidates that a sentence's form rules out (Title Case headlines, all-caps lines) or that
+  // are dictionary names needing support they do not have.
+  set.FilterBySentenceForm(cands);
 
-  // 3-4. Entities and clusters.
-  std::map<std::string, int> cluster_of;
-  for (std::uint32_t gi : accepted) {
-    const Group& g = groups[gi];
-    const Candidate& c = cands[g.best];
-    if (c.veto || !c.typed) continue;
-    if (!options.labels.Contains(c.label)) continue;
+  // 1-2. Merge same spans and settle overlaps.
+  std::vector<RejectedCandidate> rejected;
+  set.Select(cands, options.explain ? &rejected : nullptr);
+
+  // 3. Types for untyped names; 4. document consistency.
+  set.TypeNames();
+  set.Propagate();
+  set.Unify();
+
+  // Entities, clusters.
+  std::vector<Mention>& mentions = set.mentions();
+  std::sort(mentions.begin(), mentions.end(),
+            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  set.Cluster();
+  std::vector<int> cluster_index(set.cluster_count(), -1);
+  for (const Mention& m : mentions) {
+    if (m.veto || !m.typed || m.dropped) continue;
+    if (!options.labels.Contains(m.label)) continue;
     Entity e;
-    e.label = c.label;
-    e.start = c.begin;
-    e.end = c.end;
-    e.text = std::string(doc.original.substr(c.begin, c.end - c.begin));
+    e.label = m.label;
+    e.start = m.begin;
+    e.end = m.end;
+    e.text = std::string(doc.original.substr(m.begin, m.end - m.begin));
+    if (m.entry >= 0) {
+      const Entry& entry = model.gazetteer.entry(static_cast<std::uint32_t>(m.entry));
+      e.canonical = std::string(entry.canonical);
+      e.id = std::string(entry.id);
+    }
     std::string source;
-    for (std::uint32_t m : g.members) {
-      const Candidate& o = cands[m];
-      if (o.label != c.label || o.veto != c.veto) continue;
-      if (e.id.empty() && o.entry >= 0) {
-        const Entry& entry = model.gazetteer.entry(static_cast<std::uint32_t>(o.entry));
-        e.canonical = std::string(entry.canonical);
-        e.id = std::string(entry.id);
-      }
-      const std::string s = CandidateSource(o, model);
+    for (std::uint32_t ci : m.candidates) {
+      const std::string s = CandidateSource(cands[ci], model);
       if (source.find(s) == std::string::npos) source += (source.empty() ? "" : " + ") + s;
     }
+    if (!m.note.empty()) source += (source.empty() ? "" : " + ") + m.note;
     e.source = std::move(source);
-    e.value = c.value;
-    e.anchor = c.anchor;
-    const bool name = c.label == Label::kPerson || c.label == Label::kLocation ||
-                      c.label == Label::kOrganization;
-    if (name) {
-      if (e.canonical.empty()) e.canonical = e.text;
-      const std::string key = std::string(LabelName(c.label)) + "\t" + (e.id.empty() ? e.canonical : e.id);
-      auto [it, inserted] = cluster_of.emplace(key, static_cast<int>(result.clusters.size()));
-      if (inserted) {
-        Cluster cl;
-        cl.label = c.label;
-        cl.name = e.text;
-        cl.canonical = e.canonical;
-        cl.id = e.id;
-        result.clusters.push_back(std::move(cl));
+    e.value = m.value;
+    e.anchor = m.anchor;
+    if (m.cluster >= 0) {
+      int& ci = cluster_index[static_cast<std::size_t>(m.cluster)];
+      if (ci < 0) {
+        ci = static_cast<int>(result.clusters.size());
+        result.clusters.emplace_back();
+        result.clusters.back().label = m.label;
       }
-      e.cluster = it->second;
-      Cluster& cl = result.clusters[static_cast<std::size_t>(e.cluster)];
+      e.cluster = ci;
+      Cluster& cl = result.clusters[static_cast<std::size_t>(ci)];
       cl.mentions.push_back(result.entities.size());
       if (e.text.size() > cl.name.size()) cl.name = e.text;
+      if (cl.id.empty() && !e.id.empty()) {
+        cl.id = e.id;
+        cl.canonical = e.canonical;
+      }
     }
     result.entities.push_back(std::move(e));
+  }
+  // Mentions of a cluster share its canonical name and id.
+  for (Cluster& cl : result.clusters) {
+    if (cl.canonical.empty()) cl.canonical = cl.name;
+    for (std::size_t i : cl.mentions) {
+      Entity& e = result.entities[i];
+      if (e.canonical.empty()) e.canonical = cl.canonical;
+      if (e.id.empty()) e.id = cl.id;
+    }
+  }
+
+  if (options.explain) {
+    for (const RejectedCandidate& r : rejected) {
+      const Candidate& c = cands[r.candidate];
+      Rejected out;
+      out.candidate.label = c.label;
+      out.candidate.start = c.begin;
+      out.candidate.end = c.end;
+      out.candidate.text = std::string(doc.original.substr(c.begin, c.end - c.begin));
+      out.candidate.source = CandidateSource(c, model) + " (" + LabelText(c) + ")";
+      out.reason = r.reason;
+      if (r.winner >= 0) {
+        const Candidate& w = cands[static_cast<std::size_t>(r.winner)];
+        out.reason += " \"" + std::string(doc.original.substr(w.begin, w.end - w.begin)) +
+                      "\" from " + CandidateSource(w, model) + " (" + LabelText(w) + ")";
+      }
+      result.rejected.push_back(std::move(out));
+    }
+    for (const Mention& m : mentions) {
+      if (!m.dropped) continue;
+      Rejected out;
+      out.candidate.start = m.begin;
+      out.candidate.end = m.end;
+      out.candidate.text = std::string(doc.original.substr(m.begin, m.end - m.begin));
+      for (std::uint32_t ci : m.candidates) {
+        out.candidate.source += (out.candidate.source.empty() ? "" : " + ") +
+                                CandidateSource(cands[ci], model);
+      }
+      out.reason = m.note.empty() ? "no type could be decided" : m.note;
+      result.rejected.push_back(std::move(out));
+    }
   }
 }
 

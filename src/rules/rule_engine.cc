@@ -19,8 +19,9 @@ RuleEngine& RuleEngine::operator=(RuleEngine&&) noexcept = default;
 
 namespace {
 
-[[noreturn]] void ThrowPatternError(const RuleSpec& spec, const std::string& message) {
-  throw LoadError(spec.file, spec.line, spec.pattern_column,
+[[noreturn]] void ThrowPatternError(const RuleSpec& spec, const std::string& message,
+                                   std::size_t column = 0) {
+  throw LoadError(spec.file, spec.line, column ? column : spec.pattern_column,
                   "rule \"" + spec.id + "\": " + message);
 }
 
@@ -39,8 +40,7 @@ void RuleEngine::Compile(std::vector<RuleSpec> rules,
     const bool tokens = spec.target == RuleTarget::kTokens;
     c.re = std::make_unique<RE2>(spec.pattern, tokens ? token_options : text_options);
     if (!c.re->ok()) {
-      ThrowPatternError(spec, "invalid pattern: " + c.re->error() +
-                                  (c.re->error_arg().empty() ? "" : " at \"" + c.re->error_arg() + "\""));
+      ThrowPatternError(spec, "invalid pattern: " + c.re->error());
     }
     // The entity group: a number or a name.
     int group = -1;
@@ -48,13 +48,17 @@ void RuleEngine::Compile(std::vector<RuleSpec> rules,
     if (std::all_of(g.begin(), g.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
       std::from_chars(g.data(), g.data() + g.size(), group);
       if (group > c.re->NumberOfCapturingGroups()) {
-        ThrowPatternError(spec, "group " + g + " does not exist (the pattern has " +
-                                    std::to_string(c.re->NumberOfCapturingGroups()) + ")");
+        ThrowPatternError(spec,
+                          "group " + g + " does not exist (the pattern has " +
+                              std::to_string(c.re->NumberOfCapturingGroups()) + ")",
+                          spec.group_column);
       }
     } else {
       const auto& names = c.re->NamedCapturingGroups();
       auto it = names.find(g);
-      if (it == names.end()) ThrowPatternError(spec, "no capture group named \"" + g + "\"");
+      if (it == names.end()) {
+        ThrowPatternError(spec, "no capture group named \"" + g + "\"", spec.group_column);
+      }
       group = it->second;
     }
     c.group = group;
@@ -86,15 +90,20 @@ void RuleEngine::BuildSymbols(Document& doc) const {
   cover.assign(n, 0);
   for (const GazetteerMatch& m : doc.matches) {
     std::uint32_t types = 0;
+    bool common_entity = false;
     for (std::uint32_t k = 0; k < m.entries_count; ++k) {
       const Entry& e = gazetteer_->entry(doc.match_entries[m.entries_begin + k]);
-      if (EntityLabel(e.type) && e.Has(kCommon)) continue;
+      if (EntityLabel(e.type) && e.Has(kCommon)) {
+        common_entity = true;
+        continue;
+      }
       types |= TypeBit(e.type);
     }
     char symbol = 0;
     if (types & TypeBit(EntryType::kLocation)) symbol = 'P';
     else if (types & TypeBit(EntryType::kOrganization)) symbol = 'O';
     else if (types & TypeBit(EntryType::kPerson)) symbol = 'N';
+    else if (common_entity) symbol = 'Q';
     else if (m.token_end - m.token_begin > 1) {
       if (types & TypeBit(EntryType::kTitle)) symbol = 'T';
       else if (types & TypeBit(EntryType::kOrgHead)) symbol = 'H';
@@ -137,11 +146,18 @@ void RuleEngine::BuildSymbols(Document& doc) const {
         else if (lex & TypeBit(EntryType::kLocHead)) letter = 'l';
         else if (lex & TypeBit(EntryType::kNameParticle)) letter = 'a';
         else if (lex & TypeBit(EntryType::kDemonym)) letter = 'd';
-        else if ((lex & TypeBit(EntryType::kGivenName)) && !(lex & kLexGivenCommon)) letter = 'g';
-        else if ((lex & TypeBit(EntryType::kSurname)) && !(lex & kLexSurnameCommon) &&
-                 !(lex & TypeBit(EntryType::kWord))) letter = 's';
-        else if (lex & TypeBit(EntryType::kWord)) letter = 'w';
-        else letter = 'c';
+        else if (lex & TypeBit(EntryType::kGivenName)) {
+          letter = (lex & (kLexGivenCommon | TypeBit(EntryType::kWord))) ? 'f' : 'g';
+        } else if ((lex & TypeBit(EntryType::kSurname)) && !(lex & kLexSurnameCommon) &&
+                   !(lex & TypeBit(EntryType::kWord))) {
+          letter = 's';
+        } else if (lex & TypeBit(EntryType::kWord)) {
+          letter = 'w';
+        } else if (tok.shape == text::Shape::kInitial) {
+          letter = 'x';
+        } else {
+          letter = 'c';
+        }
         // Letters are stored lower case; capitalised tokens get the upper-case letter.
         if (letter >= 'A' && letter <= 'Z') letter = static_cast<char>(letter + 32);
         symbol = capitalised ? static_cast<char>(letter - 32) : letter;

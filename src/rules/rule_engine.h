@@ -4,11 +4,16 @@
 // rule such as "a title, then capitalised words" is the plain RE2 pattern `T+(C+)`. Symbols of
 // word tokens are letters, upper case when the token is capitalised, lower case otherwise; the
 // first that applies wins:
-//   a word listed on a `symbol` line of a rule file    that line's letter (i: in, e: the, ...)
-//   inside a dictionary PERSON / ORGANIZATION / LOCATION match   N / O / P (not if `common`)
-//   TITLE T, ORG_HEAD H, LOC_HEAD L, NAME_PARTICLE A, DEMONYM D
-//   GIVEN_NAME G, SURNAME S (unless also a common word), WORD (a common word) W
-//   any other word C
+//   a word listed on a `symbol` line of a rule file          that line's letter (i: in, e: the)
+//   inside a dictionary match of a LOCATION / ORGANIZATION / PERSON     P / O / N
+//   inside a dictionary match whose entity entries are all `common`     Q
+//   inside a multi-token TITLE / ORG_HEAD / LOC_HEAD match              T / H / L
+//   a TITLE, ORG_HEAD, LOC_HEAD, NAME_PARTICLE or DEMONYM word          T / H / L / A / D
+//   a GIVEN_NAME: F if it is also a common word (Will, Mark), else      G
+//   a SURNAME that is not a common word                                 S
+//   a common WORD                                                       W
+//   a single capital letter (an initial)                                X
+//   any other word                                                      C
 // and of other tokens: number 0, letters with digits 9, letters without case u, "," ",",
 // "." ".", an attached hyphen "-", a free-standing dash or hyphen "_", opening and closing
 // brackets "(" ")", any quotation mark '"', a possessive 's "'", "&" "&", ":" or ";" ":",

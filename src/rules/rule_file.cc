@@ -150,6 +150,7 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
                           "\" (expected tokens or text)");
     }
     rule.group = std::string(fields[3]);
+    rule.group_column = FieldColumn(line, 3);
     if (rule.group.empty()) {
       throw LoadError(file_name, line_number, FieldColumn(line, 3),
                       "rule \"" + rule.id + "\": empty group (use 0 for the whole match)");

@@ -42,6 +42,7 @@ struct RuleSpec {
   std::string pattern;         // with macros expanded
   std::string file;            // where it was defined
   std::size_t line = 0;
+  std::size_t group_column = 0;
   std::size_t pattern_column = 0;
 
   bool IsTimeRule() const {

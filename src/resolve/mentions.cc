@@ -1,0 +1,526 @@
+#include "resolve/mentions.h"
+
+#include <algorithm>
+#include <numeric>
+#include <string_view>
+
+namespace nerkit::internal {
+namespace {
+
+using text::Shape;
+using text::Token;
+
+constexpr int kHeadlineMinimumPriority = 70;
+
+bool IsTimeLabel(Label label) {
+  return label == Label::kDate || label == Label::kTime || label == Label::kDuration ||
+         label == Label::kSet;
+}
+
+// Words left out of an acronym's letters ("Organisation of the Petroleum ..." -> OPEC keeps
+// "of"? no: O-P-E-C skips "of" and "the").
+bool IsAcronymFiller(std::string_view key) {
+  return key == "of" || key == "the" || key == "and" || key == "for" || key == "de" ||
+         key == "on" || key == "&" || key == "in" || key == "du" || key == "des";
+}
+
+}  // namespace
+
+MentionSet::MentionSet(Document& doc, const Gazetteer& gazetteer)
+    : doc_(doc), gazetteer_(gazetteer) {
+  // Sentence forms.
+  const std::vector<Token>& tokens = doc_.tokens();
+  headline_.assign(doc_.words.sentences.size(), 0);
+  for (std::size_t s = 0; s < doc_.words.sentences.size(); ++s) {
+    const text::Sentence& sentence = doc_.words.sentences[s];
+    int cased = 0, capitalised = 0, all_caps = 0, capitalised_words = 0;
+    for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
+      const Token& tok = tokens[t];
+      switch (tok.shape) {
+        case Shape::kCapitalized:
+        case Shape::kInitial:
+          ++cased;
+          ++capitalised;
+          if (doc_.lexical[t] & TypeBit(EntryType::kWord)) ++capitalised_words;
+          break;
+        case Shape::kAllCaps:
+          ++cased;
+          ++capitalised;
+          ++all_caps;
+          if (doc_.lexical[t] & TypeBit(EntryType::kWord)) ++capitalised_words;
+          break;
+        case Shape::kLower:
+          ++cased;
+          break;
+        default:
+          break;
+      }
+    }
+    const bool title_case = cased >= 4 && capitalised * 4 >= cased * 3 && capitalised_words >= 2;
+    const bool caps_line = cased >= 3 && all_caps == capitalised && capitalised == cased;
+    headline_[s] = title_case ? 1 : caps_line ? 2 : 0;
+  }
+}
+
+bool MentionSet::IsHeadline(std::uint32_t sentence) const {
+  return sentence < headline_.size() && headline_[sentence] != 0;
+}
+
+std::vector<std::string> MentionSet::KeyTokens(std::uint32_t token_begin,
+                                               std::uint32_t token_end) const {
+  std::vector<std::string> out;
+  const std::vector<Token>& tokens = doc_.tokens();
+  for (std::uint32_t t = token_begin; t < token_end; ++t) {
+    if (IsNameJoiner(tokens, doc_.text, t) || !tokens[t].IsWord()) continue;
+    out.emplace_back(doc_.words.Key(tokens[t]));
+  }
+  return out;
+}
+
+std::string MentionSet::KeyOf(std::uint32_t token_begin, std::uint32_t token_end) const {
+  std::string key;
+  for (const std::string& k : KeyTokens(token_begin, token_end)) {
+    if (!key.empty()) key.push_back(' ');
+    key += k;
+  }
+  return key;
+}
+
+void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
+  const std::vector<Token>& tokens = doc_.tokens();
+  active_.assign(candidates.size(), true);
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (c.origin == Origin::kDate) continue;
+    const std::uint32_t sentence = tokens[c.token_begin].sentence;
+    if (!IsHeadline(sentence)) continue;
+    if (c.origin == Origin::kDictionary) {
+      // In an all-capital line, an acronym that is also a word ("IS", "WHO", "US") says
+      // nothing.
+      const Entry& e = gazetteer_.entry(c.ref);
+      if (headline_[sentence] == 2 && e.Has(kCaseSensitive) && c.token_end == c.token_begin + 1 &&
+          (doc_.lexical[c.token_begin] & TypeBit(EntryType::kWord))) {
+        active_[i] = false;
+      }
+      if (c.weak) active_[i] = false;
+      continue;
+    }
+    if (!c.typed || c.priority < kHeadlineMinimumPriority) active_[i] = false;
+  }
+}
+
+void MentionSet::Select(const std::vector<Candidate>& candidates,
+                        std::vector<RejectedCandidate>* rejected) {
+  std::vector<std::uint32_t> order;
+  order.reserve(candidates.size());
+  for (std::uint32_t i = 0; i < candidates.size(); ++i) {
+    if (active_[i]) {
+      order.push_back(i);
+    } else if (rejected) {
+      rejected->push_back({i, -1, "its sentence is a headline or an all-capital line, where "
+                                  "capitalisation says nothing"});
+    }
+  }
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const Candidate& x = candidates[a];
+    const Candidate& y = candidates[b];
+    if (x.token_begin != y.token_begin) return x.token_begin < y.token_begin;
+    if (x.token_end != y.token_end) return x.token_end < y.token_end;
+    if (x.priority != y.priority) return x.priority > y.priority;
+    return a < b;
+  });
+  struct Group {
+    std::uint32_t first = 0;  // into order
+    std::uint32_t count = 0;
+    std::uint32_t evidence = 0;
+  };
+  std::vector<Group> groups;
+  for (std::uint32_t k = 0; k < order.size(); ++k) {
+    const Candidate& c = candidates[order[k]];
+    if (groups.empty()) {
+      groups.push_back({k, 0, 0});
+    } else {
+      const Candidate& head = candidates[order[groups.back().first]];
+      if (head.token_begin != c.token_begin || head.token_end != c.token_end) {
+        groups.push_back({k, 0, 0});
+      }
+    }
+    Group& g = groups.back();
+    const Candidate& best = candidates[order[g.first]];
+    ++g.count;
+    if (c.veto == best.veto && c.typed == best.typed && c.label == best.label) ++g.evidence;
+  }
+  std::vector<std::uint32_t> rank(groups.size());
+  std::iota(rank.begin(), rank.end(), 0u);
+  std::sort(rank.begin(), rank.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const Candidate& x = candidates[order[groups[a].first]];
+    const Candidate& y = candidates[order[groups[b].first]];
+    if (x.priority != y.priority) return x.priority > y.priority;
+    if (groups[a].evidence != groups[b].evidence) return groups[a].evidence > groups[b].evidence;
+    const auto lx = x.token_end - x.token_begin;
+    const auto ly = y.token_end - y.token_begin;
+    if (lx != ly) return lx > ly;
+    return x.token_begin < y.token_begin;
+  });
+  std::vector<std::int32_t> owner(doc_.tokens().size(), -1);  // group index
+  auto reject_group = [&](const Group& g, std::int32_t winner, const std::string& reason) {
+    if (!rejected) return;
+    for (std::uint32_t k = g.first; k < g.first + g.count; ++k) {
+      rejected->push_back({order[k], winner, reason});
+    }
+  };
+  for (std::uint32_t gi : rank) {
+    const Group& g = groups[gi];
+    const Candidate& best = candidates[order[g.first]];
+    if (best.weak) {
+      reject_group(g, -1, "a common word that is also a name, with no other evidence");
+      continue;
+    }
+    std::int32_t blocker = -1;
+    for (std::uint32_t t = best.token_begin; t < best.token_end; ++t) {
+      if (owner[t] >= 0) {
+        blocker = owner[t];
+        break;
+      }
+    }
+    if (blocker >= 0) {
+      reject_group(g, static_cast<std::int32_t>(order[groups[static_cast<std::size_t>(blocker)].first]),
+                   "overlaps a candidate that ranks higher:");
+      continue;
+    }
+    for (std::uint32_t t = best.token_begin; t < best.token_end; ++t) {
+      owner[t] = static_cast<std::int32_t>(gi);
+    }
+    Mention m;
+    m.token_begin = best.token_begin;
+    m.token_end = best.token_end;
+    m.begin = best.begin;
+    m.end = best.end;
+    m.label = best.label;
+    m.typed = best.typed;
+    m.veto = best.veto;
+    m.priority = best.priority;
+    m.value = best.value;
+    m.anchor = best.anchor;
+    for (std::uint32_t k = g.first; k < g.first + g.count; ++k) {
+      const Candidate& c = candidates[order[k]];
+      if (c.veto != best.veto || c.typed != best.typed || c.label != best.label) {
+        if (rejected && (best.typed || c.origin != Origin::kDictionary)) {
+          rejected->push_back({order[k], static_cast<std::int32_t>(order[g.first]),
+                               "same span as a candidate that ranks higher:"});
+        }
+        continue;
+      }
+      m.candidates.push_back(order[k]);
+      if (m.entry < 0 && c.entry >= 0) m.entry = c.entry;
+    }
+    // A name whose type is still open keeps the dictionary candidates of its span: if it gets
+    // one of their types, it gets their entry too.
+    if (!m.typed) {
+      for (std::uint32_t k = g.first; k < g.first + g.count; ++k) {
+        const Candidate& c = candidates[order[k]];
+        if (c.origin == Origin::kDictionary) m.candidates.push_back(order[k]);
+      }
+    }
+    if (!IsTimeLabel(m.label) || !m.typed) m.key = KeyOf(m.token_begin, m.token_end);
+    mentions_.push_back(std::move(m));
+  }
+}
+
+void MentionSet::TypeNames() {
+  const std::vector<Token>& tokens = doc_.tokens();
+  const std::vector<Candidate>& candidates = doc_.candidates;
+  // What the document already says about names.
+  struct Vote {
+    Label label;
+    int priority;
+  };
+  std::unordered_map<std::string, Vote> typed;
+  std::vector<std::vector<std::string>> people;
+  struct Expansion {
+    std::string initials;
+    Label label;
+  };
+  std::vector<Expansion> expansions;
+  for (const Mention& m : mentions_) {
+    if (!m.typed || m.veto || !m.IsName()) continue;
+    auto it = typed.find(m.key);
+    if (it == typed.end() || it->second.priority < m.priority) typed[m.key] = {m.label, m.priority};
+    std::vector<std::string> keys = KeyTokens(m.token_begin, m.token_end);
+    if (m.label == Label::kPerson && keys.size() >= 2) people.push_back(keys);
+    if (m.label != Label::kPerson && keys.size() >= 2) {
+      std::string initials;
+      for (const std::string& k : keys) {
+        if (!IsAcronymFiller(k) && !k.empty()) initials.push_back(k[0]);
+      }
+      if (initials.size() >= 2) expansions.push_back({initials, m.label});
+    }
+  }
+
+  for (Mention& m : mentions_) {
+    if (m.typed || m.veto) continue;
+    const std::vector<std::string> keys = KeyTokens(m.token_begin, m.token_end);
+    std::uint32_t words = 0;
+    std::uint32_t common = 0;
+    for (std::uint32_t t = m.token_begin; t < m.token_end; ++t) {
+      if (!tokens[t].IsWord() || IsNameJoiner(tokens, doc_.text, t)) continue;
+      ++words;
+      if (doc_.lexical[t] & TypeBit(EntryType::kWord)) ++common;
+    }
+    auto decide = [&](Label label, const char* note) {
+      m.typed = true;
+      m.label = label;
+      m.note = note;
+      // The span's dictionary candidate of that type gives the entry.
+      for (std::uint32_t ci : m.candidates) {
+        const Candidate& c = candidates[ci];
+        if (c.origin == Origin::kDictionary && c.label == label && m.entry < 0) m.entry = c.entry;
+      }
+    };
+    // a. The same name typed elsewhere.
+    if (auto it = typed.find(m.key); it != typed.end()) {
+      decide(it->second.label, "resolver:same-name");
+      continue;
+    }
+    // b. The end of a person's full name ("Al-Ghasri" after "Mohammed al-Ghasri").
+    bool person = false;
+    for (const std::vector<std::string>& full : people) {
+      if (keys.size() < full.size() &&
+          std::equal(keys.begin(), keys.end(), full.end() - static_cast<long>(keys.size()))) {
+        person = true;
+        break;
+      }
+    }
+    if (person) {
+      decide(Label::kPerson, "resolver:part-of-name");
+      continue;
+    }
+    // c. An acronym of a name in the document.
+    const Token& first = tokens[m.token_begin];
+    if (words == 1 && first.shape == Shape::kAllCaps) {
+      std::string letters;
+      for (char ch : doc_.words.Key(first)) {
+        if (ch != '.') letters.push_back(ch);
+      }
+      bool found = false;
+      for (const Expansion& x : expansions) {
+        if (x.initials == letters) {
+          decide(x.label, "resolver:acronym");
+          found = true;
+          break;
+        }
+      }
+      if (found) continue;
+    }
+    // d. The form of the name.
+    const std::uint32_t lex = doc_.lexical[m.token_begin];
+    if (words >= 2 && common < words) {
+      decide(Label::kPerson, (lex & TypeBit(EntryType::kGivenName)) ? "resolver:given-name"
+                                                                    : "resolver:name-shape");
+      continue;
+    }
+    if (words == 1 && first.shape == Shape::kAllCaps && first.key_len >= 2 &&
+        first.key_len <= 6) {
+      decide(Label::kOrganization, "resolver:acronym-shape");
+      continue;
+    }
+    m.dropped = true;
+    m.note = words == 1 ? "a single capitalised word with no evidence of a type"
+                        : "capitalised common words with no evidence of a type";
+  }
+}
+
+void MentionSet::Propagate() {
+  const std::vector<Token>& tokens = doc_.tokens();
+  const std::size_t n = tokens.size();
+  std::vector<char> covered(n, 0);
+  for (const Mention& m : mentions_) {
+    if (m.dropped) continue;
+    for (std::uint32_t t = m.token_begin; t < m.token_end; ++t) covered[t] = 1;
+  }
+  struct Pattern {
+    std::vector<std::string> keys;
+    Label label;
+    std::int32_t entry;
+    std::string note;
+  };
+  std::unordered_map<std::string, std::vector<Pattern>> by_first;
+  for (const Mention& m : mentions_) {
+    if (m.dropped || !m.typed || m.veto || !m.IsName()) continue;
+    std::vector<std::string> keys = KeyTokens(m.token_begin, m.token_end);
+    if (keys.empty()) continue;
+    if (m.label == Label::kPerson && keys.size() >= 2) {
+      // The surname alone.
+      const std::string& last = keys.back();
+      by_first[last].push_back({{last}, Label::kPerson, -1, "resolver:part-of-name"});
+    }
+    const std::string first = keys.front();
+    by_first[first].push_back({std::move(keys), m.label, m.entry, "resolver:same-name"});
+  }
+  if (by_first.empty()) return;
+  std::vector<Mention> added;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (covered[i] || !tokens[i].IsWord() || !tokens[i].IsCapitalized()) continue;
+    auto it = by_first.find(std::string(doc_.words.Key(tokens[i])));
+    if (it == by_first.end()) continue;
+    const Pattern* best = nullptr;
+    std::size_t best_end = 0;
+    for (const Pattern& p : it->second) {
+      std::size_t t = i;
+      std::size_t k = 0;
+      std::size_t end = i;
+      bool ok = true;
+      while (k < p.keys.size()) {
+        while (t < n && IsNameJoiner(tokens, doc_.text, t)) ++t;
+        if (t >= n || covered[t] || !tokens[t].IsWord() ||
+            doc_.words.Key(tokens[t]) != p.keys[k] || tokens[t].sentence != tokens[i].sentence) {
+          ok = false;
+          break;
+        }
+        ++k;
+        end = ++t;
+      }
+      if (!ok) continue;
+      // The next token must not continue the name ("Simmons" is not "Simmons Bank").
+      if (end < n && tokens[end].IsCapitalized() && !tokens[end].Has(text::kSentenceStart) &&
+          tokens[end].sentence == tokens[i].sentence &&
+          !(doc_.lexical[end] & TypeBit(EntryType::kWord))) {
+        continue;
+      }
+      if (end > best_end) {
+        best = &p;
+        best_end = end;
+      }
+    }
+    if (!best) continue;
+    // A common word alone at the start of a sentence is most likely just that word.
+    const bool single = best->keys.size() == 1;
+    if (single && tokens[i].Has(text::kSentenceStart) &&
+        (doc_.lexical[i] & TypeBit(EntryType::kWord))) {
+      continue;
+    }
+    Mention m;
+    m.token_begin = static_cast<std::uint32_t>(i);
+    m.token_end = static_cast<std::uint32_t>(best_end);
+    m.begin = tokens[i].begin;
+    m.end = tokens[best_end - 1].end;
+    m.label = best->label;
+    m.entry = best->entry;
+    m.note = best->note;
+    m.key = KeyOf(m.token_begin, m.token_end);
+    for (std::size_t t = i; t < best_end; ++t) covered[t] = 1;
+    added.push_back(std::move(m));
+    i = best_end - 1;
+  }
+  for (Mention& m : added) mentions_.push_back(std::move(m));
+}
+
+void MentionSet::Unify() {
+  struct Best {
+    Label label;
+    int priority;
+    std::int32_t entry;
+  };
+  std::unordered_map<std::string, Best> best;
+  for (const Mention& m : mentions_) {
+    if (m.dropped || !m.typed || m.veto || !m.IsName()) continue;
+    auto it = best.find(m.key);
+    if (it == best.end() || it->second.priority < m.priority) {
+      best[m.key] = {m.label, m.priority, m.entry};
+    }
+  }
+  for (Mention& m : mentions_) {
+    if (m.dropped || !m.typed || m.veto || !m.IsName()) continue;
+    const Best& b = best[m.key];
+    if (b.label != m.label) {
+      m.label = b.label;
+      m.entry = b.entry;
+      m.note = "resolver:one-type-per-name";
+    }
+  }
+}
+
+void MentionSet::Cluster() {
+  struct PersonCluster {
+    std::vector<std::string> keys;
+    int id;
+  };
+  std::vector<PersonCluster> people;
+  std::unordered_map<std::string, int> by_id;
+  struct Named {
+    std::string initials;
+    int id;
+  };
+  std::vector<Named> named;
+  std::vector<std::size_t> order(mentions_.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return mentions_[a].begin < mentions_[b].begin; });
+  for (std::size_t idx : order) {
+    Mention& m = mentions_[idx];
+    if (m.dropped || !m.typed || m.veto || !m.IsName()) continue;
+    const std::vector<std::string> keys = KeyTokens(m.token_begin, m.token_end);
+    if (m.label == Label::kPerson) {
+      int found = -1;
+      for (PersonCluster& c : people) {
+        const bool suffix = keys.size() <= c.keys.size() &&
+                            std::equal(keys.begin(), keys.end(),
+                                       c.keys.end() - static_cast<long>(keys.size()));
+        const bool longer = keys.size() > c.keys.size() &&
+                            std::equal(c.keys.begin(), c.keys.end(),
+                                       keys.end() - static_cast<long>(c.keys.size()));
+        if (suffix || longer) {
+          found = c.id;
+          if (longer) c.keys = keys;
+          break;
+        }
+      }
+      if (found < 0) {
+        found = clusters_++;
+        people.push_back({keys, found});
+      }
+      m.cluster = found;
+      continue;
+    }
+    std::string id_key = std::string(LabelName(m.label)) + "\t";
+    if (m.entry >= 0) {
+      id_key += std::string(gazetteer_.entry(static_cast<std::uint32_t>(m.entry)).id);
+      if (gazetteer_.entry(static_cast<std::uint32_t>(m.entry)).id.empty()) id_key += m.key;
+    } else {
+      id_key += m.key;
+    }
+    auto it = by_id.find(id_key);
+    if (it != by_id.end()) {
+      m.cluster = it->second;
+      continue;
+    }
+    // An acronym joins the cluster of its expansion.
+    if (keys.size() == 1) {
+      std::string letters;
+      for (char ch : keys[0]) {
+        if (ch != '.') letters.push_back(ch);
+      }
+      for (const Named& x : named) {
+        if (x.initials == letters) {
+          m.cluster = x.id;
+          break;
+        }
+      }
+      if (m.cluster >= 0) {
+        by_id[id_key] = m.cluster;
+        continue;
+      }
+    }
+    m.cluster = clusters_++;
+    by_id[id_key] = m.cluster;
+    if (keys.size() >= 2) {
+      std::string initials;
+      for (const std::string& k : keys) {
+        if (!IsAcronymFiller(k) && !k.empty()) initials.push_back(k[0]);
+      }
+      named.push_back({initials, m.cluster});
+    }
+  }
+}
+
+}  // namespace nerkit::internal

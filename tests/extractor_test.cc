@@ -1,0 +1,159 @@
+// The public API: loading, extraction settings, input limits, and one extractor shared by threads.
+#define BOOST_TEST_MODULE extractor
+#include <boost/test/unit_test.hpp>
+
+#include <cstdlib>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "nerkit/nerkit.h"
+
+namespace {
+
+const char* kSmall =
+    "Sirte\tLOCATION\t-\tgeonames:2210554\t128123\tLY\tprimary,city\n"
+    "Misrata\tLOCATION\tMisratah\tgeonames:2214846\t386120\tLY\talternate,city\n"
+    "Libya\tLOCATION\t-\tgeonames:2215636\t6000000\tLY\tprimary,country\n"
+    "Reuters\tORGANIZATION\t-\tnerkit:org/reuters\t900\tGB\tprimary,agency\n";
+
+nerkit::Extractor Small() {
+  nerkit::LoadOptions options;
+  options.load_dictionary_folder = false;
+  options.extra_sources.push_back({"small.tsv", kSmall});
+  return nerkit::Extractor::Load(options);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(labels_and_label_sets) {
+  BOOST_TEST(nerkit::LabelName(nerkit::Label::kOrganization) == "ORGANIZATION");
+  BOOST_TEST(nerkit::ParseLabel("DATE").has_value());
+  BOOST_TEST(!nerkit::ParseLabel("date").has_value());
+  const nerkit::LabelSet set = nerkit::LabelSet::Parse("PERSON, LOCATION");
+  BOOST_TEST(set.Contains(nerkit::Label::kPerson));
+  BOOST_TEST(!set.Contains(nerkit::Label::kDate));
+  BOOST_CHECK_THROW(nerkit::LabelSet::Parse("PERSON,PLACE"), std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_CASE(civil_dates) {
+  const auto d = nerkit::CivilDate::Parse("2024-04-26");
+  BOOST_TEST_REQUIRE(d.has_value());
+  BOOST_TEST(d->Weekday() == 5);  // a Friday
+  BOOST_TEST(d->ToString() == "2024-04-26");
+  BOOST_TEST(nerkit::CivilDate::FromDays(d->ToDays() + 4).ToString() == "2024-04-30");
+  BOOST_TEST(nerkit::CivilDate::FromDays(d->ToDays() + 5).ToString() == "2024-05-01");
+  BOOST_TEST(!nerkit::CivilDate::Parse("2023-02-29").has_value());
+  BOOST_TEST(nerkit::CivilDate::Parse("2024-02-29").has_value());
+  BOOST_TEST(!nerkit::CivilDate::Parse("2024-4-26").has_value());
+  BOOST_TEST(!nerkit::CivilDate::Parse("2024-13-01").has_value());
+  BOOST_TEST(nerkit::CivilDate::FromDays(0).ToString() == "1970-01-01");
+}
+
+BOOST_AUTO_TEST_CASE(entities_have_byte_offsets_text_and_sources) {
+  const nerkit::Extractor x = Small();
+  const std::string text = "\xE2\x80\x9C" "Fighters reached Sirte,\xE2\x80\x9D Reuters said.";
+  const nerkit::Result r = x.Extract(text);
+  BOOST_TEST_REQUIRE(r.entities.size() == 2u);
+  BOOST_TEST(r.entities[0].start == 20u);
+  BOOST_TEST(r.entities[0].end == 25u);
+  BOOST_TEST(r.entities[0].text == "Sirte");
+  BOOST_TEST(r.entities[0].id == "geonames:2210554");
+  BOOST_TEST(r.entities[0].source == "dictionary:small.tsv:1");
+  BOOST_TEST(r.entities[1].text == "Reuters");
+  BOOST_TEST(r.invalid_utf8_bytes == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(labels_option_filters) {
+  const nerkit::Extractor x = Small();
+  nerkit::ExtractOptions options;
+  options.labels = nerkit::LabelSet{nerkit::Label::kOrganization};
+  const nerkit::Result r = x.Extract("Reuters reached Sirte.", options);
+  BOOST_TEST_REQUIRE(r.entities.size() == 1u);
+  BOOST_TEST(r.entities[0].text == "Reuters");
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_is_reported_not_fatal) {
+  const nerkit::Extractor x = Small();
+  const std::string text = "Sirte\xFF" "Misrata \xC3 Libya";
+  const nerkit::Result r = x.Extract(text);
+  BOOST_TEST(r.invalid_utf8_bytes == 2u);
+  BOOST_TEST_REQUIRE(r.entities.size() == 3u);
+  BOOST_TEST(r.entities[1].start == 6u);
+  BOOST_TEST(r.entities[1].text == "Misrata");
+  BOOST_TEST(r.entities[2].start == 16u);
+  nerkit::ExtractOptions strict;
+  strict.strict_utf8 = true;
+  BOOST_CHECK_EXCEPTION(x.Extract(text, strict), nerkit::InputError, [](const nerkit::InputError& e) {
+    return std::string(e.what()) ==
+           "invalid UTF-8: 2 bad byte(s), the first at byte offset 5";
+  });
+}
+
+BOOST_AUTO_TEST_CASE(document_size_limit) {
+  const nerkit::Extractor x = Small();
+  nerkit::ExtractOptions options;
+  options.max_document_bytes = 10;
+  BOOST_CHECK_EXCEPTION(x.Extract("Sirte and Misrata", options), nerkit::InputError,
+                        [](const nerkit::InputError& e) {
+                          return std::string(e.what()) ==
+                                 "document of 17 bytes exceeds the limit of 10 bytes "
+                                 "(max_document_bytes)";
+                        });
+  BOOST_TEST(x.Extract("Sirte", options).entities.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(empty_and_odd_documents) {
+  const nerkit::Extractor x = Small();
+  BOOST_TEST(x.Extract("").entities.empty());
+  BOOST_TEST(x.Extract(std::string("\0\0Sirte\0", 8)).entities.size() == 1u);
+  BOOST_TEST(x.Extract("\xEF\xBB\xBF").entities.empty());
+  BOOST_TEST(x.Extract(std::string(1000, '.')).entities.empty());
+}
+
+BOOST_AUTO_TEST_CASE(dictionary_folder_from_environment) {
+  // The tests run with NERKIT_DICTIONARIES set to the in-tree folder.
+  const char* env = std::getenv("NERKIT_DICTIONARIES");
+  BOOST_TEST_REQUIRE(env != nullptr);
+  BOOST_TEST(nerkit::Extractor::DefaultDictionaryDir() == std::filesystem::path(env));
+}
+
+BOOST_AUTO_TEST_CASE(workspace_reuse_gives_the_same_results) {
+  const nerkit::Extractor x = Small();
+  nerkit::Workspace workspace;
+  const std::string a = "Reuters reached Sirte and Misrata in Libya.";
+  const std::string b = "Nothing here.";
+  const nerkit::Result first = x.Extract(a, {}, workspace);
+  (void)x.Extract(b, {}, workspace);
+  const nerkit::Result again = x.Extract(a, {}, workspace);
+  BOOST_TEST(first.entities == again.entities);
+  BOOST_TEST(first.entities == x.Extract(a).entities);
+}
+
+BOOST_AUTO_TEST_CASE(one_extractor_eight_threads) {
+  // The default dictionaries: the whole pipeline runs in every thread.
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  std::vector<std::string> texts;
+  for (int i = 0; i < 16; ++i) {
+    texts.push_back("BENGHAZI, Libya (AP) \xE2\x80\x94 Fighters entered Misurata and Sirte on "
+                    "Monday, a spokesman, Ahmed Hadiya, told Reuters on day " +
+                    std::to_string(i) + ".");
+  }
+  std::vector<std::vector<nerkit::Entity>> expected;
+  for (const std::string& t : texts) expected.push_back(x.Extract(t).entities);
+  std::vector<int> mismatches(8, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      nerkit::Workspace workspace;
+      for (int round = 0; round < 50; ++round) {
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+          if (x.Extract(texts[i], {}, workspace).entities != expected[i]) ++mismatches[t];
+        }
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  for (int t = 0; t < 8; ++t) BOOST_TEST(mismatches[t] == 0);
+  BOOST_TEST(!expected[0].empty());
+}

@@ -1,0 +1,109 @@
+// Rule files: their format, their errors, and rules a user adds without recompiling.
+#define BOOST_TEST_MODULE rules
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+#include <vector>
+
+#include "nerkit/nerkit.h"
+
+namespace {
+
+nerkit::Extractor Load(const std::vector<nerkit::InMemoryFile>& files) {
+  nerkit::LoadOptions options;
+  options.load_dictionary_folder = false;
+  options.extra_sources = files;
+  return nerkit::Extractor::Load(options);
+}
+
+struct BadRule {
+  std::string content;
+  std::string message;
+};
+
+std::ostream& operator<<(std::ostream& out, const BadRule& b) { return out << b.content; }
+
+const std::vector<BadRule> kBadRules = {
+    {"person.x\tPERSON\ttokens\t1\t50\tT(C+\n",
+     "test.rules:1:29: rule \"person.x\": invalid pattern: missing ): T(C+"},
+    {"# comment\nperson.x\tPERSON\ttokens\t1\t50\t(C+\nperson.y\tPERSON\ttokens\t1\t50\tC+)\n",
+     "test.rules:2:29: rule \"person.x\": invalid pattern: missing ): (C+"},
+    {"person.x\tPEOPLE\ttokens\t1\t50\tT(C+)\n",
+     "test.rules:1:10: rule \"person.x\": unknown label \"PEOPLE\" (expected PERSON, LOCATION, "
+     "ORGANIZATION, NAME, NONE, DATE, TIME, DURATION or SET)"},
+    {"person.x\tPERSON\twords\t1\t50\tT(C+)\n",
+     "test.rules:1:17: rule \"person.x\": unknown target \"words\" (expected tokens or text)"},
+    {"person.x\tPERSON\ttokens\t1\thigh\tT(C+)\n",
+     "test.rules:1:26: rule \"person.x\": priority \"high\" is not an integer"},
+    {"person.x\tPERSON\ttokens\t2\t50\tT(C+)\n",
+     "test.rules:1:24: rule \"person.x\": group 2 does not exist (the pattern has 1)"},
+    {"person.x\tPERSON\ttokens\tname\t50\tT(C+)\n",
+     "test.rules:1:24: rule \"person.x\": no capture group named \"name\""},
+    {"person.x\tPERSON\ttokens\t1\t50\tT(C+)\nperson.x\tPERSON\ttokens\t1\t50\tG(C+)\n",
+     "test.rules:2:1: duplicate rule id \"person.x\""},
+    {"Person.X\tPERSON\ttokens\t1\t50\tT(C+)\n",
+     "test.rules:1:1: rule id \"Person.X\" must match [a-z0-9_.-]+"},
+    {"person.x\tPERSON\ttokens\t1\t50\t{TITLE}(C+)\n",
+     "test.rules:1:29: undefined macro {TITLE}"},
+    {"person.x\tPERSON\ttokens\t1\t50\n",
+     "test.rules:1:1: expected 6 tab-separated columns (id, label, target, group, priority, "
+     "pattern), got 5"},
+    {"symbol\tXY\tin at\n", "test.rules:1:8: symbol \"XY\" must be one lower-case letter a-z"},
+    {"define\tlower\tT\n", "test.rules:1:8: macro name \"lower\" must match [A-Z][A-Z0-9_]*"},
+};
+
+}  // namespace
+
+BOOST_DATA_TEST_CASE(bad_rules_fail_the_load, boost::unit_test::data::make(kBadRules), bad) {
+  try {
+    Load({{"test.rules", bad.content}});
+    BOOST_FAIL("loaded a bad rule file");
+  } catch (const nerkit::LoadError& e) {
+    BOOST_TEST(std::string(e.what()) == bad.message);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_user_rule_without_recompiling) {
+  // A place context rule of the user's own, over the token class string: "the port of X".
+  const nerkit::Extractor x = Load({
+      {"words.tsv", "port\tWORD\t-\t-\t0\t-\t-\nof\tWORD\t-\t-\t0\t-\t-\n"},
+      {"mine.rules",
+       "symbol\tq\tport\n"
+       "define\tNAMEW\t[CGS]\n"
+       "loc.port_of\tLOCATION\ttokens\t1\t60\tq[wk]({NAMEW}+)\n"},
+  });
+  BOOST_TEST(x.info().rules == 1u);
+  const nerkit::Result r = x.Extract("Ships reached the port of Ras Lanuf at dawn.");
+  BOOST_TEST_REQUIRE(r.entities.size() == 1u);
+  BOOST_TEST(r.entities[0].text == "Ras Lanuf");
+  BOOST_TEST(r.entities[0].label == nerkit::Label::kLocation);
+  BOOST_TEST(r.entities[0].source == "rule:loc.port_of (mine.rules:3)");
+}
+
+BOOST_AUTO_TEST_CASE(rules_over_raw_text_and_none_rules) {
+  const nerkit::Extractor x = Load({
+      {"mine.rules",
+       "org.ticker\tORGANIZATION\ttext\tname\t50\t\\((?:NYSE|NASDAQ): (?P<name>[A-Z]{2,5})\\)\n"
+       "none.acme\tNONE\ttext\t0\t90\tACME\n"},
+  });
+  const nerkit::Result r = x.Extract("Shares of Foo Corp (NASDAQ: FOOX) and (NYSE: ACME) rose.");
+  BOOST_TEST_REQUIRE(r.entities.size() == 1u);
+  BOOST_TEST(r.entities[0].text == "FOOX");
+  BOOST_TEST(r.entities[0].label == nerkit::Label::kOrganization);
+}
+
+BOOST_AUTO_TEST_CASE(explain_lists_the_losers) {
+  const nerkit::Extractor x = Load({
+      {"places.tsv", "Sirte\tLOCATION\t-\tgeonames:2210554\t128123\tLY\tprimary,city\n"},
+      {"mine.rules", "person.x\tPERSON\ttokens\t1\t40\t(P)\n"},
+  });
+  nerkit::ExtractOptions options;
+  options.explain = true;
+  const nerkit::Result r = x.Extract("Sirte", options);
+  BOOST_TEST_REQUIRE(r.entities.size() == 1u);
+  BOOST_TEST(r.entities[0].label == nerkit::Label::kLocation);
+  BOOST_TEST_REQUIRE(r.rejected.size() == 1u);
+  BOOST_TEST(r.rejected[0].candidate.source == "rule:person.x (mine.rules:1) (PERSON)");
+  BOOST_TEST(r.rejected[0].reason.starts_with("same span as a candidate that ranks higher:"));
+}

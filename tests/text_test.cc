@@ -1,0 +1,166 @@
+// The text layer: UTF-8 handling, tokens with exact byte offsets, folds, sentences.
+#define BOOST_TEST_MODULE text
+#include <boost/test/unit_test.hpp>
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "text/fold.h"
+#include "text/tokenizer.h"
+#include "text/utf8.h"
+
+using nerkit::text::Shape;
+using nerkit::text::Token;
+using nerkit::text::TokenizedText;
+using nerkit::text::Tokenizer;
+
+namespace {
+
+// The tokens of `text` as strings (each one text.substr(begin, end - begin)).
+std::vector<std::string> Words(const std::string& text) {
+  Tokenizer tokenizer;
+  TokenizedText out;
+  tokenizer.Tokenize(text, out);
+  std::vector<std::string> words;
+  for (const Token& t : out.tokens) {
+    BOOST_TEST_REQUIRE(t.begin < t.end);
+    BOOST_TEST_REQUIRE(t.end <= text.size());
+    words.push_back(text.substr(t.begin, t.end - t.begin));
+  }
+  return words;
+}
+
+// The sentences of `text` as strings.
+std::vector<std::string> Sentences(const std::string& text) {
+  Tokenizer tokenizer;
+  TokenizedText out;
+  tokenizer.Tokenize(text, out);
+  std::vector<std::string> sentences;
+  for (const auto& s : out.sentences) sentences.push_back(text.substr(s.begin, s.end - s.begin));
+  return sentences;
+}
+
+using Strings = std::vector<std::string>;
+
+}  // namespace
+
+namespace nerkit::text {
+std::ostream& operator<<(std::ostream& out, Shape shape) { return out << ShapeName(shape); }
+}  // namespace nerkit::text
+
+BOOST_AUTO_TEST_CASE(utf8_sequences) {
+  using nerkit::text::SequenceLength;
+  BOOST_TEST(SequenceLength("a", 0) == 1);
+  BOOST_TEST(SequenceLength("\xC3\xA9", 0) == 2);          // é
+  BOOST_TEST(SequenceLength("\xE2\x80\x94", 0) == 3);      // em dash
+  BOOST_TEST(SequenceLength("\xF0\x9F\x98\x80", 0) == 4);  // emoji
+  BOOST_TEST(SequenceLength("\x80", 0) == 0);              // stray continuation byte
+  BOOST_TEST(SequenceLength("\xC0\xAF", 0) == 0);          // overlong
+  BOOST_TEST(SequenceLength("\xED\xA0\x80", 0) == 0);      // surrogate
+  BOOST_TEST(SequenceLength("\xF4\x90\x80\x80", 0) == 0);  // above U+10FFFF
+  BOOST_TEST(SequenceLength("\xE2\x80", 0) == 0);          // truncated
+  BOOST_TEST(nerkit::text::CountInvalidBytes("ok \xFF\xFE ok \xE2\x80") == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_bytes_are_separators_and_keep_offsets) {
+  const std::string text = "Sirte\xFF" "Misrata \xC3 Benghazi";
+  std::string clean;
+  BOOST_TEST(nerkit::text::SanitizeInto(text, clean) == 2u);
+  BOOST_TEST(clean.size() == text.size());
+  BOOST_TEST(Words(clean) == (Strings{"Sirte", "\x1a", "Misrata", "\x1a", "Benghazi"}));
+  Tokenizer tokenizer;
+  TokenizedText out;
+  tokenizer.Tokenize(clean, out);
+  BOOST_TEST(out.tokens[2].begin == 6u);   // "Misrata" at the same byte as in the input
+  BOOST_TEST(out.tokens[4].begin == 16u);  // "Benghazi"
+}
+
+BOOST_AUTO_TEST_CASE(names_with_hyphens_apostrophes_and_possessives) {
+  BOOST_TEST(Words("Brig. Gen. Mohammed al-Ghasri") ==
+             (Strings{"Brig", ".", "Gen", ".", "Mohammed", "al", "-", "Ghasri"}));
+  BOOST_TEST(Words("O'Brien and O’Neill") == (Strings{"O'Brien", "and", "O’Neill"}));
+  BOOST_TEST(Words("Libya’s forces, Libya's ports") ==
+             (Strings{"Libya", "’s", "forces", ",", "Libya", "'s", "ports"}));
+  BOOST_TEST(Words("the U.S. and U.N.-brokered deal") ==
+             (Strings{"the", "U.S", ".", "and", "U.N", ".", "-", "brokered", "deal"}));
+  Tokenizer tokenizer;
+  TokenizedText out;
+  tokenizer.Tokenize("Libya’s", out);
+  BOOST_TEST(out.tokens[1].Has(nerkit::text::kPossessive));
+  BOOST_TEST(!out.tokens[1].Has(nerkit::text::kSpaceBefore));
+}
+
+BOOST_AUTO_TEST_CASE(unicode_offsets_are_bytes) {
+  // NBSP, em dash, curly quotes, CRLF, BOM, combining accent, emoji, right-to-left text.
+  const std::string text =
+      "\xEF\xBB\xBF" "Mr.\xC2\xA0Smith \xE2\x80\x94 \xE2\x80\x9CHe\xE2\x80\x9D\r\n"
+      "Cafe\xCC\x81 \xF0\x9F\x98\x80 \xD8\xB3\xD8\xB1\xD8\xAA";
+  Tokenizer tokenizer;
+  TokenizedText out;
+  tokenizer.Tokenize(text, out);
+  Strings words;
+  for (const Token& t : out.tokens) words.push_back(text.substr(t.begin, t.end - t.begin));
+  BOOST_TEST(words == (Strings{"Mr", ".", "Smith", "\xE2\x80\x94", "\xE2\x80\x9C", "He",
+                               "\xE2\x80\x9D", "Cafe\xCC\x81", "\xF0\x9F\x98\x80",
+                               "\xD8\xB3\xD8\xB1\xD8\xAA"}));
+  BOOST_TEST(out.tokens[0].begin == 3u);  // after the BOM
+  BOOST_TEST(out.tokens[2].Has(nerkit::text::kSpaceBefore));  // NBSP is a space
+  BOOST_TEST(out.tokens[7].Has(nerkit::text::kNewlineBefore));  // CRLF
+  BOOST_TEST(out.tokens[7].end - out.tokens[7].begin == 6u);    // e + combining acute
+  BOOST_TEST(out.Key(out.tokens[7]) == "cafe");
+  BOOST_TEST(out.tokens[8].shape == Shape::kSymbol);
+  BOOST_TEST(out.tokens[9].shape == Shape::kUncased);
+}
+
+BOOST_AUTO_TEST_CASE(shapes) {
+  Tokenizer tokenizer;
+  TokenizedText out;
+  tokenizer.Tokenize("Sirte BENGHAZI J iPhone 2024 3,000 F16 , McDonald", out);
+  const std::vector<Shape> shapes = {Shape::kCapitalized, Shape::kAllCaps, Shape::kInitial,
+                                     Shape::kLower,       Shape::kNumber,  Shape::kNumber,
+                                     Shape::kAlnum,       Shape::kPunct,   Shape::kCapitalized};
+  BOOST_TEST_REQUIRE(out.tokens.size() == shapes.size());
+  for (std::size_t i = 0; i < shapes.size(); ++i) BOOST_TEST(out.tokens[i].shape == shapes[i]);
+  BOOST_TEST(nerkit::text::ShapeName(Shape::kCapitalized) == "Xxxx");
+}
+
+BOOST_AUTO_TEST_CASE(folds_strip_case_and_accents) {
+  Tokenizer tokenizer;
+  TokenizedText out;
+  tokenizer.Tokenize("MIŞRĀTAH Mişrātah Misratah Łódź Straße Ṣanʿāʾ O’Brien", out);
+  BOOST_TEST(out.Key(out.tokens[0]) == "misratah");
+  BOOST_TEST(out.Key(out.tokens[1]) == "misratah");
+  BOOST_TEST(out.Fold(out.tokens[1]) == "mişrātah");  // the fold keeps accents
+  BOOST_TEST(out.Key(out.tokens[2]) == "misratah");
+  BOOST_TEST(out.Key(out.tokens[3]) == "lodz");
+  BOOST_TEST(out.Key(out.tokens[4]) == "strasse");
+  BOOST_TEST(out.Key(out.tokens[5]) == "sana");
+  BOOST_TEST(out.Key(out.tokens[6]) == "o'brien");
+}
+
+BOOST_AUTO_TEST_CASE(sentences_do_not_split_after_abbreviations) {
+  BOOST_TEST(Sentences("Mr. Smith went to Washington. He said so.") ==
+             (Strings{"Mr. Smith went to Washington.", "He said so."}));
+  BOOST_TEST(Sentences("Brig. Gen. Mohammed al-Ghasri spoke. Col. Ali agreed.") ==
+             (Strings{"Brig. Gen. Mohammed al-Ghasri spoke.", "Col. Ali agreed."}));
+  BOOST_TEST(Sentences("It fell on Jan. 5 and No. 1 won.") ==
+             (Strings{"It fell on Jan. 5 and No. 1 won."}));
+  BOOST_TEST(Sentences("The U.S. Army and the U.N. Security Council met.") ==
+             (Strings{"The U.S. Army and the U.N. Security Council met."}));
+  BOOST_TEST(Sentences("Troops left the U.S. The war ended.") ==
+             (Strings{"Troops left the U.S.", "The war ended."}));
+  BOOST_TEST(Sentences("J. R. R. Tolkien wrote it.") == (Strings{"J. R. R. Tolkien wrote it."}));
+}
+
+BOOST_AUTO_TEST_CASE(sentences_at_lines) {
+  // A headline without a period is a sentence of its own; a wrapped line is not.
+  BOOST_TEST(Sentences("Libyan Forces Take Sirte\n\nThe fighting started\nin May.") ==
+             (Strings{"Libyan Forces Take Sirte", "The fighting started\nin May."}));
+}
+
+BOOST_AUTO_TEST_CASE(empty_and_whitespace_only) {
+  BOOST_TEST(Words("").empty());
+  BOOST_TEST(Words(" \n\t\r\n ").empty());
+  BOOST_TEST(Sentences("").size() == 1u);
+}

@@ -1,0 +1,217 @@
+// The bundled extractor, nerkit-extract: formats, batch input, bad lines, exit codes.
+#define BOOST_TEST_MODULE tool
+#include <boost/test/unit_test.hpp>
+
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+// A scratch folder per test process.
+fs::path Scratch() {
+  static const fs::path dir = [] {
+    fs::path d = fs::temp_directory_path() / ("nerkit-tool-test-" + std::to_string(::getpid()));
+    fs::create_directories(d);
+    return d;
+  }();
+  return dir;
+}
+
+std::string ReadFile(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+fs::path WriteFile(const std::string& name, const std::string& content) {
+  const fs::path p = Scratch() / name;
+  std::ofstream(p, std::ios::binary) << content;
+  return p;
+}
+
+// Runs nerkit-extract with `args` (shell words) and standard input from `stdin_file` if given.
+Run Extract(const std::string& args, const fs::path& stdin_file = {}) {
+  const fs::path out = Scratch() / "out.txt";
+  const fs::path err = Scratch() / "err.txt";
+  std::string command = std::string(NERKIT_EXTRACT_BINARY) + " " + args;
+  if (!stdin_file.empty()) command += " < '" + stdin_file.string() + "'";
+  command += " > '" + out.string() + "' 2> '" + err.string() + "'";
+  const int raw = std::system(command.c_str());
+  Run r;
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = ReadFile(out);
+  r.err = ReadFile(err);
+  return r;
+}
+
+std::vector<std::string> Lines(const std::string& s) {
+  std::vector<std::string> lines;
+  std::istringstream in(s);
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(line);
+  return lines;
+}
+
+const char* kArticle =
+    "BENGHAZI, Libya (AP) \xE2\x80\x94 Fighters entered Misurata and Sirte on Monday, a "
+    "spokesman, Ahmed Hadiya, told Reuters.\n";
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(json_for_one_text_document) {
+  const fs::path doc = WriteFile("article.txt", kArticle);
+  const Run r = Extract("'" + doc.string() + "'");
+  BOOST_TEST(r.status == 0);
+  const json j = json::parse(r.out);
+  BOOST_TEST(j["id"] == doc.string());
+  BOOST_TEST_REQUIRE(j["entities"].size() > 3u);
+  for (const json& e : j["entities"]) {
+    const std::size_t start = e["start"], end = e["end"];
+    BOOST_TEST(std::string(kArticle).substr(start, end - start) == e["text"].get<std::string>());
+    BOOST_TEST(e.contains("label"));
+    BOOST_TEST(e.contains("source"));
+  }
+  bool misurata = false;
+  for (const json& e : j["entities"]) {
+    if (e["text"] == "Misurata") {
+      misurata = true;
+      BOOST_TEST(e["label"] == "LOCATION");
+      BOOST_TEST(e["id"] == "geonames:2214846");
+    }
+  }
+  BOOST_TEST(misurata);
+  BOOST_TEST(j["clusters"].is_array());
+}
+
+BOOST_AUTO_TEST_CASE(tsv_and_conll) {
+  const fs::path doc = WriteFile("article.txt", kArticle);
+  const Run tsv = Extract("--format tsv '" + doc.string() + "'");
+  BOOST_TEST(tsv.status == 0);
+  bool found = false;
+  for (const std::string& line : Lines(tsv.out)) {
+    if (line.find("\tMisurata\t") != std::string::npos) {
+      found = true;
+      BOOST_TEST(line.find("\tLOCATION\t") != std::string::npos);
+    }
+  }
+  BOOST_TEST(found);
+  const Run conll = Extract("--format conll '" + doc.string() + "'");
+  BOOST_TEST(conll.status == 0);
+  BOOST_TEST(conll.out.find("Misurata\tB-LOCATION\n") != std::string::npos);
+  BOOST_TEST(conll.out.find("Ahmed\tB-PERSON\nHadiya\tI-PERSON\n") != std::string::npos);
+  BOOST_TEST(conll.out.find("on\tO\n") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(jsonl_keeps_one_line_per_input_line_in_order) {
+  std::string input;
+  for (int i = 0; i < 1000; ++i) {
+    if (i == 500) {
+      input += "{\"id\": \"broken\", \"text\": \n";  // malformed
+      continue;
+    }
+    input += json({{"id", "doc" + std::to_string(i)},
+                   {"text", "Fighters entered Sirte on day " + std::to_string(i) + "."}})
+                 .dump() +
+             "\n";
+  }
+  const fs::path in = WriteFile("batch.jsonl", input);
+  for (const char* threads : {"1", "4"}) {
+    const Run r = Extract(std::string("--input jsonl --threads ") + threads, in);
+    BOOST_TEST(r.status == 1);  // something failed
+    const std::vector<std::string> lines = Lines(r.out);
+    BOOST_TEST_REQUIRE(lines.size() == 1000u);
+    for (int i = 0; i < 1000; ++i) {
+      const json j = json::parse(lines[static_cast<std::size_t>(i)]);
+      BOOST_TEST(j["line"] == i + 1);
+      if (i == 500) {
+        BOOST_TEST(j.contains("error"));
+        BOOST_TEST(j["error"].get<std::string>().starts_with("invalid JSON"));
+      } else {
+        BOOST_TEST(j["id"] == "doc" + std::to_string(i));
+        BOOST_TEST(j["entities"].size() >= 1u);
+      }
+    }
+    BOOST_TEST(r.err.find(":501: invalid JSON") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(bad_documents_get_error_records) {
+  const std::string input =
+      "\n"                                           // empty line
+      "{\"id\": \"a\"}\n"                            // no text
+      "{\"id\": [1], \"text\": \"Sirte\"}\n"          // id not a string
+      "{\"id\": 7, \"text\": \"Sirte\"}\n"            // an integer id is fine
+      "{\"id\": \"b\", \"text\": \"Sirte \xFF\xFE Misrata\"}\n"  // invalid UTF-8 in a string
+      "{\"id\": \"c\", \"text\": \"Sirte\", \"dct\": \"yesterday\"}\n"
+      "[1, 2]\n";
+  const fs::path in = WriteFile("bad.jsonl", input);
+  const Run r = Extract("--input jsonl", in);
+  BOOST_TEST(r.status == 1);
+  const std::vector<std::string> lines = Lines(r.out);
+  BOOST_TEST_REQUIRE(lines.size() == 7u);
+  BOOST_TEST(json::parse(lines[0])["error"] == "empty line");
+  BOOST_TEST(json::parse(lines[1])["error"] == "missing \"text\" field");
+  BOOST_TEST(json::parse(lines[2])["error"] == "\"id\" must be a string or an integer");
+  BOOST_TEST(json::parse(lines[3])["id"] == 7);
+  BOOST_TEST(json::parse(lines[3])["entities"].size() == 1u);
+  const json invalid = json::parse(lines[4]);
+  BOOST_TEST(!invalid.contains("error"));
+  BOOST_TEST(invalid["entities"].size() == 2u);
+  BOOST_TEST(invalid["entities"][1]["start"] == 9);  // offsets unchanged
+  BOOST_TEST(json::parse(lines[5])["error"] == "\"dct\" is not a date YYYY-MM-DD: \"yesterday\"");
+  BOOST_TEST(json::parse(lines[6])["error"].get<std::string>().starts_with("expected a JSON object"));
+  const Run strict = Extract("--input jsonl --strict-utf8", in);
+  BOOST_TEST(json::parse(Lines(strict.out)[4])["error"] == "invalid UTF-8: 2 bad byte(s)");
+}
+
+BOOST_AUTO_TEST_CASE(usage_and_load_errors) {
+  const Run help = Extract("--help");
+  BOOST_TEST(help.status == 0);
+  BOOST_TEST(help.out.find("--reference-date") != std::string::npos);
+  BOOST_TEST(help.out.find("--threads") != std::string::npos);
+  const Run bad_option = Extract("--format xml");
+  BOOST_TEST(bad_option.status == 2);
+  const Run bad_date = Extract("--reference-date 2024-02-30 /dev/null");
+  BOOST_TEST(bad_date.status == 2);
+  BOOST_TEST(bad_date.err.find("not a date") != std::string::npos);
+  const Run no_dictionaries = Extract("--dictionaries /no/such/folder /dev/null");
+  BOOST_TEST(no_dictionaries.status == 2);
+  BOOST_TEST(no_dictionaries.err ==
+             "nerkit-extract: /no/such/folder: dictionary folder not found (pass another folder, "
+             "or set NERKIT_DICTIONARIES)\n");
+  const fs::path bad_rules = WriteFile("bad.rules", "x\tPERSON\ttokens\t1\t50\t(\n");
+  const Run rules = Extract("--extra '" + bad_rules.string() + "' /dev/null");
+  BOOST_TEST(rules.status == 2);
+  BOOST_TEST(rules.err.find("bad.rules:1:22: rule \"x\": invalid pattern") != std::string::npos);
+  const Run missing = Extract("/no/such/input.txt");
+  BOOST_TEST(missing.status == 1);
+  BOOST_TEST(json::parse(missing.out)["error"] == "cannot open /no/such/input.txt");
+}
+
+BOOST_AUTO_TEST_CASE(labels_and_reference_date_options) {
+  const fs::path doc = WriteFile("article.txt", kArticle);
+  const Run r = Extract("--labels ORGANIZATION '" + doc.string() + "'");
+  BOOST_TEST(r.status == 0);
+  for (const json& e : json::parse(r.out)["entities"]) BOOST_TEST(e["label"] == "ORGANIZATION");
+  const Run dated = Extract("--reference-date 2024-04-26 '" + doc.string() + "'");
+  BOOST_TEST(json::parse(dated.out)["reference_date"] == "2024-04-26");
+  BOOST_TEST(json::parse(dated.out)["reference_date_source"] == "caller");
+}
