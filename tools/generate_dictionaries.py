@@ -378,6 +378,34 @@ def country_table(info):
 NONPLACE_EXEMPT = {"Basel", "Kobe"}
 
 
+# A place name that is also a frequent given name or a demonym is far more
+# often the person or the adjective in news text ("Michael", "German",
+# "Thai"): such alternates are dropped and such main names flagged common.
+GIVEN_NAME_ALTERNATE = 2000      # SSA count above which an alternate goes
+GIVEN_NAME_MAIN = 20000          # SSA count above which a main name is common
+GIVEN_NAME_MAIN_POPULATION = 250000  # ... unless the place is this large
+
+
+def load_given_counts(src):
+    counts = collections.Counter()
+    path = os.path.join(src, "ssa", "ssa_names_1880_2023_totals.tsv")
+    for line in read_lines(path):
+        f = line.split("\t")
+        if len(f) >= 3 and f[2].strip().isdigit():
+            counts[fold(clean(f[0]))] += int(f[2])
+    return counts
+
+
+def load_demonym_forms(src):
+    forms = set()
+    path = os.path.join(src, "npm-i18n-nationality", "en.json")
+    with open(path, encoding="utf-8") as f:
+        for value in json.load(f).get("nationalities", {}).values():
+            for v in (value if isinstance(value, list) else [value]):
+                forms.add(fold(clean(v)))
+    return forms
+
+
 def build_places(src, words, nonplace, stats):
     t = Table(
         "places.tsv",
@@ -392,6 +420,8 @@ def build_places(src, words, nonplace, stats):
     reasons = collections.Counter()
     ids = set()
     common_main = 0
+    given = load_given_counts(src)
+    demonyms = load_demonym_forms(src)
     path = os.path.join(src, "geonames", "cities15000.txt")
     for line in read_lines(path):
         f = line.split("\t")
@@ -415,6 +445,9 @@ def build_places(src, words, nonplace, stats):
             low = fold(name)
             if low in words or (low in nonplace and
                                 name not in NONPLACE_EXEMPT):
+                return "common"
+            if low in demonyms or (given[low] >= GIVEN_NAME_MAIN and
+                                   pop < GIVEN_NAME_MAIN_POPULATION):
                 return "common"
             return ""
 
@@ -452,6 +485,12 @@ def build_places(src, words, nonplace, stats):
             if fold(a) in words:
                 reasons["English word"] += 1
                 continue
+            if given[fold(a)] >= GIVEN_NAME_ALTERNATE:
+                reasons["frequent given name"] += 1
+                continue
+            if fold(a) in demonyms:
+                reasons["demonym"] += 1
+                continue
             if fold(a) in nonplace:
                 reasons["Xponents non-placename"] += 1
                 continue
@@ -488,6 +527,8 @@ def build_regions(src, words, stats):
         if len(f) >= 15 and f[10]:
             pop["%s.%s" % (f[8], f[10])] += int(f[14] or 0)
     dropped = collections.Counter()
+    given = load_given_counts(src)
+    demonyms = load_demonym_forms(src)
     for line in read_lines(os.path.join(src, "geonames", "regionInfo.tsv")):
         if not line.strip() or line.startswith("#"):
             continue
@@ -514,7 +555,8 @@ def build_regions(src, words, stats):
                 dropped["generic direction word"] += 1
                 continue
             flags = {"region", rank}
-            if fold(form) in words:
+            if (fold(form) in words or fold(form) in demonyms or
+                    given[fold(form)] >= GIVEN_NAME_ALTERNATE):
                 flags.add("common")
             t.add(form, "LOCATION", name, ident, pop.get(code, 0), cc, flags)
     for k, v in sorted(dropped.items()):

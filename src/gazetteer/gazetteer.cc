@@ -216,6 +216,7 @@ void Gazetteer::AddFile(const SourceFile& file, std::uint16_t file_index,
     bool first = true;
     for (std::size_t k = 0; k < tokens.size(); ++k) {
       if (IsNameJoiner(tokens, entry.surface, k)) continue;
+      if (steps > 0 && words.Key(tokens[k]) == "the") continue;  // "Organization of the ..."
       const text::Token& tok = tokens[k];
       if (first) {
         if (tok.shape == text::Shape::kLower) entry.flags |= kFirstLower;
@@ -393,7 +394,7 @@ void Gazetteer::Match(Document& doc) const {
       }
       // Next step: skip joiners, stay in the sentence.
       std::size_t k = end;
-      while (k < n && IsNameJoiner(tokens, doc.text, k)) ++k;
+      while (k < n && (IsNameJoiner(tokens, doc.text, k) || doc.words.Key(tokens[k]) == "the")) ++k;
       if (k >= n || tokens[k].vocab < 0 || tokens[k].sentence != first.sentence) break;
       const std::int32_t child = t.Child(nd, static_cast<std::uint32_t>(tokens[k].vocab));
       if (child < 0) break;
@@ -479,8 +480,13 @@ void Gazetteer::AddCandidates(Document& doc) const {
         c.weak = true;
       } else if (words > 1) {
         c.priority = e.Has(kAlternate) ? kPriorityLong - 5 : kPriorityLong;
+      } else if (e.Has(kAlternate)) {
+        c.priority = kPriorityAlternate;
+      } else if (type == EntryType::kLocation && e.Has(kCity) && !e.Has(kCapital) &&
+                 e.weight < kMinorPlacePopulation) {
+        c.priority = kPriorityMinorPlace;
       } else {
-        c.priority = e.Has(kAlternate) ? kPriorityAlternate : kPriorityMain;
+        c.priority = kPriorityMain;
       }
       doc.candidates.push_back(std::move(c));
     }

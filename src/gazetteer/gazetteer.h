@@ -8,7 +8,8 @@
 //
 // Hyphens and periods attached to a word are not trie steps, so "al-Qaida" matches "al Qaida",
 // "St. Louis" matches "St Louis", and "U.S." matches "U.S" (a period that ends a surface is taken
-// into the match when the text has it). Entries flagged `cs` match only when the text's tokens
+// into the match when the text has it); nor is "the" inside a name ("Organization of the
+// Petroleum Exporting Countries" matches without it). Entries flagged `cs` match only when the text's tokens
 // are written exactly as the surface's; other names need their first word capitalised unless the
 // surface itself starts in lower case.
 //
@@ -70,10 +71,14 @@ class Gazetteer {
   // entries flagged `common` give weak candidates (kPriorityCommon) that the resolver keeps only
   // with support.
   void AddCandidates(Document& doc) const;
+  // A town of fewer than kMinorPlacePopulation people gets kPriorityMinorPlace, so that an
+  // organisation or person of the same name ("Xinhua") wins.
   static constexpr int kPriorityLong = 70;
   static constexpr int kPriorityMain = 50;
+  static constexpr int kPriorityMinorPlace = 47;
   static constexpr int kPriorityAlternate = 45;
   static constexpr int kPriorityCommon = 10;
+  static constexpr std::uint32_t kMinorPlacePopulation = 100000;
 
   const Entry& entry(std::uint32_t index) const { return entries_[index]; }
   std::size_t entry_count() const { return entries_.size(); }

@@ -11,6 +11,7 @@ using text::Shape;
 using text::Token;
 
 constexpr int kHeadlineMinimumPriority = 70;
+constexpr int kPriorityCapitalisedCommon = 40;
 
 bool IsTimeLabel(Label label) {
   return label == Label::kDate || label == Label::kTime || label == Label::kDuration ||
@@ -90,9 +91,16 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
   const std::vector<Token>& tokens = doc_.tokens();
   active_.assign(candidates.size(), true);
   for (std::size_t i = 0; i < candidates.size(); ++i) {
-    const Candidate& c = candidates[i];
+    Candidate& c = candidates[i];
     if (c.origin == Origin::kDate) continue;
     const std::uint32_t sentence = tokens[c.token_begin].sentence;
+    // A common word that is also a name ("Congress", "Reading") counts when it is capitalised
+    // inside a sentence of running text.
+    if (c.weak && !IsHeadline(sentence) && tokens[c.token_begin].shape == Shape::kCapitalized &&
+        !tokens[c.token_begin].Has(text::kSentenceStart)) {
+      c.weak = false;
+      c.priority = kPriorityCapitalisedCommon;
+    }
     if (!IsHeadline(sentence)) continue;
     if (c.origin == Origin::kDictionary) {
       // In an all-capital line, an acronym that is also a word ("IS", "WHO", "US") says
@@ -106,6 +114,26 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
       continue;
     }
     if (!c.typed || c.priority < kHeadlineMinimumPriority) active_[i] = false;
+  }
+}
+
+void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
+  // A rule that finds part of a longer dictionary name of the same type ("Nouri" after a title,
+  // inside "Nouri al-Maliki") supports the whole name rather than competing with it.
+  for (std::size_t r = 0; r < candidates.size(); ++r) {
+    const Candidate& rule = candidates[r];
+    if (!active_[r] || rule.origin != Origin::kRule || !rule.typed || rule.veto) continue;
+    for (std::size_t d = 0; d < candidates.size(); ++d) {
+      Candidate& dict = candidates[d];
+      if (!active_[d] || dict.origin != Origin::kDictionary || dict.label != rule.label ||
+          dict.weak) {
+        continue;
+      }
+      const bool contains = dict.token_begin <= rule.token_begin &&
+                            rule.token_end <= dict.token_end &&
+                            dict.token_end - dict.token_begin > rule.token_end - rule.token_begin;
+      if (contains && dict.priority < rule.priority) dict.priority = rule.priority;
+    }
   }
 }
 
@@ -416,6 +444,23 @@ void MentionSet::Propagate() {
 }
 
 void MentionSet::Unify() {
+  // A one-word dictionary name that is the surname of a person in the document is that person
+  // ("Jordan" after "Michael Jordan").
+  std::unordered_map<std::string, std::int32_t> surnames;
+  for (const Mention& m : mentions_) {
+    if (m.dropped || !m.typed || m.veto || m.label != Label::kPerson) continue;
+    const std::vector<std::string> keys = KeyTokens(m.token_begin, m.token_end);
+    if (keys.size() >= 2) surnames.emplace(keys.back(), m.entry);
+  }
+  for (Mention& m : mentions_) {
+    if (m.dropped || !m.typed || m.veto || !m.IsName() || m.label == Label::kPerson) continue;
+    if (m.priority > Gazetteer::kPriorityMain || m.key.find(' ') != std::string::npos) continue;
+    auto it = surnames.find(m.key);
+    if (it == surnames.end()) continue;
+    m.label = Label::kPerson;
+    m.entry = it->second;
+    m.note = "resolver:part-of-name";
+  }
   struct Best {
     Label label;
     int priority;

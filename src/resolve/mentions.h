@@ -49,6 +49,10 @@ class MentionSet {
   // all-capital line, only dictionary names, time expressions and the strongest rules count.
   void FilterBySentenceForm(std::vector<Candidate>& candidates);
 
+  // A rule that finds part of a longer dictionary name of the same type lends that name its
+  // priority.
+  void SupportByContainment(std::vector<Candidate>& candidates);
+
   // Merges candidates with the same span and settles overlaps (see resolver.h).
   void Select(const std::vector<Candidate>& candidates, std::vector<RejectedCandidate>* rejected);
 

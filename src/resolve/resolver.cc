@@ -43,6 +43,7 @@ void Resolver::Resolve(Document& doc, const Extractor::Model& model,
   // Candidates that a sentence's form rules out (Title Case headlines, all-caps lines) or that
   // are dictionary names needing support they do not have.
   set.FilterBySentenceForm(cands);
+  set.SupportByContainment(cands);
 
   // 1-2. Merge same spans and settle overlaps.
   std::vector<RejectedCandidate> rejected;

@@ -66,6 +66,7 @@ void RuleEngine::Compile(std::vector<RuleSpec> rules,
     RE2::Set& set = tokens ? *token_set_ : *text_set_;
     if (set.Add(spec.pattern, &error) < 0) ThrowPatternError(spec, "invalid pattern: " + error);
     (tokens ? token_rules_ : text_rules_).push_back(static_cast<std::uint32_t>(rules_.size()));
+    if (spec.when_symbol) has_conditions_ = true;
     c.spec = std::move(spec);
     rules_.push_back(std::move(c));
   }
@@ -81,16 +82,41 @@ void RuleEngine::Compile(std::vector<RuleSpec> rules,
   }
 }
 
+namespace {
+
+// Whether the token after `i` is a capitalised word of the same sentence that no dictionary
+// names as a place, organisation or head word: the second word of a personal name.
+bool NextIsNameWord(const Document& doc, const std::vector<char>& cover, std::size_t i) {
+  const std::vector<text::Token>& tokens = doc.tokens();
+  const std::size_t j = i + 1;
+  if (j >= tokens.size() || !tokens[j].IsWord() || !tokens[j].IsCapitalized() ||
+      tokens[j].sentence != tokens[i].sentence || !tokens[j].Has(text::kSpaceBefore)) {
+    return false;
+  }
+  if (cover[j] == 'P' || cover[j] == 'K' || cover[j] == 'O' || cover[j] == 'H' ||
+      cover[j] == 'L') {
+    return false;
+  }
+  const std::uint32_t lex = doc.lexical[j];
+  return !(lex & (TypeBit(EntryType::kOrgHead) | TypeBit(EntryType::kLocHead) |
+                  TypeBit(EntryType::kTitle)));
+}
+
+}  // namespace
+
 void RuleEngine::BuildSymbols(Document& doc) const {
   const std::vector<text::Token>& tokens = doc.tokens();
   const std::size_t n = tokens.size();
   // Dictionary coverage: the longest entity match over each token decides N / O / P, and
   // multi-token evidence matches (titles, head words) their letter.
   thread_local std::vector<char> cover;
+  thread_local std::vector<char> single;  // the cover comes from a one-word match
   cover.assign(n, 0);
+  single.assign(n, 0);
   for (const GazetteerMatch& m : doc.matches) {
     std::uint32_t types = 0;
     bool common_entity = false;
+    bool country = false;
     for (std::uint32_t k = 0; k < m.entries_count; ++k) {
       const Entry& e = gazetteer_->entry(doc.match_entries[m.entries_begin + k]);
       if (EntityLabel(e.type) && e.Has(kCommon)) {
@@ -98,9 +124,10 @@ void RuleEngine::BuildSymbols(Document& doc) const {
         continue;
       }
       types |= TypeBit(e.type);
+      if (e.type == EntryType::kLocation && (e.Has(kCountry) || e.Has(kFeature))) country = true;
     }
     char symbol = 0;
-    if (types & TypeBit(EntryType::kLocation)) symbol = 'P';
+    if (types & TypeBit(EntryType::kLocation)) symbol = country ? 'K' : 'P';
     else if (types & TypeBit(EntryType::kOrganization)) symbol = 'O';
     else if (types & TypeBit(EntryType::kPerson)) symbol = 'N';
     else if (common_entity) symbol = 'Q';
@@ -108,10 +135,16 @@ void RuleEngine::BuildSymbols(Document& doc) const {
       if (types & TypeBit(EntryType::kTitle)) symbol = 'T';
       else if (types & TypeBit(EntryType::kOrgHead)) symbol = 'H';
       else if (types & TypeBit(EntryType::kLocHead)) symbol = 'L';
+      else if (types & TypeBit(EntryType::kDemonym)) symbol = 'D';
     }
     if (!symbol) continue;
+    std::uint32_t words = 0;
+    for (std::uint32_t t = m.token_begin; t < m.token_end; ++t) words += tokens[t].IsWord();
     for (std::uint32_t t = m.token_begin; t < m.token_end; ++t) {
-      if (!cover[t] && tokens[t].IsWord()) cover[t] = symbol;
+      if (!cover[t] && tokens[t].IsWord()) {
+        cover[t] = symbol;
+        single[t] = words == 1;
+      }
     }
   }
 
@@ -139,8 +172,15 @@ void RuleEngine::BuildSymbols(Document& doc) const {
         symbol = 'u';
       } else {
         char letter;
-        if (word_symbol) letter = word_symbol;
-        else if (cover[i]) letter = cover[i];
+        if (word_symbol) {
+          letter = word_symbol;
+        } else if (cover[i] == 'P' && single[i] && (lex & TypeBit(EntryType::kGivenName)) &&
+                   !(lex & TypeBit(EntryType::kWord)) && NextIsNameWord(doc, cover, i)) {
+          // A place that is also a given name, before another name word: "Douglas Hurd".
+          letter = 'g';
+        } else if (cover[i]) {
+          letter = cover[i];
+        }
         else if (lex & TypeBit(EntryType::kTitle)) letter = 't';
         else if (lex & TypeBit(EntryType::kOrgHead)) letter = 'h';
         else if (lex & TypeBit(EntryType::kLocHead)) letter = 'l';
@@ -188,6 +228,17 @@ void RuleEngine::Run(Document& doc) const {
   BuildSymbols(doc);
   const std::vector<text::Token>& tokens = doc.tokens();
   if (tokens.empty()) return;
+  // Symbol counts, for rules with a document condition.
+  int symbol_counts[26] = {};
+  if (has_conditions_) {
+    for (char c : doc.symbols) {
+      if (c >= 'a' && c <= 'z') ++symbol_counts[c - 'a'];
+      else if (c >= 'A' && c <= 'Z') ++symbol_counts[c - 'A'];
+    }
+  }
+  auto condition_holds = [&](const RuleSpec& spec) {
+    return spec.when_symbol == 0 || symbol_counts[spec.when_symbol - 'a'] >= spec.when_count;
+  };
   thread_local std::vector<int> hits;
   thread_local std::vector<re2::StringPiece> groups;
 
@@ -198,6 +249,7 @@ void RuleEngine::Run(Document& doc) const {
     for (int h : hits) {
       const std::uint32_t index = token_rules_[static_cast<std::size_t>(h)];
       const Compiled& c = rules_[index];
+      if (!condition_holds(c.spec)) continue;
       groups.assign(static_cast<std::size_t>(c.group) + 1, re2::StringPiece());
       std::size_t pos = 0;
       while (pos <= doc.symbols.size() &&
@@ -243,6 +295,7 @@ void RuleEngine::Run(Document& doc) const {
     for (int h : hits) {
       const std::uint32_t index = text_rules_[static_cast<std::size_t>(h)];
       const Compiled& c = rules_[index];
+      if (!condition_holds(c.spec)) continue;
       groups.assign(static_cast<std::size_t>(c.group) + 1, re2::StringPiece());
       std::size_t pos = 0;
       while (pos <= text.size() &&

@@ -5,7 +5,8 @@
 // word tokens are letters, upper case when the token is capitalised, lower case otherwise; the
 // first that applies wins:
 //   a word listed on a `symbol` line of a rule file          that line's letter (i: in, e: the)
-//   inside a dictionary match of a LOCATION / ORGANIZATION / PERSON     P / O / N
+//   inside a dictionary match of a country or a region of the world (continent, sea)  K
+//   inside a dictionary match of another LOCATION / ORGANIZATION / PERSON  P / O / N
 //   inside a dictionary match whose entity entries are all `common`     Q
 //   inside a multi-token TITLE / ORG_HEAD / LOC_HEAD match              T / H / L
 //   a TITLE, ORG_HEAD, LOC_HEAD, NAME_PARTICLE or DEMONYM word          T / H / L / A / D
@@ -72,6 +73,7 @@ class RuleEngine {
   std::unique_ptr<RE2::Set> text_set_;
   std::vector<std::uint32_t> token_rules_;  // set index -> rule index
   std::vector<std::uint32_t> text_rules_;
+  bool has_conditions_ = false;
 };
 
 }  // namespace nerkit::internal

@@ -140,9 +140,28 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
                           "\" (expected PERSON, LOCATION, ORGANIZATION, NAME, NONE, DATE, TIME, "
                           "DURATION or SET)");
     }
-    if (fields[2] == "tokens") {
+    std::string_view target = fields[2];
+    const std::size_t when = target.find(" when ");
+    if (when != std::string_view::npos) {
+      // "tokens when z>=3"
+      const std::string_view condition = target.substr(when + 6);
+      int count = 0;
+      const char* end = condition.data() + condition.size();
+      const bool ok = condition.size() >= 4 && condition[0] >= 'a' && condition[0] <= 'z' &&
+                      condition.substr(1, 2) == ">=" &&
+                      std::from_chars(condition.data() + 3, end, count).ptr == end && count > 0;
+      if (!ok) {
+        throw LoadError(file_name, line_number, FieldColumn(line, 2),
+                        "rule \"" + rule.id + "\": bad condition \"" + std::string(condition) +
+                            "\" (expected a symbol letter, >= and a positive count, e.g. z>=3)");
+      }
+      rule.when_symbol = condition[0];
+      rule.when_count = count;
+      target = target.substr(0, when);
+    }
+    if (target == "tokens") {
       rule.target = RuleTarget::kTokens;
-    } else if (fields[2] == "text") {
+    } else if (target == "text") {
       rule.target = RuleTarget::kText;
     } else {
       throw LoadError(file_name, line_number, FieldColumn(line, 2),

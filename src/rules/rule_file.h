@@ -13,7 +13,9 @@
 //       LABEL     PERSON, LOCATION, ORGANIZATION, NAME (a name whose type the resolver decides),
 //                 NONE (a span that is no entity), DATE, TIME, DURATION or SET
 //       TARGET    `tokens` (the pattern runs over the token class string) or `text` (over the
-//                 raw text)
+//                 raw text), optionally with a document condition `when X>=N`: the rule runs
+//                 only in documents with at least N tokens of symbol X (either case), e.g.
+//                 `tokens when z>=3` for rules that hold only in sports reports
 //       GROUP     which capture group is the entity: a number (0 = the whole match) or a name
 //       PRIORITY  an integer; higher wins when candidates overlap
 //       PATTERN   an RE2 pattern (the rest of the line, tabs not allowed)
@@ -37,6 +39,8 @@ struct RuleSpec {
   std::optional<Label> label;  // nullopt for NAME and NONE
   bool none = false;           // LABEL was NONE
   RuleTarget target = RuleTarget::kTokens;
+  char when_symbol = 0;       // document condition: at least when_count tokens of this symbol
+  int when_count = 0;
   std::string group;           // as written: "0", "1", "name"
   int priority = 0;
   std::string pattern;         // with macros expanded
