@@ -69,6 +69,7 @@ struct Document {
   // Rule stage.
   std::string symbols;                       // class string (one symbol per token + separators)
   std::vector<std::uint32_t> symbol_token;   // symbol index -> token index
+  std::string token_symbol;                  // token index -> its symbol
 
   // All stages add candidates; the resolver reads them.
   std::vector<Candidate> candidates;
@@ -88,6 +89,7 @@ struct Document {
     lexical.clear();
     symbols.clear();
     symbol_token.clear();
+    token_symbol.clear();
     candidates.clear();
     reference_date.reset();
     reference_source.clear();

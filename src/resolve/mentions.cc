@@ -87,6 +87,31 @@ std::string MentionSet::KeyOf(std::uint32_t token_begin, std::uint32_t token_end
   return key;
 }
 
+bool MentionSet::CapitalisationSupports(const Candidate& c) const {
+  // Capitals say something only about a word usually written in lower case ("Congress" vs
+  // "congress"), not about a demonym, a month or a given name, and only when the word stands
+  // alone: inside a longer capitalised phrase ("Labor Day", "Red Star") they belong to it.
+  const std::vector<Token>& tokens = doc_.tokens();
+  const Token& first = tokens[c.token_begin];
+  if (first.shape != Shape::kCapitalized || first.Has(text::kSentenceStart)) return false;
+  for (std::uint32_t t = c.token_begin; t < c.token_end; ++t) {
+    const std::uint32_t lex = doc_.lexical[t];
+    if (!tokens[t].IsWord()) continue;
+    if (!(lex & TypeBit(EntryType::kWord)) || (lex & TypeBit(EntryType::kDemonym))) return false;
+    if (t < doc_.token_symbol.size() && doc_.token_symbol[t] == 'M') return false;
+  }
+  auto capitalised_word = [&](std::size_t t) {
+    return tokens[t].IsWord() && tokens[t].IsCapitalized() &&
+           tokens[t].sentence == first.sentence;
+  };
+  if (c.token_begin > 0 && capitalised_word(c.token_begin - 1) &&
+      !tokens[c.token_begin - 1].Has(text::kSentenceStart)) {
+    return false;
+  }
+  if (c.token_end < tokens.size() && capitalised_word(c.token_end)) return false;
+  return true;
+}
+
 void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
   const std::vector<Token>& tokens = doc_.tokens();
   active_.assign(candidates.size(), true);
@@ -96,8 +121,7 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
     const std::uint32_t sentence = tokens[c.token_begin].sentence;
     // A common word that is also a name ("Congress", "Reading") counts when it is capitalised
     // inside a sentence of running text.
-    if (c.weak && !IsHeadline(sentence) && tokens[c.token_begin].shape == Shape::kCapitalized &&
-        !tokens[c.token_begin].Has(text::kSentenceStart)) {
+    if (c.weak && !IsHeadline(sentence) && CapitalisationSupports(c)) {
       c.weak = false;
       c.priority = kPriorityCapitalisedCommon;
     }

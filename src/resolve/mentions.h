@@ -76,6 +76,7 @@ class MentionSet {
   std::string KeyOf(std::uint32_t token_begin, std::uint32_t token_end) const;
   std::vector<std::string> KeyTokens(std::uint32_t token_begin, std::uint32_t token_end) const;
   bool IsHeadline(std::uint32_t sentence) const;
+  bool CapitalisationSupports(const Candidate& c) const;
 
   Document& doc_;
   const Gazetteer& gazetteer_;

@@ -150,6 +150,7 @@ void RuleEngine::BuildSymbols(Document& doc) const {
 
   doc.symbols.clear();
   doc.symbol_token.clear();
+  doc.token_symbol.clear();
   doc.symbols.reserve(n + doc.words.sentences.size());
   doc.symbol_token.reserve(n + doc.words.sentences.size());
   for (std::size_t i = 0; i < n; ++i) {
@@ -178,7 +179,7 @@ void RuleEngine::BuildSymbols(Document& doc) const {
                    !(lex & TypeBit(EntryType::kWord)) && NextIsNameWord(doc, cover, i)) {
           // A place that is also a given name, before another name word: "Douglas Hurd".
           letter = 'g';
-        } else if (cover[i]) {
+        } else if (cover[i] && cover[i] != 'Q') {
           letter = cover[i];
         }
         else if (lex & TypeBit(EntryType::kTitle)) letter = 't';
@@ -191,6 +192,8 @@ void RuleEngine::BuildSymbols(Document& doc) const {
         } else if ((lex & TypeBit(EntryType::kSurname)) && !(lex & kLexSurnameCommon) &&
                    !(lex & TypeBit(EntryType::kWord))) {
           letter = 's';
+        } else if (cover[i] == 'Q') {
+          letter = 'q';
         } else if (lex & TypeBit(EntryType::kWord)) {
           letter = 'w';
         } else if (tok.shape == text::Shape::kInitial) {
@@ -221,6 +224,7 @@ void RuleEngine::BuildSymbols(Document& doc) const {
     }
     doc.symbols.push_back(symbol);
     doc.symbol_token.push_back(static_cast<std::uint32_t>(i));
+    doc.token_symbol.push_back(symbol);
   }
 }
 

@@ -7,11 +7,11 @@
 //   a word listed on a `symbol` line of a rule file          that line's letter (i: in, e: the)
 //   inside a dictionary match of a country or a region of the world (continent, sea)  K
 //   inside a dictionary match of another LOCATION / ORGANIZATION / PERSON  P / O / N
-//   inside a dictionary match whose entity entries are all `common`     Q
-//   inside a multi-token TITLE / ORG_HEAD / LOC_HEAD match              T / H / L
+//   inside a multi-token TITLE / ORG_HEAD / LOC_HEAD / DEMONYM match    T / H / L / D
 //   a TITLE, ORG_HEAD, LOC_HEAD, NAME_PARTICLE or DEMONYM word          T / H / L / A / D
 //   a GIVEN_NAME: F if it is also a common word (Will, Mark), else      G
 //   a SURNAME that is not a common word                                 S
+//   inside a dictionary match whose entity entries are all `common`     Q
 //   a common WORD                                                       W
 //   a single capital letter (an initial)                                X
 //   any other word                                                      C
