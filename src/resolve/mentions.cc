@@ -142,21 +142,40 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
 }
 
 void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
-  // A rule that finds part of a longer dictionary name of the same type ("Nouri" after a title,
-  // inside "Nouri al-Maliki") supports the whole name rather than competing with it.
-  for (std::size_t r = 0; r < candidates.size(); ++r) {
-    const Candidate& rule = candidates[r];
-    if (!active_[r] || rule.origin != Origin::kRule || !rule.typed || rule.veto) continue;
-    for (std::size_t d = 0; d < candidates.size(); ++d) {
-      Candidate& dict = candidates[d];
-      if (!active_[d] || dict.origin != Origin::kDictionary || dict.label != rule.label ||
-          dict.weak) {
-        continue;
+  // Of two names of the same type where one contains the other ("Nouri" after a title, inside the
+  // dictionary's "Nouri al-Maliki"; "United Nations" inside "United Nations Security Council"),
+  // the longer is the better reading: it gets at least the shorter one's priority, and wins.
+  // Candidates are visited in order of their first token, so each is compared only with those
+  // that overlap it.
+  std::vector<std::uint32_t> order;
+  order.reserve(candidates.size());
+  for (std::uint32_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (active_[i] && c.typed && !c.veto && !c.weak && c.origin != Origin::kDate) {
+      order.push_back(i);
+    }
+  }
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return candidates[a].token_begin < candidates[b].token_begin;
+  });
+  for (std::size_t x = 0; x < order.size(); ++x) {
+    for (std::size_t y = x + 1; y < order.size(); ++y) {
+      Candidate& a = candidates[order[x]];
+      Candidate& b = candidates[order[y]];
+      if (b.token_begin >= a.token_end) break;
+      if (a.label != b.label) continue;
+      Candidate* outer = nullptr;
+      Candidate* inner = nullptr;
+      if (a.token_begin <= b.token_begin && b.token_end <= a.token_end &&
+          a.token_end - a.token_begin > b.token_end - b.token_begin) {
+        outer = &a;
+        inner = &b;
+      } else if (b.token_begin <= a.token_begin && a.token_end <= b.token_end &&
+                 b.token_end - b.token_begin > a.token_end - a.token_begin) {
+        outer = &b;
+        inner = &a;
       }
-      const bool contains = dict.token_begin <= rule.token_begin &&
-                            rule.token_end <= dict.token_end &&
-                            dict.token_end - dict.token_begin > rule.token_end - rule.token_begin;
-      if (contains && dict.priority < rule.priority) dict.priority = rule.priority;
+      if (outer && outer->priority <= inner->priority) outer->priority = inner->priority + 1;
     }
   }
 }

@@ -259,6 +259,8 @@ bool KeepBoundary(std::string_view text, const TokenizedText& out, std::size_t n
   const Token& prev = tokens[next - 1];
   const std::string_view prev_text = text.substr(prev.begin, prev.end - prev.begin);
   if (prev_text == "." && next >= 2) {
+    // A period at the end of a line ends the sentence ("... in the U.S.\nTeenager ...").
+    if (n.Has(kNewlineBefore)) return true;
     const Token& w = tokens[next - 2];
     if (w.end != prev.begin || !w.IsWord()) return true;  // "said ." or "... ."
     const std::string_view word = out.Fold(w);
