@@ -385,7 +385,7 @@ void MentionSet::TypeNames() {
     }
     // d. The form of the name.
     const std::uint32_t lex = doc_.lexical[m.token_begin];
-    if (words >= 2 && common < words) {
+    if (words >= 2 && (common < words || (lex & TypeBit(EntryType::kGivenName)))) {
       decide(Label::kPerson, (lex & TypeBit(EntryType::kGivenName)) ? "resolver:given-name"
                                                                     : "resolver:name-shape");
       continue;
