@@ -194,10 +194,10 @@ void RuleEngine::BuildSymbols(Document& doc) const {
           letter = 's';
         } else if (cover[i] == 'Q') {
           letter = 'q';
-        } else if (lex & TypeBit(EntryType::kWord)) {
-          letter = 'w';
         } else if (tok.shape == text::Shape::kInitial) {
           letter = 'x';
+        } else if (lex & TypeBit(EntryType::kWord)) {
+          letter = 'w';
         } else {
           letter = 'c';
         }
