@@ -1,6 +1,8 @@
 #include "gazetteer/gazetteer.h"
 
 #include <algorithm>
+#include <atomic>
+#include <cstring>
 #include <functional>
 
 #include "nerkit/error.h"
@@ -38,114 +40,151 @@ std::size_t PowerOfTwoAtLeast(std::size_t n) {
 
 }  // namespace
 
-bool IsNameJoiner(const std::vector<text::Token>& tokens, std::string_view text, std::size_t k) {
-  const text::Token& t = tokens[k];
-  if (t.Has(text::kSpaceBefore) || k == 0) return false;
-  const std::string_view s = text.substr(t.begin, t.end - t.begin);
-  if (s == ".") return tokens[k - 1].IsWord();
-  if (s == "-" || s == "\xE2\x80\x90" || s == "\xE2\x80\x91") {
-    return tokens[k - 1].IsWord() && k + 1 < tokens.size() &&
-           !tokens[k + 1].Has(text::kSpaceBefore) && tokens[k + 1].IsWord();
-  }
-  return false;
+bool IsNameJoiner(const std::vector<text::Token>& tokens, std::string_view, std::size_t k) {
+  return tokens[k].Has(text::kJoiner);
 }
 
-// Open-addressing tables built once.
+namespace {
+
+// Node flags.
+enum : std::uint8_t {
+  kNodeHasChildren = 1,
+  kNodeRecord = 2,       // a one-word match here is recorded (entities, demonyms, cs entries)
+  kNodeCaseSensitive = 4,
+  kNodeFirstLower = 8,   // some entity entry starts with a lower-case word
+  kNodeEntity = 16,
+  kNodePeriod = 32,      // some entry's surface ends with "."
+};
+
+constexpr std::uint32_t kEntityTypeBits = TypeBit(EntryType::kPerson) |
+                                          TypeBit(EntryType::kLocation) |
+                                          TypeBit(EntryType::kOrganization);
+
+// The first eight bytes of a short key, as a number (keys of up to eight bytes compare exactly
+// on it).
+inline std::uint64_t PackShort(std::string_view key) {
+  std::uint64_t v = 0;
+  std::memcpy(&v, key.data(), key.size());
+  return v;
+}
+
+}  // namespace
+
+// Open-addressing tables built once, laid out so that a lookup touches one cache line.
 struct Gazetteer::Tables {
-  // Vocabulary: key bytes in `vocab_text`, (offset, length) per id.
+  // A vocabulary slot holds, beside the key, what a one-word match needs, so that most tokens
+  // cost one cache line.
+  struct VocabSlot {
+    std::uint64_t tag = 0;     // the key itself when it has up to 8 bytes, else its hash
+    std::uint32_t id = 0;      // vocabulary id + 1, 0 = empty
+    std::uint16_t length = 0;  // key length (keys longer than 65535 bytes are not interned)
+    std::uint8_t flags = 0;    // kVocab* below
+    std::uint8_t unused = 0;
+    std::uint32_t lexical = 0; // the one-word node's lexical bits
+    std::int32_t root = -1;    // the one-word node, or -1
+  };
+  enum : std::uint8_t {
+    kVocabContinues = 1,  // the word is a second or later step of some surface
+    kVocabRecord = 2,     // its one-word node makes a match record
+    kVocabChildren = 4,   // its one-word node has children
+    kVocabEntries = 8,    // its one-word node has entries
+  };
+  struct Transition {
+    std::uint64_t key = 0;   // (node << 32 | vocab) + 1, 0 = empty
+    std::uint32_t child = 0;
+  };
+  struct Node {
+    std::uint32_t begin = 0;    // entries node_entries[begin, begin + count)
+    std::uint32_t count = 0;
+    std::uint32_t types = 0;    // OR of TypeBit of its entries
+    std::uint32_t lexical = 0;  // one-word nodes: evidence bits that need no case check
+    std::uint8_t flags = 0;
+  };
+
   std::string vocab_text;
-  std::vector<std::uint32_t> vocab_offset;
-  std::vector<std::uint32_t> vocab_length;
-  std::vector<std::uint32_t> vocab_slots;  // id + 1, 0 = empty
-  std::vector<std::uint32_t> vocab_hash;   // low bits of the hash, per slot
+  std::vector<std::uint32_t> vocab_offset;  // per id, into vocab_text
+  std::vector<VocabSlot> vocab_slots;
   std::uint64_t vocab_mask = 0;
 
-  // Trie: node 0 is the root. Transitions (node, vocab) -> child.
-  std::vector<std::int32_t> root_child;      // per vocabulary id, -1 if none
-  std::vector<std::uint64_t> trans_keys;     // (node << 32 | vocab) + 1, 0 = empty
-  std::vector<std::uint32_t> trans_values;
+  std::vector<std::int32_t> root_child;     // per vocabulary id, -1 if none
+  std::vector<Transition> transitions;
   std::uint64_t trans_mask = 0;
   std::size_t trans_count = 0;
   std::uint32_t node_count = 1;
 
-  // Per node: its entries (after duplicates and blocks), ranked.
-  std::vector<std::uint32_t> node_begin;  // CSR offsets, size node_count + 1
+  std::vector<Node> nodes;
   std::vector<std::uint32_t> node_entries;
-  std::vector<std::uint32_t> node_types;  // OR of TypeBit of its entries
-  std::vector<std::uint8_t> node_needs_check;  // 1 if some entry needs a case check or is an
-                                               // entity (a match record is made)
-  std::vector<std::uint8_t> node_period;       // 1 if some entry's surface ends with "."
-  std::vector<std::uint32_t> node_lexical;     // single-token nodes: lexical bits of the
-                                               // entries that need no case check
 
-  // Build-time: (node, entry) pairs in load order; cs forms of case-sensitive entries.
+  // Build-time: (node, entry) pairs in load order; cs forms of case-sensitive entries; words
+  // that are a later step of some surface.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> pending;
+  std::vector<std::uint32_t> continues;
   std::vector<std::string> cs_form;  // per entry; empty unless cs
 
-  std::int32_t Find(std::string_view key) const {
-    if (vocab_slots.empty()) return -1;
-    const std::uint64_t h = HashBytes(key);
-    std::uint64_t i = h & vocab_mask;
-    const auto h32 = static_cast<std::uint32_t>(h >> 32);
-    while (vocab_slots[i] != 0) {
-      const std::uint32_t id = vocab_slots[i] - 1;
-      if (vocab_hash[i] == h32 && vocab_length[id] == key.size() &&
-          std::string_view(vocab_text).substr(vocab_offset[id], vocab_length[id]) == key) {
-        return static_cast<std::int32_t>(id);
+  static std::uint64_t Tag(std::string_view key) {
+    return key.size() <= 8 ? PackShort(key) : HashBytes(key);
+  }
+
+  std::uint64_t Slot(std::string_view key, std::uint64_t tag) const {
+    std::uint64_t i = HashPair(tag ^ key.size()) & vocab_mask;
+    while (true) {
+      const VocabSlot& s = vocab_slots[i];
+      if (s.id == 0) return i;
+      if (s.tag == tag && s.length == key.size() &&
+          (key.size() <= 8 ||
+           std::memcmp(vocab_text.data() + vocab_offset[s.id - 1], key.data(), key.size()) == 0)) {
+        return i;
       }
       i = (i + 1) & vocab_mask;
     }
-    return -1;
+  }
+
+  const VocabSlot* FindSlot(std::string_view key) const {
+    if (vocab_slots.empty() || key.size() > 0xFFFF) return nullptr;
+    const VocabSlot& s = vocab_slots[Slot(key, Tag(key))];
+    return s.id ? &s : nullptr;
+  }
+
+  std::int32_t Find(std::string_view key) const {
+    const VocabSlot* s = FindSlot(key);
+    return s ? static_cast<std::int32_t>(s->id) - 1 : -1;
   }
 
   std::uint32_t Intern(std::string_view key) {
-    if (vocab_slots.empty() || (vocab_offset.size() + 1) * 2 > vocab_slots.size()) {
-      GrowVocab();
-    }
-    const std::uint64_t h = HashBytes(key);
-    std::uint64_t i = h & vocab_mask;
-    const auto h32 = static_cast<std::uint32_t>(h >> 32);
-    while (vocab_slots[i] != 0) {
-      const std::uint32_t id = vocab_slots[i] - 1;
-      if (vocab_hash[i] == h32 && vocab_length[id] == key.size() &&
-          std::string_view(vocab_text).substr(vocab_offset[id], vocab_length[id]) == key) {
-        return id;
-      }
-      i = (i + 1) & vocab_mask;
-    }
+    key = key.substr(0, 0xFFFF);  // longer keys never match a token anyway
+    if (vocab_slots.empty() || (vocab_offset.size() + 1) * 2 > vocab_slots.size()) GrowVocab();
+    const std::uint64_t tag = Tag(key);
+    VocabSlot& s = vocab_slots[Slot(key, tag)];
+    if (s.id != 0) return s.id - 1;
     const auto id = static_cast<std::uint32_t>(vocab_offset.size());
     vocab_offset.push_back(static_cast<std::uint32_t>(vocab_text.size()));
-    vocab_length.push_back(static_cast<std::uint32_t>(key.size()));
     vocab_text.append(key);
-    vocab_slots[i] = id + 1;
-    vocab_hash[i] = h32;
+    s.tag = tag;
+    s.id = id + 1;
+    s.length = static_cast<std::uint16_t>(key.size());
     root_child.push_back(-1);
     return id;
   }
 
   void GrowVocab() {
-    const std::size_t capacity = PowerOfTwoAtLeast((vocab_offset.size() + 1) * 4);
-    vocab_slots.assign(capacity, 0);
-    vocab_hash.assign(capacity, 0);
+    const std::size_t capacity = PowerOfTwoAtLeast((vocab_offset.size() + 1) * 3);
+    std::vector<VocabSlot> old = std::move(vocab_slots);
+    vocab_slots.assign(capacity, VocabSlot{});
     vocab_mask = capacity - 1;
-    for (std::uint32_t id = 0; id < vocab_offset.size(); ++id) {
-      const std::string_view key = std::string_view(vocab_text).substr(vocab_offset[id],
-                                                                       vocab_length[id]);
-      const std::uint64_t h = HashBytes(key);
-      std::uint64_t i = h & vocab_mask;
-      while (vocab_slots[i] != 0) i = (i + 1) & vocab_mask;
-      vocab_slots[i] = id + 1;
-      vocab_hash[i] = static_cast<std::uint32_t>(h >> 32);
+    for (const VocabSlot& s : old) {
+      if (s.id == 0) continue;
+      const std::string_view key(vocab_text.data() + vocab_offset[s.id - 1], s.length);
+      vocab_slots[Slot(key, s.tag)] = s;
     }
   }
 
   std::int32_t Child(std::uint32_t node, std::uint32_t vocab) const {
     if (node == 0) return root_child[vocab];
-    if (trans_keys.empty()) return -1;
+    if (transitions.empty()) return -1;
     const std::uint64_t key = ((static_cast<std::uint64_t>(node) << 32) | vocab) + 1;
     std::uint64_t i = HashPair(key) & trans_mask;
-    while (trans_keys[i] != 0) {
-      if (trans_keys[i] == key) return static_cast<std::int32_t>(trans_values[i]);
+    while (transitions[i].key != 0) {
+      if (transitions[i].key == key) return static_cast<std::int32_t>(transitions[i].child);
       i = (i + 1) & trans_mask;
     }
     return -1;
@@ -156,32 +195,29 @@ struct Gazetteer::Tables {
       if (root_child[vocab] < 0) root_child[vocab] = static_cast<std::int32_t>(node_count++);
       return static_cast<std::uint32_t>(root_child[vocab]);
     }
-    if (trans_keys.empty() || (trans_count + 1) * 2 > trans_keys.size()) GrowTrans();
+    if (transitions.empty() || (trans_count + 1) * 2 > transitions.size()) GrowTrans();
     const std::uint64_t key = ((static_cast<std::uint64_t>(node) << 32) | vocab) + 1;
     std::uint64_t i = HashPair(key) & trans_mask;
-    while (trans_keys[i] != 0) {
-      if (trans_keys[i] == key) return trans_values[i];
+    while (transitions[i].key != 0) {
+      if (transitions[i].key == key) return transitions[i].child;
       i = (i + 1) & trans_mask;
     }
-    trans_keys[i] = key;
-    trans_values[i] = node_count++;
+    transitions[i].key = key;
+    transitions[i].child = node_count++;
     ++trans_count;
-    return trans_values[i];
+    return transitions[i].child;
   }
 
   void GrowTrans() {
-    std::vector<std::uint64_t> old_keys = std::move(trans_keys);
-    std::vector<std::uint32_t> old_values = std::move(trans_values);
+    std::vector<Transition> old = std::move(transitions);
     const std::size_t capacity = PowerOfTwoAtLeast((trans_count + 1) * 4);
-    trans_keys.assign(capacity, 0);
-    trans_values.assign(capacity, 0);
+    transitions.assign(capacity, Transition{});
     trans_mask = capacity - 1;
-    for (std::size_t j = 0; j < old_keys.size(); ++j) {
-      if (old_keys[j] == 0) continue;
-      std::uint64_t i = HashPair(old_keys[j]) & trans_mask;
-      while (trans_keys[i] != 0) i = (i + 1) & trans_mask;
-      trans_keys[i] = old_keys[j];
-      trans_values[i] = old_values[j];
+    for (const Transition& tr : old) {
+      if (tr.key == 0) continue;
+      std::uint64_t i = HashPair(tr.key) & trans_mask;
+      while (transitions[i].key != 0) i = (i + 1) & trans_mask;
+      transitions[i] = tr;
     }
   }
 };
@@ -213,16 +249,13 @@ void Gazetteer::AddFile(const SourceFile& file, std::uint16_t file_index,
     std::size_t steps = 0;
     bool has_word = false;
     std::string cs_form;
-    bool first = true;
     for (std::size_t k = 0; k < tokens.size(); ++k) {
-      if (IsNameJoiner(tokens, entry.surface, k)) continue;
-      if (steps > 0 && words.Key(tokens[k]) == "the") continue;  // "Organization of the ..."
       const text::Token& tok = tokens[k];
-      if (first) {
-        if (tok.shape == text::Shape::kLower) entry.flags |= kFirstLower;
-        first = false;
-      }
+      if (tok.Has(text::kJoiner)) continue;
+      if (steps > 0 && tok.Has(text::kThe)) continue;  // "Organization of the ..."
+      if (steps == 0 && tok.shape == text::Shape::kLower) entry.flags |= kFirstLower;
       const std::uint32_t vocab = t.Intern(words.Key(tok));
+      if (steps > 0) t.continues.push_back(vocab);
       node = t.AddChild(node, vocab);
       ++steps;
       has_word = has_word || tok.IsWord();
@@ -245,21 +278,20 @@ void Gazetteer::AddFile(const SourceFile& file, std::uint16_t file_index,
 void Gazetteer::AddVocabulary(std::string_view key) { tables_->Intern(key); }
 
 void Gazetteer::Build() {
+  static std::atomic<std::uint64_t> generations{0};
+  generation_ = ++generations;
   Tables& t = *tables_;
   // Group entries by node, keeping load order within a node.
   std::stable_sort(t.pending.begin(), t.pending.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
-  t.node_begin.assign(t.node_count + 1, 0);
-  t.node_types.assign(t.node_count, 0);
-  t.node_needs_check.assign(t.node_count, 0);
-  t.node_period.assign(t.node_count, 0);
-  t.node_lexical.assign(t.node_count, 0);
+  t.nodes.assign(t.node_count, Tables::Node{});
   t.node_entries.clear();
   t.node_entries.reserve(t.pending.size());
   std::vector<std::uint32_t> kept;
   std::size_t p = 0;
   for (std::uint32_t node = 0; node < t.node_count; ++node) {
-    t.node_begin[node] = static_cast<std::uint32_t>(t.node_entries.size());
+    Tables::Node& nd = t.nodes[node];
+    nd.begin = static_cast<std::uint32_t>(t.node_entries.size());
     kept.clear();
     for (; p < t.pending.size() && t.pending[p].first == node; ++p) {
       const std::uint32_t index = t.pending[p].second;
@@ -272,7 +304,8 @@ void Gazetteer::Build() {
       }
       const bool duplicate = std::any_of(kept.begin(), kept.end(), [&](std::uint32_t k) {
         const Entry& o = entries_[k];
-        return o.type == e.type && o.id == e.id && (o.id.empty() ? o.canonical == e.canonical : true) &&
+        return o.type == e.type && o.id == e.id &&
+               (o.id.empty() ? o.canonical == e.canonical : true) &&
                (o.flags & kCaseSensitive) == (e.flags & kCaseSensitive) &&
                t.cs_form[k] == t.cs_form[index];
       });
@@ -291,37 +324,53 @@ void Gazetteer::Build() {
       if (xm != ym) return xm;
       return x.weight > y.weight;
     });
-    std::uint32_t types = 0;
-    std::uint32_t lexical = 0;
-    bool needs_check = false;
-    bool period = false;
     bool entity_all_common = true;
-    bool has_entity = false;
     for (std::uint32_t index : kept) {
       const Entry& e = entries_[index];
-      types |= TypeBit(e.type);
-      if (e.Has(kEndsWithPeriod)) period = true;
+      nd.types |= TypeBit(e.type);
+      if (e.Has(kEndsWithPeriod)) nd.flags |= kNodePeriod;
       if (EntityLabel(e.type)) {
-        has_entity = true;
+        nd.flags |= kNodeEntity | kNodeRecord;
+        if (e.Has(kFirstLower)) nd.flags |= kNodeFirstLower;
         if (!e.Has(kCommon)) entity_all_common = false;
       }
-      if (e.Has(kCaseSensitive) || EntityLabel(e.type) || e.type == EntryType::kDemonym) {
-        needs_check = true;
-      } else {
-        lexical |= TypeBit(e.type);
-        if (e.type == EntryType::kGivenName && e.Has(kCommon)) lexical |= kLexGivenCommon;
-        if (e.type == EntryType::kSurname && e.Has(kCommon)) lexical |= kLexSurnameCommon;
+      if (e.Has(kCaseSensitive)) nd.flags |= kNodeCaseSensitive | kNodeRecord;
+      if (e.type == EntryType::kDemonym) nd.flags |= kNodeRecord;
+      if (!e.Has(kCaseSensitive) && !EntityLabel(e.type)) {
+        nd.lexical |= TypeBit(e.type);
+        if (e.type == EntryType::kGivenName && e.Has(kCommon)) nd.lexical |= kLexGivenCommon;
+        if (e.type == EntryType::kSurname && e.Has(kCommon)) nd.lexical |= kLexSurnameCommon;
       }
     }
-    if (has_entity && entity_all_common) lexical |= kLexEntityCommon;
+    if ((nd.flags & kNodeEntity) && entity_all_common) nd.lexical |= kLexEntityCommon;
     t.node_entries.insert(t.node_entries.end(), kept.begin(), kept.end());
-    t.node_types[node] = types;
-    t.node_needs_check[node] = needs_check;
-    t.node_period[node] = period;
-    t.node_lexical[node] = lexical;
+    nd.count = static_cast<std::uint32_t>(kept.size());
     stats_.entries += kept.size();
   }
-  t.node_begin[t.node_count] = static_cast<std::uint32_t>(t.node_entries.size());
+  // Which nodes have children (the root's are in root_child, and the walk never asks it).
+  for (const Tables::Transition& tr : t.transitions) {
+    if (tr.key == 0) continue;
+    const auto parent = static_cast<std::uint32_t>((tr.key - 1) >> 32);
+    t.nodes[parent].flags |= kNodeHasChildren;
+  }
+  // What a token needs of its word, in the word's vocabulary slot.
+  std::vector<std::uint8_t> continues(t.vocab_offset.size(), 0);
+  for (std::uint32_t v : t.continues) continues[v] = 1;
+  for (Tables::VocabSlot& slot : t.vocab_slots) {
+    if (slot.id == 0) continue;
+    const std::uint32_t v = slot.id - 1;
+    slot.root = t.root_child[v];
+    slot.flags = continues[v] ? Tables::kVocabContinues : 0;
+    if (slot.root >= 0) {
+      const Tables::Node& nd = t.nodes[static_cast<std::uint32_t>(slot.root)];
+      slot.lexical = nd.lexical;
+      if (nd.count > 0) slot.flags |= Tables::kVocabEntries;
+      if (nd.flags & kNodeRecord) slot.flags |= Tables::kVocabRecord;
+      if (nd.flags & kNodeHasChildren) slot.flags |= Tables::kVocabChildren;
+    }
+  }
+  t.continues.clear();
+  t.continues.shrink_to_fit();
   t.pending.clear();
   t.pending.shrink_to_fit();
   // Keep cs forms only where needed.
@@ -337,26 +386,60 @@ void Gazetteer::Match(Document& doc) const {
   std::vector<text::Token>& tokens = doc.words.tokens;
   const std::size_t n = tokens.size();
   doc.lexical.assign(n, 0);
+  // Per token: its word's slot. Frequent words come from a small per-workspace cache instead of
+  // the large table.
+  thread_local std::vector<const Tables::VocabSlot*> slots;
+  slots.assign(n, nullptr);
+  VocabCache& cache = doc.vocab_cache;
+  if (cache.owner != generation_) {
+    cache.entries.assign(VocabCache::kSize, VocabCache::Entry{});
+    cache.owner = generation_;
+  }
   for (std::size_t i = 0; i < n; ++i) {
     text::Token& tok = tokens[i];
-    tok.vocab = tok.IsWord() || tok.shape == text::Shape::kPunct ? t.Find(doc.words.Key(tok)) : -1;
+    tok.vocab = -1;
+    if (!tok.IsWord() && tok.shape != text::Shape::kPunct) continue;
+    const std::string_view key = doc.words.Key(tok);
+    const Tables::VocabSlot* slot;
+    if (key.size() <= 8 && !key.empty()) {
+      const std::uint64_t tag = PackShort(key);
+      VocabCache::Entry& e = cache.entries[HashPair(tag ^ key.size()) & (VocabCache::kSize - 1)];
+      if (e.tag == tag && e.length == key.size()) {
+        slot = static_cast<const Tables::VocabSlot*>(e.slot);
+      } else {
+        slot = t.FindSlot(key);
+        e.tag = tag;
+        e.length = static_cast<std::uint32_t>(key.size());
+        e.slot = slot;
+      }
+    } else {
+      slot = t.FindSlot(key);
+    }
+    if (!slot) continue;
+    slots[i] = slot;
+    tok.vocab = static_cast<std::int32_t>(slot->id) - 1;
+    doc.lexical[i] = slot->lexical;
   }
   std::string cs_text;
   for (std::size_t i = 0; i < n; ++i) {
     const text::Token& first = tokens[i];
-    if (first.vocab < 0 || !first.IsWord()) continue;
-    std::int32_t node = t.root_child[static_cast<std::size_t>(first.vocab)];
+    const Tables::VocabSlot* slot = slots[i];
+    if (!slot || !first.IsWord()) continue;
+    // Nothing more to do for a word that starts no name of several words and whose own entries
+    // are evidence already in its lexical bits (most words).
+    if (!(slot->flags & (Tables::kVocabRecord | Tables::kVocabChildren))) continue;
+    std::int32_t node = slot->root;
     if (node < 0) continue;
+    const bool first_lower = first.shape == text::Shape::kLower;
     std::size_t end = i + 1;
     while (true) {
-      const auto nd = static_cast<std::uint32_t>(node);
-      if (t.node_begin[nd + 1] > t.node_begin[nd]) {
+      const Tables::Node& nd = t.nodes[static_cast<std::uint32_t>(node)];
+      if (nd.count > 0) {
         const bool single = end == i + 1;
-        if (single) doc.lexical[i] |= t.node_lexical[nd];
-        if (!single || t.node_needs_check[nd]) {
-          // A match: keep the entries whose case policy the text satisfies.
+        if (!single || (nd.flags & kNodeRecord)) {
           std::size_t match_end = end;
-          if (t.node_period[nd] && match_end < n && !tokens[match_end].Has(text::kSpaceBefore) &&
+          if ((nd.flags & kNodePeriod) && match_end < n &&
+              !tokens[match_end].Has(text::kSpaceBefore) &&
               doc.TokenText(tokens[match_end]) == ".") {
             ++match_end;
           }
@@ -364,39 +447,55 @@ void Gazetteer::Match(Document& doc) const {
           m.token_begin = static_cast<std::uint32_t>(i);
           m.token_end = static_cast<std::uint32_t>(match_end);
           m.entries_begin = static_cast<std::uint32_t>(doc.match_entries.size());
-          const bool first_lower = first.shape == text::Shape::kLower;
-          bool cs_built = false;
-          for (std::uint32_t k = t.node_begin[nd]; k < t.node_begin[nd + 1]; ++k) {
-            const std::uint32_t index = t.node_entries[k];
-            const Entry& e = entries_[index];
-            if (e.Has(kCaseSensitive)) {
-              if (!cs_built) {
-                cs_text.clear();
-                for (std::size_t j = i; j < end; ++j) {
-                  if (IsNameJoiner(tokens, doc.text, j)) continue;
-                  if (!cs_text.empty()) cs_text.push_back('\x1f');
-                  cs_text.append(doc.TokenText(tokens[j]));
+          const std::uint32_t* ids = t.node_entries.data() + nd.begin;
+          const bool all_pass = !(nd.flags & kNodeCaseSensitive) &&
+                                (!first_lower || !(nd.flags & kNodeEntity));
+          if (all_pass) {
+            // The common case: nothing to check entry by entry.
+            doc.match_entries.insert(doc.match_entries.end(), ids, ids + nd.count);
+            m.types = nd.types;
+            if (single) doc.lexical[i] |= nd.types & ~kEntityTypeBits;
+          } else {
+            bool cs_built = false;
+            for (std::uint32_t k = 0; k < nd.count; ++k) {
+              const std::uint32_t index = ids[k];
+              const Entry& e = entries_[index];
+              if (e.Has(kCaseSensitive)) {
+                if (!cs_built) {
+                  cs_text.clear();
+                  for (std::size_t j = i; j < end; ++j) {
+                    if (tokens[j].Has(text::kJoiner) || (j > i && tokens[j].Has(text::kThe))) {
+                      continue;
+                    }
+                    if (!cs_text.empty()) cs_text.push_back('\x1f');
+                    cs_text.append(doc.TokenText(tokens[j]));
+                  }
+                  cs_built = true;
                 }
-                cs_built = true;
+                if (cs_text != t.cs_form[index]) continue;
+              } else if (EntityLabel(e.type) && first_lower && !e.Has(kFirstLower)) {
+                continue;
               }
-              if (cs_text != t.cs_form[index]) continue;
-            } else if (EntityLabel(e.type) && first_lower && !e.Has(kFirstLower)) {
-              continue;
+              doc.match_entries.push_back(index);
+              m.types |= TypeBit(e.type);
+              if (single && !EntityLabel(e.type)) doc.lexical[i] |= TypeBit(e.type);
             }
-            doc.match_entries.push_back(index);
-            m.types |= TypeBit(e.type);
-            if (single && !EntityLabel(e.type)) doc.lexical[i] |= TypeBit(e.type);
           }
           m.entries_count =
               static_cast<std::uint32_t>(doc.match_entries.size()) - m.entries_begin;
           if (m.entries_count > 0) doc.matches.push_back(m);
         }
       }
-      // Next step: skip joiners, stay in the sentence.
+      if (!(nd.flags & kNodeHasChildren)) break;
+      // Next step: skip joiners and "the", stay in the sentence.
       std::size_t k = end;
-      while (k < n && (IsNameJoiner(tokens, doc.text, k) || doc.words.Key(tokens[k]) == "the")) ++k;
-      if (k >= n || tokens[k].vocab < 0 || tokens[k].sentence != first.sentence) break;
-      const std::int32_t child = t.Child(nd, static_cast<std::uint32_t>(tokens[k].vocab));
+      while (k < n && (tokens[k].Has(text::kJoiner) || tokens[k].Has(text::kThe))) ++k;
+      if (k >= n || !slots[k] || !(slots[k]->flags & Tables::kVocabContinues) ||
+          tokens[k].sentence != first.sentence) {
+        break;
+      }
+      const std::int32_t child =
+          t.Child(static_cast<std::uint32_t>(node), static_cast<std::uint32_t>(tokens[k].vocab));
       if (child < 0) break;
       node = child;
       end = k + 1;

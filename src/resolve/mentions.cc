@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 #include <string_view>
+#include <unordered_map>
 
 namespace nerkit::internal {
 namespace {
@@ -18,8 +19,8 @@ bool IsTimeLabel(Label label) {
          label == Label::kSet;
 }
 
-// Words left out of an acronym's letters ("Organisation of the Petroleum ..." -> OPEC keeps
-// "of"? no: O-P-E-C skips "of" and "the").
+// Words left out of an acronym's letters ("Organization of the Petroleum Exporting Countries"
+// -> OPEC).
 bool IsAcronymFiller(std::string_view key) {
   return key == "of" || key == "the" || key == "and" || key == "for" || key == "de" ||
          key == "on" || key == "&" || key == "in" || key == "du" || key == "des";
@@ -28,7 +29,7 @@ bool IsAcronymFiller(std::string_view key) {
 }  // namespace
 
 MentionSet::MentionSet(Document& doc, const Gazetteer& gazetteer)
-    : doc_(doc), gazetteer_(gazetteer) {
+    : doc_(doc), gazetteer_(gazetteer), token_hash_(doc.tokens().size(), 0) {
   // Sentence forms.
   const std::vector<Token>& tokens = doc_.tokens();
   headline_.assign(doc_.words.sentences.size(), 0);
@@ -67,24 +68,63 @@ bool MentionSet::IsHeadline(std::uint32_t sentence) const {
   return sentence < headline_.size() && headline_[sentence] != 0;
 }
 
-std::vector<std::string> MentionSet::KeyTokens(std::uint32_t token_begin,
-                                               std::uint32_t token_end) const {
-  std::vector<std::string> out;
+void MentionSet::KeyTokens(std::uint32_t begin, std::uint32_t end,
+                           std::vector<std::uint32_t>& out) const {
+  out.clear();
   const std::vector<Token>& tokens = doc_.tokens();
-  for (std::uint32_t t = token_begin; t < token_end; ++t) {
-    if (IsNameJoiner(tokens, doc_.text, t) || !tokens[t].IsWord()) continue;
-    out.emplace_back(doc_.words.Key(tokens[t]));
+  for (std::uint32_t t = begin; t < end; ++t) {
+    if (tokens[t].Has(text::kJoiner) || !tokens[t].IsWord()) continue;
+    out.push_back(t);
   }
-  return out;
 }
 
-std::string MentionSet::KeyOf(std::uint32_t token_begin, std::uint32_t token_end) const {
-  std::string key;
-  for (const std::string& k : KeyTokens(token_begin, token_end)) {
-    if (!key.empty()) key.push_back(' ');
-    key += k;
+std::uint64_t MentionSet::TokenHash(std::uint32_t token) const {
+  std::uint64_t& h = token_hash_[token];
+  if (h == 0) {
+    h = 1469598103934665603ull;
+    for (unsigned char c : doc_.words.Key(doc_.tokens()[token])) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+    h |= 1;  // never 0
   }
-  return key;
+  return h;
+}
+
+std::uint64_t MentionSet::KeyHash(std::uint32_t begin, std::uint32_t end,
+                                  std::uint32_t* words) const {
+  const std::vector<Token>& tokens = doc_.tokens();
+  std::uint64_t h = 0x9e3779b97f4a7c15ull;
+  std::uint32_t n = 0;
+  for (std::uint32_t t = begin; t < end; ++t) {
+    if (tokens[t].Has(text::kJoiner) || !tokens[t].IsWord()) continue;
+    h = (h ^ TokenHash(t)) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+    ++n;
+  }
+  if (words) *words = n;
+  return h;
+}
+
+void MentionSet::SetKey(Mention& m) const { m.key = KeyHash(m.token_begin, m.token_end, &m.words); }
+
+std::string MentionSet::Initials(std::uint32_t begin, std::uint32_t end) const {
+  std::string initials;
+  const std::vector<Token>& tokens = doc_.tokens();
+  for (std::uint32_t t = begin; t < end; ++t) {
+    if (tokens[t].Has(text::kJoiner) || !tokens[t].IsWord()) continue;
+    const std::string_view key = doc_.words.Key(tokens[t]);
+    if (!key.empty() && !IsAcronymFiller(key)) initials.push_back(key[0]);
+  }
+  return initials;
+}
+
+std::string MentionSet::AcronymLetters(std::uint32_t token) const {
+  std::string letters;
+  for (char ch : doc_.words.Key(doc_.tokens()[token])) {
+    if (ch != '.') letters.push_back(ch);
+  }
+  return letters;
 }
 
 bool MentionSet::CapitalisationSupports(const Candidate& c) const {
@@ -234,7 +274,7 @@ void MentionSet::Select(const std::vector<Candidate>& candidates,
     return x.token_begin < y.token_begin;
   });
   std::vector<std::int32_t> owner(doc_.tokens().size(), -1);  // group index
-  auto reject_group = [&](const Group& g, std::int32_t winner, const std::string& reason) {
+  auto reject_group = [&](const Group& g, std::int32_t winner, const char* reason) {
     if (!rejected) return;
     for (std::uint32_t k = g.first; k < g.first + g.count; ++k) {
       rejected->push_back({order[k], winner, reason});
@@ -255,7 +295,8 @@ void MentionSet::Select(const std::vector<Candidate>& candidates,
       }
     }
     if (blocker >= 0) {
-      reject_group(g, static_cast<std::int32_t>(order[groups[static_cast<std::size_t>(blocker)].first]),
+      reject_group(g,
+                   static_cast<std::int32_t>(order[groups[static_cast<std::size_t>(blocker)].first]),
                    "overlaps a candidate that ranks higher:");
       continue;
     }
@@ -271,30 +312,26 @@ void MentionSet::Select(const std::vector<Candidate>& candidates,
     m.typed = best.typed;
     m.veto = best.veto;
     m.priority = best.priority;
-    m.value = best.value;
-    m.anchor = best.anchor;
+    m.value_candidate = order[g.first];
+    m.candidates_begin = static_cast<std::uint32_t>(candidate_ids_.size());
     for (std::uint32_t k = g.first; k < g.first + g.count; ++k) {
       const Candidate& c = candidates[order[k]];
-      if (c.veto != best.veto || c.typed != best.typed || c.label != best.label) {
-        if (rejected && (best.typed || c.origin != Origin::kDictionary)) {
-          rejected->push_back({order[k], static_cast<std::int32_t>(order[g.first]),
-                               "same span as a candidate that ranks higher:"});
-        }
-        continue;
-      }
-      m.candidates.push_back(order[k]);
-      if (m.entry < 0 && c.entry >= 0) m.entry = c.entry;
-    }
-    // A name whose type is still open keeps the dictionary candidates of its span: if it gets
-    // one of their types, it gets their entry too.
-    if (!m.typed) {
-      for (std::uint32_t k = g.first; k < g.first + g.count; ++k) {
-        const Candidate& c = candidates[order[k]];
-        if (c.origin == Origin::kDictionary) m.candidates.push_back(order[k]);
+      const bool agrees = c.veto == best.veto && c.typed == best.typed && c.label == best.label;
+      if (agrees) {
+        candidate_ids_.push_back(order[k]);
+        if (m.entry < 0 && c.entry >= 0) m.entry = c.entry;
+      } else if (!best.typed && c.origin == Origin::kDictionary) {
+        // A name whose type is still open keeps the dictionary candidates of its span: if it
+        // gets one of their types, it gets their entry too.
+        candidate_ids_.push_back(order[k]);
+      } else if (rejected && (best.typed || c.origin != Origin::kDictionary)) {
+        rejected->push_back({order[k], static_cast<std::int32_t>(order[g.first]),
+                             "same span as a candidate that ranks higher:"});
       }
     }
-    if (!IsTimeLabel(m.label) || !m.typed) m.key = KeyOf(m.token_begin, m.token_end);
-    mentions_.push_back(std::move(m));
+    m.candidates_count = static_cast<std::uint32_t>(candidate_ids_.size()) - m.candidates_begin;
+    if (!IsTimeLabel(m.label) || !m.typed) SetKey(m);
+    mentions_.push_back(m);
   }
 }
 
@@ -306,36 +343,35 @@ void MentionSet::TypeNames() {
     Label label;
     int priority;
   };
-  std::unordered_map<std::string, Vote> typed;
-  std::vector<std::vector<std::string>> people;
+  std::unordered_map<std::uint64_t, Vote> typed;
+  std::vector<std::vector<std::uint64_t>> people;  // word hashes of full names
   struct Expansion {
     std::string initials;
     Label label;
   };
   std::vector<Expansion> expansions;
+  std::vector<std::uint32_t> words;
   for (const Mention& m : mentions_) {
     if (!m.typed || m.veto || !m.IsName()) continue;
     auto it = typed.find(m.key);
     if (it == typed.end() || it->second.priority < m.priority) typed[m.key] = {m.label, m.priority};
-    std::vector<std::string> keys = KeyTokens(m.token_begin, m.token_end);
-    if (m.label == Label::kPerson && keys.size() >= 2) people.push_back(keys);
-    if (m.label != Label::kPerson && keys.size() >= 2) {
-      std::string initials;
-      for (const std::string& k : keys) {
-        if (!IsAcronymFiller(k) && !k.empty()) initials.push_back(k[0]);
-      }
-      if (initials.size() >= 2) expansions.push_back({initials, m.label});
+    if (m.words < 2) continue;
+    if (m.label == Label::kPerson) {
+      KeyTokens(m.token_begin, m.token_end, words);
+      std::vector<std::uint64_t> hashes;
+      for (std::uint32_t t : words) hashes.push_back(TokenHash(t));
+      people.push_back(std::move(hashes));
+    } else {
+      std::string initials = Initials(m.token_begin, m.token_end);
+      if (initials.size() >= 2) expansions.push_back({std::move(initials), m.label});
     }
   }
 
   for (Mention& m : mentions_) {
     if (m.typed || m.veto) continue;
-    const std::vector<std::string> keys = KeyTokens(m.token_begin, m.token_end);
-    std::uint32_t words = 0;
     std::uint32_t common = 0;
-    for (std::uint32_t t = m.token_begin; t < m.token_end; ++t) {
-      if (!tokens[t].IsWord() || IsNameJoiner(tokens, doc_.text, t)) continue;
-      ++words;
+    KeyTokens(m.token_begin, m.token_end, words);
+    for (std::uint32_t t : words) {
       if (doc_.lexical[t] & TypeBit(EntryType::kWord)) ++common;
     }
     auto decide = [&](Label label, const char* note) {
@@ -343,8 +379,8 @@ void MentionSet::TypeNames() {
       m.label = label;
       m.note = note;
       // The span's dictionary candidate of that type gives the entry.
-      for (std::uint32_t ci : m.candidates) {
-        const Candidate& c = candidates[ci];
+      for (std::uint32_t k = 0; k < m.candidates_count; ++k) {
+        const Candidate& c = candidates[candidate_ids_[m.candidates_begin + k]];
         if (c.origin == Origin::kDictionary && c.label == label && m.entry < 0) m.entry = c.entry;
       }
     };
@@ -355,9 +391,13 @@ void MentionSet::TypeNames() {
     }
     // b. The end of a person's full name ("Al-Ghasri" after "Mohammed al-Ghasri").
     bool person = false;
-    for (const std::vector<std::string>& full : people) {
-      if (keys.size() < full.size() &&
-          std::equal(keys.begin(), keys.end(), full.end() - static_cast<long>(keys.size()))) {
+    for (const std::vector<std::uint64_t>& full : people) {
+      if (words.size() >= full.size()) continue;
+      bool suffix = true;
+      for (std::size_t k = 0; k < words.size() && suffix; ++k) {
+        suffix = TokenHash(words[k]) == full[full.size() - words.size() + k];
+      }
+      if (suffix) {
         person = true;
         break;
       }
@@ -368,11 +408,8 @@ void MentionSet::TypeNames() {
     }
     // c. An acronym of a name in the document.
     const Token& first = tokens[m.token_begin];
-    if (words == 1 && first.shape == Shape::kAllCaps) {
-      std::string letters;
-      for (char ch : doc_.words.Key(first)) {
-        if (ch != '.') letters.push_back(ch);
-      }
+    if (m.words == 1 && first.shape == Shape::kAllCaps && !expansions.empty()) {
+      const std::string letters = AcronymLetters(m.token_begin);
       bool found = false;
       for (const Expansion& x : expansions) {
         if (x.initials == letters) {
@@ -385,19 +422,19 @@ void MentionSet::TypeNames() {
     }
     // d. The form of the name.
     const std::uint32_t lex = doc_.lexical[m.token_begin];
-    if (words >= 2 && (common < words || (lex & TypeBit(EntryType::kGivenName)))) {
+    if (m.words >= 2 && (common < m.words || (lex & TypeBit(EntryType::kGivenName)))) {
       decide(Label::kPerson, (lex & TypeBit(EntryType::kGivenName)) ? "resolver:given-name"
                                                                     : "resolver:name-shape");
       continue;
     }
-    if (words == 1 && first.shape == Shape::kAllCaps && first.key_len >= 2 &&
-        first.key_len <= 6) {
+    if (m.words == 1 && first.shape == Shape::kAllCaps && first.key_len >= 2 &&
+        first.key_len <= 6 && !(lex & TypeBit(EntryType::kWord))) {
       decide(Label::kOrganization, "resolver:acronym-shape");
       continue;
     }
     m.dropped = true;
-    m.note = words == 1 ? "a single capitalised word with no evidence of a type"
-                        : "capitalised common words with no evidence of a type";
+    m.note = m.words == 1 ? "a single capitalised word with no evidence of a type"
+                          : "capitalised common words with no evidence of a type";
   }
 }
 
@@ -410,29 +447,32 @@ void MentionSet::Propagate() {
     for (std::uint32_t t = m.token_begin; t < m.token_end; ++t) covered[t] = 1;
   }
   struct Pattern {
-    std::vector<std::string> keys;
+    std::vector<std::uint64_t> words;
     Label label;
     std::int32_t entry;
-    std::string note;
+    const char* note;
   };
-  std::unordered_map<std::string, std::vector<Pattern>> by_first;
+  std::unordered_map<std::uint64_t, std::vector<Pattern>> by_first;
+  std::vector<std::uint32_t> words;
   for (const Mention& m : mentions_) {
-    if (m.dropped || !m.typed || m.veto || !m.IsName()) continue;
-    std::vector<std::string> keys = KeyTokens(m.token_begin, m.token_end);
-    if (keys.empty()) continue;
-    if (m.label == Label::kPerson && keys.size() >= 2) {
+    if (!m.Live() || !m.IsName()) continue;
+    KeyTokens(m.token_begin, m.token_end, words);
+    if (words.empty()) continue;
+    std::vector<std::uint64_t> hashes;
+    for (std::uint32_t t : words) hashes.push_back(TokenHash(t));
+    if (m.label == Label::kPerson && hashes.size() >= 2) {
       // The surname alone.
-      const std::string& last = keys.back();
-      by_first[last].push_back({{last}, Label::kPerson, -1, "resolver:part-of-name"});
+      by_first[hashes.back()].push_back({{hashes.back()}, Label::kPerson, -1,
+                                         "resolver:part-of-name"});
     }
-    const std::string first = keys.front();
-    by_first[first].push_back({std::move(keys), m.label, m.entry, "resolver:same-name"});
+    const std::uint64_t first = hashes.front();
+    by_first[first].push_back({std::move(hashes), m.label, m.entry, "resolver:same-name"});
   }
   if (by_first.empty()) return;
   std::vector<Mention> added;
   for (std::size_t i = 0; i < n; ++i) {
     if (covered[i] || !tokens[i].IsWord() || !tokens[i].IsCapitalized()) continue;
-    auto it = by_first.find(std::string(doc_.words.Key(tokens[i])));
+    auto it = by_first.find(TokenHash(static_cast<std::uint32_t>(i)));
     if (it == by_first.end()) continue;
     const Pattern* best = nullptr;
     std::size_t best_end = 0;
@@ -441,10 +481,11 @@ void MentionSet::Propagate() {
       std::size_t k = 0;
       std::size_t end = i;
       bool ok = true;
-      while (k < p.keys.size()) {
-        while (t < n && IsNameJoiner(tokens, doc_.text, t)) ++t;
+      while (k < p.words.size()) {
+        while (t < n && tokens[t].Has(text::kJoiner)) ++t;
         if (t >= n || covered[t] || !tokens[t].IsWord() ||
-            doc_.words.Key(tokens[t]) != p.keys[k] || tokens[t].sentence != tokens[i].sentence) {
+            TokenHash(static_cast<std::uint32_t>(t)) != p.words[k] ||
+            tokens[t].sentence != tokens[i].sentence) {
           ok = false;
           break;
         }
@@ -465,7 +506,7 @@ void MentionSet::Propagate() {
     }
     if (!best) continue;
     // A common word alone at the start of a sentence is most likely just that word.
-    const bool single = best->keys.size() == 1;
+    const bool single = best->words.size() == 1;
     if (single && tokens[i].Has(text::kSentenceStart) &&
         (doc_.lexical[i] & TypeBit(EntryType::kWord))) {
       continue;
@@ -478,26 +519,28 @@ void MentionSet::Propagate() {
     m.label = best->label;
     m.entry = best->entry;
     m.note = best->note;
-    m.key = KeyOf(m.token_begin, m.token_end);
+    SetKey(m);
     for (std::size_t t = i; t < best_end; ++t) covered[t] = 1;
-    added.push_back(std::move(m));
+    added.push_back(m);
     i = best_end - 1;
   }
-  for (Mention& m : added) mentions_.push_back(std::move(m));
+  mentions_.insert(mentions_.end(), added.begin(), added.end());
 }
 
 void MentionSet::Unify() {
   // A one-word dictionary name that is the surname of a person in the document is that person
   // ("Jordan" after "Michael Jordan").
-  std::unordered_map<std::string, std::int32_t> surnames;
+  std::unordered_map<std::uint64_t, std::int32_t> surnames;
+  std::vector<std::uint32_t> words;
   for (const Mention& m : mentions_) {
-    if (m.dropped || !m.typed || m.veto || m.label != Label::kPerson) continue;
-    const std::vector<std::string> keys = KeyTokens(m.token_begin, m.token_end);
-    if (keys.size() >= 2) surnames.emplace(keys.back(), m.entry);
+    if (!m.Live() || m.label != Label::kPerson || m.words < 2) continue;
+    KeyTokens(m.token_begin, m.token_end, words);
+    // The key of a one-word name is KeyHash over that word.
+    surnames.emplace(KeyHash(words.back(), words.back() + 1, nullptr), m.entry);
   }
   for (Mention& m : mentions_) {
-    if (m.dropped || !m.typed || m.veto || !m.IsName() || m.label == Label::kPerson) continue;
-    if (m.priority > Gazetteer::kPriorityMain || m.key.find(' ') != std::string::npos) continue;
+    if (!m.Live() || !m.IsName() || m.label == Label::kPerson) continue;
+    if (m.priority > Gazetteer::kPriorityMain || m.words != 1) continue;
     auto it = surnames.find(m.key);
     if (it == surnames.end()) continue;
     m.label = Label::kPerson;
@@ -509,16 +552,16 @@ void MentionSet::Unify() {
     int priority;
     std::int32_t entry;
   };
-  std::unordered_map<std::string, Best> best;
+  std::unordered_map<std::uint64_t, Best> best;
   for (const Mention& m : mentions_) {
-    if (m.dropped || !m.typed || m.veto || !m.IsName()) continue;
+    if (!m.Live() || !m.IsName()) continue;
     auto it = best.find(m.key);
     if (it == best.end() || it->second.priority < m.priority) {
       best[m.key] = {m.label, m.priority, m.entry};
     }
   }
   for (Mention& m : mentions_) {
-    if (m.dropped || !m.typed || m.veto || !m.IsName()) continue;
+    if (!m.Live() || !m.IsName()) continue;
     const Best& b = best[m.key];
     if (b.label != m.label) {
       m.label = b.label;
@@ -530,11 +573,13 @@ void MentionSet::Unify() {
 
 void MentionSet::Cluster() {
   struct PersonCluster {
-    std::vector<std::string> keys;
+    std::vector<std::uint64_t> words;
     int id;
   };
   std::vector<PersonCluster> people;
-  std::unordered_map<std::string, int> by_id;
+  // Places and organisations: by dictionary id, else by name.
+  std::unordered_map<std::string_view, int> by_entry_id[kLabelCount];
+  std::unordered_map<std::uint64_t, int> by_key[kLabelCount];
   struct Named {
     std::string initials;
     int id;
@@ -544,70 +589,59 @@ void MentionSet::Cluster() {
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::sort(order.begin(), order.end(),
             [&](std::size_t a, std::size_t b) { return mentions_[a].begin < mentions_[b].begin; });
+  std::vector<std::uint32_t> words;
+  std::vector<std::uint64_t> hashes;
   for (std::size_t idx : order) {
     Mention& m = mentions_[idx];
-    if (m.dropped || !m.typed || m.veto || !m.IsName()) continue;
-    const std::vector<std::string> keys = KeyTokens(m.token_begin, m.token_end);
+    if (!m.Live() || !m.IsName()) continue;
     if (m.label == Label::kPerson) {
+      KeyTokens(m.token_begin, m.token_end, words);
+      hashes.clear();
+      for (std::uint32_t t : words) hashes.push_back(TokenHash(t));
       int found = -1;
       for (PersonCluster& c : people) {
-        const bool suffix = keys.size() <= c.keys.size() &&
-                            std::equal(keys.begin(), keys.end(),
-                                       c.keys.end() - static_cast<long>(keys.size()));
-        const bool longer = keys.size() > c.keys.size() &&
-                            std::equal(c.keys.begin(), c.keys.end(),
-                                       keys.end() - static_cast<long>(c.keys.size()));
+        const bool suffix = hashes.size() <= c.words.size() &&
+                            std::equal(hashes.begin(), hashes.end(),
+                                       c.words.end() - static_cast<long>(hashes.size()));
+        const bool longer = hashes.size() > c.words.size() &&
+                            std::equal(c.words.begin(), c.words.end(),
+                                       hashes.end() - static_cast<long>(c.words.size()));
         if (suffix || longer) {
           found = c.id;
-          if (longer) c.keys = keys;
+          if (longer) c.words = hashes;
           break;
         }
       }
       if (found < 0) {
         found = clusters_++;
-        people.push_back({keys, found});
+        people.push_back({hashes, found});
       }
       m.cluster = found;
       continue;
     }
-    std::string id_key = std::string(LabelName(m.label)) + "\t";
-    if (m.entry >= 0) {
-      id_key += std::string(gazetteer_.entry(static_cast<std::uint32_t>(m.entry)).id);
-      if (gazetteer_.entry(static_cast<std::uint32_t>(m.entry)).id.empty()) id_key += m.key;
-    } else {
-      id_key += m.key;
-    }
-    auto it = by_id.find(id_key);
-    if (it != by_id.end()) {
-      m.cluster = it->second;
+    const auto label = static_cast<std::size_t>(m.label);
+    std::string_view entry_id;
+    if (m.entry >= 0) entry_id = gazetteer_.entry(static_cast<std::uint32_t>(m.entry)).id;
+    int* slot = entry_id.empty() ? &by_key[label][m.key] : &by_entry_id[label][entry_id];
+    if (*slot > 0) {
+      m.cluster = *slot - 1;
       continue;
     }
     // An acronym joins the cluster of its expansion.
-    if (keys.size() == 1) {
-      std::string letters;
-      for (char ch : keys[0]) {
-        if (ch != '.') letters.push_back(ch);
-      }
+    if (m.words == 1 && !named.empty()) {
+      const std::string letters = AcronymLetters(m.token_begin);
       for (const Named& x : named) {
         if (x.initials == letters) {
           m.cluster = x.id;
           break;
         }
       }
-      if (m.cluster >= 0) {
-        by_id[id_key] = m.cluster;
-        continue;
-      }
     }
-    m.cluster = clusters_++;
-    by_id[id_key] = m.cluster;
-    if (keys.size() >= 2) {
-      std::string initials;
-      for (const std::string& k : keys) {
-        if (!IsAcronymFiller(k) && !k.empty()) initials.push_back(k[0]);
-      }
-      named.push_back({initials, m.cluster});
+    if (m.cluster < 0) {
+      m.cluster = clusters_++;
+      if (m.words >= 2) named.push_back({Initials(m.token_begin, m.token_end), m.cluster});
     }
+    *slot = m.cluster + 1;
   }
 }
 

@@ -1,10 +1,12 @@
 // The resolver's working set: the accepted spans of one document ("mentions") and the steps that
 // make them a consistent set of entities. See resolver.h for the policy.
+//
+// Names are compared by their keys (the case-folded, accent-stripped words, without hyphens and
+// periods), held as 64-bit hashes of the words so that no step builds strings.
 #pragma once
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/document.h"
@@ -23,22 +25,24 @@ struct Mention {
   bool dropped = false;     // decided against after selection (note says why)
   int priority = 0;
   std::int32_t entry = -1;  // dictionary entry (canonical name, id)
-  std::vector<std::uint32_t> candidates;  // the candidates that agree on this span and label
-  std::string value;        // time expressions
-  std::string anchor;
-  std::string note;         // what the resolver decided, for Entity::source
-  std::string key;          // the tokens' keys, space-separated, without hyphens and periods
+  std::uint32_t candidates_begin = 0;  // MentionSet::candidate_ids()[begin, begin + count):
+  std::uint32_t candidates_count = 0;  // the candidates that agree on this span and label
+  std::uint32_t value_candidate = 0;   // time expressions: the candidate with the value
+  const char* note = "";    // what the resolver decided, for Entity::source
+  std::uint64_t key = 0;    // hash of the name's words
+  std::uint32_t words = 0;  // number of words of the name
   int cluster = -1;
 
   bool IsName() const {
     return label == Label::kPerson || label == Label::kLocation || label == Label::kOrganization;
   }
+  bool Live() const { return !dropped && typed && !veto; }
 };
 
 struct RejectedCandidate {
   std::uint32_t candidate = 0;
   std::int32_t winner = -1;  // candidate that won over it, if any
-  std::string reason;
+  const char* reason = "";
 };
 
 class MentionSet {
@@ -49,8 +53,8 @@ class MentionSet {
   // all-capital line, only dictionary names, time expressions and the strongest rules count.
   void FilterBySentenceForm(std::vector<Candidate>& candidates);
 
-  // A rule that finds part of a longer dictionary name of the same type lends that name its
-  // priority.
+  // Of two names of the same type where one contains the other, the longer gets at least the
+  // shorter one's priority.
   void SupportByContainment(std::vector<Candidate>& candidates);
 
   // Merges candidates with the same span and settles overlaps (see resolver.h).
@@ -70,19 +74,29 @@ class MentionSet {
   void Cluster();
 
   std::vector<Mention>& mentions() { return mentions_; }
+  const std::vector<std::uint32_t>& candidate_ids() const { return candidate_ids_; }
   std::size_t cluster_count() const { return static_cast<std::size_t>(clusters_); }
 
  private:
-  std::string KeyOf(std::uint32_t token_begin, std::uint32_t token_end) const;
-  std::vector<std::string> KeyTokens(std::uint32_t token_begin, std::uint32_t token_end) const;
+  // The words of tokens [begin, end): their token indices (no hyphens, periods or punctuation).
+  void KeyTokens(std::uint32_t begin, std::uint32_t end, std::vector<std::uint32_t>& out) const;
+  std::uint64_t TokenHash(std::uint32_t token) const;
+  std::uint64_t KeyHash(std::uint32_t begin, std::uint32_t end, std::uint32_t* words) const;
+  // The first letters of a name's words, without "of", "the", "and" ... ("IAEA").
+  std::string Initials(std::uint32_t begin, std::uint32_t end) const;
+  // The letters of a one-word acronym ("U.N." -> "un").
+  std::string AcronymLetters(std::uint32_t token) const;
   bool IsHeadline(std::uint32_t sentence) const;
   bool CapitalisationSupports(const Candidate& c) const;
+  void SetKey(Mention& m) const;
 
   Document& doc_;
   const Gazetteer& gazetteer_;
   std::vector<std::uint8_t> headline_;  // per sentence
   std::vector<bool> active_;            // per candidate, after the sentence-form filter
   std::vector<Mention> mentions_;
+  std::vector<std::uint32_t> candidate_ids_;
+  mutable std::vector<std::uint64_t> token_hash_;  // per token, 0 = not computed yet
   int clusters_ = 0;
 };
 

@@ -74,14 +74,19 @@ void Resolver::Resolve(Document& doc, const Extractor::Model& model,
       e.id = std::string(entry.id);
     }
     std::string source;
-    for (std::uint32_t ci : m.candidates) {
-      const std::string s = CandidateSource(cands[ci], model);
+    for (std::uint32_t k = 0; k < m.candidates_count; ++k) {
+      const Candidate& c = cands[set.candidate_ids()[m.candidates_begin + k]];
+      if (c.label != m.label || !c.typed) continue;
+      const std::string s = CandidateSource(c, model);
       if (source.find(s) == std::string::npos) source += (source.empty() ? "" : " + ") + s;
     }
-    if (!m.note.empty()) source += (source.empty() ? "" : " + ") + m.note;
+    if (*m.note) source += (source.empty() ? "" : " + ") + std::string(m.note);
     e.source = std::move(source);
-    e.value = m.value;
-    e.anchor = m.anchor;
+    if (m.typed && m.candidates_count > 0) {
+      const Candidate& c = cands[m.value_candidate];
+      e.value = c.value;
+      e.anchor = c.anchor;
+    }
     if (m.cluster >= 0) {
       int& ci = cluster_index[static_cast<std::size_t>(m.cluster)];
       if (ci < 0) {
@@ -133,11 +138,12 @@ void Resolver::Resolve(Document& doc, const Extractor::Model& model,
       out.candidate.start = m.begin;
       out.candidate.end = m.end;
       out.candidate.text = std::string(doc.original.substr(m.begin, m.end - m.begin));
-      for (std::uint32_t ci : m.candidates) {
+      for (std::uint32_t k = 0; k < m.candidates_count; ++k) {
         out.candidate.source += (out.candidate.source.empty() ? "" : " + ") +
-                                CandidateSource(cands[ci], model);
+                                CandidateSource(cands[set.candidate_ids()[m.candidates_begin + k]],
+                                                model);
       }
-      out.reason = m.note.empty() ? "no type could be decided" : m.note;
+      out.reason = *m.note ? m.note : "no type could be decided";
       result.rejected.push_back(std::move(out));
     }
   }

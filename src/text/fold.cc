@@ -74,8 +74,11 @@ Folder::Span Folder::Append(std::string_view word, std::string& arena) {
   Span span{};
   span.fold = static_cast<std::uint32_t>(arena.size());
   if (IsAscii(word)) {
-    for (char c : word) {
-      arena.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    arena.resize(span.fold + word.size());
+    char* out = arena.data() + span.fold;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      const char c = word[i];
+      out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
     }
     span.fold_len = static_cast<std::uint32_t>(word.size());
     span.key = span.fold;

@@ -35,6 +35,9 @@ enum TokenFlag : std::uint16_t {
   kHasLower = 1 << 7,
   kHasDigit = 1 << 8,
   kPossessive = 1 << 9,       // the 's / ’s split off a word ("Libya’s" -> "Libya" + "’s")
+  kJoiner = 1 << 10,          // a hyphen between two words ("al-Ghasri") or a period after a word
+                              // ("U.S.", "St."), with no space before it: not a step of a name
+  kThe = 1 << 11,             // the word "the" (skipped inside names)
 };
 
 struct Token {

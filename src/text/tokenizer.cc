@@ -34,19 +34,14 @@ std::string_view ShapeName(Shape shape) {
 namespace {
 
 // ICU break iterators are expensive to build from their rules and cheap to clone, so each
-// process builds one prototype of each and every Tokenizer clones them.
+// process builds one prototype and every Tokenizer clones it.
 struct Prototypes {
   std::unique_ptr<icu::BreakIterator> word;
-  std::unique_ptr<icu::BreakIterator> sentence;
   UErrorCode status = U_ZERO_ERROR;
   std::mutex mutex;  // clone() is called under it
 
   Prototypes() {
     word.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
-    if (U_SUCCESS(status)) {
-      sentence.reset(
-          icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
-    }
   }
 };
 
@@ -223,10 +218,8 @@ std::uint32_t PossessiveSuffix(std::string_view text, std::uint32_t b, std::uint
 
 struct Tokenizer::Impl {
   std::unique_ptr<icu::BreakIterator> word;
-  std::unique_ptr<icu::BreakIterator> sentence;
   UText* utext = nullptr;
   Folder folder;
-  std::vector<std::uint32_t> boundaries;
 
   ~Impl() {
     if (utext) utext_close(utext);
@@ -235,14 +228,13 @@ struct Tokenizer::Impl {
 
 Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
   Prototypes& p = GetPrototypes();
-  if (U_FAILURE(p.status) || !p.word || !p.sentence) {
-    throw Error(std::string("nerkit: cannot create ICU break iterators: ") +
+  if (U_FAILURE(p.status) || !p.word) {
+    throw Error(std::string("nerkit: cannot create an ICU word break iterator: ") +
                 u_errorName(p.status));
   }
   std::lock_guard<std::mutex> lock(p.mutex);
   impl_->word.reset(p.word->clone());
-  impl_->sentence.reset(p.sentence->clone());
-  if (!impl_->word || !impl_->sentence) throw Error("nerkit: cannot clone ICU break iterators");
+  if (!impl_->word) throw Error("nerkit: cannot clone the ICU word break iterator");
 }
 
 Tokenizer::~Tokenizer() = default;
@@ -251,7 +243,41 @@ Folder& Tokenizer::folder() { return impl_->folder; }
 
 namespace {
 
-// Whether a sentence boundary that ICU reports before token `next` stands.
+bool IsClosing(std::string_view s) {
+  return s == "\"" || s == "'" || s == ")" || s == "]" || s == "\xE2\x80\x9D" ||
+         s == "\xE2\x80\x99" || s == "\xC2\xBB";
+}
+
+// Whether a token is sentence-final punctuation: ". ! ?", an ellipsis, or any character with
+// the Unicode Sentence_Terminal property (。 ؟ । ...).
+bool IsTerminal(std::string_view s) {
+  if (s.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c < 0x80) return s.size() == 1 && (c == '.' || c == '!' || c == '?');
+  std::size_t pos = 0;
+  const UChar32 cp = static_cast<UChar32>(DecodeAt(s, pos));
+  return pos == s.size() && (cp == 0x2026 || u_hasBinaryProperty(cp, UCHAR_S_TERM));
+}
+
+// Where a sentence may end before token `next`, by the Unicode sentence-break rules in
+// outline: at a line break, and after terminal punctuation (with the closing quotes and brackets
+// attached to it) that white space follows, unless a lower-case word goes on after a period.
+bool PossibleBoundary(std::string_view text, const std::vector<Token>& tokens, std::size_t next) {
+  const Token& n = tokens[next];
+  if (n.Has(kNewlineBefore)) return true;
+  if (!n.Has(kSpaceBefore)) return false;
+  std::size_t j = next - 1;
+  while (j > 0 && !tokens[j].Has(kSpaceBefore) &&
+         IsClosing(text.substr(tokens[j].begin, tokens[j].end - tokens[j].begin))) {
+    --j;
+  }
+  const std::string_view s = text.substr(tokens[j].begin, tokens[j].end - tokens[j].begin);
+  if (!IsTerminal(s)) return false;
+  if (s == "." && n.shape == Shape::kLower) return false;
+  return true;
+}
+
+// Whether a possible sentence boundary before token `next` stands.
 bool KeepBoundary(std::string_view text, const TokenizedText& out, std::size_t next) {
   const std::vector<Token>& tokens = out.tokens;
   const Token& n = tokens[next];
@@ -309,8 +335,12 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText& out, bool sentenc
     const std::uint32_t e = static_cast<std::uint32_t>(boundary);
     prev = e;
     if (e <= b || e > size) continue;
-    // White space? (ASCII fast path, then code point by code point.)
+    // White space? (A single space is most common; then ASCII, then code point by code point.)
     const unsigned char c0 = static_cast<unsigned char>(text[b]);
+    if (c0 == ' ' && e == b + 1) {
+      pending |= kSpaceBefore;
+      continue;
+    }
     bool space = false;
     if (c0 == ' ' || c0 == '\n' || c0 == '\r' || c0 == '\t' || c0 >= 0x80 || c0 == '\f' ||
         c0 == '\v') {
@@ -369,22 +399,37 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText& out, bool sentenc
     }
   }
 
+  // Joiners: hyphens attached to a word on both sides, periods attached to the word before.
+  {
+    std::vector<Token>& tokens = out.tokens;
+    for (std::size_t k = 1; k < tokens.size(); ++k) {
+      Token& t = tokens[k];
+      if (t.Has(kSpaceBefore) || t.shape != Shape::kPunct) continue;
+      const std::string_view s = text.substr(t.begin, t.end - t.begin);
+      if (s == ".") {
+        if (tokens[k - 1].IsWord()) t.flags |= kJoiner;
+      } else if (s == "-" || s == "\xE2\x80\x90" || s == "\xE2\x80\x91") {
+        if (tokens[k - 1].IsWord() && k + 1 < tokens.size() &&
+            !tokens[k + 1].Has(kSpaceBefore) && tokens[k + 1].IsWord()) {
+          t.flags |= kJoiner;
+        }
+      }
+    }
+    for (Token& t : tokens) {
+      if (t.key_len == 3 && out.arena.compare(t.key, 3, "the") == 0) t.flags |= kThe;
+    }
+  }
+
   if (!sentences || out.tokens.empty()) {
     out.sentences.push_back(Sentence{0, static_cast<std::uint32_t>(out.tokens.size()), 0, size});
     if (!out.tokens.empty()) out.tokens[0].flags |= kSentenceStart;
     return;
   }
 
-  // Sentences: ICU's boundaries, filtered.
-  impl.sentence->setText(impl.utext, status);
-  if (U_FAILURE(status)) throw Error(std::string("nerkit: ICU setText: ") + u_errorName(status));
-  impl.boundaries.clear();
-  for (int32_t boundary = impl.sentence->next(); boundary != icu::BreakIterator::DONE;
-       boundary = impl.sentence->next()) {
-    impl.boundaries.push_back(static_cast<std::uint32_t>(boundary));
-  }
+  // Sentences: a boundary may fall at a line break, or after terminal punctuation (and the
+  // closing quotes or brackets attached to it) followed by white space; KeepBoundary then keeps
+  // it or not.
   std::vector<Token>& tokens = out.tokens;
-  std::size_t bi = 0;
   std::uint32_t start = 0;
   auto close = [&](std::uint32_t end_token) {
     Sentence s;
@@ -399,12 +444,7 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText& out, bool sentenc
     start = end_token;
   };
   for (std::uint32_t i = 1; i < tokens.size(); ++i) {
-    bool boundary = false;
-    while (bi < impl.boundaries.size() && impl.boundaries[bi] <= tokens[i].begin) {
-      if (impl.boundaries[bi] > tokens[i - 1].begin) boundary = true;
-      ++bi;
-    }
-    if (boundary && KeepBoundary(text, out, i)) close(i);
+    if (PossibleBoundary(text, tokens, i) && KeepBoundary(text, out, i)) close(i);
   }
   close(static_cast<std::uint32_t>(tokens.size()));
 }
