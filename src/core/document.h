@@ -53,13 +53,14 @@ struct GazetteerMatch {
   std::uint32_t types = 0;  // bit (1 << EntryType) for each type among the entries
 };
 
-// A small direct-mapped cache of vocabulary lookups for short keys, per workspace: the frequent
-// words of a text are found without touching the large vocabulary table.
+// A small direct-mapped cache of vocabulary lookups for keys of up to 16 bytes, per workspace:
+// the frequent words of a text are found without touching the large vocabulary table.
 struct VocabCache {
   static constexpr std::size_t kSize = 4096;
+  static constexpr std::size_t kMaxKey = 16;
   struct Entry {
-    std::uint64_t tag = 0;
-    std::uint32_t length = 0;  // 0 = empty
+    std::uint64_t key[2] = {0, 0};  // the key's bytes, zero-padded
+    std::uint32_t length = 0;       // 0 = empty
     const void* slot = nullptr;
   };
   std::uint64_t owner = 0;  // the generation of the gazetteer the entries belong to

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <functional>
 
+#include "core/big_array.h"
 #include "nerkit/error.h"
 
 namespace nerkit::internal {
@@ -54,6 +55,9 @@ enum : std::uint8_t {
   kNodeFirstLower = 8,   // some entity entry starts with a lower-case word
   kNodeEntity = 16,
   kNodePeriod = 32,      // some entry's surface ends with "."
+  kNodeLowerHere = 64,   // an entry here can match after a lower-case first word (evidence of
+                         // several words, names that start in lower case, cs entries)
+  kNodeLowerBelow = 128, // ... here or in the subtree
 };
 
 constexpr std::uint32_t kEntityTypeBits = TypeBit(EntryType::kPerson) |
@@ -88,6 +92,7 @@ struct Gazetteer::Tables {
     kVocabRecord = 2,     // its one-word node makes a match record
     kVocabChildren = 4,   // its one-word node has children
     kVocabEntries = 8,    // its one-word node has entries
+    kVocabLower = 16,     // a lower-case token of this word can start a match (kNodeLowerBelow)
   };
   struct Transition {
     std::uint64_t key = 0;   // (node << 32 | vocab) + 1, 0 = empty
@@ -98,12 +103,15 @@ struct Gazetteer::Tables {
     std::uint32_t count = 0;
     std::uint32_t types = 0;    // OR of TypeBit of its entries
     std::uint32_t lexical = 0;  // one-word nodes: evidence bits that need no case check
+    std::uint32_t children_begin = 0;  // children child_vocab/child_node[begin, begin + count),
+    std::uint32_t children_count = 0;  // sorted by vocabulary id
     std::uint8_t flags = 0;
   };
 
   std::string vocab_text;
   std::vector<std::uint32_t> vocab_offset;  // per id, into vocab_text
-  std::vector<VocabSlot> vocab_slots;
+  std::vector<VocabSlot> vocab_slots;       // while loading
+  BigArray<VocabSlot> lookup_slots;         // after Build(): the same, on huge pages
   std::uint64_t vocab_mask = 0;
 
   std::vector<std::int32_t> root_child;     // per vocabulary id, -1 if none
@@ -114,6 +122,8 @@ struct Gazetteer::Tables {
 
   std::vector<Node> nodes;
   std::vector<std::uint32_t> node_entries;
+  std::vector<std::uint32_t> child_vocab;  // after Build(): the trie's edges by parent
+  std::vector<std::uint32_t> child_node;
 
   // Build-time: (node, entry) pairs in load order; cs forms of case-sensitive entries; words
   // that are a later step of some surface.
@@ -139,15 +149,30 @@ struct Gazetteer::Tables {
     }
   }
 
+  // After Build(): the slot of a key, or nullptr.
   const VocabSlot* FindSlot(std::string_view key) const {
-    if (vocab_slots.empty() || key.size() > 0xFFFF) return nullptr;
-    const VocabSlot& s = vocab_slots[Slot(key, Tag(key))];
-    return s.id ? &s : nullptr;
+    if (lookup_slots.empty() || key.size() > 0xFFFF) return nullptr;
+    const std::uint64_t tag = Tag(key);
+    std::uint64_t i = HashPair(tag ^ key.size()) & vocab_mask;
+    while (true) {
+      const VocabSlot& s = lookup_slots[i];
+      if (s.id == 0) return nullptr;
+      if (s.tag == tag && s.length == key.size() &&
+          (key.size() <= 8 ||
+           std::memcmp(vocab_text.data() + vocab_offset[s.id - 1], key.data(), key.size()) == 0)) {
+        return &s;
+      }
+      i = (i + 1) & vocab_mask;
+    }
   }
 
   std::int32_t Find(std::string_view key) const {
-    const VocabSlot* s = FindSlot(key);
-    return s ? static_cast<std::int32_t>(s->id) - 1 : -1;
+    if (!lookup_slots.empty()) {
+      const VocabSlot* s = FindSlot(key);
+      return s ? static_cast<std::int32_t>(s->id) - 1 : -1;
+    }
+    if (vocab_slots.empty()) return -1;
+    return static_cast<std::int32_t>(vocab_slots[Slot(key, Tag(key))].id) - 1;
   }
 
   std::uint32_t Intern(std::string_view key) {
@@ -178,16 +203,16 @@ struct Gazetteer::Tables {
     }
   }
 
+  // After Build(): the child of `node` along `vocab`, from the node's sorted edge list (one or
+  // two cache lines, where a hash table would cost a miss per step).
   std::int32_t Child(std::uint32_t node, std::uint32_t vocab) const {
     if (node == 0) return root_child[vocab];
-    if (transitions.empty()) return -1;
-    const std::uint64_t key = ((static_cast<std::uint64_t>(node) << 32) | vocab) + 1;
-    std::uint64_t i = HashPair(key) & trans_mask;
-    while (transitions[i].key != 0) {
-      if (transitions[i].key == key) return static_cast<std::int32_t>(transitions[i].child);
-      i = (i + 1) & trans_mask;
-    }
-    return -1;
+    const Node& nd = nodes[node];
+    const std::uint32_t* first = child_vocab.data() + nd.children_begin;
+    const std::uint32_t* last = first + nd.children_count;
+    const std::uint32_t* it = std::lower_bound(first, last, vocab);
+    if (it == last || *it != vocab) return -1;
+    return static_cast<std::int32_t>(child_node[nd.children_begin + (it - first)]);
   }
 
   std::uint32_t AddChild(std::uint32_t node, std::uint32_t vocab) {
@@ -347,11 +372,45 @@ void Gazetteer::Build() {
     nd.count = static_cast<std::uint32_t>(kept.size());
     stats_.entries += kept.size();
   }
-  // Which nodes have children (the root's are in root_child, and the walk never asks it).
+  // Which nodes have children (the root's are in root_child, and the walk never asks it), and
+  // which subtrees hold something a lower-case first word can match. A child is always created
+  // after its parent, so one pass from the last node to the first carries that up the trie.
+  std::vector<std::uint32_t> parent(t.node_count, 0);
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> edges;  // (parent << 32 | vocab, child)
+  edges.reserve(t.trans_count);
   for (const Tables::Transition& tr : t.transitions) {
     if (tr.key == 0) continue;
-    const auto parent = static_cast<std::uint32_t>((tr.key - 1) >> 32);
-    t.nodes[parent].flags |= kNodeHasChildren;
+    parent[tr.child] = static_cast<std::uint32_t>((tr.key - 1) >> 32);
+    t.nodes[parent[tr.child]].flags |= kNodeHasChildren;
+    edges.emplace_back(tr.key - 1, tr.child);
+  }
+  // The edges as sorted lists per parent; the hash table is no longer needed.
+  std::sort(edges.begin(), edges.end());
+  t.child_vocab.resize(edges.size());
+  t.child_node.resize(edges.size());
+  for (std::size_t k = 0; k < edges.size(); ++k) {
+    const auto node = static_cast<std::uint32_t>(edges[k].first >> 32);
+    Tables::Node& nd = t.nodes[node];
+    if (nd.children_count == 0) nd.children_begin = static_cast<std::uint32_t>(k);
+    ++nd.children_count;
+    t.child_vocab[k] = static_cast<std::uint32_t>(edges[k].first);
+    t.child_node[k] = edges[k].second;
+  }
+  std::vector<Tables::Transition>().swap(t.transitions);
+  for (std::uint32_t node = 1; node < t.node_count; ++node) {
+    Tables::Node& nd = t.nodes[node];
+    const bool single = parent[node] == 0;
+    for (std::uint32_t k = 0; k < nd.count; ++k) {
+      const Entry& e = entries_[t.node_entries[nd.begin + k]];
+      // (A cs entry matches a lower-case word only if it is written so: kFirstLower.)
+      const bool lower_ok = e.Has(kFirstLower) || (!single && !EntityLabel(e.type));
+      if (lower_ok) nd.flags |= kNodeLowerHere | kNodeLowerBelow;
+    }
+  }
+  for (std::uint32_t node = t.node_count - 1; node > 0; --node) {
+    if ((t.nodes[node].flags & kNodeLowerBelow) && parent[node] != 0) {
+      t.nodes[parent[node]].flags |= kNodeLowerBelow;
+    }
   }
   // What a token needs of its word, in the word's vocabulary slot.
   std::vector<std::uint8_t> continues(t.vocab_offset.size(), 0);
@@ -367,10 +426,13 @@ void Gazetteer::Build() {
       if (nd.count > 0) slot.flags |= Tables::kVocabEntries;
       if (nd.flags & kNodeRecord) slot.flags |= Tables::kVocabRecord;
       if (nd.flags & kNodeHasChildren) slot.flags |= Tables::kVocabChildren;
+      if (nd.flags & kNodeLowerBelow) slot.flags |= Tables::kVocabLower;
     }
   }
   t.continues.clear();
   t.continues.shrink_to_fit();
+  t.lookup_slots.Assign(t.vocab_slots.data(), t.vocab_slots.size());
+  std::vector<Tables::VocabSlot>().swap(t.vocab_slots);
   t.pending.clear();
   t.pending.shrink_to_fit();
   // Keep cs forms only where needed.
@@ -401,14 +463,18 @@ void Gazetteer::Match(Document& doc) const {
     if (!tok.IsWord() && tok.shape != text::Shape::kPunct) continue;
     const std::string_view key = doc.words.Key(tok);
     const Tables::VocabSlot* slot;
-    if (key.size() <= 8 && !key.empty()) {
-      const std::uint64_t tag = PackShort(key);
-      VocabCache::Entry& e = cache.entries[HashPair(tag ^ key.size()) & (VocabCache::kSize - 1)];
-      if (e.tag == tag && e.length == key.size()) {
+    if (!key.empty() && key.size() <= VocabCache::kMaxKey) {
+      std::uint64_t packed[2] = {0, 0};
+      std::memcpy(packed, key.data(), key.size());
+      VocabCache::Entry& e =
+          cache.entries[HashPair(packed[0] ^ (packed[1] * 31) ^ key.size()) &
+                        (VocabCache::kSize - 1)];
+      if (e.length == key.size() && e.key[0] == packed[0] && e.key[1] == packed[1]) {
         slot = static_cast<const Tables::VocabSlot*>(e.slot);
       } else {
         slot = t.FindSlot(key);
-        e.tag = tag;
+        e.key[0] = packed[0];
+        e.key[1] = packed[1];
         e.length = static_cast<std::uint32_t>(key.size());
         e.slot = slot;
       }
@@ -431,10 +497,13 @@ void Gazetteer::Match(Document& doc) const {
     std::int32_t node = slot->root;
     if (node < 0) continue;
     const bool first_lower = first.shape == text::Shape::kLower;
+    // A lower-case word starts a name only where a name may start so ("al-Qaida"), or several
+    // words of evidence ("prime minister").
+    if (first_lower && !(slot->flags & Tables::kVocabLower)) continue;
     std::size_t end = i + 1;
     while (true) {
       const Tables::Node& nd = t.nodes[static_cast<std::uint32_t>(node)];
-      if (nd.count > 0) {
+      if (nd.count > 0 && (!first_lower || (nd.flags & kNodeLowerHere))) {
         const bool single = end == i + 1;
         if (!single || (nd.flags & kNodeRecord)) {
           std::size_t match_end = end;
@@ -483,10 +552,18 @@ void Gazetteer::Match(Document& doc) const {
           }
           m.entries_count =
               static_cast<std::uint32_t>(doc.match_entries.size()) - m.entries_begin;
-          if (m.entries_count > 0) doc.matches.push_back(m);
+          // A one-word match of evidence only is already in the token's lexical bits.
+          const bool evidence_only =
+              single && !(m.types & (kEntityTypeBits | TypeBit(EntryType::kDemonym)));
+          if (m.entries_count > 0 && !evidence_only) {
+            doc.matches.push_back(m);
+          } else {
+            doc.match_entries.resize(m.entries_begin);
+          }
         }
       }
       if (!(nd.flags & kNodeHasChildren)) break;
+      if (first_lower && !(nd.flags & kNodeLowerBelow)) break;
       // Next step: skip joiners and "the", stay in the sentence.
       std::size_t k = end;
       while (k < n && (tokens[k].Has(text::kJoiner) || tokens[k].Has(text::kThe))) ++k;

@@ -1,0 +1,71 @@
+// A fixed-size array for the large lookup tables of a loaded model, placed on transparent huge
+// pages where the system offers them (Linux madvise), so that random lookups into tens of
+// megabytes cost a cache miss rather than a cache miss plus a page-table walk. Elsewhere it is a
+// plain aligned array.
+#pragma once
+
+#include <cstddef>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <type_traits>
+#include <vector>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
+namespace nerkit::internal {
+
+template <typename T>
+class BigArray {
+  static_assert(std::is_trivially_copyable_v<T>, "BigArray holds plain values");
+
+ public:
+  BigArray() = default;
+  explicit BigArray(const std::vector<T>& values) { Assign(values.data(), values.size()); }
+  BigArray(const BigArray&) = delete;
+  BigArray& operator=(const BigArray&) = delete;
+  BigArray(BigArray&& other) noexcept { Swap(other); }
+  BigArray& operator=(BigArray&& other) noexcept {
+    Swap(other);
+    return *this;
+  }
+  ~BigArray() { std::free(data_); }
+
+  void Assign(const T* values, std::size_t count) {
+    std::free(data_);
+    data_ = nullptr;
+    size_ = count;
+    if (count == 0) return;
+    constexpr std::size_t kHugePage = std::size_t{2} << 20;
+    const std::size_t bytes = (count * sizeof(T) + kHugePage - 1) / kHugePage * kHugePage;
+    data_ = static_cast<T*>(std::aligned_alloc(kHugePage, bytes));
+    if (!data_) throw std::bad_alloc();
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    ::madvise(data_, bytes, MADV_HUGEPAGE);  // advice only: failure changes nothing
+#endif
+    std::memcpy(static_cast<void*>(data_), values, count * sizeof(T));
+  }
+
+  const T& operator[](std::size_t i) const { return data_[i]; }
+  T& operator[](std::size_t i) { return data_[i]; }
+  const T* data() const { return data_; }
+  T* data() { return data_; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const T* begin() const { return data_; }
+  const T* end() const { return data_ + size_; }
+  T* begin() { return data_; }
+  T* end() { return data_ + size_; }
+
+ private:
+  void Swap(BigArray& other) noexcept {
+    std::swap(data_, other.data_);
+    std::swap(size_, other.size_);
+  }
+  T* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+}  // namespace nerkit::internal
