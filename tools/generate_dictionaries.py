@@ -555,8 +555,10 @@ def build_regions(src, words, stats):
                 dropped["generic direction word"] += 1
                 continue
             flags = {"region", rank}
-            if (fold(form) in words or fold(form) in demonyms or
-                    given[fold(form)] >= GIVEN_NAME_ALTERNATE):
+            # A division of a million people or more (Wales) is a name before it is a word.
+            if ((fold(form) in words or fold(form) in demonyms or
+                    given[fold(form)] >= GIVEN_NAME_ALTERNATE) and
+                    pop.get(code, 0) < 1000000):
                 flags.add("common")
             t.add(form, "LOCATION", name, ident, pop.get(code, 0), cc, flags)
     for k, v in sorted(dropped.items()):

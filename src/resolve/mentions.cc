@@ -13,6 +13,9 @@ using text::Token;
 
 constexpr int kHeadlineMinimumPriority = 70;
 constexpr int kPriorityCapitalisedCommon = 40;
+// Below this priority, a one-word name is only a dictionary entry or a weak rule, and the
+// document may say otherwise (a person's surname).
+constexpr int kStrongEvidence = 55;
 
 bool IsTimeLabel(Label label) {
   return label == Label::kDate || label == Label::kTime || label == Label::kDuration ||
@@ -35,30 +38,35 @@ MentionSet::MentionSet(Document& doc, const Gazetteer& gazetteer)
   headline_.assign(doc_.words.sentences.size(), 0);
   for (std::size_t s = 0; s < doc_.words.sentences.size(); ++s) {
     const text::Sentence& sentence = doc_.words.sentences[s];
-    int cased = 0, capitalised = 0, all_caps = 0, capitalised_words = 0;
+    // Cased words; capitalised ones; and among the common words (after the first word), how
+    // many are capitalised: a Title Case headline capitalises its common words ("Forces Fight to
+    // Take"), a list of names or a scorecard does not have many.
+    int cased = 0, capitalised = 0, all_caps = 0, common = 0, capitalised_common = 0;
     for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
       const Token& tok = tokens[t];
+      const bool word = (doc_.lexical[t] & TypeBit(EntryType::kWord)) && t > sentence.token_begin;
       switch (tok.shape) {
         case Shape::kCapitalized:
         case Shape::kInitial:
-          ++cased;
-          ++capitalised;
-          if (doc_.lexical[t] & TypeBit(EntryType::kWord)) ++capitalised_words;
-          break;
         case Shape::kAllCaps:
           ++cased;
           ++capitalised;
-          ++all_caps;
-          if (doc_.lexical[t] & TypeBit(EntryType::kWord)) ++capitalised_words;
+          if (tok.shape == Shape::kAllCaps) ++all_caps;
+          if (word) {
+            ++common;
+            ++capitalised_common;
+          }
           break;
         case Shape::kLower:
           ++cased;
+          if (word) ++common;
           break;
         default:
           break;
       }
     }
-    const bool title_case = cased >= 4 && capitalised * 4 >= cased * 3 && capitalised_words >= 2;
+    const bool title_case = cased >= 4 && capitalised * 4 >= cased * 3 &&
+                            capitalised_common >= 2 && capitalised_common * 10 >= common * 6;
     const bool caps_line = cased >= 3 && all_caps == capitalised && capitalised == cased;
     headline_[s] = title_case ? 1 : caps_line ? 2 : 0;
   }
@@ -461,9 +469,16 @@ void MentionSet::Propagate() {
     std::vector<std::uint64_t> hashes;
     for (std::uint32_t t : words) hashes.push_back(TokenHash(t));
     if (m.label == Label::kPerson && hashes.size() >= 2) {
-      // The surname alone.
+      // The surname alone; and the first word alone where it is a surname and no given name
+      // ("Wang" after "Wang Donghai").
       by_first[hashes.back()].push_back({{hashes.back()}, Label::kPerson, -1,
                                          "resolver:part-of-name"});
+      const std::uint32_t lex = doc_.lexical[words.front()];
+      if ((lex & TypeBit(EntryType::kSurname)) && !(lex & TypeBit(EntryType::kGivenName)) &&
+          !(lex & TypeBit(EntryType::kWord))) {
+        by_first[hashes.front()].push_back({{hashes.front()}, Label::kPerson, -1,
+                                            "resolver:part-of-name"});
+      }
     }
     const std::uint64_t first = hashes.front();
     by_first[first].push_back({std::move(hashes), m.label, m.entry, "resolver:same-name"});
@@ -540,7 +555,7 @@ void MentionSet::Unify() {
   }
   for (Mention& m : mentions_) {
     if (!m.Live() || !m.IsName() || m.label == Label::kPerson) continue;
-    if (m.priority > Gazetteer::kPriorityMain || m.words != 1) continue;
+    if (m.priority >= kStrongEvidence || m.words != 1) continue;
     auto it = surnames.find(m.key);
     if (it == surnames.end()) continue;
     m.label = Label::kPerson;
