@@ -384,6 +384,7 @@ NONPLACE_EXEMPT = {"Basel", "Kobe"}
 GIVEN_NAME_ALTERNATE = 2000      # SSA count above which an alternate goes
 GIVEN_NAME_MAIN = 20000          # SSA count above which a main name is common
 GIVEN_NAME_MAIN_POPULATION = 250000  # ... unless the place is this large
+ENGLISH_WORD_ALTERNATE_POPULATION = 100000  # alternates that are words are kept above this
 
 
 def load_given_counts(src):
@@ -483,9 +484,17 @@ def build_places(src, words, nonplace, stats):
                 reasons["all lower case (transliteration)"] += 1
                 continue
             if fold(a) in words:
+                # An English word that names a large city in English ("Geneva", "Cologne") is
+                # kept, flagged common; for smaller places such alternates go.
+                if pop >= ENGLISH_WORD_ALTERNATE_POPULATION:
+                    seen.add(a)
+                    t.add(a, "LOCATION", main, gid, pop, cc, kind | {"alternate", "common"})
+                    reasons["English word (kept as common: large place)"] += 1
+                    continue
                 reasons["English word"] += 1
                 continue
-            if given[fold(a)] >= GIVEN_NAME_ALTERNATE:
+            if (given[fold(a)] >= GIVEN_NAME_ALTERNATE and
+                    pop < ENGLISH_WORD_ALTERNATE_POPULATION):
                 reasons["frequent given name"] += 1
                 continue
             if fold(a) in demonyms:
