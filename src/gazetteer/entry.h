@@ -80,6 +80,8 @@ struct Entry {
   std::uint32_t weight = 0;
   std::uint32_t flags = 0;
   std::uint32_t line = 0;
+  std::uint32_t capitals = 0;  // bit k: the k-th word of the surface is capitalised (set by the
+                               // loader; a name matches only where those words are not lower case)
   std::uint16_t file = 0;      // index into the model's file list
   char country[2] = {0, 0};    // {0, 0} when "-"
   EntryType type = EntryType::kWord;

@@ -279,6 +279,7 @@ void Gazetteer::AddFile(const SourceFile& file, std::uint16_t file_index,
       if (tok.Has(text::kJoiner)) continue;
       if (steps > 0 && tok.Has(text::kThe)) continue;  // "Organization of the ..."
       if (steps == 0 && tok.shape == text::Shape::kLower) entry.flags |= kFirstLower;
+      if (tok.IsCapitalized() && steps < 32) entry.capitals |= 1u << steps;
       const std::uint32_t vocab = t.Intern(words.Key(tok));
       if (steps > 0) t.continues.push_back(vocab);
       node = t.AddChild(node, vocab);
@@ -497,6 +498,8 @@ void Gazetteer::Match(Document& doc) const {
     std::int32_t node = slot->root;
     if (node < 0) continue;
     const bool first_lower = first.shape == text::Shape::kLower;
+    std::uint32_t lower = first_lower ? 1u : 0u;  // bit k: the k-th word is lower case
+    std::uint32_t step = 0;
     // A lower-case word starts a name only where a name may start so ("al-Qaida"), or several
     // words of evidence ("prime minister").
     if (first_lower && !(slot->flags & Tables::kVocabLower)) continue;
@@ -518,7 +521,7 @@ void Gazetteer::Match(Document& doc) const {
           m.entries_begin = static_cast<std::uint32_t>(doc.match_entries.size());
           const std::uint32_t* ids = t.node_entries.data() + nd.begin;
           const bool all_pass = !(nd.flags & kNodeCaseSensitive) &&
-                                (!first_lower || !(nd.flags & kNodeEntity));
+                                (lower == 0 || !(nd.flags & kNodeEntity));
           if (all_pass) {
             // The common case: nothing to check entry by entry.
             doc.match_entries.insert(doc.match_entries.end(), ids, ids + nd.count);
@@ -542,7 +545,9 @@ void Gazetteer::Match(Document& doc) const {
                   cs_built = true;
                 }
                 if (cs_text != t.cs_form[index]) continue;
-              } else if (EntityLabel(e.type) && first_lower && !e.Has(kFirstLower)) {
+              } else if (EntityLabel(e.type) &&
+                         ((first_lower && !e.Has(kFirstLower)) || (e.capitals & lower))) {
+                // A name needs its capitals: "Lebanese army" is not the "Lebanese Army".
                 continue;
               }
               doc.match_entries.push_back(index);
@@ -576,6 +581,7 @@ void Gazetteer::Match(Document& doc) const {
       if (child < 0) break;
       node = child;
       end = k + 1;
+      if (++step < 32 && tokens[k].shape == text::Shape::kLower) lower |= 1u << step;
     }
   }
   // Matches are produced by start, shortest first; order them longest first per start.

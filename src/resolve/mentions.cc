@@ -157,6 +157,11 @@ bool MentionSet::CapitalisationSupports(const Candidate& c) const {
     return false;
   }
   if (c.token_end < tokens.size() && capitalised_word(c.token_end)) return false;
+  // A town that is also a word ("Man", "Eagle") needs a place preposition before it as well.
+  if (c.label == Label::kLocation) {
+    return c.token_begin > 0 && c.token_begin - 1 < doc_.token_symbol.size() &&
+           (doc_.token_symbol[c.token_begin - 1] | 0x20) == 'i';
+  }
   return true;
 }
 
