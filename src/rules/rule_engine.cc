@@ -104,6 +104,19 @@ bool NextIsNameWord(const Document& doc, const std::vector<char>& cover, std::si
 
 }  // namespace
 
+namespace {
+
+// A name that ends in a dotted abbreviation ("U.S", "D.C" before ".") takes its final period.
+std::uint32_t IncludeAbbreviationPeriod(const Document& doc, std::uint32_t end) {
+  const std::vector<text::Token>& tokens = doc.tokens();
+  if (end >= tokens.size() || !tokens[end].Has(text::kJoiner)) return end;
+  const std::string_view last = doc.TokenText(tokens[end - 1]);
+  if (last.find('.') == std::string_view::npos || doc.TokenText(tokens[end]) != ".") return end;
+  return end + 1;
+}
+
+}  // namespace
+
 void RuleEngine::BuildSymbols(Document& doc) const {
   const std::vector<text::Token>& tokens = doc.tokens();
   const std::size_t n = tokens.size();
@@ -272,9 +285,10 @@ void RuleEngine::Run(Document& doc) const {
           if (te > tb) {
             Candidate cand;
             cand.token_begin = tb;
-            cand.token_end = te;
+            cand.token_end = IncludeAbbreviationPeriod(doc, te);
+            const std::uint32_t te_with_period = cand.token_end;
             cand.begin = tokens[tb].begin;
-            cand.end = tokens[te - 1].end;
+            cand.end = tokens[te_with_period - 1].end;
             cand.origin = Origin::kRule;
             cand.ref = index;
             cand.priority = c.spec.priority;
