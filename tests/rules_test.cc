@@ -49,7 +49,8 @@ const std::vector<BadRule> kBadRules = {
     {"person.x\tPERSON\ttokens\t1\t50\n",
      "test.rules:1:1: expected 6 tab-separated columns (id, label, target, group, priority, "
      "pattern), got 5"},
-    {"symbol\tXY\tin at\n", "test.rules:1:8: symbol \"XY\" must be one lower-case letter a-z"},
+    {"symbol\tXY\tin at\n",
+     "test.rules:1:8: symbol \"XY\" must be one lower-case letter a-z or a digit 1-8"},
     {"define\tlower\tT\n", "test.rules:1:8: macro name \"lower\" must match [A-Z][A-Z0-9_]*"},
 };
 

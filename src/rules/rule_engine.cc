@@ -214,9 +214,11 @@ void RuleEngine::BuildSymbols(Document& doc) const {
         } else {
           letter = 'c';
         }
-        // Letters are stored lower case; capitalised tokens get the upper-case letter.
+        // Letters are stored lower case; capitalised tokens get the upper-case letter. Digit
+        // symbols have no case.
         if (letter >= 'A' && letter <= 'Z') letter = static_cast<char>(letter + 32);
-        symbol = capitalised ? static_cast<char>(letter - 32) : letter;
+        const bool has_case = letter >= 'a' && letter <= 'z';
+        symbol = capitalised && has_case ? static_cast<char>(letter - 32) : letter;
       }
     } else {
       const std::string_view s = doc.TokenText(tok);

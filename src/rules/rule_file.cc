@@ -83,9 +83,12 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
                             std::to_string(fields.size()));
       }
       const std::string_view symbol = fields[1];
-      if (symbol.size() != 1 || symbol[0] < 'a' || symbol[0] > 'z') {
+      const bool letter = symbol.size() == 1 && symbol[0] >= 'a' && symbol[0] <= 'z';
+      const bool digit = symbol.size() == 1 && symbol[0] >= '1' && symbol[0] <= '8';
+      if (!letter && !digit) {
         throw LoadError(file_name, line_number, FieldColumn(line, 1),
-                        "symbol \"" + std::string(symbol) + "\" must be one lower-case letter a-z");
+                        "symbol \"" + std::string(symbol) +
+                            "\" must be one lower-case letter a-z or a digit 1-8");
       }
       std::size_t pos = 0;
       const std::string_view words = fields[2];

@@ -3,8 +3,8 @@
 // Tab-separated lines; `#` starts a comment line. Three kinds of line:
 //   symbol  X  WORD WORD ...
 //       Word-class symbols for the token class string: every listed word (matched on its
-//       case-folded form) gets the symbol X, a lower-case ASCII letter, written in upper case when
-//       the token is capitalised ("in" -> i, "In" -> I).
+//       case-folded form) gets the symbol X: a lower-case ASCII letter, written in upper case when
+//       the token is capitalised ("in" -> i, "In" -> I), or a digit 1-8, the same in either case.
 //   define  NAME  VALUE
 //       A macro: `{NAME}` in any later pattern of any file is replaced by VALUE. NAME is
 //       [A-Z][A-Z0-9_]*. For patterns over token classes, VALUE is usually a symbol class.
