@@ -2,7 +2,10 @@
 #define BOOST_TEST_MODULE text
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <ostream>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -163,4 +166,55 @@ BOOST_AUTO_TEST_CASE(empty_and_whitespace_only) {
   BOOST_TEST(Words("").empty());
   BOOST_TEST(Words(" \n\t\r\n ").empty());
   BOOST_TEST(Sentences("").size() == 1u);
+}
+
+namespace {
+
+// Token spans and flags, for comparing two tokenizations.
+std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint16_t>> Spans(
+    const TokenizedText& t) {
+  std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint16_t>> out;
+  for (const Token& tok : t.tokens) out.emplace_back(tok.begin, tok.end, tok.flags);
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(name_tokenizer_agrees_with_icu) {
+  Tokenizer tokenizer;
+  TokenizedText icu, fast;
+  const std::vector<std::string> names = {
+      "U.S.", "St. Louis", "O'Brien", "al-Qaida", "AT&T", "3,000", "1.5", "F-16", "B-52s",
+      "a_b", "Mr.  Smith", "x.y.z", "ab..cd", "1,2,3", "1.a", "a.1", "'s-Hertogenbosch",
+      "Guinea-Bissau", "N'Djamena", "Procter & Gamble", "Yahoo!", "C++", "co-op", "e.g.", "1;2",
+      "A. B. C.", " lead", "trail ", "tab\there", "line\r\nbreak", "x'", "'x", "a'b'c"};
+  for (const std::string& name : names) {
+    tokenizer.Tokenize(name, icu, /*sentences=*/false);
+    tokenizer.TokenizeName(name, fast);
+    BOOST_TEST(Spans(icu) == Spans(fast), "for \"" << name << "\"");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(name_tokenizer_agrees_with_icu_on_the_dictionaries) {
+  // Every surface of every default dictionary file.
+  Tokenizer tokenizer;
+  TokenizedText icu, fast;
+  std::size_t surfaces = 0, disagreements = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(NERKIT_TEST_DICTIONARY_DIR)) {
+    if (entry.path().extension() != ".tsv") continue;
+    std::ifstream in(entry.path());
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      const std::string surface = line.substr(0, line.find('\t'));
+      tokenizer.Tokenize(surface, icu, /*sentences=*/false);
+      tokenizer.TokenizeName(surface, fast);
+      ++surfaces;
+      if (Spans(icu) != Spans(fast)) {
+        if (++disagreements < 10) BOOST_TEST_MESSAGE("disagreement on \"" << surface << "\"");
+      }
+    }
+  }
+  BOOST_TEST(surfaces > 300000u);
+  BOOST_TEST(disagreements == 0u);
 }

@@ -104,6 +104,14 @@ Extractor Extractor::Load(const LoadOptions& options) {
     if (pending[i].rules) parser.Parse(model->files[i].name, model->files[i].content);
   }
   text::Tokenizer tokenizer;
+  std::size_t lines = 0;
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    if (!pending[i].rules) {
+      const std::string& c = model->files[i].content;
+      lines += static_cast<std::size_t>(std::count(c.begin(), c.end(), '\n')) + 1;
+    }
+  }
+  model->gazetteer.Reserve(lines);
   for (std::size_t i = 0; i < pending.size(); ++i) {
     if (!pending[i].rules) {
       model->gazetteer.AddFile(model->files[i], static_cast<std::uint16_t>(i), tokenizer);

@@ -110,12 +110,12 @@ struct Gazetteer::Tables {
 
   std::string vocab_text;
   std::vector<std::uint32_t> vocab_offset;  // per id, into vocab_text
-  std::vector<VocabSlot> vocab_slots;       // while loading
+  std::vector<VocabSlot, HugePageAllocator<VocabSlot>> vocab_slots;  // while loading
   BigArray<VocabSlot> lookup_slots;         // after Build(): the same, on huge pages
   std::uint64_t vocab_mask = 0;
 
   std::vector<std::int32_t> root_child;     // per vocabulary id, -1 if none
-  std::vector<Transition> transitions;
+  std::vector<Transition, HugePageAllocator<Transition>> transitions;
   std::uint64_t trans_mask = 0;
   std::size_t trans_count = 0;
   std::uint32_t node_count = 1;
@@ -193,7 +193,7 @@ struct Gazetteer::Tables {
 
   void GrowVocab() {
     const std::size_t capacity = PowerOfTwoAtLeast((vocab_offset.size() + 1) * 3);
-    std::vector<VocabSlot> old = std::move(vocab_slots);
+    auto old = std::move(vocab_slots);
     vocab_slots.assign(capacity, VocabSlot{});
     vocab_mask = capacity - 1;
     for (const VocabSlot& s : old) {
@@ -234,7 +234,7 @@ struct Gazetteer::Tables {
   }
 
   void GrowTrans() {
-    std::vector<Transition> old = std::move(transitions);
+    auto old = std::move(transitions);
     const std::size_t capacity = PowerOfTwoAtLeast((trans_count + 1) * 4);
     transitions.assign(capacity, Transition{});
     trans_mask = capacity - 1;
@@ -268,7 +268,7 @@ void Gazetteer::AddFile(const SourceFile& file, std::uint16_t file_index,
     entry.file = file_index;
     entry.line = static_cast<std::uint32_t>(line_number);
 
-    tokenizer.Tokenize(entry.surface, words, /*sentences=*/false);
+    tokenizer.TokenizeName(entry.surface, words);
     const std::vector<text::Token>& tokens = words.tokens;
     std::uint32_t node = 0;
     std::size_t steps = 0;
@@ -302,6 +302,26 @@ void Gazetteer::AddFile(const SourceFile& file, std::uint16_t file_index,
 }
 
 void Gazetteer::AddVocabulary(std::string_view key) { tables_->Intern(key); }
+
+void Gazetteer::Reserve(std::size_t lines) {
+  Tables& t = *tables_;
+  if (!t.vocab_offset.empty()) return;  // only before the first word is interned
+  entries_.reserve(lines);
+  t.pending.reserve(lines);
+  t.cs_form.reserve(lines);
+  t.vocab_offset.reserve(lines);
+  t.root_child.reserve(lines);
+  t.vocab_text.reserve(lines * 8);
+  // About one new word per line at most; keep the load under one half.
+  if (t.vocab_slots.size() < lines * 2) {
+    t.vocab_slots.assign(PowerOfTwoAtLeast(lines * 2), Tables::VocabSlot{});
+    t.vocab_mask = t.vocab_slots.size() - 1;
+  }
+  if (t.transitions.size() < lines) {
+    t.transitions.assign(PowerOfTwoAtLeast(lines), Tables::Transition{});
+    t.trans_mask = t.transitions.size() - 1;
+  }
+}
 
 void Gazetteer::Build() {
   static std::atomic<std::uint64_t> generations{0};
@@ -397,7 +417,7 @@ void Gazetteer::Build() {
     t.child_vocab[k] = static_cast<std::uint32_t>(edges[k].first);
     t.child_node[k] = edges[k].second;
   }
-  std::vector<Tables::Transition>().swap(t.transitions);
+  decltype(t.transitions)().swap(t.transitions);
   for (std::uint32_t node = 1; node < t.node_count; ++node) {
     Tables::Node& nd = t.nodes[node];
     const bool single = parent[node] == 0;
@@ -433,7 +453,7 @@ void Gazetteer::Build() {
   t.continues.clear();
   t.continues.shrink_to_fit();
   t.lookup_slots.Assign(t.vocab_slots.data(), t.vocab_slots.size());
-  std::vector<Tables::VocabSlot>().swap(t.vocab_slots);
+  decltype(t.vocab_slots)().swap(t.vocab_slots);
   t.pending.clear();
   t.pending.shrink_to_fit();
   // Keep cs forms only where needed.

@@ -55,6 +55,9 @@ class Gazetteer {
   // "name:line:column: message" on the first malformed line.
   void AddFile(const SourceFile& file, std::uint16_t file_index, text::Tokenizer& tokenizer);
 
+  // Sizes the tables for about `lines` entries before the first AddFile (saves rehashing).
+  void Reserve(std::size_t lines);
+
   // Adds a token key to the vocabulary without an entry (words that rules name), so that tokens
   // with that key get a vocabulary id. Call before Build().
   void AddVocabulary(std::string_view key);

@@ -59,9 +59,23 @@ class Tokenizer {
   // and out.sentences holds one sentence (for short strings such as dictionary surfaces).
   void Tokenize(std::string_view text, TokenizedText& out, bool sentences = true);
 
+  // Tokenizes a short name (a dictionary surface) exactly as Tokenize would, without sentences:
+  // ASCII names take a faster path that follows ICU's word-break rules for ASCII.
+  void TokenizeName(std::string_view text, TokenizedText& out);
+
   Folder& folder();
 
  private:
+  struct SegmentState {
+    std::uint16_t pending = 0;  // flags for the next token from the white space before it
+    int newlines = 0;
+  };
+  // Adds the token(s) of the segment text[b, e), or records it as white space.
+  void AddSegment(std::string_view text, std::uint32_t b, std::uint32_t e, SegmentState& state,
+                  TokenizedText& out);
+  // Marks joiners and "the", then finds the sentences.
+  void Finish(std::string_view text, TokenizedText& out, bool sentences);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
