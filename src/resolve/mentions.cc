@@ -485,6 +485,27 @@ void MentionSet::Propagate() {
                                             "resolver:part-of-name"});
       }
     }
+    if (m.label == Label::kOrganization && hashes.size() >= 2) {
+      // The name without its trailing head words: "Brightwater" after "Brightwater Systems
+      // Corp.", "Harlow & Finch" after "Harlow & Finch Inc.".
+      std::size_t keep = words.size();
+      while (keep > 0 && (doc_.lexical[words[keep - 1]] & TypeBit(EntryType::kOrgHead))) --keep;
+      // Only a distinctive short name: no demonym ("European" of "European Union") and no
+      // common word ("World Health").
+      bool distinctive = keep > 0;
+      for (std::size_t k = 0; k < keep && distinctive; ++k) {
+        distinctive = !(doc_.lexical[words[k]] &
+                        (TypeBit(EntryType::kWord) | TypeBit(EntryType::kDemonym))) &&
+                      (words[k] >= doc_.token_symbol.size() ||
+                       doc_.token_symbol[words[k]] != 'M');
+      }
+      if (distinctive && keep < words.size()) {
+        std::vector<std::uint64_t> short_name(hashes.begin(),
+                                              hashes.begin() + static_cast<long>(keep));
+        by_first[short_name.front()].push_back(
+            {std::move(short_name), Label::kOrganization, m.entry, "resolver:short-name"});
+      }
+    }
     const std::uint64_t first = hashes.front();
     by_first[first].push_back({std::move(hashes), m.label, m.entry, "resolver:same-name"});
   }
