@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "evaluate.h"
+#include "jsonl_input.h"
 #include "nerkit/nerkit.h"
 #include "output.h"
 
@@ -42,99 +43,6 @@ struct Job {
   std::string output;      // formatted result (one or more lines, with final newline)
   bool failed = false;
 };
-
-// Replaces each byte that is not part of valid UTF-8 by '?', keeping the length, and returns
-// how many were replaced. JSON requires UTF-8; this lets a line with a few bad bytes still be
-// read, with the same byte offsets.
-std::size_t ReplaceInvalidUtf8(std::string& s) {
-  std::size_t replaced = 0;
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned char c = p[i];
-    std::size_t len = 0;
-    if (c < 0x80) {
-      len = 1;
-    } else if (c >= 0xC2 && c < 0xE0) {
-      len = (i + 1 < n && (p[i + 1] & 0xC0) == 0x80) ? 2 : 0;
-    } else if (c >= 0xE0 && c < 0xF0) {
-      if (i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
-          !(c == 0xE0 && p[i + 1] < 0xA0) && !(c == 0xED && p[i + 1] >= 0xA0)) {
-        len = 3;
-      }
-    } else if (c >= 0xF0 && c < 0xF5) {
-      if (i + 3 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
-          (p[i + 3] & 0xC0) == 0x80 && !(c == 0xF0 && p[i + 1] < 0x90) &&
-          !(c == 0xF4 && p[i + 1] >= 0x90)) {
-        len = 4;
-      }
-    }
-    if (len == 0) {
-      s[i] = '?';
-      ++replaced;
-      ++i;
-    } else {
-      i += len;
-    }
-  }
-  return replaced;
-}
-
-// Parses one JSONL line into `job` (id, text, dct) or sets job.error.
-void ParseJsonLine(std::string& line, Job& job, bool strict_utf8) {
-  if (line.find_first_not_of(" \t\r") == std::string::npos) {
-    job.error = "empty line";
-    return;
-  }
-  const std::size_t bad = ReplaceInvalidUtf8(line);
-  if (bad > 0 && strict_utf8) {
-    job.error = "invalid UTF-8: " + std::to_string(bad) + " bad byte(s)";
-    return;
-  }
-  json j;
-  try {
-    j = json::parse(line);
-  } catch (const json::parse_error& e) {
-    job.error = std::string("invalid JSON: ") + e.what();
-    return;
-  }
-  if (!j.is_object()) {
-    job.error = "expected a JSON object {\"id\", \"text\", \"dct\"}";
-    return;
-  }
-  if (auto it = j.find("id"); it != j.end()) {
-    if (!it->is_string() && !it->is_number_integer() && !it->is_number_unsigned()) {
-      job.error = "\"id\" must be a string or an integer";
-      return;
-    }
-    job.id = *it;
-  }
-  auto text = j.find("text");
-  if (text == j.end()) {
-    job.error = "missing \"text\" field";
-    return;
-  }
-  if (!text->is_string()) {
-    job.error = "\"text\" must be a string";
-    return;
-  }
-  job.text = std::move(text->get_ref<std::string&>());
-  if (auto dct = j.find("dct"); dct != j.end() && !dct->is_null()) {
-    if (!dct->is_string()) {
-      job.error = "\"dct\" must be a date string YYYY-MM-DD or null";
-      return;
-    }
-    const std::string& s = dct->get_ref<const std::string&>();
-    // Accept "YYYY-MM-DD" and a date-time that starts with one ("1998-01-08T10:00:00").
-    auto date = nerkit::CivilDate::Parse(std::string_view(s).substr(0, 10));
-    if (!date || (s.size() > 10 && s[10] != 'T' && s[10] != ' ')) {
-      job.error = "\"dct\" is not a date YYYY-MM-DD: \"" + s + "\"";
-      return;
-    }
-    job.dct = date;
-  }
-}
 
 struct Settings {
   std::vector<std::string> inputs;
@@ -375,7 +283,12 @@ int Main(int argc, char** argv) {
       job.source = input;
       job.line = ++line_number;
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      ParseJsonLine(line, job, s.strict_utf8);
+      JsonlDocument parsed;
+      ParseJsonLine(line, parsed, s.strict_utf8);
+      job.id = std::move(parsed.id);
+      job.text = std::move(parsed.text);
+      job.dct = parsed.dct;
+      job.error = std::move(parsed.error);
       batch_bytes += job.text.size() + 64;
       batch.push_back(std::move(job));
       if (batch.size() >= batch_docs || batch_bytes >= kBatchBytes) flush();

@@ -10,5 +10,6 @@
 #include "nerkit/error.h"
 #include "nerkit/extractor.h"
 #include "nerkit/result.h"
+#include "nerkit/utf8.h"
 #include "nerkit/version.h"
 #include "nerkit/workspace.h"

@@ -1,5 +1,7 @@
 #include "text/utf8.h"
 
+#include "nerkit/utf8.h"
+
 #include <cstring>
 
 namespace nerkit::text {
@@ -130,3 +132,24 @@ void AppendUtf8(char32_t cp, std::string& out) {
 }
 
 }  // namespace nerkit::text
+
+namespace nerkit {
+
+std::size_t CountInvalidUtf8(std::string_view text) { return text::CountInvalidBytes(text); }
+
+std::size_t ReplaceInvalidUtf8(std::string& text, char replacement) {
+  std::size_t replaced = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const int len = text::SequenceLength(text, pos);
+    if (len == 0) {
+      text[pos++] = replacement;
+      ++replaced;
+    } else {
+      pos += static_cast<std::size_t>(len);
+    }
+  }
+  return replaced;
+}
+
+}  // namespace nerkit
