@@ -19,7 +19,8 @@ void ParseJsonLine(std::string& line, JsonlDocument& job, bool strict_utf8) {
   json j;
   try {
     j = json::parse(line);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
+    // parse_error, but also out_of_range for a number too large for a double ("33E3366").
     job.error = std::string("invalid JSON: ") + e.what();
     return;
   }

@@ -161,12 +161,13 @@ BOOST_AUTO_TEST_CASE(bad_documents_get_error_records) {
       "{\"id\": 7, \"text\": \"Sirte\"}\n"            // an integer id is fine
       "{\"id\": \"b\", \"text\": \"Sirte \xFF\xFE Misrata\"}\n"  // invalid UTF-8 in a string
       "{\"id\": \"c\", \"text\": \"Sirte\", \"dct\": \"yesterday\"}\n"
-      "[1, 2]\n";
+      "[1, 2]\n"
+      "33E3366\n";  // a number too large for a double (found by fuzz_jsonl)
   const fs::path in = WriteFile("bad.jsonl", input);
   const Run r = Extract("--input jsonl", in);
   BOOST_TEST(r.status == 1);
   const std::vector<std::string> lines = Lines(r.out);
-  BOOST_TEST_REQUIRE(lines.size() == 7u);
+  BOOST_TEST_REQUIRE(lines.size() == 8u);
   BOOST_TEST(json::parse(lines[0])["error"] == "empty line");
   BOOST_TEST(json::parse(lines[1])["error"] == "missing \"text\" field");
   BOOST_TEST(json::parse(lines[2])["error"] == "\"id\" must be a string or an integer");
@@ -178,6 +179,7 @@ BOOST_AUTO_TEST_CASE(bad_documents_get_error_records) {
   BOOST_TEST(invalid["entities"][1]["start"] == 9);  // offsets unchanged
   BOOST_TEST(json::parse(lines[5])["error"] == "\"dct\" is not a date YYYY-MM-DD: \"yesterday\"");
   BOOST_TEST(json::parse(lines[6])["error"].get<std::string>().starts_with("expected a JSON object"));
+  BOOST_TEST(json::parse(lines[7])["error"].get<std::string>().starts_with("invalid JSON"));
   const Run strict = Extract("--input jsonl --strict-utf8", in);
   BOOST_TEST(json::parse(Lines(strict.out)[4])["error"] == "invalid UTF-8: 2 bad byte(s)");
 }
