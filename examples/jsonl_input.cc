@@ -12,6 +12,7 @@ void ParseJsonLine(std::string& line, JsonlDocument& job, bool strict_utf8) {
   // JSON requires UTF-8; replacing bad bytes lets a line with a few of them still be read, with
   // the same byte offsets.
   const std::size_t bad = nerkit::ReplaceInvalidUtf8(line, '?');
+  job.invalid_utf8_bytes = bad;
   if (bad > 0 && strict_utf8) {
     job.error = "invalid UTF-8: " + std::to_string(bad) + " bad byte(s)";
     return;

@@ -14,6 +14,7 @@ struct JsonlDocument {
   std::string text;
   std::optional<nerkit::CivilDate> dct;   // the document's creation date, if given
   std::string error;                      // why the line is not a document, if it is not
+  std::size_t invalid_utf8_bytes = 0;     // bad bytes replaced in the line before parsing
 };
 
 // Parses one line into `doc` or sets doc.error ("empty line", "invalid JSON: ...", "missing

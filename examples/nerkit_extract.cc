@@ -40,6 +40,7 @@ struct Job {
   std::string text;
   std::optional<nerkit::CivilDate> dct;
   std::string error;       // set when the input itself is bad
+  std::size_t invalid_utf8_bytes = 0;  // bad bytes the JSONL reader replaced
   std::string output;      // formatted result (one or more lines, with final newline)
   bool failed = false;
 };
@@ -107,6 +108,7 @@ class Runner {
       if (job.dct) options.reference_date = job.dct;
       try {
         nerkit::Result result = extractor_.Extract(job.text, options, workspace);
+        result.invalid_utf8_bytes += job.invalid_utf8_bytes;
         job.output = FormatResult(format_, job.id, job.line, job.text, result);
         return;
       } catch (const nerkit::Error& e) {
@@ -289,6 +291,7 @@ int Main(int argc, char** argv) {
       job.text = std::move(parsed.text);
       job.dct = parsed.dct;
       job.error = std::move(parsed.error);
+      job.invalid_utf8_bytes = parsed.invalid_utf8_bytes;
       batch_bytes += job.text.size() + 64;
       batch.push_back(std::move(job));
       if (batch.size() >= batch_docs || batch_bytes >= kBatchBytes) flush();

@@ -284,7 +284,7 @@ void RuleEngine::Run(Document& doc) const {
           const std::uint32_t tb = doc.symbol_token[gs];
           const std::uint32_t te =
               doc.symbols[ge - 1] == '\n' ? doc.symbol_token[ge - 1] : doc.symbol_token[ge - 1] + 1;
-          if (te > tb) {
+          if (te > tb && te - tb <= kMaxNameTokens) {
             Candidate cand;
             cand.token_begin = tb;
             cand.token_end = IncludeAbbreviationPeriod(doc, te);
@@ -333,6 +333,7 @@ void RuleEngine::Run(Document& doc) const {
         auto last = std::lower_bound(first, tokens.end(), e,
                                      [](const text::Token& t, std::uint32_t v) { return t.end < v; });
         if (last == tokens.end() || last->end != e) continue;
+        if (static_cast<std::size_t>(last - first) >= kMaxNameTokens) continue;
         Candidate cand;
         cand.token_begin = static_cast<std::uint32_t>(first - tokens.begin());
         cand.token_end = static_cast<std::uint32_t>(last - tokens.begin()) + 1;

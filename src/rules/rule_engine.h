@@ -42,6 +42,9 @@ namespace nerkit::internal {
 
 class RuleEngine {
  public:
+  // A name of more tokens than this is no name ("A. A. A. ..."); such matches are dropped.
+  static constexpr std::uint32_t kMaxNameTokens = 24;
+
   RuleEngine();
   ~RuleEngine();
   RuleEngine(RuleEngine&&) noexcept;
