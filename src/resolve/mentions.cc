@@ -66,7 +66,7 @@ MentionSet::MentionSet(Document& doc, const Gazetteer& gazetteer)
       }
     }
     const bool title_case = cased >= 4 && capitalised * 4 >= cased * 3 &&
-                            capitalised_common >= 2 && capitalised_common * 10 >= common * 6;
+                            capitalised_common >= 3 && capitalised_common * 10 >= common * 6;
     const bool caps_line = cased >= 3 && all_caps == capitalised && capitalised == cased;
     headline_[s] = title_case ? 1 : caps_line ? 2 : 0;
   }

@@ -106,13 +106,17 @@ bool NextIsNameWord(const Document& doc, const std::vector<char>& cover, std::si
 
 namespace {
 
-// A name that ends in a dotted abbreviation ("U.S", "D.C" before ".") takes its final period.
+// A name that ends in a dotted abbreviation ("U.S", "D.C") or an abbreviation such as "Inc" or
+// "Corp" takes the period after it.
 std::uint32_t IncludeAbbreviationPeriod(const Document& doc, std::uint32_t end) {
   const std::vector<text::Token>& tokens = doc.tokens();
   if (end >= tokens.size() || !tokens[end].Has(text::kJoiner)) return end;
+  if (doc.TokenText(tokens[end]) != ".") return end;
   const std::string_view last = doc.TokenText(tokens[end - 1]);
-  if (last.find('.') == std::string_view::npos || doc.TokenText(tokens[end]) != ".") return end;
-  return end + 1;
+  if (last.find('.') != std::string_view::npos || text::IsAbbreviation(doc.words.Fold(tokens[end - 1]))) {
+    return end + 1;
+  }
+  return end;
 }
 
 }  // namespace

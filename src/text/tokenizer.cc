@@ -348,6 +348,10 @@ Tokenizer::~Tokenizer() = default;
 
 Folder& Tokenizer::folder() { return impl_->folder; }
 
+bool IsAbbreviation(std::string_view fold) {
+  return AlwaysJoin().contains(fold) || JoinUnlessStarter().contains(fold);
+}
+
 namespace {
 
 bool IsClosing(std::string_view s) {

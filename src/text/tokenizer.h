@@ -46,6 +46,10 @@ struct TokenizedText {
   }
 };
 
+// Whether a word (case-folded) is an abbreviation written with a period: Mr, Gen, Inc, Corp,
+// Co, Ltd, Jr, etc. A name that ends in one ends with its period ("Apple Inc.").
+bool IsAbbreviation(std::string_view fold);
+
 class Tokenizer {
  public:
   // Throws nerkit::Error if ICU cannot create its break iterators.
