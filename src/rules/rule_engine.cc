@@ -93,11 +93,13 @@ bool NextIsNameWord(const Document& doc, const std::vector<char>& cover, std::si
       tokens[j].sentence != tokens[i].sentence || !tokens[j].Has(text::kSpaceBefore)) {
     return false;
   }
-  if (cover[j] == 'P' || cover[j] == 'K' || cover[j] == 'O' || cover[j] == 'H' ||
-      cover[j] == 'L') {
+  const std::uint32_t lex = doc.lexical[j];
+  // A place that is also a given name or surname can be the second word ("Hamid Reza").
+  const bool person_word = lex & (TypeBit(EntryType::kGivenName) | TypeBit(EntryType::kSurname));
+  if ((cover[j] == 'P' && !person_word) || cover[j] == 'K' || cover[j] == 'O' ||
+      cover[j] == 'H' || cover[j] == 'L') {
     return false;
   }
-  const std::uint32_t lex = doc.lexical[j];
   return !(lex & (TypeBit(EntryType::kOrgHead) | TypeBit(EntryType::kLocHead) |
                   TypeBit(EntryType::kTitle)));
 }
