@@ -565,8 +565,8 @@ def build_regions(src, words, stats):
                 continue
             flags = {"region", rank}
             # A division of a million people or more (Wales) is a name before it is a word.
-            if ((fold(form) in words or fold(form) in demonyms or
-                    given[fold(form)] >= GIVEN_NAME_ALTERNATE) and
+            if fold(form) in demonyms or (
+                    (fold(form) in words or given[fold(form)] >= GIVEN_NAME_ALTERNATE) and
                     pop.get(code, 0) < 1000000):
                 flags.add("common")
             t.add(form, "LOCATION", name, ident, pop.get(code, 0), cc, flags)
