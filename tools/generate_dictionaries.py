@@ -1105,6 +1105,11 @@ CALENDAR_WORDS = frozenset(
     "sunday".split())
 
 
+def load_surnames(src):
+    return {fold(proper_case(name, o_prefix=True))
+            for name, _ in read_census(os.path.join(src, "census1990", "dist.all.last"))}
+
+
 def build_companies(src, words, countries, demonym_table, stats):
     t = Table(
         "companies.tsv",
@@ -1133,6 +1138,8 @@ def build_companies(src, words, countries, demonym_table, stats):
     symbols = set(sym for sym, _ in rows)
 
     skipped = collections.Counter()
+    given = load_given_counts(src)
+    surnames = load_surnames(src)
     companies = collections.OrderedDict()  # legal name -> info
     for sym, name in sorted(rows):
         if " - " not in name:
@@ -1222,6 +1229,12 @@ def build_companies(src, words, countries, demonym_table, stats):
                     skipped["short form: country or demonym"] += 1
                     continue
             flags = {"company", "alternate"}
+            if len(toks) == 1 and (fold(short) in words or fold(short) in CALENDAR_WORDS or
+                                   given[fold(short)] >= 1000 or fold(short) in surnames):
+                # "Fox", "Star", "Dave", "People": a single word that is also an English word or
+                # a person's name names the company too rarely to be worth its false alarms.
+                skipped["short form: one word that is also a word or a name"] += 1
+                continue
             if fold(short) in words or fold(short) in CALENDAR_WORDS:
                 flags.add("common")
             if len(toks) == 1 and short.isupper() and len(short) <= 4:

@@ -385,6 +385,9 @@ void Gazetteer::Build() {
       if (!e.Has(kCaseSensitive) && !EntityLabel(e.type)) {
         nd.lexical |= TypeBit(e.type);
         if (e.type == EntryType::kGivenName && e.Has(kCommon)) nd.lexical |= kLexGivenCommon;
+        if (e.type == EntryType::kGivenName && e.weight >= kFrequentGivenName) {
+          nd.lexical |= kLexGivenFrequent;
+        }
         if (e.type == EntryType::kSurname && e.Has(kCommon)) nd.lexical |= kLexSurnameCommon;
       }
     }

@@ -33,7 +33,10 @@ enum LexicalBit : std::uint32_t {
   kLexGivenCommon = 1u << 16,    // the token is a given name that is also a common word
   kLexSurnameCommon = 1u << 17,  // a surname that is also a common word
   kLexEntityCommon = 1u << 18,   // every PERSON/LOCATION/ORGANIZATION entry is `common`
+  kLexGivenFrequent = 1u << 19,  // a given name at least kFrequentGivenName people had (Mark,
+                                 // Peter: a given name before it is a word)
 };
+inline constexpr std::uint32_t kFrequentGivenName = 50000;
 
 struct GazetteerStats {
   std::size_t entries = 0;

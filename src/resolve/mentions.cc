@@ -435,9 +435,14 @@ void MentionSet::TypeNames() {
     }
     // d. The form of the name.
     const std::uint32_t lex = doc_.lexical[m.token_begin];
-    if (m.words >= 2 && (common < m.words || (lex & TypeBit(EntryType::kGivenName)))) {
-      decide(Label::kPerson, (lex & TypeBit(EntryType::kGivenName)) ? "resolver:given-name"
-                                                                    : "resolver:name-shape");
+    // A frequent given name (Mark, Peter, Bob) first makes a person of common words too ("Mark
+    // Butcher", "Bob Dole"); a rare one or a particle does not ("Red Star", "al-Jazeera").
+    const bool given = (lex & TypeBit(EntryType::kGivenName)) &&
+                       !(lex & TypeBit(EntryType::kNameParticle)) &&
+                       (!(lex & (kLexGivenCommon | TypeBit(EntryType::kWord))) ||
+                        (lex & kLexGivenFrequent));
+    if (m.words >= 2 && (common < m.words || given)) {
+      decide(Label::kPerson, given ? "resolver:given-name" : "resolver:name-shape");
       continue;
     }
     if (m.words == 1 && first.shape == Shape::kAllCaps && first.key_len >= 2 &&
@@ -587,28 +592,6 @@ void MentionSet::Unify() {
     m.label = Label::kPerson;
     m.entry = it->second;
     m.note = "resolver:part-of-name";
-  }
-  struct Best {
-    Label label;
-    int priority;
-    std::int32_t entry;
-  };
-  std::unordered_map<std::uint64_t, Best> best;
-  for (const Mention& m : mentions_) {
-    if (!m.Live() || !m.IsName()) continue;
-    auto it = best.find(m.key);
-    if (it == best.end() || it->second.priority < m.priority) {
-      best[m.key] = {m.label, m.priority, m.entry};
-    }
-  }
-  for (Mention& m : mentions_) {
-    if (!m.Live() || !m.IsName()) continue;
-    const Best& b = best[m.key];
-    if (b.label != m.label) {
-      m.label = b.label;
-      m.entry = b.entry;
-      m.note = "resolver:one-type-per-name";
-    }
   }
 }
 

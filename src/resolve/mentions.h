@@ -67,7 +67,11 @@ class MentionSet {
   // headline) that no candidate covered.
   void Propagate();
 
-  // One type per name in a document.
+  // A one-word place or organisation from a dictionary that is the surname of a person in the
+  // document is that person ("Jordan" after "Michael Jordan"). (Names without evidence of their
+  // own already took the type of the same name elsewhere, in TypeNames and Propagate; a mention
+  // with evidence of its own keeps its type: "NEW YORK" is a place in a heading and a team in a
+  // standings row.)
   void Unify();
 
   // Groups mentions of the same thing into clusters.

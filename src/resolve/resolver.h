@@ -7,9 +7,11 @@
 //     span, then the earlier one. A NONE rule that wins removes the span.
 //  3. Names whose type no rule or dictionary decided get one from the document: the type the
 //     same name has elsewhere, a known word inside it, or the shape of a personal name.
-//  4. The document is made consistent: a name keeps one type everywhere; a later partial name
-//     ("Al-Ghasri") joins the cluster of the full one ("Mohammed al-Ghasri"); an acronym joins
-//     its expansion.
+//  4. The document is made consistent: a name with no evidence of its own takes the type the
+//     same name has elsewhere, and so does every other occurrence that no candidate covered (a
+//     name in a headline, a surname alone); a place that is a person's surname is that person; a
+//     later partial name ("Al-Ghasri") joins the cluster of the full one ("Mohammed al-Ghasri");
+//     an acronym joins its expansion. A mention with evidence of its own keeps its type.
 #pragma once
 
 #include "core/document.h"
