@@ -520,7 +520,11 @@ void Gazetteer::Match(Document& doc) const {
     if (!(slot->flags & (Tables::kVocabRecord | Tables::kVocabChildren))) continue;
     std::int32_t node = slot->root;
     if (node < 0) continue;
-    const bool first_lower = first.shape == text::Shape::kLower;
+    // A lower-case particle ("al-Anbar", "el-Dabaa") may start a capitalised name of several
+    // words, whatever the case its surface has in the dictionary.
+    const bool particle_first = first.shape == text::Shape::kLower &&
+                                (doc.lexical[i] & TypeBit(EntryType::kNameParticle));
+    const bool first_lower = first.shape == text::Shape::kLower && !particle_first;
     std::uint32_t lower = first_lower ? 1u : 0u;  // bit k: the k-th word is lower case
     std::uint32_t step = 0;
     // A lower-case word starts a name only where a name may start so ("al-Qaida"), or several
@@ -529,7 +533,8 @@ void Gazetteer::Match(Document& doc) const {
     std::size_t end = i + 1;
     while (true) {
       const Tables::Node& nd = t.nodes[static_cast<std::uint32_t>(node)];
-      if (nd.count > 0 && (!first_lower || (nd.flags & kNodeLowerHere))) {
+      if (nd.count > 0 && (!first_lower || (nd.flags & kNodeLowerHere)) &&
+          !(particle_first && end == i + 1)) {
         const bool single = end == i + 1;
         if (!single || (nd.flags & kNodeRecord)) {
           std::size_t match_end = end;

@@ -441,7 +441,11 @@ void MentionSet::TypeNames() {
                        !(lex & TypeBit(EntryType::kNameParticle)) &&
                        (!(lex & (kLexGivenCommon | TypeBit(EntryType::kWord))) ||
                         (lex & kLexGivenFrequent));
-    if (m.words >= 2 && (common < m.words || given)) {
+    // An Arabic article and one word ("al-Jazeera", "al-Anbar", "el-Dabaa") names a place, a
+    // newspaper or a group more often than a person (who would have been named in full before).
+    const bool article_and_word =
+        m.words == 2 && (lex & TypeBit(EntryType::kNameParticle));
+    if (m.words >= 2 && (common < m.words || given) && !article_and_word) {
       decide(Label::kPerson, given ? "resolver:given-name" : "resolver:name-shape");
       continue;
     }
