@@ -634,7 +634,12 @@ Resolved ResolveDate(const Parts& p, Label label, const Context& context) {
     ComposeInYear(p, year, r);
     return r;
   }
-  // 6. An ISO week without a year, or a time of day alone ("this morning" is above).
+  // 6. A calendar unit alone ("year-end"): the current one.
+  if (p.unit && !p.n && label == Label::kDate) {
+    if (!ref) return r;
+    return ResolveRelative(p, *ref, tense, true);
+  }
+  // 7. An ISO week without a year, or a time of day alone ("this morning" is above).
   if (p.week) {
     if (!ref) return r;
     r.uses_reference = true;

@@ -8,7 +8,7 @@ namespace nerkit::internal::dates {
 namespace {
 
 constexpr std::string_view kFuture[] = {
-    "will",      "shall",    "won't",    "gonna",    "expected", "expects", "scheduled",
+    "would", "effective", "will",      "shall",    "won't",    "gonna",    "expected", "expects", "scheduled",
     "planned",   "plans",    "planning", "due",      "soon",     "upcoming", "intends",
     "forecast",  "predicted", "hopes",   "promised", "vowed",    "threatened"};
 
@@ -30,7 +30,7 @@ constexpr std::string_view kNotPast[] = {
 
 // Forms of "be" and "have" (and modals) after which an -ed word is a participle, not a past tense.
 constexpr std::string_view kAuxiliaries[] = {
-    "is", "are", "am", "be", "been", "being", "has", "have", "'s", "'re", "'ve", "would"};
+    "is", "are", "am", "be", "been", "being", "has", "have", "'s", "'re", "'ve"};
 
 template <std::size_t N>
 bool In(const std::string_view (&words)[N], std::string_view w) {
