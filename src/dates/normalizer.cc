@@ -72,6 +72,7 @@ struct Parts {
   std::optional<std::string_view> part;
   std::optional<int> hour, minute, second;
   std::optional<bool> pm;
+  bool utc = false;  // the time is given in UTC / GMT
   std::optional<int> rel;
   bool rel_the = false;        // "the weekend", "the quarter": decided by tense
   bool rel_anaphoric = false;  // "the following year", "that day": counted from the focus
@@ -146,6 +147,10 @@ Parts Parse(const FieldTexts& f, const std::optional<CivilDate>& reference) {
     else p.bad = true;
   }
   if (auto t = text(Field::kAmPm); !t.empty()) Take(t, ParsePm(t), p.pm, p.bad);
+  if (auto t = text(Field::kTimezone); !t.empty()) {
+    const std::string zone = NormalizeWords(t);
+    p.utc = zone == "utc" || zone == "gmt" || zone == "z";
+  }
   if (auto t = text(Field::kRel); !t.empty()) {
     if (NormalizeWords(t) == "the") p.rel_the = true;
     else Take(t, ParseRelative(t), p.rel, p.bad);
@@ -751,6 +756,7 @@ Normalized Normalize(Label label, const FieldTexts& fields, const Context& conte
       if (p.hour) {
         r.value += Format("T%02d:%02d", *p.hour, p.minute.value_or(0));
         if (p.second) r.value += Format(":%02d", *p.second);
+        if (p.utc) r.value += "Z";
       } else {
         r.value += Cat({"T", *p.part});
       }
