@@ -133,8 +133,7 @@ void DateTagger::Compile(std::vector<RuleSpec> rules) {
     Impl::Rule r;
     r.re = std::make_unique<RE2>(spec.pattern, options);
     if (!r.re->ok()) {
-      Fail(spec, "invalid pattern: " + r.re->error() +
-                     (r.re->error_arg().empty() ? "" : " at \"" + r.re->error_arg() + "\""));
+      Fail(spec, "invalid pattern: " + r.re->error());
     }
     r.groups = r.re->NumberOfCapturingGroups();
     const std::string& g = spec.group;
@@ -291,6 +290,7 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
     context.tense = &tense;
     context.focus = focus;
     context.focus_near = !focus.empty() && sentence <= focus_sentence + 2;
+    context.focus_same_sentence = !focus.empty() && sentence == focus_sentence;
     context.focus_uses_reference = focus_uses_reference;
     dates::Normalized n = dates::Normalize(*spec.label, m.fields, context);
     if (n.invalid) continue;

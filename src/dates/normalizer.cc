@@ -228,8 +228,10 @@ Tense GetTense(TenseSource* tense) { return tense ? tense->Get() : Tense::kNone;
 
 // The year of a month (and day) that has none written. News mostly speaks of dates within a
 // few months of its own: take the occurrence nearest to the reference, unless the tense of the
-// sentence points the other way and the occurrence in that direction is within seven months
-// (the previous October in a past-tense sentence dated in May).
+// sentence points the other way and the occurrence in that direction is not too far: within nine
+// months for the past (the previous October in a past-tense sentence dated in May), eleven for
+// the future ("will be signed in March" written in April). Tense markers are noisy ("said" is
+// everywhere in news), hence the limits.
 int YearByTense(int month, int day, const CivilDate& ref, TenseSource* tense) {
   // Months since year 0 (x2, so that a day-less month sits at its middle: month granularity).
   auto index = [](int y, int m, int d) {
@@ -242,13 +244,14 @@ int YearByTense(int month, int day, const CivilDate& ref, TenseSource* tense) {
   const int after = same > now ? ref.year : ref.year + 1;   // the next occurrence after
   const long back = now - index(before, month, day);
   const long ahead = index(after, month, day) - now;
-  constexpr long kSevenMonths = 9 * 62;
+  constexpr long kNineMonths = 9 * 62;
+  constexpr long kElevenMonths = 11 * 62;
   switch (GetTense(tense)) {
     case Tense::kPast:
-      if (back <= kSevenMonths) return before;
+      if (back <= kNineMonths) return before;
       break;
     case Tense::kFuture:
-      if (ahead <= kSevenMonths) return after;
+      if (ahead <= kElevenMonths) return after;
       break;
     case Tense::kNone:
       break;
@@ -652,6 +655,16 @@ Resolved ResolveDate(const Parts& p, Label label, const Context& context) {
     return r;
   }
   if ((p.part || p.hour) && label == Label::kTime) {
+    // A time of day takes the day named before it in the same sentence ("on April 15 at 6:30
+    // a.m."), else the reference day.
+    if (context.focus_same_sentence && context.focus.size() == 10) {
+      if (const auto day = FocusDate(context.focus)) {
+        r.uses_reference = context.focus_uses_reference;
+        r.day = day;
+        r.value = day->ToString();
+        return r;
+      }
+    }
     if (!ref) {
       r.value = "XXXX-XX-XX";
       return r;

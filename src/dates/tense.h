@@ -2,10 +2,12 @@
 // that name a day or month without saying which one ("Friday", "in March", "the third quarter").
 //
 // A cheap heuristic over the sentence's tokens, no parser: the tense marker nearest to the
-// expression wins. Future markers: will, 'll, shall, won't, going to, gonna. Past markers:
-// was, were, had, did, ago, common irregular past forms (said, told, met, took, ...) and words
-// in -ed that follow no form of "be"/"have" (a participle after "is"/"will be"/"has" is no past
-// tense). Present forms (is, are, says) and sentences without a marker give kNone.
+// expression wins. Future markers: will, would, shall, won't, 'll, going to, gonna, and words that
+// announce what is to come (expected, scheduled, planned, plans, due, soon, effective, ...).
+// Past markers: was, were, had, did, ago, yesterday, common irregular past forms (said, told, met,
+// took, ...) and words in -ed that follow no form of "be"/"have" (a participle after "is" or
+// "has" is no past tense). Present forms (is, are, says) and sentences without a marker give
+// kNone.
 //
 // Pure function of the document; thread-safe.
 #pragma once
