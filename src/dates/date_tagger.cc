@@ -182,58 +182,67 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
   const std::vector<text::Token>& tokens = doc.tokens();
   if (tokens.empty() || impl_->rules.empty()) return;
 
-  // 1. Matches, sentence by sentence: the Set says which rules can match, only those run.
+  // 1. Matches. The Set says, sentence by sentence, which rules can match at all; then each of
+  // those rules runs on its sentences, one rule after another (its DFA stays in the caches).
   thread_local std::vector<int> hits;
+  thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> work;  // (rule, sentence)
   thread_local std::vector<re2::StringPiece> groups;
   thread_local std::vector<Match> matches;
   matches.clear();
-  const re2::StringPiece all(doc.text.data(), doc.text.size());
-  for (const text::Sentence& s : doc.words.sentences) {
+  work.clear();
+  const std::vector<text::Sentence>& sentences = doc.words.sentences;
+  for (std::uint32_t i = 0; i < sentences.size(); ++i) {
+    const text::Sentence& s = sentences[i];
     if (s.end <= s.begin) continue;
-    const re2::StringPiece sentence(doc.text.data() + s.begin, s.end - s.begin);
     hits.clear();
-    if (!impl_->set->Match(sentence, &hits)) continue;
-    for (int h : hits) {
-      const Impl::Rule& rule = impl_->rules[static_cast<std::size_t>(h)];
-      groups.assign(static_cast<std::size_t>(rule.groups) + 1, re2::StringPiece());
-      std::size_t pos = s.begin;
-      while (pos <= s.end && rule.re->Match(all, pos, s.end, RE2::UNANCHORED, groups.data(),
-                                            rule.groups + 1)) {
-        const re2::StringPiece whole = groups[0];
-        pos = static_cast<std::size_t>(whole.data() - all.data()) +
-              std::max<std::size_t>(whole.size(), 1);
-        bool rejected = false;
-        for (int r : rule.rejects) {
-          if (groups[static_cast<std::size_t>(r)].data() != nullptr) rejected = true;
-        }
-        const re2::StringPiece g = groups[static_cast<std::size_t>(rule.group)];
-        if (rejected || g.data() == nullptr || g.empty()) continue;
-        // The span must start and end on token boundaries.
-        const auto b = static_cast<std::uint32_t>(g.data() - all.data());
-        const auto e = static_cast<std::uint32_t>(b + g.size());
-        const auto first = std::lower_bound(
-            tokens.begin() + s.token_begin, tokens.begin() + s.token_end, b,
-            [](const text::Token& t, std::uint32_t v) { return t.begin < v; });
-        if (first == tokens.begin() + s.token_end || first->begin != b) continue;
-        const auto last = std::lower_bound(
-            first, tokens.begin() + s.token_end, e,
-            [](const text::Token& t, std::uint32_t v) { return t.end < v; });
-        if (last == tokens.begin() + s.token_end || last->end != e) continue;
-        Match m;
-        m.begin = b;
-        m.end = e;
-        m.token_begin = static_cast<std::uint32_t>(first - tokens.begin());
-        m.token_end = static_cast<std::uint32_t>(last - tokens.begin()) + 1;
-        m.rule = static_cast<std::uint32_t>(h);
-        m.priority = rule.spec.priority;
-        for (const auto& [index, field] : rule.fields) {
-          const re2::StringPiece f = groups[static_cast<std::size_t>(index)];
-          if (f.data() != nullptr) {
-            m.fields[static_cast<std::size_t>(field)] = std::string_view(f.data(), f.size());
-          }
-        }
-        matches.push_back(m);
+    if (!impl_->set->Match(re2::StringPiece(doc.text.data() + s.begin, s.end - s.begin), &hits)) {
+      continue;
+    }
+    for (int h : hits) work.emplace_back(static_cast<std::uint32_t>(h), i);
+  }
+  std::sort(work.begin(), work.end());
+  const re2::StringPiece all(doc.text.data(), doc.text.size());
+  for (const auto& [h, sentence_index] : work) {
+    const text::Sentence& s = sentences[sentence_index];
+    const Impl::Rule& rule = impl_->rules[static_cast<std::size_t>(h)];
+    groups.assign(static_cast<std::size_t>(rule.groups) + 1, re2::StringPiece());
+    std::size_t pos = s.begin;
+    while (pos <= s.end && rule.re->Match(all, pos, s.end, RE2::UNANCHORED, groups.data(),
+                                          rule.groups + 1)) {
+      const re2::StringPiece whole = groups[0];
+      pos = static_cast<std::size_t>(whole.data() - all.data()) +
+            std::max<std::size_t>(whole.size(), 1);
+      bool rejected = false;
+      for (int r : rule.rejects) {
+        if (groups[static_cast<std::size_t>(r)].data() != nullptr) rejected = true;
       }
+      const re2::StringPiece g = groups[static_cast<std::size_t>(rule.group)];
+      if (rejected || g.data() == nullptr || g.empty()) continue;
+      // The span must start and end on token boundaries.
+      const auto b = static_cast<std::uint32_t>(g.data() - all.data());
+      const auto e = static_cast<std::uint32_t>(b + g.size());
+      const auto first = std::lower_bound(
+          tokens.begin() + s.token_begin, tokens.begin() + s.token_end, b,
+          [](const text::Token& t, std::uint32_t v) { return t.begin < v; });
+      if (first == tokens.begin() + s.token_end || first->begin != b) continue;
+      const auto last = std::lower_bound(
+          first, tokens.begin() + s.token_end, e,
+          [](const text::Token& t, std::uint32_t v) { return t.end < v; });
+      if (last == tokens.begin() + s.token_end || last->end != e) continue;
+      Match m;
+      m.begin = b;
+      m.end = e;
+      m.token_begin = static_cast<std::uint32_t>(first - tokens.begin());
+      m.token_end = static_cast<std::uint32_t>(last - tokens.begin()) + 1;
+      m.rule = static_cast<std::uint32_t>(h);
+      m.priority = rule.spec.priority;
+      for (const auto& [index, field] : rule.fields) {
+        const re2::StringPiece f = groups[static_cast<std::size_t>(index)];
+        if (f.data() != nullptr) {
+          m.fields[static_cast<std::size_t>(field)] = std::string_view(f.data(), f.size());
+        }
+      }
+      matches.push_back(m);
     }
   }
   if (matches.empty()) return;
