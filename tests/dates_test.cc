@@ -251,6 +251,10 @@ const std::vector<Case> kCases = {
     {"It opened in April 2024.", "", "April 2024", "DATE", "2024-04", "absolute"},
     {"It opened in mid-April 2024.", "", "mid-April 2024", "DATE", "2024-04", "absolute"},
     {"It opened on 2024-04-26.", "", "2024-04-26", "DATE", "2024-04-26", "absolute"},
+    {"It opened on 26\u00a0April\u00a02024.", "", "26\u00a0April\u00a02024", "DATE", "2024-04-26",
+     "absolute"},  // no-break spaces
+    {"It closed at 3\u202fp.m.", "2024-04-26", "3\u202fp.m.", "TIME", "2024-04-26T15:00",
+     "reference"},  // a narrow no-break space
     {"It opened on 26/04/2024.", "", "26/04/2024", "DATE", "2024-04-26", "absolute"},
     {"It opened on 04/26/2024.", "", "04/26/2024", "DATE", "2024-04-26", "absolute"},
     {"It opened on 03/04/2024.", "", "03/04/2024", "DATE", "2024-04-03", "absolute"},  // day first
@@ -307,6 +311,7 @@ const std::vector<Case> kCases = {
     {"A quarterly dividend was paid.", "", "quarterly", "", "", ""},
     {"The line opened two years later than planned.", "2024-04-26", "two years later", "", "", ""},
     {"He read the Sunday Times.", "", "Sunday", "", "", ""},
+    {"He opposed the now-cancelled deal.", "", "now", "", "", ""},
 };
 
 BOOST_DATA_TEST_CASE(expressions, boost::unit_test::data::make(kCases), c) {

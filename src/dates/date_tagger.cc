@@ -83,6 +83,34 @@ class LazyTense : public dates::TenseSource {
 constexpr std::size_t kHeadBytes = 1000;
 constexpr int kHeadLines = 6;
 
+// The text the patterns see: the document's, with no-break and thin spaces (U+00A0, U+2007,
+// U+2009, U+202F) made plain spaces of the same byte length, so that "26\u00a0April" matches `\s+`
+// and every offset stays the document's. Returns `text` itself when there is nothing to replace.
+std::string_view PatternText(std::string_view text, std::string& buffer) {
+  std::size_t pos = 0;
+  bool copied = false;
+  while (pos + 1 < text.size()) {
+    const std::size_t lead = text.find_first_of("\xC2\xE2", pos);
+    if (lead == std::string_view::npos || lead + 1 >= text.size()) break;
+    std::size_t length = 0;
+    if (text[lead] == '\xC2' && text[lead + 1] == '\xA0') {
+      length = 2;
+    } else if (text[lead] == '\xE2' && lead + 2 < text.size() && text[lead + 1] == '\x80' &&
+               (text[lead + 2] == '\x87' || text[lead + 2] == '\x89' || text[lead + 2] == '\xAF')) {
+      length = 3;
+    }
+    if (length > 0) {
+      if (!copied) {
+        buffer.assign(text);
+        copied = true;
+      }
+      buffer.replace(lead, length, length, ' ');
+    }
+    pos = lead + (length > 0 ? length : 1);
+  }
+  return copied ? std::string_view(buffer) : text;
+}
+
 bool IsFullDate(const std::string& value) {
   return value.size() == 10 && value[4] == '-' && value[7] == '-' &&
          value.find('X') == std::string::npos;
@@ -190,18 +218,20 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
   thread_local std::vector<Match> matches;
   matches.clear();
   work.clear();
+  thread_local std::string spaced;
+  const std::string_view text = PatternText(doc.text, spaced);
   const std::vector<text::Sentence>& sentences = doc.words.sentences;
   for (std::uint32_t i = 0; i < sentences.size(); ++i) {
     const text::Sentence& s = sentences[i];
     if (s.end <= s.begin) continue;
     hits.clear();
-    if (!impl_->set->Match(re2::StringPiece(doc.text.data() + s.begin, s.end - s.begin), &hits)) {
+    if (!impl_->set->Match(re2::StringPiece(text.data() + s.begin, s.end - s.begin), &hits)) {
       continue;
     }
     for (int h : hits) work.emplace_back(static_cast<std::uint32_t>(h), i);
   }
   std::sort(work.begin(), work.end());
-  const re2::StringPiece all(doc.text.data(), doc.text.size());
+  const re2::StringPiece all(text.data(), text.size());
   for (const auto& [h, sentence_index] : work) {
     const text::Sentence& s = sentences[sentence_index];
     const Impl::Rule& rule = impl_->rules[static_cast<std::size_t>(h)];
