@@ -562,6 +562,10 @@ Resolved ResolveDate(const Parts& p, Label label, const Context& context) {
     if (!ref) return r;
     double amount = n.value * p.unit->multiplier;
     Unit unit = p.unit->unit;
+    if (unit == Unit::kDecade || unit == Unit::kCentury) {  // "a decade ago": that year
+      amount *= unit == Unit::kDecade ? 10 : 100;
+      unit = Unit::kYear;
+    }
     if (amount != std::floor(amount)) {  // "a year and a half ago" -> 18 months
       if (unit == Unit::kYear) {
         amount *= 12;
