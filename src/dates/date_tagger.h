@@ -3,12 +3,16 @@
 //
 // WHAT THIS IS
 //   Compile() takes the time rules of the rule files (dictionaries/rules/dates.rules) and
-//   compiles each pattern once, plus one RE2::Set of all of them. Run() finds, sentence by
-//   sentence, which rules can match at all (one pass of the Set's DFA over the text), runs only
-//   those, keeps the best non-overlapping matches (higher priority, then longer, then earlier),
-//   decides the reference date, and appends one Candidate per expression with its TIMEX3 value.
-//   What a match means comes from its named capture groups (see dates/normalizer.h): the rule id
-//   plays no part, so users add patterns without recompiling.
+//   compiles each pattern once with explicit RE2 options (UTF-8, leftmost-longest, no logging,
+//   bounded memory), plus one RE2::Set of all of them. Run() asks the Set, sentence by sentence,
+//   which rules can match there at all (one DFA pass over the text; no expression crosses a
+//   sentence boundary), runs each of those rules over its sentences, keeps the best
+//   non-overlapping matches (higher priority, then longer, then earlier) whose spans start and end
+//   on token boundaries, decides the reference date, and appends one Candidate per expression
+//   with its TIMEX3 value. The patterns see the text with no-break and thin spaces turned into
+//   plain spaces of the same byte length, so offsets are the document's. What a match means comes
+//   from its named capture groups (dates/normalizer.h), never from the rule id: users add
+//   patterns without recompiling.
 //
 // THE REFERENCE DATE
 //   The caller's if given (source "caller"); else the first full date (day, month and year, all
