@@ -236,11 +236,15 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
     const text::Sentence& s = sentences[sentence_index];
     const Impl::Rule& rule = impl_->rules[static_cast<std::size_t>(h)];
     groups.assign(static_cast<std::size_t>(rule.groups) + 1, re2::StringPiece());
-    std::size_t pos = s.begin;
-    while (pos <= s.end && rule.re->Match(all, pos, s.end, RE2::UNANCHORED, groups.data(),
-                                          rule.groups + 1)) {
+    // The sentence alone is the text: for a short text RE2 runs its bit-state engine directly,
+    // without the forward and reverse DFA passes (whose caches other stages keep cold).
+    const re2::StringPiece sentence(all.data() + s.begin, s.end - s.begin);
+    std::size_t pos = 0;
+    while (pos <= sentence.size() &&
+           rule.re->Match(sentence, pos, sentence.size(), RE2::UNANCHORED, groups.data(),
+                          rule.groups + 1)) {
       const re2::StringPiece whole = groups[0];
-      pos = static_cast<std::size_t>(whole.data() - all.data()) +
+      pos = static_cast<std::size_t>(whole.data() - sentence.data()) +
             std::max<std::size_t>(whole.size(), 1);
       bool rejected = false;
       for (int r : rule.rejects) {
