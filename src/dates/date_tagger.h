@@ -1,5 +1,29 @@
 // The dates stage: time expressions found by RE2 rules (rule files, labels DATE, TIME, DURATION,
 // SET) and normalized to TIMEX3 values against the document's reference date.
+//
+// WHAT THIS IS
+//   Compile() takes the time rules of the rule files (dictionaries/rules/dates.rules) and
+//   compiles each pattern once with explicit RE2 options (UTF-8, leftmost-longest, no logging,
+//   bounded memory), plus one RE2::Set of all of them. Run() asks the Set, sentence by sentence,
+//   which rules can match there at all (one DFA pass over the text; no expression crosses a
+//   sentence boundary), runs each of those rules over its sentences, keeps the best
+//   non-overlapping matches (higher priority, then longer, then earlier) whose spans start and end
+//   on token boundaries, decides the reference date, and appends one Candidate per expression
+//   with its TIMEX3 value. The patterns see the text with no-break and thin spaces turned into
+//   plain spaces of the same byte length, so offsets are the document's. What a match means comes
+//   from its named capture groups (dates/normalizer.h), never from the rule id: users add
+//   patterns without recompiling.
+//
+// THE REFERENCE DATE
+//   The caller's if given (source "caller"); else the first full date (day, month and year, all
+//   written) in the first lines of the document that stands where a dateline or a byline date
+//   stands: at the start of a line or after capitalised words and punctuation only ("Friday 26
+//   of April 2024", "ROME 1996-12-06", "April 26, 2024 / 3:14 PM", "WASHINGTON, April 26, 2024
+//   (AP) -"), source "document"; else none, and relative expressions get no value or an X-form
+//   ("XXXX-04-26"). Never today's clock.
+//
+// THREAD SAFETY
+//   Immutable after Compile(); Run() is const and may be called from many threads at once.
 #pragma once
 
 #include <cstdint>
@@ -20,13 +44,16 @@ class DateTagger {
   DateTagger(DateTagger&&) noexcept;
   DateTagger& operator=(DateTagger&&) noexcept;
 
-  // Compiles the time rules (RuleSpec::IsTimeRule()). Throws LoadError naming the rule's file,
-  // line and id for an invalid pattern.
+  // Compiles the time rules (RuleSpec::IsTimeRule()). Throws LoadError "file:line:column: rule
+  // \"id\": message" for an invalid pattern (RE2's message), a rule over tokens instead of text,
+  // an entity group that does not exist, or a named group outside the vocabulary of
+  // dates/normalizer.h (a typo such as (?P<yaer>...)).
   void Compile(std::vector<RuleSpec> rules);
 
   // Decides the reference date (the caller's, else one found in the document's dateline or first
   // lines) into doc.reference_date / doc.reference_source, then appends a candidate (origin
-  // kDate) with its value and anchor for every time expression.
+  // kDate, ref = rule index) with its value and anchor for every time expression. Requires the
+  // document to be tokenized.
   void Run(Document& doc, const std::optional<CivilDate>& caller_reference) const;
 
   std::size_t size() const;
