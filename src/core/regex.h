@@ -2,6 +2,11 @@
 #pragma once
 
 #include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <numeric>
+#include <vector>
 
 namespace nerkit::internal {
 
@@ -13,6 +18,23 @@ inline RE2::Options RegexOptions(bool latin1) {
   options.set_max_mem(64 << 20);
   options.set_encoding(latin1 ? RE2::Options::EncodingLatin1 : RE2::Options::EncodingUTF8);
   return options;
+}
+
+// Which of a Set's `size` patterns match `text`, into `hits` (sorted). Should the Set's DFA run
+// out of memory (a pathological text), every pattern is reported: each then runs on its own, so
+// the stage is slower but loses nothing.
+inline bool MatchSet(const RE2::Set& set, re2::StringPiece text, std::size_t size,
+                     std::vector<int>& hits) {
+  hits.clear();
+  RE2::Set::ErrorInfo error;
+  if (set.Match(text, &hits, &error)) {
+    std::sort(hits.begin(), hits.end());
+    return true;
+  }
+  if (error.kind == RE2::Set::kNoError) return false;
+  hits.resize(size);
+  std::iota(hits.begin(), hits.end(), 0);
+  return size > 0;
 }
 
 }  // namespace nerkit::internal

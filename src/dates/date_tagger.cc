@@ -224,8 +224,8 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
   for (std::uint32_t i = 0; i < sentences.size(); ++i) {
     const text::Sentence& s = sentences[i];
     if (s.end <= s.begin) continue;
-    hits.clear();
-    if (!impl_->set->Match(re2::StringPiece(text.data() + s.begin, s.end - s.begin), &hits)) {
+    if (!MatchSet(*impl_->set, re2::StringPiece(text.data() + s.begin, s.end - s.begin),
+                  impl_->rules.size(), hits)) {
       continue;
     }
     for (int h : hits) work.emplace_back(static_cast<std::uint32_t>(h), i);

@@ -20,10 +20,10 @@
 // brackets "(" ")", any quotation mark '"', a possessive 's "'", "&" "&", ":" or ";" ":",
 // "/" "/", other punctuation and symbols "?".
 //
-// Rules are compiled once with explicit RE2 options (no logging, bounded memory). Rules over the
-// class string each scan it directly (it is short: one byte per token); rules over the raw text
-// are first put to an RE2::Set, which finds in one pass which of them can match, and only those
-// run. Immutable after Compile(); Run() is const and thread-safe.
+// Rules are compiled once with explicit RE2 options (no logging, bounded memory). The rules over
+// the class string, and apart those over the raw text, are also put to an RE2::Set, which finds
+// in one pass which of them can match; only those run. Immutable after Compile(); Run() is const
+// and thread-safe.
 #pragma once
 
 #include <map>
@@ -73,6 +73,7 @@ class RuleEngine {
   const Gazetteer* gazetteer_ = nullptr;
   std::vector<Compiled> rules_;
   std::vector<char> symbol_by_vocab_;  // vocabulary id -> symbol letter, 0 if none
+  std::unique_ptr<RE2::Set> token_set_;
   std::unique_ptr<RE2::Set> text_set_;
   std::vector<std::uint32_t> token_rules_;  // set index -> rule index
   std::vector<std::uint32_t> text_rules_;
