@@ -53,20 +53,6 @@ struct GazetteerMatch {
   std::uint32_t types = 0;  // bit (1 << EntryType) for each type among the entries
 };
 
-// A small direct-mapped cache of vocabulary lookups for keys of up to 16 bytes, per workspace:
-// the frequent words of a text are found without touching the large vocabulary table.
-struct VocabCache {
-  static constexpr std::size_t kSize = 4096;
-  static constexpr std::size_t kMaxKey = 16;
-  struct Entry {
-    std::uint64_t key[2] = {0, 0};  // the key's bytes, zero-padded
-    std::uint32_t length = 0;       // 0 = empty
-    const void* slot = nullptr;
-  };
-  std::uint64_t owner = 0;  // the generation of the gazetteer the entries belong to
-  std::vector<Entry> entries;
-};
-
 struct Document {
   std::string_view original;  // the caller's bytes
   std::string_view text;      // what the stages read: `original`, or `sanitized` if it had bad bytes
@@ -79,7 +65,6 @@ struct Document {
   std::vector<GazetteerMatch> matches;       // sorted by token_begin, then longer first
   std::vector<std::uint32_t> match_entries;  // entry indices referenced by matches
   std::vector<std::uint32_t> lexical;        // per token: bits of single-token entry types
-  VocabCache vocab_cache;                    // kept from one document to the next
 
   // Rule stage.
   std::string symbols;                       // class string (one symbol per token + separators)

@@ -120,6 +120,9 @@ Extractor Extractor::Load(const LoadOptions& options) {
   for (const auto& [word, symbol] : parser.symbol_words()) {
     model->gazetteer.AddVocabulary(tokenizer.folder().Key(word));
   }
+  for (const std::string& word : parser.anchor_words()) {
+    model->gazetteer.AddVocabulary(tokenizer.folder().Key(word));
+  }
   model->gazetteer.Build();
 
   std::vector<internal::RuleSpec> name_rules;
@@ -129,7 +132,7 @@ Extractor Extractor::Load(const LoadOptions& options) {
   }
   model->info.rules = name_rules.size() + time_rules.size();
   model->rules.Compile(std::move(name_rules), parser.symbol_words(), model->gazetteer);
-  model->dates.Compile(std::move(time_rules));
+  model->dates.Compile(std::move(time_rules), parser.anchor_words(), model->gazetteer);
 
   const internal::GazetteerStats& stats = model->gazetteer.stats();
   model->info.dictionary_entries = stats.entries;

@@ -10,6 +10,7 @@
 #include "core/regex.h"
 #include "dates/normalizer.h"
 #include "dates/tense.h"
+#include "text/fold.h"
 #include "nerkit/error.h"
 
 namespace nerkit::internal {
@@ -28,6 +29,8 @@ struct DateTagger::Impl {
   };
   std::vector<Rule> rules;
   std::unique_ptr<RE2::Set> set;
+  std::vector<std::uint8_t> anchor_by_vocab;  // vocabulary id -> 1 for an anchor word
+  bool gated = false;                         // rules run near anchors only
 };
 
 namespace {
@@ -78,6 +81,11 @@ class LazyTense : public dates::TenseSource {
   std::uint32_t token_end_;
   std::optional<dates::Tense> tense_;
 };
+
+// How many tokens either side of an anchor the date rules see. The longest expressions ("the
+// end of the third quarter of fiscal 2011", "about three and a half years or so ago") reach
+// some eight tokens from their anchor; the rest is margin for context such as a preposition.
+constexpr std::uint32_t kWindowTokens = 10;
 
 // How far into a document a dateline date may stand.
 constexpr std::size_t kHeadBytes = 1000;
@@ -149,7 +157,16 @@ DateTagger& DateTagger::operator=(DateTagger&&) noexcept = default;
 std::size_t DateTagger::size() const { return impl_->rules.size(); }
 const RuleSpec& DateTagger::rule(std::uint32_t index) const { return impl_->rules[index].spec; }
 
-void DateTagger::Compile(std::vector<RuleSpec> rules) {
+void DateTagger::Compile(std::vector<RuleSpec> rules,
+                         const std::set<std::string, std::less<>>& anchor_words,
+                         const Gazetteer& gazetteer) {
+  impl_->gated = !anchor_words.empty();
+  impl_->anchor_by_vocab.assign(gazetteer.stats().vocabulary, 0);
+  text::Folder folder;
+  for (const std::string& word : anchor_words) {
+    const std::int32_t id = gazetteer.Lookup(folder.Key(word));
+    if (id >= 0) impl_->anchor_by_vocab[static_cast<std::size_t>(id)] = 1;
+  }
   const RE2::Options options = DateRegexOptions();
   auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   std::vector<Impl::Rule> compiled;
@@ -210,20 +227,52 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
   const std::vector<text::Token>& tokens = doc.tokens();
   if (tokens.empty() || impl_->rules.empty()) return;
 
-  // 1. Matches. The Set says, sentence by sentence, which rules can match at all; then each of
-  // those rules runs on its sentences, one rule after another (its DFA stays in the caches).
+  // 1. Matches. The rules run on stretches of text: around each anchor (a token with a digit or
+  // an anchor word), kWindowTokens tokens either side within its sentence, overlapping stretches
+  // merged; or, without anchor words, whole sentences. The Set says, stretch by stretch, which
+  // rules can match at all; then each of those rules runs on its stretches, one rule after
+  // another (its DFA stays in the caches).
   thread_local std::vector<int> hits;
-  thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> work;  // (rule, sentence)
+  thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> work;  // (rule, stretch)
   thread_local std::vector<re2::StringPiece> groups;
   thread_local std::vector<Match> matches;
+  thread_local std::vector<text::Sentence> stretches;
   matches.clear();
   work.clear();
+  stretches.clear();
   thread_local std::string spaced;
   const std::string_view text = PatternText(doc.text, spaced);
-  const std::vector<text::Sentence>& sentences = doc.words.sentences;
-  for (std::uint32_t i = 0; i < sentences.size(); ++i) {
-    const text::Sentence& s = sentences[i];
+  for (const text::Sentence& s : doc.words.sentences) {
     if (s.end <= s.begin) continue;
+    if (!impl_->gated) {
+      stretches.push_back(s);
+      continue;
+    }
+    std::uint32_t open_end = 0;  // end token of the stretch being built, 0 if none
+    std::uint32_t open_begin = 0;
+    for (std::uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      const text::Token& tok = tokens[t];
+      const bool anchor = tok.Has(text::kHasDigit) ||
+                          (tok.vocab >= 0 && impl_->anchor_by_vocab[static_cast<std::size_t>(tok.vocab)]);
+      if (!anchor) continue;
+      const std::uint32_t b = t >= s.token_begin + kWindowTokens ? t - kWindowTokens : s.token_begin;
+      const std::uint32_t e = std::min(s.token_end, t + kWindowTokens + 1);
+      if (open_end != 0 && b <= open_end) {
+        open_end = e;
+        continue;
+      }
+      if (open_end != 0) {
+        stretches.push_back({open_begin, open_end, tokens[open_begin].begin, tokens[open_end - 1].end});
+      }
+      open_begin = b;
+      open_end = e;
+    }
+    if (open_end != 0) {
+      stretches.push_back({open_begin, open_end, tokens[open_begin].begin, tokens[open_end - 1].end});
+    }
+  }
+  for (std::uint32_t i = 0; i < stretches.size(); ++i) {
+    const text::Sentence& s = stretches[i];
     if (!MatchSet(*impl_->set, re2::StringPiece(text.data() + s.begin, s.end - s.begin),
                   impl_->rules.size(), hits)) {
       continue;
@@ -232,17 +281,16 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
   }
   std::sort(work.begin(), work.end());
   const re2::StringPiece all(text.data(), text.size());
-  for (const auto& [h, sentence_index] : work) {
-    const text::Sentence& s = sentences[sentence_index];
+  for (const auto& [h, stretch_index] : work) {
+    const text::Sentence& s = stretches[stretch_index];
     const Impl::Rule& rule = impl_->rules[static_cast<std::size_t>(h)];
     groups.assign(static_cast<std::size_t>(rule.groups) + 1, re2::StringPiece());
-    // The sentence alone is the text: for a short text RE2 runs its bit-state engine directly,
+    // The stretch alone is the text: for a short text RE2 runs its bit-state engine directly,
     // without the forward and reverse DFA passes (whose caches other stages keep cold).
     const re2::StringPiece sentence(all.data() + s.begin, s.end - s.begin);
     std::size_t pos = 0;
     while (pos <= sentence.size() &&
-           rule.re->Match(sentence, pos, sentence.size(), RE2::UNANCHORED, groups.data(),
-                          rule.groups + 1)) {
+           MatchGroups(*rule.re, sentence, pos, groups.data(), rule.groups + 1)) {
       const re2::StringPiece whole = groups[0];
       pos = static_cast<std::size_t>(whole.data() - sentence.data()) +
             std::max<std::size_t>(whole.size(), 1);

@@ -153,7 +153,11 @@ struct Gazetteer::Tables {
   const VocabSlot* FindSlot(std::string_view key) const {
     if (lookup_slots.empty() || key.size() > 0xFFFF) return nullptr;
     const std::uint64_t tag = Tag(key);
-    std::uint64_t i = HashPair(tag ^ key.size()) & vocab_mask;
+    return FindSlotAt(key, tag, HashPair(tag ^ key.size()) & vocab_mask);
+  }
+
+  // The same, with the key's tag and home slot computed by the caller.
+  const VocabSlot* FindSlotAt(std::string_view key, std::uint64_t tag, std::uint64_t i) const {
     while (true) {
       const VocabSlot& s = lookup_slots[i];
       if (s.id == 0) return nullptr;
@@ -324,8 +328,6 @@ void Gazetteer::Reserve(std::size_t lines) {
 }
 
 void Gazetteer::Build() {
-  static std::atomic<std::uint64_t> generations{0};
-  generation_ = ++generations;
   Tables& t = *tables_;
   // Group entries by node, keeping load order within a node.
   std::stable_sort(t.pending.begin(), t.pending.end(),
@@ -472,43 +474,46 @@ void Gazetteer::Match(Document& doc) const {
   std::vector<text::Token>& tokens = doc.words.tokens;
   const std::size_t n = tokens.size();
   doc.lexical.assign(n, 0);
-  // Per token: its word's slot. Frequent words come from a small per-workspace cache instead of
-  // the large table.
+  // Per token: its word's slot. The table is large (it lives in main memory), so the lookups are
+  // pipelined: the hash of every token is computed first, and each token's slot is prefetched a
+  // few tokens ahead of the one being looked up, as is the trie node of each word found.
   thread_local std::vector<const Tables::VocabSlot*> slots;
+  thread_local std::vector<std::uint64_t> tags;
+  thread_local std::vector<std::uint64_t> homes;
   slots.assign(n, nullptr);
-  VocabCache& cache = doc.vocab_cache;
-  if (cache.owner != generation_) {
-    cache.entries.assign(VocabCache::kSize, VocabCache::Entry{});
-    cache.owner = generation_;
-  }
+  tags.resize(n);
+  homes.resize(n);
+  const bool empty = t.lookup_slots.empty();
   for (std::size_t i = 0; i < n; ++i) {
     text::Token& tok = tokens[i];
     tok.vocab = -1;
-    if (!tok.IsWord() && tok.shape != text::Shape::kPunct) continue;
     const std::string_view key = doc.words.Key(tok);
-    const Tables::VocabSlot* slot;
-    if (!key.empty() && key.size() <= VocabCache::kMaxKey) {
-      std::uint64_t packed[2] = {0, 0};
-      std::memcpy(packed, key.data(), key.size());
-      VocabCache::Entry& e =
-          cache.entries[HashPair(packed[0] ^ (packed[1] * 31) ^ key.size()) &
-                        (VocabCache::kSize - 1)];
-      if (e.length == key.size() && e.key[0] == packed[0] && e.key[1] == packed[1]) {
-        slot = static_cast<const Tables::VocabSlot*>(e.slot);
-      } else {
-        slot = t.FindSlot(key);
-        e.key[0] = packed[0];
-        e.key[1] = packed[1];
-        e.length = static_cast<std::uint32_t>(key.size());
-        e.slot = slot;
-      }
-    } else {
-      slot = t.FindSlot(key);
+    if (empty || (!tok.IsWord() && tok.shape != text::Shape::kPunct) || key.empty() ||
+        key.size() > 0xFFFF) {
+      homes[i] = ~std::uint64_t{0};
+      continue;
     }
+    tags[i] = Tables::Tag(key);
+    homes[i] = HashPair(tags[i] ^ key.size()) & t.vocab_mask;
+  }
+  constexpr std::size_t kAhead = 16;
+  for (std::size_t i = 0; i < std::min(n, kAhead); ++i) {
+    if (homes[i] != ~std::uint64_t{0}) __builtin_prefetch(&t.lookup_slots[homes[i]]);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n && homes[i + kAhead] != ~std::uint64_t{0}) {
+      __builtin_prefetch(&t.lookup_slots[homes[i + kAhead]]);
+    }
+    if (homes[i] == ~std::uint64_t{0}) continue;
+    text::Token& tok = tokens[i];
+    const Tables::VocabSlot* slot = t.FindSlotAt(doc.words.Key(tok), tags[i], homes[i]);
     if (!slot) continue;
     slots[i] = slot;
     tok.vocab = static_cast<std::int32_t>(slot->id) - 1;
     doc.lexical[i] = slot->lexical;
+    if (slot->root >= 0 && (slot->flags & (Tables::kVocabRecord | Tables::kVocabChildren))) {
+      __builtin_prefetch(&t.nodes[static_cast<std::uint32_t>(slot->root)]);
+    }
   }
   std::string cs_text;
   for (std::size_t i = 0; i < n; ++i) {

@@ -97,7 +97,6 @@ class Gazetteer {
   struct Tables;
   std::vector<Entry> entries_;
   GazetteerStats stats_;
-  std::uint64_t generation_ = 0;  // unique per built gazetteer (keys workspaces' caches)
   std::unique_ptr<Tables> tables_;
 };
 

@@ -280,8 +280,7 @@ void RuleEngine::Run(Document& doc) const {
       groups.assign(static_cast<std::size_t>(c.group) + 1, re2::StringPiece());
       std::size_t pos = 0;
       while (pos <= doc.symbols.size() &&
-             c.re->Match(symbols, pos, doc.symbols.size(), RE2::UNANCHORED, groups.data(),
-                         c.group + 1)) {
+             MatchGroups(*c.re, symbols, pos, groups.data(), c.group + 1)) {
         const re2::StringPiece whole = groups[0];
         const re2::StringPiece g = groups[static_cast<std::size_t>(c.group)];
         const std::size_t next = static_cast<std::size_t>(whole.data() - symbols.data()) +
@@ -325,8 +324,7 @@ void RuleEngine::Run(Document& doc) const {
       if (!condition_holds(c.spec)) continue;
       groups.assign(static_cast<std::size_t>(c.group) + 1, re2::StringPiece());
       std::size_t pos = 0;
-      while (pos <= text.size() &&
-             c.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), c.group + 1)) {
+      while (pos <= text.size() && MatchGroups(*c.re, text, pos, groups.data(), c.group + 1)) {
         const re2::StringPiece whole = groups[0];
         const re2::StringPiece g = groups[static_cast<std::size_t>(c.group)];
         pos = static_cast<std::size_t>(whole.data() - text.data()) +

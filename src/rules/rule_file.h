@@ -1,10 +1,14 @@
 // The rule file format (dictionaries/rules/*.rules), shared by the name rules and the date rules.
 //
-// Tab-separated lines; `#` starts a comment line. Three kinds of line:
+// Tab-separated lines; `#` starts a comment line. Four kinds of line:
 //   symbol  X  WORD WORD ...
 //       Word-class symbols for the token class string: every listed word (matched on its
 //       case-folded form) gets the symbol X: a lower-case ASCII letter, written in upper case when
 //       the token is capitalised ("in" -> i, "In" -> I), or a digit 1-8, the same in either case.
+//   anchor  WORD WORD ...
+//       Words that time expressions are made around (month and weekday names, units such as
+//       "week", "today", "ago"): the date rules run only within a few tokens of such a word or
+//       of a token with a digit. Without any anchor line the date rules run on every sentence.
 //   define  NAME  VALUE
 //       A macro: `{NAME}` in any later pattern of any file is replaced by VALUE. NAME is
 //       [A-Z][A-Z0-9_]*. For patterns over token classes, VALUE is usually a symbol class.
@@ -24,6 +28,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,6 +73,8 @@ class RuleFileParser {
   // Word -> symbol from `symbol` lines (later lines override earlier ones).
   const std::map<std::string, char, std::less<>>& symbol_words() const { return symbol_words_; }
   const std::map<std::string, std::string, std::less<>>& macros() const { return macros_; }
+  // Words from `anchor` lines: a time expression holds a number or one of them.
+  const std::set<std::string, std::less<>>& anchor_words() const { return anchor_words_; }
 
  private:
   std::string Expand(const std::string& file, std::size_t line, std::size_t column,
@@ -75,6 +82,7 @@ class RuleFileParser {
   std::vector<RuleSpec> rules_;
   std::map<std::string, std::string, std::less<>> macros_;
   std::map<std::string, char, std::less<>> symbol_words_;
+  std::set<std::string, std::less<>> anchor_words_;
 };
 
 }  // namespace nerkit::internal
