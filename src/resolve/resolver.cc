@@ -1,6 +1,7 @@
 #include "resolve/resolver.h"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <numeric>
 #include <unordered_map>
@@ -11,20 +12,35 @@
 namespace nerkit::internal {
 namespace {
 
-std::string CandidateSource(const Candidate& c, const Extractor::Model& model) {
+// Appends where a candidate comes from ("dictionary:places.tsv:521", "rule:<id> (<file>:<line>)").
+void AppendCandidateSource(std::string& out, const Candidate& c, const Extractor::Model& model) {
   switch (c.origin) {
     case Origin::kDictionary: {
       const Entry& e = model.gazetteer.entry(c.ref);
-      return "dictionary:" + std::string(model.FileName(e.file)) + ":" + std::to_string(e.line);
+      out += "dictionary:";
+      out += model.FileName(e.file);
+      out += ':';
+      char digits[24];
+      const auto r = std::to_chars(digits, digits + sizeof digits, e.line);
+      out.append(digits, r.ptr);
+      return;
     }
     case Origin::kRule:
-      return model.rules.rule(c.ref).Source();
+      out += model.rules.rule(c.ref).Source();
+      return;
     case Origin::kDate:
-      return model.dates.rule(c.ref).Source();
+      out += model.dates.rule(c.ref).Source();
+      return;
     case Origin::kResolver:
-      return "resolver";
+      out += "resolver";
+      return;
   }
-  return {};
+}
+
+std::string CandidateSource(const Candidate& c, const Extractor::Model& model) {
+  std::string out;
+  AppendCandidateSource(out, c, model);
+  return out;
 }
 
 std::string LabelText(const Candidate& c) {
@@ -60,6 +76,8 @@ void Resolver::Resolve(Document& doc, const Extractor::Model& model,
             [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   set.Cluster();
   std::vector<int> cluster_index(set.cluster_count(), -1);
+  result.entities.reserve(mentions.size());
+  thread_local std::string one_source;
   for (const Mention& m : mentions) {
     if (m.veto || !m.typed || m.dropped) continue;
     if (!options.labels.Contains(m.label)) continue;
@@ -73,15 +91,20 @@ void Resolver::Resolve(Document& doc, const Extractor::Model& model,
       e.canonical = std::string(entry.canonical);
       e.id = std::string(entry.id);
     }
-    std::string source;
+    std::string& source = e.source;
     for (std::uint32_t k = 0; k < m.candidates_count; ++k) {
       const Candidate& c = cands[set.candidate_ids()[m.candidates_begin + k]];
       if (c.label != m.label || !c.typed) continue;
-      const std::string s = CandidateSource(c, model);
-      if (source.find(s) == std::string::npos) source += (source.empty() ? "" : " + ") + s;
+      one_source.clear();
+      AppendCandidateSource(one_source, c, model);
+      if (source.find(one_source) != std::string::npos) continue;
+      if (!source.empty()) source += " + ";
+      source += one_source;
     }
-    if (*m.note) source += (source.empty() ? "" : " + ") + std::string(m.note);
-    e.source = std::move(source);
+    if (*m.note) {
+      if (!source.empty()) source += " + ";
+      source += m.note;
+    }
     if (m.typed && m.candidates_count > 0) {
       const Candidate& c = cands[m.value_candidate];
       e.value = c.value;

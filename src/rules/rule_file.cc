@@ -30,9 +30,6 @@ bool ValidMacroName(std::string_view name) {
 
 }  // namespace
 
-std::string RuleSpec::Source() const {
-  return "rule:" + id + " (" + file + ":" + std::to_string(line) + ")";
-}
 
 std::string RuleFileParser::Expand(const std::string& file, std::size_t line, std::size_t column,
                                    std::string_view pattern) const {
@@ -145,6 +142,7 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
     if (!ids.insert(rule.id).second) {
       throw LoadError(file_name, line_number, 1, "duplicate rule id \"" + rule.id + "\"");
     }
+    rule.source = "rule:" + rule.id + " (" + file_name + ":" + std::to_string(line_number) + ")";
     const std::string_view label = fields[1];
     if (label == "NAME") {
       rule.label.reset();

@@ -58,8 +58,8 @@ struct RuleSpec {
     return label && (*label == Label::kDate || *label == Label::kTime ||
                      *label == Label::kDuration || *label == Label::kSet);
   }
-  // "rule:<id> (<file>:<line>)", what Entity::source says.
-  std::string Source() const;
+  std::string source;          // "rule:<id> (<file>:<line>)", what Entity::source says
+  const std::string& Source() const { return source; }
 };
 
 // Parses rule files one after another, expanding macros defined in this or earlier files.
