@@ -4,6 +4,7 @@
 // plain aligned array.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
@@ -67,19 +68,14 @@ class BigArray {
   }
   ~BigArray() { std::free(data_); }
 
+  // `count` copies of `value`.
+  void Fill(std::size_t count, const T& value) {
+    Allocate(count);
+    std::fill(data_, data_ + count, value);
+  }
   void Assign(const T* values, std::size_t count) {
-    std::free(data_);
-    data_ = nullptr;
-    size_ = count;
-    if (count == 0) return;
-    constexpr std::size_t kHugePage = std::size_t{2} << 20;
-    const std::size_t bytes = (count * sizeof(T) + kHugePage - 1) / kHugePage * kHugePage;
-    data_ = static_cast<T*>(std::aligned_alloc(kHugePage, bytes));
-    if (!data_) throw std::bad_alloc();
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    ::madvise(data_, bytes, MADV_HUGEPAGE);  // advice only: failure changes nothing
-#endif
-    std::memcpy(static_cast<void*>(data_), values, count * sizeof(T));
+    Allocate(count);
+    if (count > 0) std::memcpy(static_cast<void*>(data_), values, count * sizeof(T));
   }
 
   const T& operator[](std::size_t i) const { return data_[i]; }
@@ -94,6 +90,19 @@ class BigArray {
   T* end() { return data_ + size_; }
 
  private:
+  void Allocate(std::size_t count) {
+    std::free(data_);
+    data_ = nullptr;
+    size_ = count;
+    if (count == 0) return;
+    constexpr std::size_t kHugePage = std::size_t{2} << 20;
+    const std::size_t bytes = (count * sizeof(T) + kHugePage - 1) / kHugePage * kHugePage;
+    data_ = static_cast<T*>(std::aligned_alloc(kHugePage, bytes));
+    if (!data_) throw std::bad_alloc();
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    ::madvise(data_, bytes, MADV_HUGEPAGE);  // advice only: failure changes nothing
+#endif
+  }
   void Swap(BigArray& other) noexcept {
     std::swap(data_, other.data_);
     std::swap(size_, other.size_);

@@ -1,8 +1,14 @@
 #include "nerkit/extractor.h"
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
 #include <cstdlib>
+#include <exception>
+#include <mutex>
+#include <optional>
 #include <system_error>
+#include <thread>
 
 #include "core/model.h"
 #include "nerkit/error.h"
@@ -29,6 +35,55 @@ std::vector<fs::path> ListFiles(const fs::path& dir, std::string_view ext) {
   std::sort(out.begin(), out.end(),
             [](const fs::path& a, const fs::path& b) { return a.filename().string() < b.filename().string(); });
   return out;
+}
+
+// Parses the dictionary files on a few threads (parsing and tokenizing surfaces is about half the
+// work of loading) while this thread adds them to the gazetteer in file order, so the result is
+// the same as a sequential load. The first error in file order is thrown.
+void AddDictionaries(Extractor::Model& model, const std::vector<std::size_t>& dictionaries) {
+  const std::size_t n = dictionaries.size();
+  std::vector<std::optional<internal::ParsedFile>> parsed(n);
+  std::vector<std::exception_ptr> errors(n);
+  std::vector<char> done(n, 0);
+  std::mutex mutex;
+  std::condition_variable ready;
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> stop{false};
+  auto work = [&] {
+    text::Tokenizer tokenizer;
+    for (std::size_t k = next++; k < n && !stop; k = next++) {
+      const std::size_t i = dictionaries[k];
+      try {
+        parsed[k] = internal::Gazetteer::ParseFile(model.files[i], static_cast<std::uint16_t>(i),
+                                                   tokenizer);
+      } catch (...) {
+        errors[k] = std::current_exception();
+      }
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        done[k] = 1;
+      }
+      ready.notify_all();
+    }
+  };
+  const std::size_t threads =
+      std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 4, n});
+  std::vector<std::jthread> workers;
+  workers.reserve(threads);
+  for (std::size_t w = 0; w < threads; ++w) workers.emplace_back(work);
+  struct StopOnExit {
+    std::atomic<bool>& stop;
+    ~StopOnExit() { stop = true; }
+  } stop_on_exit{stop};
+  for (std::size_t k = 0; k < n; ++k) {
+    {
+      std::unique_lock<std::mutex> lock(mutex);
+      ready.wait(lock, [&] { return done[k] != 0; });
+    }
+    if (errors[k]) std::rethrow_exception(errors[k]);
+    model.gazetteer.AddParsed(std::move(*parsed[k]));
+    parsed[k].reset();
+  }
 }
 
 }  // namespace
@@ -98,41 +153,51 @@ Extractor Extractor::Load(const LoadOptions& options) {
     model->info.files.push_back(p.display);
   }
 
-  // Rules first: their word classes join the gazetteer's vocabulary.
+  // Rules first: their word classes join the gazetteer's vocabulary. Their patterns compile on
+  // a thread of their own while the dictionaries load.
   internal::RuleFileParser parser;
   for (std::size_t i = 0; i < pending.size(); ++i) {
     if (pending[i].rules) parser.Parse(model->files[i].name, model->files[i].content);
   }
-  text::Tokenizer tokenizer;
-  std::size_t lines = 0;
-  for (std::size_t i = 0; i < pending.size(); ++i) {
-    if (!pending[i].rules) {
-      const std::string& c = model->files[i].content;
-      lines += static_cast<std::size_t>(std::count(c.begin(), c.end(), '\n')) + 1;
-    }
-  }
-  model->gazetteer.Reserve(lines);
-  for (std::size_t i = 0; i < pending.size(); ++i) {
-    if (!pending[i].rules) {
-      model->gazetteer.AddFile(model->files[i], static_cast<std::uint16_t>(i), tokenizer);
-    }
-  }
-  for (const auto& [word, symbol] : parser.symbol_words()) {
-    model->gazetteer.AddVocabulary(tokenizer.folder().Key(word));
-  }
-  for (const std::string& word : parser.anchor_words()) {
-    model->gazetteer.AddVocabulary(tokenizer.folder().Key(word));
-  }
-  model->gazetteer.Build();
-
   std::vector<internal::RuleSpec> name_rules;
   std::vector<internal::RuleSpec> time_rules;
   for (internal::RuleSpec& r : parser.rules()) {
     (r.IsTimeRule() ? time_rules : name_rules).push_back(std::move(r));
   }
   model->info.rules = name_rules.size() + time_rules.size();
-  model->rules.Compile(std::move(name_rules), parser.symbol_words(), model->gazetteer);
-  model->dates.Compile(std::move(time_rules), parser.anchor_words(), model->gazetteer);
+  std::exception_ptr compile_error;
+  {
+    std::jthread compile([&] {
+      try {
+        model->rules.Compile(std::move(name_rules));
+        model->dates.Compile(std::move(time_rules));
+      } catch (...) {
+        compile_error = std::current_exception();
+      }
+    });
+    text::Tokenizer tokenizer;
+    std::size_t lines = 0;
+    std::vector<std::size_t> dictionaries;  // indices into files
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+      if (!pending[i].rules) {
+        const std::string& c = model->files[i].content;
+        lines += static_cast<std::size_t>(std::count(c.begin(), c.end(), '\n')) + 1;
+        dictionaries.push_back(i);
+      }
+    }
+    model->gazetteer.Reserve(lines);
+    AddDictionaries(*model, dictionaries);
+    for (const auto& [word, symbol] : parser.symbol_words()) {
+      model->gazetteer.AddVocabulary(tokenizer.folder().Key(word));
+    }
+    for (const std::string& word : parser.anchor_words()) {
+      model->gazetteer.AddVocabulary(tokenizer.folder().Key(word));
+    }
+    model->gazetteer.Build();
+  }
+  if (compile_error) std::rethrow_exception(compile_error);
+  model->rules.BindWords(parser.symbol_words(), model->gazetteer);
+  model->dates.BindAnchors(parser.anchor_words(), model->gazetteer);
 
   const internal::GazetteerStats& stats = model->gazetteer.stats();
   model->info.dictionary_entries = stats.entries;

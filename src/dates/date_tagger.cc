@@ -82,10 +82,12 @@ class LazyTense : public dates::TenseSource {
   std::optional<dates::Tense> tense_;
 };
 
-// How many tokens either side of an anchor the date rules see. The longest expressions ("the
-// end of the third quarter of fiscal 2011", "about three and a half years or so ago") reach
-// some eight tokens from their anchor; the rest is margin for context such as a preposition.
-constexpr std::uint32_t kWindowTokens = 10;
+// How many tokens before and after an anchor the date rules see. Expressions grow mostly to the
+// left of their anchor ("the end of the third quarter of fiscal 2011" reaches eight tokens back
+// from "quarter", and "2011" is an anchor too); after it come at most a few words ("three years
+// or so ago", "daily in", the "percent" that rejects a year).
+constexpr std::uint32_t kWindowBefore = 8;
+constexpr std::uint32_t kWindowAfter = 4;
 
 // How far into a document a dateline date may stand.
 constexpr std::size_t kHeadBytes = 1000;
@@ -157,9 +159,8 @@ DateTagger& DateTagger::operator=(DateTagger&&) noexcept = default;
 std::size_t DateTagger::size() const { return impl_->rules.size(); }
 const RuleSpec& DateTagger::rule(std::uint32_t index) const { return impl_->rules[index].spec; }
 
-void DateTagger::Compile(std::vector<RuleSpec> rules,
-                         const std::set<std::string, std::less<>>& anchor_words,
-                         const Gazetteer& gazetteer) {
+void DateTagger::BindAnchors(const std::set<std::string, std::less<>>& anchor_words,
+                             const Gazetteer& gazetteer) {
   impl_->gated = !anchor_words.empty();
   impl_->anchor_by_vocab.assign(gazetteer.stats().vocabulary, 0);
   text::Folder folder;
@@ -167,6 +168,9 @@ void DateTagger::Compile(std::vector<RuleSpec> rules,
     const std::int32_t id = gazetteer.Lookup(folder.Key(word));
     if (id >= 0) impl_->anchor_by_vocab[static_cast<std::size_t>(id)] = 1;
   }
+}
+
+void DateTagger::Compile(std::vector<RuleSpec> rules) {
   const RE2::Options options = DateRegexOptions();
   auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   std::vector<Impl::Rule> compiled;
@@ -228,8 +232,8 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
   if (tokens.empty() || impl_->rules.empty()) return;
 
   // 1. Matches. The rules run on stretches of text: around each anchor (a token with a digit or
-  // an anchor word), kWindowTokens tokens either side within its sentence, overlapping stretches
-  // merged; or, without anchor words, whole sentences. The Set says, stretch by stretch, which
+  // an anchor word), kWindowBefore tokens before and kWindowAfter after, within its sentence,
+  // overlapping stretches merged; or, without anchor words, whole sentences. The Set says, stretch by stretch, which
   // rules can match at all; then each of those rules runs on its stretches, one rule after
   // another (its DFA stays in the caches).
   thread_local std::vector<int> hits;
@@ -255,8 +259,8 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
       const bool anchor = tok.Has(text::kHasDigit) ||
                           (tok.vocab >= 0 && impl_->anchor_by_vocab[static_cast<std::size_t>(tok.vocab)]);
       if (!anchor) continue;
-      const std::uint32_t b = t >= s.token_begin + kWindowTokens ? t - kWindowTokens : s.token_begin;
-      const std::uint32_t e = std::min(s.token_end, t + kWindowTokens + 1);
+      const std::uint32_t b = t >= s.token_begin + kWindowBefore ? t - kWindowBefore : s.token_begin;
+      const std::uint32_t e = std::min(s.token_end, t + kWindowAfter + 1);
       if (open_end != 0 && b <= open_end) {
         open_end = e;
         continue;

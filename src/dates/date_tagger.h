@@ -52,10 +52,13 @@ class DateTagger {
   // \"id\": message" for an invalid pattern (RE2's message), a rule over tokens instead of text,
   // an entity group that does not exist, or a named group outside the vocabulary of
   // dates/normalizer.h (a typo such as (?P<yaer>...)).
+  // Needs no gazetteer, so it may run while the dictionaries load.
+  void Compile(std::vector<RuleSpec> rules);
   // `anchor_words` (from `anchor` lines, looked up in the gazetteer's vocabulary) are the words
   // time expressions are made around; when there are none, the rules run on whole sentences.
-  void Compile(std::vector<RuleSpec> rules, const std::set<std::string, std::less<>>& anchor_words,
-               const Gazetteer& gazetteer);
+  // Call once the gazetteer is built.
+  void BindAnchors(const std::set<std::string, std::less<>>& anchor_words,
+                   const Gazetteer& gazetteer);
 
   // Decides the reference date (the caller's, else one found in the document's dateline or first
   // lines) into doc.reference_date / doc.reference_source, then appends a candidate (origin

@@ -110,7 +110,7 @@ struct Gazetteer::Tables {
 
   std::string vocab_text;
   std::vector<std::uint32_t> vocab_offset;  // per id, into vocab_text
-  std::vector<VocabSlot, HugePageAllocator<VocabSlot>> vocab_slots;  // while loading
+  BigArray<VocabSlot> vocab_slots;          // while loading
   BigArray<VocabSlot> lookup_slots;         // after Build(): the same, on huge pages
   std::uint64_t vocab_mask = 0;
 
@@ -197,8 +197,8 @@ struct Gazetteer::Tables {
 
   void GrowVocab() {
     const std::size_t capacity = PowerOfTwoAtLeast((vocab_offset.size() + 1) * 3);
-    auto old = std::move(vocab_slots);
-    vocab_slots.assign(capacity, VocabSlot{});
+    BigArray<VocabSlot> old = std::move(vocab_slots);
+    vocab_slots.Fill(capacity, VocabSlot{});
     vocab_mask = capacity - 1;
     for (const VocabSlot& s : old) {
       if (s.id == 0) continue;
@@ -260,7 +260,19 @@ std::int32_t Gazetteer::Lookup(std::string_view key) const { return tables_->Fin
 
 void Gazetteer::AddFile(const SourceFile& file, std::uint16_t file_index,
                         text::Tokenizer& tokenizer) {
-  Tables& t = *tables_;
+  AddParsed(ParseFile(file, file_index, tokenizer));
+}
+
+ParsedFile Gazetteer::ParseFile(const SourceFile& file, std::uint16_t file_index,
+                                text::Tokenizer& tokenizer) {
+  ParsedFile out;
+  const std::size_t lines =
+      static_cast<std::size_t>(std::count(file.content.begin(), file.content.end(), '\n')) + 1;
+  out.entries.reserve(lines);
+  out.cs_forms.reserve(lines);
+  out.first_key.reserve(lines + 1);
+  out.key_end.reserve(lines * 2);
+  out.keys.reserve(file.content.size() / 2);
   text::TokenizedText words;
   ForEachLine(file.content, [&](std::size_t line_number, std::string_view line) {
     if (line.empty() || line[0] == '#') return;
@@ -274,7 +286,7 @@ void Gazetteer::AddFile(const SourceFile& file, std::uint16_t file_index,
 
     tokenizer.TokenizeName(entry.surface, words);
     const std::vector<text::Token>& tokens = words.tokens;
-    std::uint32_t node = 0;
+    out.first_key.push_back(static_cast<std::uint32_t>(out.key_end.size()));
     std::size_t steps = 0;
     bool has_word = false;
     std::string cs_form;
@@ -284,9 +296,8 @@ void Gazetteer::AddFile(const SourceFile& file, std::uint16_t file_index,
       if (steps > 0 && tok.Has(text::kThe)) continue;  // "Organization of the ..."
       if (steps == 0 && tok.shape == text::Shape::kLower) entry.flags |= kFirstLower;
       if (tok.IsCapitalized() && steps < 32) entry.capitals |= 1u << steps;
-      const std::uint32_t vocab = t.Intern(words.Key(tok));
-      if (steps > 0) t.continues.push_back(vocab);
-      node = t.AddChild(node, vocab);
+      out.keys.append(words.Key(tok).substr(0, 0xFFFF));
+      out.key_end.push_back(static_cast<std::uint32_t>(out.keys.size()));
       ++steps;
       has_word = has_word || tok.IsWord();
       if (entry.Has(kCaseSensitive)) {
@@ -298,11 +309,41 @@ void Gazetteer::AddFile(const SourceFile& file, std::uint16_t file_index,
       throw LoadError(file.name, line_number, 1,
                       "surface \"" + std::string(entry.surface) + "\" has no word to match");
     }
-    const auto index = static_cast<std::uint32_t>(entries_.size());
-    entries_.push_back(entry);
-    t.cs_form.push_back(std::move(cs_form));
-    t.pending.emplace_back(node, index);
+    out.entries.push_back(entry);
+    out.cs_forms.push_back(std::move(cs_form));
   });
+  out.first_key.push_back(static_cast<std::uint32_t>(out.key_end.size()));
+  return out;
+}
+
+void Gazetteer::AddParsed(ParsedFile&& parsed) {
+  Tables& t = *tables_;
+  auto key_at = [&](std::size_t k) {
+    const std::uint32_t begin = k == 0 ? 0 : parsed.key_end[k - 1];
+    return std::string_view(parsed.keys.data() + begin, parsed.key_end[k] - begin);
+  };
+  // The vocabulary table is large and its slots are random: each key's slot is prefetched a few
+  // keys ahead of its turn.
+  constexpr std::size_t kAhead = 8;
+  auto prefetch = [&](std::size_t k) {
+    if (k >= parsed.key_end.size() || t.vocab_slots.empty()) return;
+    const std::string_view key = key_at(k);
+    __builtin_prefetch(&t.vocab_slots[HashPair(Tables::Tag(key) ^ key.size()) & t.vocab_mask]);
+  };
+  for (std::size_t k = 0; k < kAhead; ++k) prefetch(k);
+  for (std::size_t i = 0; i < parsed.entries.size(); ++i) {
+    std::uint32_t node = 0;
+    for (std::uint32_t k = parsed.first_key[i]; k < parsed.first_key[i + 1]; ++k) {
+      prefetch(k + kAhead);
+      const std::uint32_t vocab = t.Intern(key_at(k));
+      if (k > parsed.first_key[i]) t.continues.push_back(vocab);
+      node = t.AddChild(node, vocab);
+    }
+    t.pending.emplace_back(node, static_cast<std::uint32_t>(entries_.size() + i));
+  }
+  entries_.insert(entries_.end(), parsed.entries.begin(), parsed.entries.end());
+  t.cs_form.insert(t.cs_form.end(), std::make_move_iterator(parsed.cs_forms.begin()),
+                   std::make_move_iterator(parsed.cs_forms.end()));
 }
 
 void Gazetteer::AddVocabulary(std::string_view key) { tables_->Intern(key); }
@@ -318,7 +359,7 @@ void Gazetteer::Reserve(std::size_t lines) {
   t.vocab_text.reserve(lines * 8);
   // About one new word per line at most; keep the load under one half.
   if (t.vocab_slots.size() < lines * 2) {
-    t.vocab_slots.assign(PowerOfTwoAtLeast(lines * 2), Tables::VocabSlot{});
+    t.vocab_slots.Fill(PowerOfTwoAtLeast(lines * 2), Tables::VocabSlot{});
     t.vocab_mask = t.vocab_slots.size() - 1;
   }
   if (t.transitions.size() < lines) {
@@ -329,9 +370,15 @@ void Gazetteer::Reserve(std::size_t lines) {
 
 void Gazetteer::Build() {
   Tables& t = *tables_;
-  // Group entries by node, keeping load order within a node.
-  std::stable_sort(t.pending.begin(), t.pending.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Group entries by node, keeping load order within a node (a counting sort: nodes are dense).
+  {
+    std::vector<std::uint32_t> start(static_cast<std::size_t>(t.node_count) + 1, 0);
+    for (const auto& [node, index] : t.pending) ++start[node + 1];
+    for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> sorted(t.pending.size());
+    for (const auto& item : t.pending) sorted[start[item.first]++] = item;
+    t.pending.swap(sorted);
+  }
   t.nodes.assign(t.node_count, Tables::Node{});
   t.node_entries.clear();
   t.node_entries.reserve(t.pending.size());
@@ -342,6 +389,8 @@ void Gazetteer::Build() {
     nd.begin = static_cast<std::uint32_t>(t.node_entries.size());
     kept.clear();
     for (; p < t.pending.size() && t.pending[p].first == node; ++p) {
+      // Entries come in node order, so in no order in memory: fetch a few ahead.
+      if (p + 8 < t.pending.size()) __builtin_prefetch(&entries_[t.pending[p + 8].second]);
       const std::uint32_t index = t.pending[p].second;
       const Entry& e = entries_[index];
       if (e.Has(kBlock)) {
@@ -441,7 +490,13 @@ void Gazetteer::Build() {
   // What a token needs of its word, in the word's vocabulary slot.
   std::vector<std::uint8_t> continues(t.vocab_offset.size(), 0);
   for (std::uint32_t v : t.continues) continues[v] = 1;
-  for (Tables::VocabSlot& slot : t.vocab_slots) {
+  for (std::size_t k = 0; k < t.vocab_slots.size(); ++k) {
+    // Slots are in hash order, their words' nodes anywhere: fetch a few slots ahead.
+    if (k + 8 < t.vocab_slots.size() && t.vocab_slots[k + 8].id != 0) {
+      const std::int32_t ahead = t.root_child[t.vocab_slots[k + 8].id - 1];
+      if (ahead >= 0) __builtin_prefetch(&t.nodes[static_cast<std::uint32_t>(ahead)]);
+    }
+    Tables::VocabSlot& slot = t.vocab_slots[k];
     if (slot.id == 0) continue;
     const std::uint32_t v = slot.id - 1;
     slot.root = t.root_child[v];
@@ -457,14 +512,10 @@ void Gazetteer::Build() {
   }
   t.continues.clear();
   t.continues.shrink_to_fit();
-  t.lookup_slots.Assign(t.vocab_slots.data(), t.vocab_slots.size());
-  decltype(t.vocab_slots)().swap(t.vocab_slots);
+  t.lookup_slots = std::move(t.vocab_slots);
+  t.vocab_slots = BigArray<Tables::VocabSlot>();
   t.pending.clear();
   t.pending.shrink_to_fit();
-  // Keep cs forms only where needed.
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
-    if (!entries_[i].Has(kCaseSensitive)) std::string().swap(t.cs_form[i]);
-  }
   stats_.vocabulary = t.vocab_offset.size();
   stats_.nodes = t.node_count;
 }

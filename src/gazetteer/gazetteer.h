@@ -46,6 +46,16 @@ struct GazetteerStats {
   std::size_t nodes = 0;
 };
 
+// A dictionary file parsed into entries and the token keys of their surfaces. Parsing touches
+// no shared table, so files parse on several threads while the gazetteer adds them in order.
+struct ParsedFile {
+  std::vector<Entry> entries;
+  std::vector<std::string> cs_forms;        // per entry; empty unless case-sensitive
+  std::vector<std::uint32_t> first_key;     // per entry, into key_end; one more at the end
+  std::vector<std::uint32_t> key_end;       // per key: its end offset in `keys`
+  std::string keys;                         // the keys, one after another
+};
+
 class Gazetteer {
  public:
   Gazetteer();
@@ -57,6 +67,10 @@ class Gazetteer {
   // entries (for Entity::source); `file.content` must outlive the gazetteer. Throws LoadError
   // "name:line:column: message" on the first malformed line.
   void AddFile(const SourceFile& file, std::uint16_t file_index, text::Tokenizer& tokenizer);
+  // AddFile in two steps: Parse (thread-safe, static) and Add (in file order).
+  static ParsedFile ParseFile(const SourceFile& file, std::uint16_t file_index,
+                              text::Tokenizer& tokenizer);
+  void AddParsed(ParsedFile&& parsed);
 
   // Sizes the tables for about `lines` entries before the first AddFile (saves rehashing).
   void Reserve(std::size_t lines);

@@ -27,10 +27,7 @@ namespace {
 
 }  // namespace
 
-void RuleEngine::Compile(std::vector<RuleSpec> rules,
-                         const std::map<std::string, char, std::less<>>& symbol_words,
-                         const Gazetteer& gazetteer) {
-  gazetteer_ = &gazetteer;
+void RuleEngine::Compile(std::vector<RuleSpec> rules) {
   const RE2::Options token_options = RegexOptions(/*latin1=*/true);
   const RE2::Options text_options = RegexOptions(/*latin1=*/false);
   text_set_ = std::make_unique<RE2::Set>(text_options, RE2::UNANCHORED);
@@ -74,6 +71,11 @@ void RuleEngine::Compile(std::vector<RuleSpec> rules,
   if (!text_set_->Compile() || !token_set_->Compile()) {
     throw LoadError("rules", 0, 0, "the rules together exceed RE2's memory bound");
   }
+}
+
+void RuleEngine::BindWords(const std::map<std::string, char, std::less<>>& symbol_words,
+                           const Gazetteer& gazetteer) {
+  gazetteer_ = &gazetteer;
   // Symbol words, by vocabulary id.
   symbol_by_vocab_.assign(gazetteer.stats().vocabulary, 0);
   text::Folder folder;

@@ -52,10 +52,13 @@ class RuleEngine {
   RuleEngine& operator=(RuleEngine&&) noexcept;
 
   // Compiles name rules (labels other than time labels). Throws LoadError "file:line:column:
-  // rule \"id\": <RE2 error>" for an invalid pattern or an unknown group.
-  void Compile(std::vector<RuleSpec> rules, const std::map<std::string, char, std::less<>>& symbol_words,
-               const Gazetteer& gazetteer);
-
+  // rule \"id\": <RE2 error>" for an invalid pattern or an unknown group. Needs no gazetteer, so
+  // it may run while the dictionaries load.
+  void Compile(std::vector<RuleSpec> rules);
+  // Gives the words of `symbol` lines their symbols, by vocabulary id. Call after Compile, once
+  // the gazetteer is built; the gazetteer must outlive the engine.
+  void BindWords(const std::map<std::string, char, std::less<>>& symbol_words,
+                 const Gazetteer& gazetteer);
   // Builds doc.symbols / doc.symbol_token and appends a candidate for every rule match.
   void Run(Document& doc) const;
 
