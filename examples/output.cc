@@ -1,6 +1,9 @@
 #include "output.h"
 
+#include <charconv>
 #include <string>
+
+#include "nerkit/utf8.h"
 
 using json = nlohmann::ordered_json;
 
@@ -48,6 +51,200 @@ std::string IdText(const json& id, std::size_t line) {
   if (id.is_string()) return id.get<std::string>();
   if (id.is_null()) return line ? "line " + std::to_string(line) : "-";
   return id.dump();
+}
+
+// A compact JSON writer for jsonl, the bulk format: it appends straight to the output line,
+// where building a JSON document per result and then printing it cost as much as the
+// extraction. Same keys, order and values as ResultToJson (the tests compare the two).
+class JsonlWriter {
+ public:
+  explicit JsonlWriter(std::string& out) : out_(out) {}
+
+  void String(std::string_view s) {
+    Value();
+    if (nerkit::CountInvalidUtf8(s) > 0) {
+      // Bad bytes become U+FFFD, as in the json format.
+      std::string fixed(s);
+      nerkit::ReplaceInvalidUtf8(fixed, '\x01');
+      std::string replaced;
+      for (std::size_t i = 0; i < fixed.size(); ++i) {
+        if (fixed[i] == '\x01' && s[i] != '\x01') replaced += "\xEF\xBF\xBD";
+        else replaced.push_back(fixed[i]);
+      }
+      Escaped(replaced);
+      return;
+    }
+    Escaped(s);
+  }
+  void StringOrNull(std::string_view s) {
+    if (s.empty()) Raw("null");
+    else String(s);
+  }
+  template <typename Int>
+  void Number(Int v) {
+    Value();
+    char digits[24];
+    const auto r = std::to_chars(digits, digits + sizeof digits, v);
+    out_.append(digits, r.ptr);
+  }
+  // A value already in JSON.
+  void Raw(std::string_view json_text) {
+    Value();
+    out_ += json_text;
+  }
+  void Key(std::string_view key) {  // keys are plain ASCII
+    if (!first_) out_ += ',';
+    first_ = false;
+    out_ += '"';
+    out_ += key;
+    out_ += "\":";
+    after_key_ = true;
+  }
+  void Begin(char bracket) {
+    Value();
+    out_ += bracket;
+    first_ = true;
+  }
+  void End(char bracket) {
+    out_ += bracket;
+    first_ = false;
+  }
+
+ private:
+  // Before a value: a comma unless it follows its key or opens its array.
+  void Value() {
+    if (after_key_) {
+      after_key_ = false;
+    } else if (!first_) {
+      out_ += ',';
+    }
+    first_ = false;
+  }
+  void Escaped(std::string_view s) {
+    out_ += '"';
+    std::size_t run = 0;  // start of the bytes not yet copied
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default: {
+          static const char kHex[] = "0123456789abcdef";
+          out_ += "\\u00";
+          out_ += kHex[c >> 4];
+          out_ += kHex[c & 15];
+        }
+      }
+    }
+    out_.append(s.data() + run, s.size() - run);
+    out_ += '"';
+  }
+  std::string& out_;
+  bool first_ = true;
+  bool after_key_ = false;
+};
+
+void WriteEntity(JsonlWriter& w, const nerkit::Entity& e, bool with_cluster) {
+  w.Begin('{');
+  w.Key("start");
+  w.Number(e.start);
+  w.Key("end");
+  w.Number(e.end);
+  w.Key("label");
+  w.String(nerkit::LabelName(e.label));
+  w.Key("text");
+  w.String(e.text);
+  w.Key("canonical");
+  w.StringOrNull(e.canonical);
+  w.Key("id");
+  w.StringOrNull(e.id);
+  w.Key("value");
+  w.StringOrNull(e.value);
+  if (!e.anchor.empty()) {
+    w.Key("anchor");
+    w.String(e.anchor);
+  }
+  w.Key("source");
+  w.String(e.source);
+  if (with_cluster) {
+    w.Key("cluster");
+    if (e.cluster < 0) w.Raw("null");
+    else w.Number(e.cluster);
+  }
+}
+
+std::string ResultToJsonl(const json& id, std::size_t line, const nerkit::Result& result) {
+  std::string out;
+  out.reserve(256 + result.entities.size() * 160);
+  JsonlWriter w(out);
+  w.Begin('{');
+  w.Key("id");
+  w.Raw(id.dump(-1, ' ', false, json::error_handler_t::replace));
+  if (line) {
+    w.Key("line");
+    w.Number(line);
+  }
+  w.Key("reference_date");
+  if (result.reference_date) {
+    w.String(result.reference_date->ToString());
+    w.Key("reference_date_source");
+    w.String(result.reference_date_source);
+  } else {
+    w.Raw("null");
+  }
+  w.Key("invalid_utf8_bytes");
+  w.Number(result.invalid_utf8_bytes);
+  w.Key("entities");
+  w.Begin('[');
+  for (const nerkit::Entity& e : result.entities) {
+    WriteEntity(w, e, true);
+    w.End('}');
+  }
+  w.End(']');
+  w.Key("clusters");
+  w.Begin('[');
+  for (std::size_t i = 0; i < result.clusters.size(); ++i) {
+    const nerkit::Cluster& c = result.clusters[i];
+    w.Begin('{');
+    w.Key("cluster");
+    w.Number(i);
+    w.Key("label");
+    w.String(nerkit::LabelName(c.label));
+    w.Key("name");
+    w.String(c.name);
+    w.Key("canonical");
+    w.StringOrNull(c.canonical);
+    w.Key("id");
+    w.StringOrNull(c.id);
+    w.Key("mentions");
+    w.Begin('[');
+    for (std::size_t m : c.mentions) w.Number(m);
+    w.End(']');
+    w.End('}');
+  }
+  w.End(']');
+  if (!result.rejected.empty()) {
+    w.Key("rejected");
+    w.Begin('[');
+    for (const nerkit::Rejected& r : result.rejected) {
+      WriteEntity(w, r.candidate, false);
+      w.Key("reason");
+      w.String(r.reason);
+      w.End('}');
+    }
+    w.End(']');
+  }
+  w.End('}');
+  out += '\n';
+  return out;
 }
 
 }  // namespace
@@ -98,7 +295,7 @@ std::string FormatResult(OutputFormat format, const json& id, std::size_t line,
     case OutputFormat::kJson:
       return ResultToJson(id, line, result).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
     case OutputFormat::kJsonl:
-      return ResultToJson(id, line, result).dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+      return ResultToJsonl(id, line, result);
     case OutputFormat::kTsv: {
       std::string out;
       const std::string doc = TsvField(IdText(id, line));

@@ -212,8 +212,48 @@ BOOST_AUTO_TEST_CASE(labels_and_reference_date_options) {
   const fs::path doc = WriteFile("article.txt", kArticle);
   const Run r = Extract("--labels ORGANIZATION '" + doc.string() + "'");
   BOOST_TEST(r.status == 0);
-  for (const json& e : json::parse(r.out)["entities"]) BOOST_TEST(e["label"] == "ORGANIZATION");
+  const json organizations = json::parse(r.out);
+  for (const json& e : organizations["entities"]) BOOST_TEST(e["label"] == "ORGANIZATION");
   const Run dated = Extract("--reference-date 2024-04-26 '" + doc.string() + "'");
   BOOST_TEST(json::parse(dated.out)["reference_date"] == "2024-04-26");
   BOOST_TEST(json::parse(dated.out)["reference_date_source"] == "caller");
+}
+
+// jsonl is written by its own fast writer; it must say exactly what the json format says,
+// escapes, nulls, clusters and rejected candidates included.
+BOOST_AUTO_TEST_CASE(jsonl_and_json_agree) {
+  const std::string text =
+      std::string(kArticle) +
+      "He said: \"Caf\xC3\xA9 \\ \x01\tM\xC3\xBCnchen \xF0\x9F\x98\x80\" on 26 April 2024, then left.\n"
+      "Bad bytes @BAD@ near Paris.\n";
+  // Raw invalid bytes inside the JSON string (the reader repairs them).
+  std::string first = json({{"id", "q\"uote\\"}, {"text", text}}).dump();
+  first.replace(first.find("@BAD@"), 5, "\xFF\xFE");
+  const fs::path input =
+      WriteFile("tricky.jsonl", first + "\n" + json({{"text", "Paris"}}).dump() + "\n");
+  for (const std::string& extra : {std::string(), std::string("--explain")}) {
+    const Run jsonl = Extract("--input jsonl --format jsonl " + extra + " '" + input.string() + "'");
+    const Run pretty = Extract("--input jsonl --format json " + extra + " '" + input.string() + "'");
+    BOOST_TEST(jsonl.status == 0);
+    BOOST_TEST(pretty.status == 0);
+    const std::vector<std::string> lines = Lines(jsonl.out);
+    BOOST_TEST_REQUIRE(lines.size() == 2u);
+    // The json format prints one indented object per document, one after another.
+    std::vector<json> objects;
+    std::size_t pos = 0;
+    while (pos < pretty.out.size()) {
+      const std::size_t next = pretty.out.find("\n}\n", pos);
+      BOOST_TEST_REQUIRE(next != std::string::npos);
+      objects.push_back(json::parse(pretty.out.substr(pos, next + 2 - pos)));
+      pos = next + 3;
+    }
+    BOOST_TEST_REQUIRE(objects.size() == 2u);
+    for (std::size_t i = 0; i < 2; ++i) {
+      const json line = json::parse(lines[i]);
+      BOOST_TEST(line == objects[i], "document " << i << (extra.empty() ? "" : " with ") << extra);
+      BOOST_TEST(line.dump() == objects[i].dump());  // same key order too
+    }
+    BOOST_TEST(json::parse(lines[0])["id"] == "q\"uote\\");
+    if (!extra.empty()) BOOST_TEST(json::parse(lines[0]).contains("rejected"));
+  }
 }
