@@ -681,8 +681,9 @@ void Gazetteer::AddCandidates(Document& doc) const {
   constexpr std::uint32_t kEntityTypes = TypeBit(EntryType::kPerson) |
                                          TypeBit(EntryType::kLocation) |
                                          TypeBit(EntryType::kOrganization);
-  // Countries the document mentions (by name or demonym): among places of the same name, one in
-  // such a country wins ("Sirt" in a story about Libya is Sirte, not Siirt in Turkey).
+  // Countries the document mentions (by name or demonym, or through a place of that country whose
+  // name no other country has): among places of the same name, one in such a country wins ("Sirt"
+  // in a story about Libya or Misrata is Sirte, not Siirt in Turkey).
   thread_local std::vector<std::uint16_t> countries;
   countries.clear();
   auto code = [](const Entry& e) {
@@ -690,14 +691,26 @@ void Gazetteer::AddCandidates(Document& doc) const {
                                       static_cast<unsigned char>(e.country[1]));
   };
   for (const GazetteerMatch& m : doc.matches) {
+    std::uint16_t only = 0;       // the one country of the match's places, 0 if none
+    bool one_country = true;
+    bool main_name = false;
     for (std::uint32_t k = 0; k < m.entries_count; ++k) {
       const Entry& e = entries_[doc.match_entries[m.entries_begin + k]];
       if (e.country[0] && !e.Has(kCommon) &&
           (e.type == EntryType::kDemonym || (e.type == EntryType::kLocation && e.Has(kCountry)))) {
         countries.push_back(code(e));
+        one_country = false;  // already counted
         break;
       }
+      if (e.type != EntryType::kLocation) continue;
+      if (!e.country[0] || e.Has(kCommon) || (only != 0 && only != code(e))) {
+        one_country = false;
+        break;
+      }
+      only = code(e);
+      main_name = main_name || !e.Has(kAlternate);
     }
+    if (one_country && only != 0 && main_name) countries.push_back(only);
   }
   auto in_document = [&](const Entry& e) {
     return e.country[0] &&
@@ -720,6 +733,20 @@ void Gazetteer::AddCandidates(Document& doc) const {
             (here == best_in_country && entries_[best].Has(kCommon) && !e.Has(kCommon))) {
           best = index;
           best_in_country = here;
+        }
+      }
+      // A region named after its city is, in the news, most often the city: "Beyrouth",
+      // "Misratah", "New York" (admin regions come first by rank, as main names).
+      if (type == EntryType::kLocation && entries_[best].Has(kRegion)) {
+        const Entry& region = entries_[best];
+        for (std::uint32_t k = 0; k < m.entries_count; ++k) {
+          const std::uint32_t index = doc.match_entries[m.entries_begin + k];
+          const Entry& e = entries_[index];
+          if (e.type == type && e.Has(kCity) && e.country[0] == region.country[0] &&
+              e.country[1] == region.country[1] && !e.Has(kCommon)) {
+            best = index;
+            break;
+          }
         }
       }
       const auto index = static_cast<std::uint32_t>(best);
