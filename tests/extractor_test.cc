@@ -157,3 +157,43 @@ BOOST_AUTO_TEST_CASE(one_extractor_eight_threads) {
   for (int t = 0; t < 8; ++t) BOOST_TEST(mismatches[t] == 0);
   BOOST_TEST(!expected[0].empty());
 }
+
+// Document consistency with the default dictionaries: a name found in the body labels the same
+// words in the headline, a longer name wins over a shorter one inside it ("Harlow", a town, in
+// "Harlow & Finch"), short names share their full name's cluster, and a headline's capitalised
+// common words are no name ("Envoy Urges Talks").
+BOOST_AUTO_TEST_CASE(names_are_consistent_across_the_document) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "Harlow & Finch to Buy Brightwater Systems in Deal, Envoy Urges Talks\n\n"
+      "NEW YORK (Reuters) - Harlow & Finch Inc. agreed to buy the software maker Brightwater "
+      "Systems Corp., the companies said. Brightwater was founded in Austin. The board of "
+      "Harlow & Finch approved the deal.\n";
+  const nerkit::Result r = x.Extract(text);
+  auto find = [&](std::size_t start, std::string_view surface) -> const nerkit::Entity* {
+    for (const nerkit::Entity& e : r.entities) {
+      if (e.start == start && e.text == surface) return &e;
+    }
+    return nullptr;
+  };
+  const nerkit::Entity* headline = find(0, "Harlow & Finch");
+  BOOST_TEST_REQUIRE(headline);
+  BOOST_TEST(headline->label == nerkit::Label::kOrganization);
+  const std::size_t full_at = text.find("Harlow & Finch Inc.");
+  const nerkit::Entity* full = find(full_at, "Harlow & Finch Inc.");
+  BOOST_TEST_REQUIRE(full);
+  BOOST_TEST(full->cluster == headline->cluster);
+  const nerkit::Entity* last = find(text.rfind("Harlow & Finch"), "Harlow & Finch");
+  BOOST_TEST_REQUIRE(last);
+  BOOST_TEST(last->cluster == headline->cluster);
+  const nerkit::Entity* corp = find(text.find("Brightwater Systems Corp."), "Brightwater Systems Corp.");
+  const nerkit::Entity* short_name = find(text.find("Brightwater was"), "Brightwater");
+  BOOST_TEST_REQUIRE(corp);
+  BOOST_TEST_REQUIRE(short_name);
+  BOOST_TEST(short_name->label == nerkit::Label::kOrganization);
+  BOOST_TEST(short_name->cluster == corp->cluster);
+  for (const nerkit::Entity& e : r.entities) {
+    BOOST_TEST(e.text.find("Urges") == std::string::npos, e.text << " is no name");
+    BOOST_TEST(!(e.start == 0 && e.label == nerkit::Label::kLocation), "Harlow is no town here");
+  }
+}

@@ -52,6 +52,7 @@ const std::vector<BadRule> kBadRules = {
     {"symbol\tXY\tin at\n",
      "test.rules:1:8: symbol \"XY\" must be one lower-case letter a-z or a digit 1-8"},
     {"define\tlower\tT\n", "test.rules:1:8: macro name \"lower\" must match [A-Z][A-Z0-9_]*"},
+    {"anchor\n", "test.rules:1:1: expected 2 tab-separated columns (anchor, WORDS), got 1"},
 };
 
 }  // namespace
@@ -107,4 +108,23 @@ BOOST_AUTO_TEST_CASE(explain_lists_the_losers) {
   BOOST_TEST_REQUIRE(r.rejected.size() == 1u);
   BOOST_TEST(r.rejected[0].candidate.source == "rule:person.x (mine.rules:1) (PERSON)");
   BOOST_TEST(r.rejected[0].reason.starts_with("same span as a candidate that ranks higher:"));
+}
+
+// Date rules run only near an anchor word or a number, once a rule file names anchors.
+BOOST_AUTO_TEST_CASE(anchor_words_gate_the_date_rules) {
+  const std::string rule = "date.harvest\tDATE\ttext\t0\t70\t\\bharvest time\\b\n";
+  const std::string text = "They met at harvest time in the valley.";
+  // No anchor line: the rule runs on every sentence.
+  BOOST_TEST(Load({{"d.rules", rule}}).Extract(text).entities.size() == 1u);
+  // Anchors that do not include "harvest": the sentence is never scanned.
+  BOOST_TEST(Load({{"d.rules", "anchor\tweek month\n" + rule}}).Extract(text).entities.empty());
+  // With "harvest" among them, it is.
+  const nerkit::Result r =
+      Load({{"d.rules", "anchor\tweek harvest\n" + rule}}).Extract(text);
+  BOOST_TEST_REQUIRE(r.entities.size() == 1u);
+  BOOST_TEST(r.entities[0].text == "harvest time");
+  // A number anchors too.
+  const std::string numbered = "date.nth\tDATE\ttext\t0\t70\t\\bday [0-9]+\\b\n";
+  BOOST_TEST(Load({{"d.rules", "anchor\tweek\n" + numbered}}).Extract("It was day 12 of the strike.")
+                 .entities.size() == 1u);
 }

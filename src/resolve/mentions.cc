@@ -4,6 +4,7 @@
 #include <numeric>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace nerkit::internal {
 namespace {
@@ -16,6 +17,20 @@ constexpr int kPriorityCapitalisedCommon = 40;
 // Below this priority, a one-word name is only a dictionary entry or a weak rule, and the
 // document may say otherwise (a person's surname).
 constexpr int kStrongEvidence = 55;
+
+// A 64-bit finaliser (from MurmurHash3) for combining word hashes.
+std::uint64_t Mix(std::uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  return h ^ (h >> 33);
+}
+
+// Clusters compared with a new mention share one word with it (a person's last, an
+// organisation's first); a bucket holds at most this many, so that a document of a million
+// distinct names stays linear.
+constexpr std::size_t kMaxClustersPerWord = 64;
 
 bool IsTimeLabel(Label label) {
   return label == Label::kDate || label == Label::kTime || label == Label::kDuration ||
@@ -191,7 +206,26 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
       continue;
     }
     if (!c.typed || c.priority < kHeadlineMinimumPriority) active_[i] = false;
+    // A rule saw capitalised words; in a headline every word is, so a "name" of common words
+    // only ("Envoy Urges Talks") is no evidence.
+    if (active_[i] && c.origin == Origin::kRule && OnlyCommonWords(c.token_begin, c.token_end)) {
+      active_[i] = false;
+    }
   }
+}
+
+bool MentionSet::OnlyCommonWords(std::uint32_t begin, std::uint32_t end) const {
+  const std::vector<Token>& tokens = doc_.tokens();
+  constexpr std::uint32_t kNameBits = TypeBit(EntryType::kGivenName) |
+                                      TypeBit(EntryType::kSurname) | kLexEntityCommon;
+  bool any = false;
+  for (std::uint32_t t = begin; t < end; ++t) {
+    if (!tokens[t].IsWord()) continue;
+    const std::uint32_t lex = doc_.lexical[t];
+    if (!(lex & TypeBit(EntryType::kWord)) || (lex & kNameBits)) return false;
+    any = true;
+  }
+  return any;
 }
 
 void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
@@ -463,35 +497,62 @@ void MentionSet::TypeNames() {
 void MentionSet::Propagate() {
   const std::vector<Token>& tokens = doc_.tokens();
   const std::size_t n = tokens.size();
-  std::vector<char> covered(n, 0);
-  for (const Mention& m : mentions_) {
+  // Per token: the mention over it, -1 if none, -2 if a mention added here.
+  std::vector<std::int32_t> covered(n, -1);
+  for (std::size_t k = 0; k < mentions_.size(); ++k) {
+    const Mention& m = mentions_[k];
     if (m.dropped) continue;
-    for (std::uint32_t t = m.token_begin; t < m.token_end; ++t) covered[t] = 1;
+    for (std::uint32_t t = m.token_begin; t < m.token_end; ++t) covered[t] = static_cast<std::int32_t>(k);
   }
+  // A shorter name inside a longer one found elsewhere in the document gives way to it ("Harlow",
+  // a town, inside "Harlow & Finch", the company): only names, never a time expression or a span
+  // a rule said is no entity.
+  auto yields = [&](std::int32_t k, std::size_t begin) {
+    const Mention& m = mentions_[static_cast<std::size_t>(k)];
+    return m.Live() && m.IsName() && m.token_begin >= begin;
+  };
+  std::vector<std::int32_t> inside;  // mentions a candidate pattern would replace
   struct Pattern {
     std::vector<std::uint64_t> words;
     Label label;
     std::int32_t entry;
     const char* note;
+    std::uint32_t capitals = 0;  // bit k: the k-th word was capitalised where the name was found
   };
   std::unordered_map<std::uint64_t, std::vector<Pattern>> by_first;
+  // Each distinct pattern once, and a bounded number per first word, so that a document of one
+  // name repeated a million times (or of a million names sharing a first word) stays linear.
+  constexpr std::size_t kMaxPatternsPerWord = 64;
+  std::unordered_set<std::uint64_t> seen_patterns;
+  auto add = [&](Pattern p) {
+    std::uint64_t h = Mix(static_cast<std::uint64_t>(p.label) << 40 ^
+                          static_cast<std::uint64_t>(static_cast<std::uint32_t>(p.entry)) ^
+                          static_cast<std::uint64_t>(p.capitals) << 32 ^
+                          reinterpret_cast<std::uintptr_t>(p.note));
+    for (std::uint64_t w : p.words) h = Mix(h ^ w);
+    if (!seen_patterns.insert(h).second) return;
+    std::vector<Pattern>& bucket = by_first[p.words.front()];
+    if (bucket.size() < kMaxPatternsPerWord) bucket.push_back(std::move(p));
+  };
   std::vector<std::uint32_t> words;
   for (const Mention& m : mentions_) {
     if (!m.Live() || !m.IsName()) continue;
     KeyTokens(m.token_begin, m.token_end, words);
     if (words.empty()) continue;
     std::vector<std::uint64_t> hashes;
-    for (std::uint32_t t : words) hashes.push_back(TokenHash(t));
+    std::uint32_t capitals = 0;
+    for (std::uint32_t t : words) {
+      if (tokens[t].IsCapitalized() && hashes.size() < 32) capitals |= 1u << hashes.size();
+      hashes.push_back(TokenHash(t));
+    }
     if (m.label == Label::kPerson && hashes.size() >= 2) {
       // The surname alone; and the first word alone where it is a surname and no given name
       // ("Wang" after "Wang Donghai").
-      by_first[hashes.back()].push_back({{hashes.back()}, Label::kPerson, -1,
-                                         "resolver:part-of-name"});
+      add({{hashes.back()}, Label::kPerson, -1, "resolver:part-of-name"});
       const std::uint32_t lex = doc_.lexical[words.front()];
       if ((lex & TypeBit(EntryType::kSurname)) && !(lex & TypeBit(EntryType::kGivenName)) &&
           !(lex & TypeBit(EntryType::kWord))) {
-        by_first[hashes.front()].push_back({{hashes.front()}, Label::kPerson, -1,
-                                            "resolver:part-of-name"});
+        add({{hashes.front()}, Label::kPerson, -1, "resolver:part-of-name"});
       }
     }
     if (m.label == Label::kOrganization && hashes.size() >= 2) {
@@ -511,17 +572,18 @@ void MentionSet::Propagate() {
       if (distinctive && keep < words.size()) {
         std::vector<std::uint64_t> short_name(hashes.begin(),
                                               hashes.begin() + static_cast<long>(keep));
-        by_first[short_name.front()].push_back(
-            {std::move(short_name), Label::kOrganization, m.entry, "resolver:short-name"});
+        add({std::move(short_name), Label::kOrganization, m.entry, "resolver:short-name",
+             capitals});
       }
     }
-    const std::uint64_t first = hashes.front();
-    by_first[first].push_back({std::move(hashes), m.label, m.entry, "resolver:same-name"});
+    add({std::move(hashes), m.label, m.entry, "resolver:same-name", capitals});
   }
   if (by_first.empty()) return;
   std::vector<Mention> added;
+  std::vector<std::int32_t> best_inside;
   for (std::size_t i = 0; i < n; ++i) {
-    if (covered[i] || !tokens[i].IsWord() || !tokens[i].IsCapitalized()) continue;
+    if (!tokens[i].IsWord() || !tokens[i].IsCapitalized()) continue;
+    if (covered[i] == -2 || (covered[i] >= 0 && !yields(covered[i], i))) continue;
     auto it = by_first.find(TokenHash(static_cast<std::uint32_t>(i)));
     if (it == by_first.end()) continue;
     const Pattern* best = nullptr;
@@ -531,18 +593,41 @@ void MentionSet::Propagate() {
       std::size_t k = 0;
       std::size_t end = i;
       bool ok = true;
+      inside.clear();
       while (k < p.words.size()) {
-        while (t < n && tokens[t].Has(text::kJoiner)) ++t;
-        if (t >= n || covered[t] || !tokens[t].IsWord() ||
+        // Between words, what the name's key skips too: joiners, and "&" ("Harlow & Finch").
+        while (t < n && k > 0 &&
+               (tokens[t].Has(text::kJoiner) || doc_.TokenText(tokens[t]) == "&")) {
+          ++t;
+        }
+        // A word capitalised in the name stays so ("Far East Gold" is not "Far East gold").
+        if (t >= n || !tokens[t].IsWord() ||
             TokenHash(static_cast<std::uint32_t>(t)) != p.words[k] ||
-            tokens[t].sentence != tokens[i].sentence) {
+            tokens[t].sentence != tokens[i].sentence ||
+            (k < 32 && (p.capitals >> k & 1u) && !tokens[t].IsCapitalized())) {
           ok = false;
           break;
+        }
+        if (covered[t] != -1) {
+          if (covered[t] == -2 || !yields(covered[t], i)) {
+            ok = false;
+            break;
+          }
+          if (inside.empty() || inside.back() != covered[t]) inside.push_back(covered[t]);
         }
         ++k;
         end = ++t;
       }
       if (!ok) continue;
+      // Mentions inside give way only to a longer name that holds them whole.
+      if (!inside.empty()) {
+        if (p.words.size() < 2) continue;
+        const bool held = std::all_of(inside.begin(), inside.end(), [&](std::int32_t k2) {
+          const Mention& m = mentions_[static_cast<std::size_t>(k2)];
+          return m.token_end <= end && m.token_end - m.token_begin < end - i;
+        });
+        if (!held) continue;
+      }
       // The next token must not continue the name ("Simmons" is not "Simmons Bank").
       if (end < n && tokens[end].IsCapitalized() && !tokens[end].Has(text::kSentenceStart) &&
           tokens[end].sentence == tokens[i].sentence &&
@@ -552,6 +637,7 @@ void MentionSet::Propagate() {
       if (end > best_end) {
         best = &p;
         best_end = end;
+        best_inside = inside;
       }
     }
     if (!best) continue;
@@ -570,7 +656,12 @@ void MentionSet::Propagate() {
     m.entry = best->entry;
     m.note = best->note;
     SetKey(m);
-    for (std::size_t t = i; t < best_end; ++t) covered[t] = 1;
+    for (std::int32_t k : best_inside) {
+      Mention& shorter = mentions_[static_cast<std::size_t>(k)];
+      shorter.dropped = true;
+      shorter.note = "inside a longer name of the document";
+    }
+    for (std::size_t t = i; t < best_end; ++t) covered[t] = -2;
     added.push_back(m);
     i = best_end - 1;
   }
@@ -605,6 +696,7 @@ void MentionSet::Cluster() {
     int id;
   };
   std::vector<PersonCluster> people;
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> people_by_last;
   // Places and organisations: by dictionary id, else by name.
   std::unordered_map<std::string_view, int> by_entry_id[kLabelCount];
   std::unordered_map<std::uint64_t, int> by_key[kLabelCount];
@@ -613,6 +705,13 @@ void MentionSet::Cluster() {
     int id;
   };
   std::vector<Named> named;
+  struct OrgCluster {
+    std::vector<std::uint64_t> words;
+    std::uint64_t heads;  // bit k: the k-th word is an organisation head word
+    int id;
+  };
+  std::vector<OrgCluster> orgs;
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> orgs_by_first;
   std::vector<std::size_t> order(mentions_.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::sort(order.begin(), order.end(),
@@ -627,7 +726,10 @@ void MentionSet::Cluster() {
       hashes.clear();
       for (std::uint32_t t : words) hashes.push_back(TokenHash(t));
       int found = -1;
-      for (PersonCluster& c : people) {
+      // A shorter name is a suffix of the longer one: both end with the same word.
+      std::vector<std::size_t>& bucket = people_by_last[hashes.back()];
+      for (std::size_t ci : bucket) {
+        PersonCluster& c = people[ci];
         const bool suffix = hashes.size() <= c.words.size() &&
                             std::equal(hashes.begin(), hashes.end(),
                                        c.words.end() - static_cast<long>(hashes.size()));
@@ -642,7 +744,10 @@ void MentionSet::Cluster() {
       }
       if (found < 0) {
         found = clusters_++;
-        people.push_back({hashes, found});
+        if (bucket.size() < kMaxClustersPerWord) {
+          bucket.push_back(people.size());
+          people.push_back({hashes, found});
+        }
       }
       m.cluster = found;
       continue;
@@ -654,6 +759,49 @@ void MentionSet::Cluster() {
     if (*slot > 0) {
       m.cluster = *slot - 1;
       continue;
+    }
+    // An organisation's short name joins its full name: "Brightwater" and "Brightwater Systems
+    // Corp.", whichever comes first (the rest of the longer one is head words only).
+    std::uint64_t org_heads = 0;
+    if (m.label == Label::kOrganization && entry_id.empty()) {
+      KeyTokens(m.token_begin, m.token_end, words);
+      hashes.clear();
+      std::uint64_t& heads = org_heads;
+      for (std::uint32_t t : words) {
+        if ((doc_.lexical[t] & TypeBit(EntryType::kOrgHead)) && hashes.size() < 64) {
+          heads |= std::uint64_t{1} << hashes.size();
+        }
+        hashes.push_back(TokenHash(t));
+      }
+      auto short_of = [](const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b,
+                         std::uint64_t b_heads) {
+        // a is b without some trailing head words.
+        if (a.empty() || a.size() >= b.size() || !std::equal(a.begin(), a.end(), b.begin())) {
+          return false;
+        }
+        for (std::size_t k = a.size(); k < b.size(); ++k) {
+          if (k >= 64 || !(b_heads >> k & 1u)) return false;
+        }
+        return true;
+      };
+      // A short name is a prefix of the full one: both start with the same word.
+      for (std::size_t ci : orgs_by_first[hashes.empty() ? 0 : hashes.front()]) {
+        OrgCluster& c = orgs[ci];
+        if (short_of(hashes, c.words, c.heads)) {
+          m.cluster = c.id;
+          break;
+        }
+        if (short_of(c.words, hashes, heads)) {
+          m.cluster = c.id;
+          c.words = hashes;
+          c.heads = heads;
+          break;
+        }
+      }
+      if (m.cluster >= 0) {
+        *slot = m.cluster + 1;
+        continue;
+      }
     }
     // An acronym joins the cluster of its expansion.
     if (m.words == 1 && !named.empty()) {
@@ -668,6 +816,13 @@ void MentionSet::Cluster() {
     if (m.cluster < 0) {
       m.cluster = clusters_++;
       if (m.words >= 2) named.push_back({Initials(m.token_begin, m.token_end), m.cluster});
+    }
+    if (m.label == Label::kOrganization && entry_id.empty() && !hashes.empty()) {
+      std::vector<std::size_t>& bucket = orgs_by_first[hashes.front()];
+      if (bucket.size() < kMaxClustersPerWord) {
+        bucket.push_back(orgs.size());
+        orgs.push_back({hashes, org_heads, m.cluster});
+      }
     }
     *slot = m.cluster + 1;
   }

@@ -88,6 +88,8 @@ class MentionSet {
   std::uint64_t KeyHash(std::uint32_t begin, std::uint32_t end, std::uint32_t* words) const;
   // The first letters of a name's words, without "of", "the", "and" ... ("IAEA").
   std::string Initials(std::uint32_t begin, std::uint32_t end) const;
+  // Whether tokens [begin, end) hold words and every word is a common word that is no name.
+  bool OnlyCommonWords(std::uint32_t begin, std::uint32_t end) const;
   // The letters of a one-word acronym ("U.N." -> "un").
   std::string AcronymLetters(std::uint32_t token) const;
   bool IsHeadline(std::uint32_t sentence) const;
