@@ -12,12 +12,11 @@
 // difference between the two runs, which also counts the resolver's work on time expressions).
 // Each figure is the best of --repeat runs.
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -73,7 +72,8 @@ int main(int argc, char** argv) {
   CLI::App app{"dates-bench: the cost of the dates stage inside the extraction pipeline"};
   app.add_option("--corpus", corpus, "JSONL or form-feed separated corpus")->required();
   app.add_option("--dictionaries", dictionaries, "Dictionary folder (default: the library's)");
-  app.add_option("--repeat", repeat, "Runs per figure (the best is kept)")->check(CLI::Range(1, 100));
+  app.add_option("--repeat", repeat, "Runs per figure (the best is kept)")
+      ->check(CLI::Range(1, 100));
   CLI11_PARSE(app, argc, argv);
 
   nerkit::LoadOptions load;

@@ -13,8 +13,6 @@
 #include <unicode/utext.h>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -23,6 +21,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -46,8 +45,10 @@ void Memory(double& rss_mb, double& peak_mb) {
   std::string key;
   while (in >> key) {
     double kb;
-    if (key == "VmRSS:" && in >> kb) rss_mb = kb / 1024;
-    else if (key == "VmHWM:" && in >> kb) peak_mb = kb / 1024;
+    if (key == "VmRSS:" && in >> kb)
+      rss_mb = kb / 1024;
+    else if (key == "VmHWM:" && in >> kb)
+      peak_mb = kb / 1024;
     std::string rest;
     std::getline(in, rest);
   }
@@ -89,7 +90,8 @@ struct Row {
 void PrintRow(const Row& r, double baseline) {
   const double mbs = static_cast<double>(r.bytes) / 1e6 / r.seconds;
   std::printf("| %-34s | %9.1f | %11.0f | %8.1f%% |\n", r.name.c_str(), mbs,
-              static_cast<double>(r.words) / r.seconds, baseline > 0 ? 100 * mbs / baseline : 100.0);
+              static_cast<double>(r.words) / r.seconds,
+              baseline > 0 ? 100 * mbs / baseline : 100.0);
 }
 
 }  // namespace
@@ -103,7 +105,8 @@ int main(int argc, char** argv) {
   CLI::App app{"nerkit-bench: throughput and memory of the extraction pipeline"};
   app.add_option("--corpus", corpus, "JSONL or form-feed separated corpus")->required();
   app.add_option("--dictionaries", dictionaries, "Dictionary folder (default: the library's)");
-  app.add_option("--repeat", repeat, "Runs per figure (the best is kept)")->check(CLI::Range(1, 100));
+  app.add_option("--repeat", repeat, "Runs per figure (the best is kept)")
+      ->check(CLI::Range(1, 100));
   app.add_option("--threads", thread_counts, "Thread counts for the scaling rows")->delimiter(',');
   app.add_option("--extract", extract_tool,
                  "Also time this nerkit-extract binary: --input jsonl --format jsonl --threads 1 "
@@ -180,8 +183,8 @@ int main(int argc, char** argv) {
 
   std::vector<Row> rows;
   rows.push_back({"ICU word segmentation alone", icu_seconds, bytes, icu_words});
-  const char* names[] = {"tokenize (words, sentences, folds)", "+ gazetteer", "+ rules",
-                         "+ dates", "+ resolve (library, 1 thread)"};
+  const char* names[] = {"tokenize (words, sentences, folds)", "+ gazetteer", "+ rules", "+ dates",
+                         "+ resolve (library, 1 thread)"};
   for (int stages = 1; stages <= 5; ++stages) {
     const double s = best_of([&] { words = run_stages(stages); });
     rows.push_back({names[stages - 1], s, bytes, words});
@@ -213,26 +216,26 @@ int main(int argc, char** argv) {
   }
   // The bundled tool, JSONL in and out, one thread: what a user's pipeline sees.
   if (!extract_tool.empty()) {
-    const std::string command = "'" + extract_tool + "' --input jsonl --format jsonl --threads 1 '" +
-                                corpus + "' > /dev/null" +
-                                (dictionaries.empty() ? "" : " --dictionaries '" + dictionaries + "'");
+    const std::string command =
+        "'" + extract_tool + "' --input jsonl --format jsonl --threads 1 '" + corpus +
+        "' > /dev/null" + (dictionaries.empty() ? "" : " --dictionaries '" + dictionaries + "'");
     bool failed = false;
     const double s = best_of([&] { failed = failed || std::system(command.c_str()) != 0; });
     if (failed) {
       std::fprintf(stderr, "nerkit-bench: %s failed\n", command.c_str());
       return 1;
     }
-    rows.push_back({"nerkit-extract, JSONL, 1 thread", std::max(s - load_seconds, 1e-9), bytes,
-                    words});
+    rows.push_back(
+        {"nerkit-extract, JSONL, 1 thread", std::max(s - load_seconds, 1e-9), bytes, words});
   }
 
   std::printf("corpus: %zu documents, %.1f MB, %zu tokens; best of %d runs\n", docs.size(),
               static_cast<double>(bytes) / 1e6, words, repeat);
-  std::printf("dictionaries: %zu entries from %zu files, %zu rules; load %.0f ms (first load in the "
-              "process %.0f ms); resident memory after load %.0f MB (%.0f MB before), peak %.0f MB\n",
-              extractor.info().dictionary_entries, extractor.info().files.size(),
-              extractor.info().rules, load_seconds * 1000, first_load_seconds * 1000, rss_load, rss0,
-              peak_end);
+  std::printf(
+      "dictionaries: %zu entries from %zu files, %zu rules; load %.0f ms (first load in the "
+      "process %.0f ms); resident memory after load %.0f MB (%.0f MB before), peak %.0f MB\n",
+      extractor.info().dictionary_entries, extractor.info().files.size(), extractor.info().rules,
+      load_seconds * 1000, first_load_seconds * 1000, rss_load, rss0, peak_end);
   std::printf("| %-34s | %9s | %11s | %9s |\n", "stage (cumulative)", "MB/s", "words/s",
               "% of ICU");
   std::printf("|%s|%s|%s|%s|\n", std::string(36, '-').c_str(), std::string(11, '-').c_str(),

@@ -1,18 +1,17 @@
 #include "evaluate.h"
 
-#include "nerkit/error.h"
-
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <thread>
 #include <tuple>
 #include <vector>
+
+#include "nerkit/error.h"
 
 namespace {
 
@@ -195,8 +194,9 @@ bool EvaluateGold(const nerkit::Extractor& extractor, const std::string& gold_pa
       }
       const std::vector<long> cp = CodePointIndex(doc.text);
       for (const nerkit::Entity& e : result.entities) {
-        doc.predicted.push_back(Span{cp[e.start], cp[e.end], std::string(nerkit::LabelName(e.label)),
-                                     e.value, !e.value.empty()});
+        doc.predicted.push_back(Span{cp[e.start], cp[e.end],
+                                     std::string(nerkit::LabelName(e.label)), e.value,
+                                     !e.value.empty()});
       }
     }
   };

@@ -5,8 +5,9 @@
 
 int main() {
   const nerkit::Extractor extractor = nerkit::Extractor::Load();
-  const nerkit::Result result =
-      extractor.Extract("BENGHAZI, Libya (AP) — Fighters entered Sirte on Friday, Ahmed Hadiya said.");
+  const nerkit::Result result = extractor.Extract(
+      "BENGHAZI, Libya (AP) — Fighters entered Sirte on Friday, Ahmed Hadiya said.");
   for (const nerkit::Entity& e : result.entities)
-    std::cout << e.label << '\t' << e.start << '-' << e.end << '\t' << e.text << '\t' << e.value << '\n';
+    std::cout << e.label << '\t' << e.start << '-' << e.end << '\t' << e.text << '\t' << e.value
+              << '\n';
 }

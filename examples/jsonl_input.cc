@@ -61,4 +61,3 @@ void ParseJsonLine(std::string& line, JsonlDocument& job, bool strict_utf8) {
     job.dct = date;
   }
 }
-

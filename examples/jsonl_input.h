@@ -1,20 +1,19 @@
 // Reading JSON Lines documents for nerkit-extract: {"id": ..., "text": ..., "dct": ...}.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
 #include "nerkit/date.h"
 
 struct JsonlDocument {
-  nlohmann::ordered_json id;              // as given: a string, an integer, or null if absent
+  nlohmann::ordered_json id;  // as given: a string, an integer, or null if absent
   std::string text;
-  std::optional<nerkit::CivilDate> dct;   // the document's creation date, if given
-  std::string error;                      // why the line is not a document, if it is not
-  std::size_t invalid_utf8_bytes = 0;     // bad bytes replaced in the line before parsing
+  std::optional<nerkit::CivilDate> dct;  // the document's creation date, if given
+  std::string error;                     // why the line is not a document, if it is not
+  std::size_t invalid_utf8_bytes = 0;    // bad bytes replaced in the line before parsing
 };
 
 // Parses one line into `doc` or sets doc.error ("empty line", "invalid JSON: ...", "missing

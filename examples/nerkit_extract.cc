@@ -5,14 +5,13 @@
 // the output and a message on stderr); 2 bad usage or dictionaries that do not load; 3 the output
 // was closed before everything was written (e.g. `| head`).
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <thread>
@@ -34,14 +33,14 @@ constexpr int kExitOutputClosed = 3;
 
 // One input document and, after processing, its output.
 struct Job {
-  std::size_t line = 0;    // 1-based line of JSONL input, 0 for plain text
-  std::string source;      // file name, for messages
-  json id;                 // the document id as given (string or number)
+  std::size_t line = 0;  // 1-based line of JSONL input, 0 for plain text
+  std::string source;    // file name, for messages
+  json id;               // the document id as given (string or number)
   std::string text;
   std::optional<nerkit::CivilDate> dct;
-  std::string error;       // set when the input itself is bad
+  std::string error;                   // set when the input itself is bad
   std::size_t invalid_utf8_bytes = 0;  // bad bytes the JSONL reader replaced
-  std::string output;      // formatted result (one or more lines, with final newline)
+  std::string output;                  // formatted result (one or more lines, with final newline)
   bool failed = false;
 };
 

@@ -38,11 +38,16 @@ std::string TsvField(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
-    if (c == '\t') out += "\\t";
-    else if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (c == '\\') out += "\\\\";
-    else out.push_back(c);
+    if (c == '\t')
+      out += "\\t";
+    else if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else if (c == '\\')
+      out += "\\\\";
+    else
+      out.push_back(c);
   }
   return out;
 }
@@ -68,8 +73,10 @@ class JsonlWriter {
       nerkit::ReplaceInvalidUtf8(fixed, '\x01');
       std::string replaced;
       for (std::size_t i = 0; i < fixed.size(); ++i) {
-        if (fixed[i] == '\x01' && s[i] != '\x01') replaced += "\xEF\xBF\xBD";
-        else replaced.push_back(fixed[i]);
+        if (fixed[i] == '\x01' && s[i] != '\x01')
+          replaced += "\xEF\xBF\xBD";
+        else
+          replaced.push_back(fixed[i]);
       }
       Escaped(replaced);
       return;
@@ -77,8 +84,10 @@ class JsonlWriter {
     Escaped(s);
   }
   void StringOrNull(std::string_view s) {
-    if (s.empty()) Raw("null");
-    else String(s);
+    if (s.empty())
+      Raw("null");
+    else
+      String(s);
   }
   template <typename Int>
   void Number(Int v) {
@@ -129,13 +138,27 @@ class JsonlWriter {
       out_.append(s.data() + run, i - run);
       run = i + 1;
       switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
+        case '"':
+          out_ += "\\\"";
+          break;
+        case '\\':
+          out_ += "\\\\";
+          break;
+        case '\b':
+          out_ += "\\b";
+          break;
+        case '\f':
+          out_ += "\\f";
+          break;
+        case '\n':
+          out_ += "\\n";
+          break;
+        case '\r':
+          out_ += "\\r";
+          break;
+        case '\t':
+          out_ += "\\t";
+          break;
         default: {
           static const char kHex[] = "0123456789abcdef";
           out_ += "\\u00";
@@ -176,8 +199,10 @@ void WriteEntity(JsonlWriter& w, const nerkit::Entity& e, bool with_cluster) {
   w.String(e.source);
   if (with_cluster) {
     w.Key("cluster");
-    if (e.cluster < 0) w.Raw("null");
-    else w.Number(e.cluster);
+    if (e.cluster < 0)
+      w.Raw("null");
+    else
+      w.Number(e.cluster);
   }
 }
 
@@ -293,7 +318,8 @@ std::string FormatResult(OutputFormat format, const json& id, std::size_t line,
                          std::string_view text, const nerkit::Result& result) {
   switch (format) {
     case OutputFormat::kJson:
-      return ResultToJson(id, line, result).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+      return ResultToJson(id, line, result).dump(2, ' ', false, json::error_handler_t::replace) +
+             "\n";
     case OutputFormat::kJsonl:
       return ResultToJsonl(id, line, result);
     case OutputFormat::kTsv: {
@@ -342,7 +368,8 @@ std::string FormatError(OutputFormat format, const json& id, std::size_t line,
       j["error"] = error;
       j["entities"] = json::array();
       return j.dump(format == OutputFormat::kJson ? 2 : -1, ' ', false,
-                    json::error_handler_t::replace) + "\n";
+                    json::error_handler_t::replace) +
+             "\n";
     }
     case OutputFormat::kTsv:
       return TsvField(IdText(id, line)) + "\t-\t-\tERROR\t" + TsvField(error) + "\t\t\t\t\n";

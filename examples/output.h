@@ -2,7 +2,6 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <string_view>
 
@@ -23,4 +22,4 @@ std::string FormatError(OutputFormat format, const nlohmann::ordered_json& id, s
 
 // The JSON object for one result (what json and jsonl print).
 nlohmann::ordered_json ResultToJson(const nlohmann::ordered_json& id, std::size_t line,
-                            const nerkit::Result& result);
+                                    const nerkit::Result& result);

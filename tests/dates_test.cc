@@ -1,10 +1,9 @@
 // The dates stage: calendar arithmetic, normalisation of time expressions against a reference
 // date, the reference date found in a dateline, date rule errors, and golden articles.
 #define BOOST_TEST_MODULE dates
+#include <algorithm>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
-
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -101,8 +100,10 @@ BOOST_DATA_TEST_CASE(iso_weeks, boost::unit_test::data::make(kWeeks), c) {
 }
 
 BOOST_AUTO_TEST_CASE(years_with_53_iso_weeks) {
-  for (int year : {2004, 2009, 2015, 2020, 2026, 2032}) BOOST_TEST(dates::IsoWeeksInYear(year) == 53);
-  for (int year : {2019, 2021, 2022, 2023, 2024, 2025}) BOOST_TEST(dates::IsoWeeksInYear(year) == 52);
+  for (int year : {2004, 2009, 2015, 2020, 2026, 2032})
+    BOOST_TEST(dates::IsoWeeksInYear(year) == 53);
+  for (int year : {2019, 2021, 2022, 2023, 2024, 2025})
+    BOOST_TEST(dates::IsoWeeksInYear(year) == 52);
   BOOST_TEST(dates::AddWeeks(D("2021-01-06"), -1).week == 53);
   BOOST_TEST(dates::AddWeeks(D("2021-01-06"), -1).year == 2020);
 }
@@ -157,20 +158,25 @@ BOOST_AUTO_TEST_CASE(normaliser_reads_named_groups) {
   };
   using F = dates::Field;
   BOOST_TEST(value({{F::kRel, "last"}, {F::kUnit, "week"}}, "2021-01-06") == "2020-W53");
-  BOOST_TEST(value({{F::kN, "a"}, {F::kUnit, "month"}, {F::kDir, "ago"}}, "2024-03-31") == "2024-02");
-  BOOST_TEST(value({{F::kN, "two"}, {F::kUnit, "days"}, {F::kDir, "ago"}}, "2024-03-01") == "2024-02-28");
+  BOOST_TEST(value({{F::kN, "a"}, {F::kUnit, "month"}, {F::kDir, "ago"}}, "2024-03-31") ==
+             "2024-02");
+  BOOST_TEST(value({{F::kN, "two"}, {F::kUnit, "days"}, {F::kDir, "ago"}}, "2024-03-01") ==
+             "2024-02-28");
   BOOST_TEST(value({{F::kYesterday, "yesterday"}}, "2024-03-01") == "2024-02-29");
   BOOST_TEST(value({{F::kTomorrow, "the day after tomorrow"}}, "2024-12-30") == "2025-01-01");
   BOOST_TEST(value({{F::kRel, "next"}, {F::kUnit, "quarter"}}, "2024-11-02") == "2025-Q1");
   BOOST_TEST(value({{F::kRel, "last"}, {F::kSeason, "winter"}}, "2024-04-26") == "2023-WI");
-  BOOST_TEST(value({{F::kDay, "29"}, {F::kMonth, "February"}, {F::kYear, "2024"}}, "") == "2024-02-29");
+  BOOST_TEST(value({{F::kDay, "29"}, {F::kMonth, "February"}, {F::kYear, "2024"}}, "") ==
+             "2024-02-29");
   BOOST_TEST(value({{F::kDay, "29"}, {F::kMonth, "February"}}, "") == "XXXX-02-29");
   BOOST_TEST(value({{F::kWeekday, "Friday"}}, "") == "XXXX-WXX-5");
   BOOST_TEST(value({{F::kRel, "last"}, {F::kUnit, "year"}}, "") == "");  // no reference, no value
   BOOST_TEST(value({{F::kPresent, "now"}}, "") == "PRESENT_REF");
-  BOOST_TEST(value({{F::kN, "2 1/2"}, {F::kUnit, "years"}}, "", nerkit::Label::kDuration) == "P2Y6M");
+  BOOST_TEST(value({{F::kN, "2 1/2"}, {F::kUnit, "years"}}, "", nerkit::Label::kDuration) ==
+             "P2Y6M");
   BOOST_TEST(value({{F::kN, "48"}, {F::kUnit, "hours"}}, "", nerkit::Label::kDuration) == "PT48H");
-  BOOST_TEST(value({{F::kN, "several"}, {F::kUnit, "weeks"}}, "", nerkit::Label::kDuration) == "PXW");
+  BOOST_TEST(value({{F::kN, "several"}, {F::kUnit, "weeks"}}, "", nerkit::Label::kDuration) ==
+             "PXW");
   BOOST_TEST(value({{F::kN, "other"}, {F::kUnit, "week"}}, "", nerkit::Label::kSet) == "P2W");
   BOOST_TEST(value({{F::kHour, "3"}, {F::kAmPm, "p.m."}}, "2024-04-26", nerkit::Label::kTime) ==
              "2024-04-26T15:00");
@@ -205,14 +211,17 @@ std::ostream& operator<<(std::ostream& out, const Case& c) {
 
 const std::vector<Case> kCases = {
     // Weekdays: the reference day itself, last/next, and the tense of the sentence.
-    {"Forces seized the port on Friday.", "2024-04-26", "Friday", "DATE", "2024-04-26", "reference"},
+    {"Forces seized the port on Friday.", "2024-04-26", "Friday", "DATE", "2024-04-26",
+     "reference"},
     {"He left last Friday.", "2024-04-26", "last Friday", "DATE", "2024-04-19", "reference"},
     {"They will meet next Monday.", "2024-04-26", "next Monday", "DATE", "2024-04-29", "reference"},
     {"The talks resumed on Tuesday.", "2024-04-26", "Tuesday", "DATE", "2024-04-23", "reference"},
-    {"The talks will resume on Tuesday.", "2024-04-26", "Tuesday", "DATE", "2024-04-30", "reference"},
+    {"The talks will resume on Tuesday.", "2024-04-26", "Tuesday", "DATE", "2024-04-30",
+     "reference"},
     {"Talks on Tuesday.", "2024-04-26", "Tuesday", "DATE", "2024-04-23", "reference"},
     {"Talks on Monday.", "2024-04-26", "Monday", "DATE", "2024-04-29", "reference"},
-    {"Rain fell on Sunday night.", "2024-04-26", "Sunday night", "DATE", "2024-04-21TNI", "reference"},
+    {"Rain fell on Sunday night.", "2024-04-26", "Sunday night", "DATE", "2024-04-21TNI",
+     "reference"},
     // Relative expressions.
     {"IS took over Sirte last year.", "2024-04-26", "last year", "DATE", "2023", "reference"},
     {"It started a month ago.", "2024-04-26", "a month ago", "DATE", "2024-03", "reference"},
@@ -227,12 +236,16 @@ const std::vector<Case> kCases = {
     {"Sales will rise next week.", "2020-12-24", "next week", "DATE", "2020-W53", "reference"},
     {"Sales will rise next month.", "2024-12-15", "next month", "DATE", "2025-01", "reference"},
     {"Sales fell last month.", "2024-01-10", "last month", "DATE", "2023-12", "reference"},
-    {"The plant opens early next year.", "2024-04-26", "early next year", "DATE", "2025", "reference"},
-    {"It was sold earlier this month.", "2024-04-26", "earlier this month", "DATE", "2024-04", "reference"},
-    {"Profit rose in the third quarter.", "2024-10-20", "the third quarter", "DATE", "2024-Q3", "reference"},
+    {"The plant opens early next year.", "2024-04-26", "early next year", "DATE", "2025",
+     "reference"},
+    {"It was sold earlier this month.", "2024-04-26", "earlier this month", "DATE", "2024-04",
+     "reference"},
+    {"Profit rose in the third quarter.", "2024-10-20", "the third quarter", "DATE", "2024-Q3",
+     "reference"},
     {"Profit rose last quarter.", "2024-02-10", "last quarter", "DATE", "2023-Q4", "reference"},
     {"Crops failed last winter.", "2024-04-26", "last winter", "DATE", "2023-WI", "reference"},
-    {"It rained this past spring.", "2024-10-01", "this past spring", "DATE", "2024-SP", "reference"},
+    {"It rained this past spring.", "2024-10-01", "this past spring", "DATE", "2024-SP",
+     "reference"},
     {"They married in 1995. The following year they moved.", "2024-04-26", "The following year",
      "DATE", "1996", "absolute"},
     {"Sales rose in the third quarter of 2023, up from a year earlier.", "2024-04-26",
@@ -240,14 +253,17 @@ const std::vector<Case> kCases = {
     {"It was signed in March.", "2024-04-26", "March", "DATE", "2024-03", "reference"},
     {"It will be signed in March.", "2024-04-26", "March", "DATE", "2025-03", "reference"},
     {"It was signed in December.", "2024-02-10", "December", "DATE", "2023-12", "reference"},
-    {"Thanksgiving will be quiet.", "2024-10-01", "Thanksgiving", "DATE", "2024-11-28", "reference"},
+    {"Thanksgiving will be quiet.", "2024-10-01", "Thanksgiving", "DATE", "2024-11-28",
+     "reference"},
     {"They met last Christmas.", "2024-04-26", "last Christmas", "DATE", "2023-12-25", "reference"},
     // Absolute dates.
-    {"It was founded on 29 February 2024.", "", "29 February 2024", "DATE", "2024-02-29", "absolute"},
-    {"It was founded on Apr. 26, 2024.", "", "Apr. 26, 2024", "DATE", "2024-04-26", "absolute"},
-    {"It was founded on Friday, April 26, 2024.", "", "Friday, April 26, 2024", "DATE", "2024-04-26",
+    {"It was founded on 29 February 2024.", "", "29 February 2024", "DATE", "2024-02-29",
      "absolute"},
-    {"It was founded on the 26th of April.", "", "the 26th of April", "DATE", "XXXX-04-26", "absolute"},
+    {"It was founded on Apr. 26, 2024.", "", "Apr. 26, 2024", "DATE", "2024-04-26", "absolute"},
+    {"It was founded on Friday, April 26, 2024.", "", "Friday, April 26, 2024", "DATE",
+     "2024-04-26", "absolute"},
+    {"It was founded on the 26th of April.", "", "the 26th of April", "DATE", "XXXX-04-26",
+     "absolute"},
     {"It opened in April 2024.", "", "April 2024", "DATE", "2024-04", "absolute"},
     {"It opened in mid-April 2024.", "", "mid-April 2024", "DATE", "2024-04", "absolute"},
     {"It opened on 2024-04-26.", "", "2024-04-26", "DATE", "2024-04-26", "absolute"},
@@ -264,11 +280,12 @@ const std::vector<Case> kCases = {
     {"It was built in the mid-1990s.", "", "the mid-1990s", "DATE", "199", "absolute"},
     {"It was built in the '80s.", "2024-04-26", "the '80s", "DATE", "198", "absolute"},
     {"It was built in the 20th century.", "", "the 20th century", "DATE", "19", "absolute"},
-    {"It was built in the first quarter of 2024.", "", "the first quarter of 2024", "DATE", "2024-Q1",
-     "absolute"},
+    {"It was built in the first quarter of 2024.", "", "the first quarter of 2024", "DATE",
+     "2024-Q1", "absolute"},
     {"It was built in the first half of 2024.", "", "the first half of 2024", "DATE", "2024-H1",
      "absolute"},
-    {"It was built in the summer of 1990.", "", "the summer of 1990", "DATE", "1990-SU", "absolute"},
+    {"It was built in the summer of 1990.", "", "the summer of 1990", "DATE", "1990-SU",
+     "absolute"},
     {"It was built in nineteen ninety-six.", "", "nineteen ninety-six", "DATE", "1996", "absolute"},
     {"They met on Christmas Day 2023.", "", "Christmas Day 2023", "DATE", "2023-12-25", "absolute"},
     {"They met at Easter 2024.", "", "Easter 2024", "DATE", "2024-03-31", "absolute"},
@@ -281,8 +298,10 @@ const std::vector<Case> kCases = {
     // The present, past and future.
     {"The army now holds the port.", "", "now", "DATE", "PRESENT_REF", "absolute"},
     {"The army recently took the port.", "", "recently", "DATE", "PAST_REF", "absolute"},
-    {"Peace is far off in the near future.", "", "the near future", "DATE", "FUTURE_REF", "absolute"},
-    {"Prices fell several years ago.", "2024-04-26", "several years ago", "DATE", "PAST_REF", "absolute"},
+    {"Peace is far off in the near future.", "", "the near future", "DATE", "FUTURE_REF",
+     "absolute"},
+    {"Prices fell several years ago.", "2024-04-26", "several years ago", "DATE", "PAST_REF",
+     "absolute"},
     // Times of day, durations, sets: their own labels.
     {"The blast came at 3 p.m. on Friday.", "2024-04-26", "3 p.m.", "TIME", "2024-04-26T15:00",
      "reference"},
@@ -291,10 +310,12 @@ const std::vector<Case> kCases = {
     {"Markets closed at 16:08 UTC.", "2024-04-26", "16:08 UTC", "TIME", "2024-04-26T16:08Z",
      "reference"},
     {"They met this morning.", "2024-04-26", "this morning", "TIME", "2024-04-26TMO", "reference"},
-    {"Shots rang out last night.", "2024-04-26", "last night", "TIME", "2024-04-25TNI", "reference"},
+    {"Shots rang out last night.", "2024-04-26", "last night", "TIME", "2024-04-25TNI",
+     "reference"},
     {"The siege lasted three years.", "", "three years", "DURATION", "P3Y", "absolute"},
     {"The siege lasted 48 hours.", "", "48 hours", "DURATION", "PT48H", "absolute"},
-    {"The siege lasted nearly forty years.", "", "nearly forty years", "DURATION", "P40Y", "absolute"},
+    {"The siege lasted nearly forty years.", "", "nearly forty years", "DURATION", "P40Y",
+     "absolute"},
     {"The siege lasted a few days.", "", "a few days", "DURATION", "PXD", "absolute"},
     {"A two-year truce was signed.", "", "two-year", "DURATION", "P2Y", "absolute"},
     {"They meet every Monday.", "", "every Monday", "SET", "XXXX-WXX-1", "absolute"},
@@ -344,11 +365,15 @@ struct ReferenceCase {
 std::ostream& operator<<(std::ostream& out, const ReferenceCase& c) { return out << c.text; }
 
 const std::vector<ReferenceCase> kReferences = {
-    {"The News\nFriday 26 of April 2024\n\nForces took the port on Friday.", "2024-04-26", "document"},
-    {"ROME 1996-12-06\nThe ministry said on Friday that talks would go on.", "1996-12-06", "document"},
+    {"The News\nFriday 26 of April 2024\n\nForces took the port on Friday.", "2024-04-26",
+     "document"},
+    {"ROME 1996-12-06\nThe ministry said on Friday that talks would go on.", "1996-12-06",
+     "document"},
     {"April 26, 2024 / 3:14 PM\nForces took the port.", "2024-04-26", "document"},
-    {"WASHINGTON, April 26, 2024 (AP) \u2014 The Senate voted on Friday.", "2024-04-26", "document"},
-    {"Talks collapse\nUpdated: 3 May 2024\nThe talks collapsed last week.", "2024-05-03", "document"},
+    {"WASHINGTON, April 26, 2024 (AP) \u2014 The Senate voted on Friday.", "2024-04-26",
+     "document"},
+    {"Talks collapse\nUpdated: 3 May 2024\nThe talks collapsed last week.", "2024-05-03",
+     "document"},
     // A date in running prose is not a dateline.
     {"The treaty that was signed on April 26, 2024 changed little last year.", "", ""},
     {"No date here, only last year.", "", ""},
@@ -356,7 +381,8 @@ const std::vector<ReferenceCase> kReferences = {
     {"A\nB\nC\nD\nE\nF\nG\nH\nApril 26, 2024\n", "", ""},
 };
 
-BOOST_DATA_TEST_CASE(reference_date_from_the_document, boost::unit_test::data::make(kReferences), c) {
+BOOST_DATA_TEST_CASE(reference_date_from_the_document, boost::unit_test::data::make(kReferences),
+                     c) {
   const nerkit::Result r = DateExtractor().Extract(c.text);
   if (c.reference.empty()) {
     BOOST_TEST(!r.reference_date.has_value());
@@ -374,8 +400,8 @@ BOOST_DATA_TEST_CASE(reference_date_from_the_document, boost::unit_test::data::m
 BOOST_AUTO_TEST_CASE(the_callers_reference_date_wins) {
   nerkit::ExtractOptions options;
   options.reference_date = D("2023-01-10");
-  const nerkit::Result r =
-      DateExtractor().Extract("ROME 1996-12-06\nThe ministry said last year that it would.", options);
+  const nerkit::Result r = DateExtractor().Extract(
+      "ROME 1996-12-06\nThe ministry said last year that it would.", options);
   BOOST_TEST(r.reference_date->ToString() == "2023-01-10");
   BOOST_TEST(r.reference_date_source == "caller");
   bool seen = false;
@@ -434,7 +460,8 @@ const std::vector<BadRule> kBadRules = {
      "mod, timezone; name your own groups x_..., and use reject or reject_... for a part that "
      "discards the match)"},
     {"date.bad\tDATE\ttokens\t0\t70\tC+\n",
-     "test.rules:1:27: rule \"date.bad\": date rules match the text: use target `text`, not `tokens`"},
+     "test.rules:1:27: rule \"date.bad\": date rules match the text: use target `text`, not "
+     "`tokens`"},
     {"date.bad\tDATE\ttext\tdate\t70\t(?P<year>[0-9]{4})\n",
      "test.rules:1:28: rule \"date.bad\": no capture group named \"date\""},
     {"date.bad\tDATE\ttext\t2\t70\t(?P<year>[0-9]{4})\n",

@@ -2,7 +2,6 @@
 #define BOOST_TEST_MODULE dictionary
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
-
 #include <string>
 #include <vector>
 
@@ -52,8 +51,8 @@ const std::vector<BadLine> kBadLines = {
 
 }  // namespace
 
-BOOST_DATA_TEST_CASE(malformed_lines_name_file_line_and_column, boost::unit_test::data::make(kBadLines),
-                     bad) {
+BOOST_DATA_TEST_CASE(malformed_lines_name_file_line_and_column,
+                     boost::unit_test::data::make(kBadLines), bad) {
   try {
     LoadOnly("test.tsv", bad.content);
     BOOST_FAIL("loaded a malformed dictionary");
@@ -66,17 +65,17 @@ BOOST_DATA_TEST_CASE(malformed_lines_name_file_line_and_column, boost::unit_test
 BOOST_AUTO_TEST_CASE(missing_folder_and_file) {
   nerkit::LoadOptions options;
   options.dictionaries = "/no/such/folder";
-  BOOST_CHECK_EXCEPTION(nerkit::Extractor::Load(options), nerkit::LoadError,
-                        [](const nerkit::LoadError& e) {
-                          return std::string(e.what()).starts_with("/no/such/folder: dictionary folder not found");
-                        });
+  BOOST_CHECK_EXCEPTION(
+      nerkit::Extractor::Load(options), nerkit::LoadError, [](const nerkit::LoadError& e) {
+        return std::string(e.what()).starts_with("/no/such/folder: dictionary folder not found");
+      });
   nerkit::LoadOptions extra;
   extra.load_dictionary_folder = false;
   extra.extra_files.push_back("/no/such/file.tsv");
-  BOOST_CHECK_EXCEPTION(nerkit::Extractor::Load(extra), nerkit::LoadError,
-                        [](const nerkit::LoadError& e) {
-                          return std::string(e.what()).starts_with("/no/such/file.tsv: cannot read");
-                        });
+  BOOST_CHECK_EXCEPTION(
+      nerkit::Extractor::Load(extra), nerkit::LoadError, [](const nerkit::LoadError& e) {
+        return std::string(e.what()).starts_with("/no/such/file.tsv: cannot read");
+      });
   nerkit::LoadOptions kind;
   kind.load_dictionary_folder = false;
   kind.extra_sources.push_back({"notes.txt", ""});
@@ -169,7 +168,7 @@ BOOST_AUTO_TEST_CASE(duplicates_and_block) {
   options.extra_sources.push_back(
       {"b.tsv",
        "Sirte\tLOCATION\t-\tgeonames:2210554\t1\tLY\tprimary\n"  // a duplicate
-       "Misurata\tLOCATION\t-\t-\t0\t-\tblock\n"}); // the user takes one spelling out
+       "Misurata\tLOCATION\t-\t-\t0\t-\tblock\n"});              // the user takes one spelling out
   const nerkit::Extractor x = nerkit::Extractor::Load(options);
   BOOST_TEST(x.info().duplicate_entries == 1u);
   BOOST_TEST(x.info().blocked_entries == 1u);

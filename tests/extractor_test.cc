@@ -1,7 +1,6 @@
 // The public API: loading, extraction settings, input limits, and one extractor shared by threads.
 #define BOOST_TEST_MODULE extractor
 #include <boost/test/unit_test.hpp>
-
 #include <cstdlib>
 #include <string>
 #include <thread>
@@ -52,7 +51,9 @@ BOOST_AUTO_TEST_CASE(civil_dates) {
 
 BOOST_AUTO_TEST_CASE(entities_have_byte_offsets_text_and_sources) {
   const nerkit::Extractor x = Small();
-  const std::string text = "\xE2\x80\x9C" "Fighters reached Sirte,\xE2\x80\x9D Reuters said.";
+  const std::string text =
+      "\xE2\x80\x9C"
+      "Fighters reached Sirte,\xE2\x80\x9D Reuters said.";
   const nerkit::Result r = x.Extract(text);
   BOOST_TEST_REQUIRE(r.entities.size() == 2u);
   BOOST_TEST(r.entities[0].start == 20u);
@@ -75,7 +76,9 @@ BOOST_AUTO_TEST_CASE(labels_option_filters) {
 
 BOOST_AUTO_TEST_CASE(invalid_utf8_is_reported_not_fatal) {
   const nerkit::Extractor x = Small();
-  const std::string text = "Sirte\xFF" "Misrata \xC3 Libya";
+  const std::string text =
+      "Sirte\xFF"
+      "Misrata \xC3 Libya";
   const nerkit::Result r = x.Extract(text);
   BOOST_TEST(r.invalid_utf8_bytes == 2u);
   BOOST_TEST_REQUIRE(r.entities.size() == 3u);
@@ -84,10 +87,10 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_is_reported_not_fatal) {
   BOOST_TEST(r.entities[2].start == 16u);
   nerkit::ExtractOptions strict;
   strict.strict_utf8 = true;
-  BOOST_CHECK_EXCEPTION(x.Extract(text, strict), nerkit::InputError, [](const nerkit::InputError& e) {
-    return std::string(e.what()) ==
-           "invalid UTF-8: 2 bad byte(s), the first at byte offset 5";
-  });
+  BOOST_CHECK_EXCEPTION(
+      x.Extract(text, strict), nerkit::InputError, [](const nerkit::InputError& e) {
+        return std::string(e.what()) == "invalid UTF-8: 2 bad byte(s), the first at byte offset 5";
+      });
 }
 
 BOOST_AUTO_TEST_CASE(document_size_limit) {
@@ -135,9 +138,10 @@ BOOST_AUTO_TEST_CASE(one_extractor_eight_threads) {
   const nerkit::Extractor x = nerkit::Extractor::Load();
   std::vector<std::string> texts;
   for (int i = 0; i < 16; ++i) {
-    texts.push_back("BENGHAZI, Libya (AP) \xE2\x80\x94 Fighters entered Misurata and Sirte on "
-                    "Monday, a spokesman, Ahmed Hadiya, told Reuters on day " +
-                    std::to_string(i) + ".");
+    texts.push_back(
+        "BENGHAZI, Libya (AP) \xE2\x80\x94 Fighters entered Misurata and Sirte on "
+        "Monday, a spokesman, Ahmed Hadiya, told Reuters on day " +
+        std::to_string(i) + ".");
   }
   std::vector<std::vector<nerkit::Entity>> expected;
   for (const std::string& t : texts) expected.push_back(x.Extract(t).entities);
@@ -186,7 +190,8 @@ BOOST_AUTO_TEST_CASE(names_are_consistent_across_the_document) {
   const nerkit::Entity* last = find(text.rfind("Harlow & Finch"), "Harlow & Finch");
   BOOST_TEST_REQUIRE(last);
   BOOST_TEST(last->cluster == headline->cluster);
-  const nerkit::Entity* corp = find(text.find("Brightwater Systems Corp."), "Brightwater Systems Corp.");
+  const nerkit::Entity* corp =
+      find(text.find("Brightwater Systems Corp."), "Brightwater Systems Corp.");
   const nerkit::Entity* short_name = find(text.find("Brightwater was"), "Brightwater");
   BOOST_TEST_REQUIRE(corp);
   BOOST_TEST_REQUIRE(short_name);

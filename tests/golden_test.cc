@@ -5,7 +5,6 @@
 #define BOOST_TEST_MODULE golden
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -21,8 +20,8 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Article {
-  std::string name;   // NAME of NAME.required.tsv / NAME.expected.tsv
-  fs::path text;      // the article
+  std::string name;  // NAME of NAME.required.tsv / NAME.expected.tsv
+  fs::path text;     // the article
 };
 
 std::ostream& operator<<(std::ostream& out, const Article& a) { return out << a.name; }
@@ -101,7 +100,7 @@ BOOST_DATA_TEST_CASE(articles, boost::unit_test::data::make(kArticles), article)
     BOOST_TEST_MESSAGE("rewrote " << expected_path);
     return;
   }
-  BOOST_TEST(actual == ReadFile(expected_path),
-             article.name << ": output differs from " << expected_path
-                          << " (NERKIT_UPDATE_GOLDEN=1 rewrites it)");
+  BOOST_TEST(actual == ReadFile(expected_path), article.name
+                                                    << ": output differs from " << expected_path
+                                                    << " (NERKIT_UPDATE_GOLDEN=1 rewrites it)");
 }

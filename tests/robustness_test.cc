@@ -2,16 +2,15 @@
 // their length; ctest's timeout catches one that does), limits with clear errors, and a battery of
 // bad input fed to nerkit-extract, which must never crash, hang or lose a line.
 #define BOOST_TEST_MODULE robustness
-#include <boost/test/unit_test.hpp>
-
-#include <nlohmann/json.hpp>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 #include <string>
@@ -142,8 +141,8 @@ std::string ReadFile(const fs::path& p) {
 Run Shell(const std::string& command) {
   const fs::path out = Scratch() / "out.txt";
   const fs::path err = Scratch() / "err.txt";
-  const std::string full = "bash -c '" + command + "' > '" + out.string() + "' 2> '" +
-                           err.string() + "'";
+  const std::string full =
+      "bash -c '" + command + "' > '" + out.string() + "' 2> '" + err.string() + "'";
   const int raw = std::system(full.c_str());
   Run r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -169,9 +168,9 @@ BOOST_AUTO_TEST_CASE(tool_battery_keeps_every_line) {
   {
     std::ofstream f(in, std::ios::binary);
     f << "{\"id\": \"ok\", \"text\": \"Fighters entered Sirte.\"}\n";
-    f << "\n";                                                   // empty line
-    f << "{\"id\": \"notext\"}\n";                               // missing text
-    f << "{\"id\": {\"a\": 1}, \"text\": \"Sirte\"}\n";          // id not a string
+    f << "\n";                                                     // empty line
+    f << "{\"id\": \"notext\"}\n";                                 // missing text
+    f << "{\"id\": {\"a\": 1}, \"text\": \"Sirte\"}\n";            // id not a string
     f << "{\"id\": \"bad\", \"text\": \"Sirte \xFF Misrata\"}\n";  // invalid UTF-8 in the string
     f << "not json at all\n";
     f << "{\"id\": \"nul\", \"text\": \"Sirte\\u0000Misrata\"}\n";
@@ -185,9 +184,16 @@ BOOST_AUTO_TEST_CASE(tool_battery_keeps_every_line) {
     const std::vector<std::string> lines = Lines(r.out);
     BOOST_TEST_REQUIRE(lines.size() == 9u);
     const std::vector<std::string> errors = {
-        "", "empty line", "missing \"text\" field", "\"id\" must be a string or an integer", "",
-        "invalid JSON", "", "document of 104857600 bytes exceeds the limit of 1000000 bytes "
-        "(max_document_bytes)", ""};
+        "",
+        "empty line",
+        "missing \"text\" field",
+        "\"id\" must be a string or an integer",
+        "",
+        "invalid JSON",
+        "",
+        "document of 104857600 bytes exceeds the limit of 1000000 bytes "
+        "(max_document_bytes)",
+        ""};
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const json j = json::parse(lines[i]);
       BOOST_TEST(j["line"] == i + 1);

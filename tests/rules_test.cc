@@ -2,7 +2,6 @@
 #define BOOST_TEST_MODULE rules
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
-
 #include <string>
 #include <vector>
 
@@ -44,8 +43,7 @@ const std::vector<BadRule> kBadRules = {
      "test.rules:2:1: duplicate rule id \"person.x\""},
     {"Person.X\tPERSON\ttokens\t1\t50\tT(C+)\n",
      "test.rules:1:1: rule id \"Person.X\" must match [a-z0-9_.-]+"},
-    {"person.x\tPERSON\ttokens\t1\t50\t{TITLE}(C+)\n",
-     "test.rules:1:29: undefined macro {TITLE}"},
+    {"person.x\tPERSON\ttokens\t1\t50\t{TITLE}(C+)\n", "test.rules:1:29: undefined macro {TITLE}"},
     {"person.x\tPERSON\ttokens\t1\t50\n",
      "test.rules:1:1: expected 6 tab-separated columns (id, label, target, group, priority, "
      "pattern), got 5"},
@@ -119,12 +117,12 @@ BOOST_AUTO_TEST_CASE(anchor_words_gate_the_date_rules) {
   // Anchors that do not include "harvest": the sentence is never scanned.
   BOOST_TEST(Load({{"d.rules", "anchor\tweek month\n" + rule}}).Extract(text).entities.empty());
   // With "harvest" among them, it is.
-  const nerkit::Result r =
-      Load({{"d.rules", "anchor\tweek harvest\n" + rule}}).Extract(text);
+  const nerkit::Result r = Load({{"d.rules", "anchor\tweek harvest\n" + rule}}).Extract(text);
   BOOST_TEST_REQUIRE(r.entities.size() == 1u);
   BOOST_TEST(r.entities[0].text == "harvest time");
   // A number anchors too.
   const std::string numbered = "date.nth\tDATE\ttext\t0\t70\t\\bday [0-9]+\\b\n";
-  BOOST_TEST(Load({{"d.rules", "anchor\tweek\n" + numbered}}).Extract("It was day 12 of the strike.")
+  BOOST_TEST(Load({{"d.rules", "anchor\tweek\n" + numbered}})
+                 .Extract("It was day 12 of the strike.")
                  .entities.size() == 1u);
 }

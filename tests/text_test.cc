@@ -1,12 +1,11 @@
 // The text layer: UTF-8 handling, tokens with exact byte offsets, folds, sentences.
 #define BOOST_TEST_MODULE text
 #include <boost/test/unit_test.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <ostream>
-#include <tuple>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "text/fold.h"
@@ -67,7 +66,9 @@ BOOST_AUTO_TEST_CASE(utf8_sequences) {
 }
 
 BOOST_AUTO_TEST_CASE(invalid_bytes_are_separators_and_keep_offsets) {
-  const std::string text = "Sirte\xFF" "Misrata \xC3 Benghazi";
+  const std::string text =
+      "Sirte\xFF"
+      "Misrata \xC3 Benghazi";
   std::string clean;
   BOOST_TEST(nerkit::text::SanitizeInto(text, clean) == 2u);
   BOOST_TEST(clean.size() == text.size());
@@ -97,18 +98,19 @@ BOOST_AUTO_TEST_CASE(names_with_hyphens_apostrophes_and_possessives) {
 BOOST_AUTO_TEST_CASE(unicode_offsets_are_bytes) {
   // NBSP, em dash, curly quotes, CRLF, BOM, combining accent, emoji, right-to-left text.
   const std::string text =
-      "\xEF\xBB\xBF" "Mr.\xC2\xA0Smith \xE2\x80\x94 \xE2\x80\x9CHe\xE2\x80\x9D\r\n"
+      "\xEF\xBB\xBF"
+      "Mr.\xC2\xA0Smith \xE2\x80\x94 \xE2\x80\x9CHe\xE2\x80\x9D\r\n"
       "Cafe\xCC\x81 \xF0\x9F\x98\x80 \xD8\xB3\xD8\xB1\xD8\xAA";
   Tokenizer tokenizer;
   TokenizedText out;
   tokenizer.Tokenize(text, out);
   Strings words;
   for (const Token& t : out.tokens) words.push_back(text.substr(t.begin, t.end - t.begin));
-  BOOST_TEST(words == (Strings{"Mr", ".", "Smith", "\xE2\x80\x94", "\xE2\x80\x9C", "He",
-                               "\xE2\x80\x9D", "Cafe\xCC\x81", "\xF0\x9F\x98\x80",
-                               "\xD8\xB3\xD8\xB1\xD8\xAA"}));
-  BOOST_TEST(out.tokens[0].begin == 3u);  // after the BOM
-  BOOST_TEST(out.tokens[2].Has(nerkit::text::kSpaceBefore));  // NBSP is a space
+  BOOST_TEST(words ==
+             (Strings{"Mr", ".", "Smith", "\xE2\x80\x94", "\xE2\x80\x9C", "He", "\xE2\x80\x9D",
+                      "Cafe\xCC\x81", "\xF0\x9F\x98\x80", "\xD8\xB3\xD8\xB1\xD8\xAA"}));
+  BOOST_TEST(out.tokens[0].begin == 3u);                        // after the BOM
+  BOOST_TEST(out.tokens[2].Has(nerkit::text::kSpaceBefore));    // NBSP is a space
   BOOST_TEST(out.tokens[7].Has(nerkit::text::kNewlineBefore));  // CRLF
   BOOST_TEST(out.tokens[7].end - out.tokens[7].begin == 6u);    // e + combining acute
   BOOST_TEST(out.Key(out.tokens[7]) == "cafe");
@@ -171,8 +173,7 @@ BOOST_AUTO_TEST_CASE(empty_and_whitespace_only) {
 namespace {
 
 // Token spans and flags, for comparing two tokenizations.
-std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint16_t>> Spans(
-    const TokenizedText& t) {
+std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint16_t>> Spans(const TokenizedText& t) {
   std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint16_t>> out;
   for (const Token& tok : t.tokens) out.emplace_back(tok.begin, tok.end, tok.flags);
   return out;
@@ -183,11 +184,39 @@ std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint16_t>> Spans(
 BOOST_AUTO_TEST_CASE(name_tokenizer_agrees_with_icu) {
   Tokenizer tokenizer;
   TokenizedText icu, fast;
-  const std::vector<std::string> names = {
-      "U.S.", "St. Louis", "O'Brien", "al-Qaida", "AT&T", "3,000", "1.5", "F-16", "B-52s",
-      "a_b", "Mr.  Smith", "x.y.z", "ab..cd", "1,2,3", "1.a", "a.1", "'s-Hertogenbosch",
-      "Guinea-Bissau", "N'Djamena", "Procter & Gamble", "Yahoo!", "C++", "co-op", "e.g.", "1;2",
-      "A. B. C.", " lead", "trail ", "tab\there", "line\r\nbreak", "x'", "'x", "a'b'c"};
+  const std::vector<std::string> names = {"U.S.",
+                                          "St. Louis",
+                                          "O'Brien",
+                                          "al-Qaida",
+                                          "AT&T",
+                                          "3,000",
+                                          "1.5",
+                                          "F-16",
+                                          "B-52s",
+                                          "a_b",
+                                          "Mr.  Smith",
+                                          "x.y.z",
+                                          "ab..cd",
+                                          "1,2,3",
+                                          "1.a",
+                                          "a.1",
+                                          "'s-Hertogenbosch",
+                                          "Guinea-Bissau",
+                                          "N'Djamena",
+                                          "Procter & Gamble",
+                                          "Yahoo!",
+                                          "C++",
+                                          "co-op",
+                                          "e.g.",
+                                          "1;2",
+                                          "A. B. C.",
+                                          " lead",
+                                          "trail ",
+                                          "tab\there",
+                                          "line\r\nbreak",
+                                          "x'",
+                                          "'x",
+                                          "a'b'c"};
   for (const std::string& name : names) {
     tokenizer.Tokenize(name, icu, /*sentences=*/false);
     tokenizer.TokenizeName(name, fast);

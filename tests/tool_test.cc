@@ -1,14 +1,13 @@
 // The bundled extractor, nerkit-extract: formats, batch input, bad lines, exit codes.
 #define BOOST_TEST_MODULE tool
-#include <boost/test/unit_test.hpp>
-
-#include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
+#include <boost/test/unit_test.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -155,10 +154,10 @@ BOOST_AUTO_TEST_CASE(jsonl_keeps_one_line_per_input_line_in_order) {
 
 BOOST_AUTO_TEST_CASE(bad_documents_get_error_records) {
   const std::string input =
-      "\n"                                           // empty line
-      "{\"id\": \"a\"}\n"                            // no text
-      "{\"id\": [1], \"text\": \"Sirte\"}\n"          // id not a string
-      "{\"id\": 7, \"text\": \"Sirte\"}\n"            // an integer id is fine
+      "\n"                                                       // empty line
+      "{\"id\": \"a\"}\n"                                        // no text
+      "{\"id\": [1], \"text\": \"Sirte\"}\n"                     // id not a string
+      "{\"id\": 7, \"text\": \"Sirte\"}\n"                       // an integer id is fine
       "{\"id\": \"b\", \"text\": \"Sirte \xFF\xFE Misrata\"}\n"  // invalid UTF-8 in a string
       "{\"id\": \"c\", \"text\": \"Sirte\", \"dct\": \"yesterday\"}\n"
       "[1, 2]\n"
@@ -178,7 +177,8 @@ BOOST_AUTO_TEST_CASE(bad_documents_get_error_records) {
   BOOST_TEST(invalid["entities"].size() == 2u);
   BOOST_TEST(invalid["entities"][1]["start"] == 9);  // offsets unchanged
   BOOST_TEST(json::parse(lines[5])["error"] == "\"dct\" is not a date YYYY-MM-DD: \"yesterday\"");
-  BOOST_TEST(json::parse(lines[6])["error"].get<std::string>().starts_with("expected a JSON object"));
+  BOOST_TEST(
+      json::parse(lines[6])["error"].get<std::string>().starts_with("expected a JSON object"));
   BOOST_TEST(json::parse(lines[7])["error"].get<std::string>().starts_with("invalid JSON"));
   const Run strict = Extract("--input jsonl --strict-utf8", in);
   BOOST_TEST(json::parse(Lines(strict.out)[4])["error"] == "invalid UTF-8: 2 bad byte(s)");
@@ -222,18 +222,20 @@ BOOST_AUTO_TEST_CASE(labels_and_reference_date_options) {
 // jsonl is written by its own fast writer; it must say exactly what the json format says,
 // escapes, nulls, clusters and rejected candidates included.
 BOOST_AUTO_TEST_CASE(jsonl_and_json_agree) {
-  const std::string text =
-      std::string(kArticle) +
-      "He said: \"Caf\xC3\xA9 \\ \x01\tM\xC3\xBCnchen \xF0\x9F\x98\x80\" on 26 April 2024, then left.\n"
-      "Bad bytes @BAD@ near Paris.\n";
+  const std::string text = std::string(kArticle) +
+                           "He said: \"Caf\xC3\xA9 \\ \x01\tM\xC3\xBCnchen \xF0\x9F\x98\x80\" on "
+                           "26 April 2024, then left.\n"
+                           "Bad bytes @BAD@ near Paris.\n";
   // Raw invalid bytes inside the JSON string (the reader repairs them).
   std::string first = json({{"id", "q\"uote\\"}, {"text", text}}).dump();
   first.replace(first.find("@BAD@"), 5, "\xFF\xFE");
   const fs::path input =
       WriteFile("tricky.jsonl", first + "\n" + json({{"text", "Paris"}}).dump() + "\n");
   for (const std::string& extra : {std::string(), std::string("--explain")}) {
-    const Run jsonl = Extract("--input jsonl --format jsonl " + extra + " '" + input.string() + "'");
-    const Run pretty = Extract("--input jsonl --format json " + extra + " '" + input.string() + "'");
+    const Run jsonl =
+        Extract("--input jsonl --format jsonl " + extra + " '" + input.string() + "'");
+    const Run pretty =
+        Extract("--input jsonl --format json " + extra + " '" + input.string() + "'");
     BOOST_TEST(jsonl.status == 0);
     BOOST_TEST(pretty.status == 0);
     const std::vector<std::string> lines = Lines(jsonl.out);

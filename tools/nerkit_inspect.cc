@@ -34,26 +34,35 @@ int main(int argc, char** argv) {
       if (i == 0 || tokens[i].sentence != tokens[i - 1].sentence) {
         std::cout << "--- sentence " << tokens[i].sentence << "\n";
       }
-      while (s < doc.symbol_token.size() && (doc.symbols[s] == '\n' || doc.symbol_token[s] < i)) ++s;
+      while (s < doc.symbol_token.size() && (doc.symbols[s] == '\n' || doc.symbol_token[s] < i))
+        ++s;
       std::string types;
       for (int t = 0; t < nerkit::internal::kEntryTypeCount; ++t) {
         if (doc.lexical[i] & (1u << t)) {
-          types += std::string(nerkit::internal::EntryTypeName(static_cast<nerkit::internal::EntryType>(t))) + " ";
+          types += std::string(nerkit::internal::EntryTypeName(
+                       static_cast<nerkit::internal::EntryType>(t))) +
+                   " ";
         }
       }
-      std::cout << "  " << doc.TokenText(tokens[i]) << "\t" << nerkit::text::ShapeName(tokens[i].shape)
-                << "\t" << (s < doc.symbols.size() ? doc.symbols[s] : ' ') << "\t" << types << "\n";
+      std::cout << "  " << doc.TokenText(tokens[i]) << "\t"
+                << nerkit::text::ShapeName(tokens[i].shape) << "\t"
+                << (s < doc.symbols.size() ? doc.symbols[s] : ' ') << "\t" << types << "\n";
     }
     std::cout << "class string: ";
     for (char c : doc.symbols) std::cout << (c == '\n' ? '|' : c);
     std::cout << "\ncandidates:\n";
     for (const auto& c : doc.candidates) {
       std::string source;
-      if (c.origin == nerkit::internal::Origin::kRule) source = model.rules.rule(c.ref).id;
-      else if (c.origin == nerkit::internal::Origin::kDate) source = model.dates.rule(c.ref).id;
-      else source = "dictionary";
+      if (c.origin == nerkit::internal::Origin::kRule)
+        source = model.rules.rule(c.ref).id;
+      else if (c.origin == nerkit::internal::Origin::kDate)
+        source = model.dates.rule(c.ref).id;
+      else
+        source = "dictionary";
       std::cout << "  " << c.begin << "-" << c.end << "\t"
-                << (c.veto ? "NONE" : c.typed ? std::string(nerkit::LabelName(c.label)) : "NAME")
+                << (c.veto    ? "NONE"
+                    : c.typed ? std::string(nerkit::LabelName(c.label))
+                              : "NAME")
                 << "\t" << c.priority << "\t" << text.substr(c.begin, c.end - c.begin) << "\t"
                 << source << (c.value.empty() ? "" : "\t" + c.value) << "\n";
     }

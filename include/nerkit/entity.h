@@ -81,8 +81,8 @@ class LabelSet {
 // One mention.
 struct Entity {
   Label label = Label::kPerson;
-  // Half-open span in UTF-8 bytes of the caller's buffer: text == buffer.substr(start, end - start).
-  // Always on UTF-8 character boundaries.
+  // Half-open span in UTF-8 bytes of the caller's buffer: text == buffer.substr(start, end -
+  // start). Always on UTF-8 character boundaries.
   std::size_t start = 0;
   std::size_t end = 0;
   // The bytes of the span, copied.

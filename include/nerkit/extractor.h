@@ -85,12 +85,12 @@ struct ExtractOptions {
 
 // What a loaded extractor holds.
 struct ExtractorInfo {
-  std::filesystem::path dictionary_dir;        // empty when no folder was loaded
-  std::vector<std::string> files;              // every file loaded, in load order
-  std::size_t dictionary_entries = 0;          // lines kept from *.tsv files
-  std::size_t duplicate_entries = 0;           // lines ignored as duplicates
-  std::size_t blocked_entries = 0;             // entries removed by `block` lines
-  std::size_t rules = 0;                       // rules from *.rules files
+  std::filesystem::path dictionary_dir;  // empty when no folder was loaded
+  std::vector<std::string> files;        // every file loaded, in load order
+  std::size_t dictionary_entries = 0;    // lines kept from *.tsv files
+  std::size_t duplicate_entries = 0;     // lines ignored as duplicates
+  std::size_t blocked_entries = 0;       // entries removed by `block` lines
+  std::size_t rules = 0;                 // rules from *.rules files
 };
 
 class Extractor {
@@ -111,8 +111,7 @@ class Extractor {
   // Returns: entities sorted by start, non-overlapping, with byte offsets into `text`.
   // Throws InputError if `text` is larger than options.max_document_bytes, or, with
   // options.strict_utf8, if it is not valid UTF-8.
-  Result Extract(std::string_view text, const ExtractOptions& options,
-                 Workspace& workspace) const;
+  Result Extract(std::string_view text, const ExtractOptions& options, Workspace& workspace) const;
   Result Extract(std::string_view text, const ExtractOptions& options = {}) const;
 
   const ExtractorInfo& info() const;

@@ -32,15 +32,15 @@ struct Candidate {
   std::uint32_t token_begin = 0;  // tokens, half-open
   std::uint32_t token_end = 0;
   Label label = Label::kPerson;
-  bool typed = true;       // false: a name whose type the resolver must decide
-  bool veto = false;       // a NONE rule: the span is no entity
-  bool weak = false;       // counts only with support (a `common` dictionary name)
+  bool typed = true;  // false: a name whose type the resolver must decide
+  bool veto = false;  // a NONE rule: the span is no entity
+  bool weak = false;  // counts only with support (a `common` dictionary name)
   Origin origin = Origin::kRule;
   std::int32_t priority = 0;
-  std::uint32_t ref = 0;   // entry or rule index, per origin
-  std::int32_t entry = -1; // dictionary entry giving canonical name and id, if any
-  std::string value;       // time expressions: TIMEX3 value
-  std::string anchor;      // time expressions: "absolute" or "reference"
+  std::uint32_t ref = 0;    // entry or rule index, per origin
+  std::int32_t entry = -1;  // dictionary entry giving canonical name and id, if any
+  std::string value;        // time expressions: TIMEX3 value
+  std::string anchor;       // time expressions: "absolute" or "reference"
 };
 
 // One gazetteer match: tokens [token_begin, token_end) equal the key sequence of the entries
@@ -55,7 +55,7 @@ struct GazetteerMatch {
 
 struct Document {
   std::string_view original;  // the caller's bytes
-  std::string_view text;      // what the stages read: `original`, or `sanitized` if it had bad bytes
+  std::string_view text;  // what the stages read: `original`, or `sanitized` if it had bad bytes
   std::string sanitized;
   std::size_t invalid_bytes = 0;
 
@@ -67,9 +67,9 @@ struct Document {
   std::vector<std::uint32_t> lexical;        // per token: bits of single-token entry types
 
   // Rule stage.
-  std::string symbols;                       // class string (one symbol per token + separators)
-  std::vector<std::uint32_t> symbol_token;   // symbol index -> token index
-  std::string token_symbol;                  // token index -> its symbol
+  std::string symbols;                      // class string (one symbol per token + separators)
+  std::vector<std::uint32_t> symbol_token;  // symbol index -> token index
+  std::string token_symbol;                 // token index -> its symbol
 
   // All stages add candidates; the resolver reads them.
   std::vector<Candidate> candidates;

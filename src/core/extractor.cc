@@ -32,8 +32,9 @@ std::vector<fs::path> ListFiles(const fs::path& dir, std::string_view ext) {
     if (it->is_regular_file(ec) && HasExtension(it->path(), ext)) out.push_back(it->path());
   }
   if (ec) throw LoadError(dir.string(), 0, 0, "cannot list folder: " + ec.message());
-  std::sort(out.begin(), out.end(),
-            [](const fs::path& a, const fs::path& b) { return a.filename().string() < b.filename().string(); });
+  std::sort(out.begin(), out.end(), [](const fs::path& a, const fs::path& b) {
+    return a.filename().string() < b.filename().string();
+  });
   return out;
 }
 
@@ -110,7 +111,8 @@ Extractor Extractor::Load(const LoadOptions& options) {
   };
   std::vector<Pending> pending;
   if (options.load_dictionary_folder) {
-    const fs::path dir = options.dictionaries.empty() ? DefaultDictionaryDir() : options.dictionaries;
+    const fs::path dir =
+        options.dictionaries.empty() ? DefaultDictionaryDir() : options.dictionaries;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
       throw LoadError(dir.string(), 0, 0,
@@ -128,7 +130,8 @@ Extractor Extractor::Load(const LoadOptions& options) {
   auto kind = [](const std::string& name, const std::string& shown) {
     if (name.ends_with(".tsv")) return false;
     if (name.ends_with(".rules")) return true;
-    throw LoadError(shown, 0, 0, "unknown kind of file (expected a .tsv dictionary or .rules file)");
+    throw LoadError(shown, 0, 0,
+                    "unknown kind of file (expected a .tsv dictionary or .rules file)");
   };
   for (const fs::path& p : options.extra_files) {
     pending.push_back({p.string(), p, nullptr, kind(p.filename().string(), p.string())});
@@ -216,9 +219,8 @@ Result Extractor::Extract(std::string_view text, const ExtractOptions& options,
   constexpr std::size_t kHardLimit = 0xFFFFFFF0u;  // offsets are 32-bit inside the pipeline
   const std::size_t limit = std::min(options.max_document_bytes, kHardLimit);
   if (text.size() > limit) {
-    throw InputError("document of " + std::to_string(text.size()) +
-                     " bytes exceeds the limit of " + std::to_string(limit) +
-                     " bytes (max_document_bytes)");
+    throw InputError("document of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
+                     std::to_string(limit) + " bytes (max_document_bytes)");
   }
   internal::Scratch& scratch = *workspace.scratch_;
   internal::Document& doc = scratch.doc;
@@ -233,8 +235,8 @@ Result Extractor::Extract(std::string_view text, const ExtractOptions& options,
         if (len == 0) break;
         pos += static_cast<std::size_t>(len);
       }
-      throw InputError("invalid UTF-8: " + std::to_string(invalid) + " bad byte(s), the first at byte offset " +
-                       std::to_string(pos));
+      throw InputError("invalid UTF-8: " + std::to_string(invalid) +
+                       " bad byte(s), the first at byte offset " + std::to_string(pos));
     }
     text::SanitizeInto(text, doc.sanitized);
     doc.text = doc.sanitized;

@@ -13,7 +13,7 @@ namespace nerkit::internal {
 
 // One loaded file. `content` stays alive as long as the model: dictionaries refer into it.
 struct SourceFile {
-  std::string name;     // the path as given, or the in-memory name
+  std::string name;  // the path as given, or the in-memory name
   std::string content;
 };
 

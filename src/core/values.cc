@@ -1,7 +1,7 @@
 // Plain value types of the public API: labels, dates, errors.
 #include <array>
-#include <ostream>
 #include <cstdio>
+#include <ostream>
 #include <stdexcept>
 
 #include "nerkit/date.h"
@@ -121,10 +121,11 @@ LoadError::LoadError(std::string path, std::size_t line, std::size_t column,
     : Error([&] {
         std::string s = path;
         if (line > 0) {
-          s += ":" + std::to_string(line);
-          if (column > 0) s += ":" + std::to_string(column);
+          s.append(":").append(std::to_string(line));
+          if (column > 0) s.append(":").append(std::to_string(column));
         }
-        return s + ": " + message;
+        s.append(": ").append(message);
+        return s;
       }()),
       path_(std::move(path)),
       line_(line),

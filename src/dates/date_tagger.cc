@@ -10,8 +10,8 @@
 #include "core/regex.h"
 #include "dates/normalizer.h"
 #include "dates/tense.h"
-#include "text/fold.h"
 #include "nerkit/error.h"
+#include "text/fold.h"
 
 namespace nerkit::internal {
 
@@ -22,8 +22,8 @@ struct DateTagger::Impl {
   struct Rule {
     RuleSpec spec;
     std::unique_ptr<RE2> re;
-    int group = 0;   // capture group of the entity span
-    int groups = 0;  // number of capture groups
+    int group = 0;                              // capture group of the entity span
+    int groups = 0;                             // number of capture groups
     std::vector<std::pair<int, Field>> fields;  // capture index -> field
     std::vector<int> rejects;                   // capture indices of reject groups
   };
@@ -36,7 +36,8 @@ struct DateTagger::Impl {
 namespace {
 
 [[noreturn]] void Fail(const RuleSpec& spec, const std::string& message) {
-  throw LoadError(spec.file, spec.line, spec.pattern_column, "rule \"" + spec.id + "\": " + message);
+  throw LoadError(spec.file, spec.line, spec.pattern_column,
+                  "rule \"" + spec.id + "\": " + message);
 }
 
 RE2::Options DateRegexOptions() {
@@ -191,8 +192,8 @@ void DateTagger::Compile(std::vector<RuleSpec> rules) {
       int group = 0;
       const auto [ptr, ec] = std::from_chars(g.data(), g.data() + g.size(), group);
       if (ec != std::errc() || group > r.groups) {
-        Fail(spec, "group " + g + " does not exist (the pattern has " +
-                       std::to_string(r.groups) + ")");
+        Fail(spec,
+             "group " + g + " does not exist (the pattern has " + std::to_string(r.groups) + ")");
       }
       r.group = group;
     } else {
@@ -233,9 +234,9 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
 
   // 1. Matches. The rules run on stretches of text: around each anchor (a token with a digit or
   // an anchor word), kWindowBefore tokens before and kWindowAfter after, within its sentence,
-  // overlapping stretches merged; or, without anchor words, whole sentences. The Set says, stretch by stretch, which
-  // rules can match at all; then each of those rules runs on its stretches, one rule after
-  // another (its DFA stays in the caches).
+  // overlapping stretches merged; or, without anchor words, whole sentences. The Set says,
+  // stretch by stretch, which rules can match at all; then each of those rules runs on its
+  // stretches, one rule after another (its DFA stays in the caches).
   thread_local std::vector<int> hits;
   thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> work;  // (rule, stretch)
   thread_local std::vector<re2::StringPiece> groups;
@@ -256,23 +257,27 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
     std::uint32_t open_begin = 0;
     for (std::uint32_t t = s.token_begin; t < s.token_end; ++t) {
       const text::Token& tok = tokens[t];
-      const bool anchor = tok.Has(text::kHasDigit) ||
-                          (tok.vocab >= 0 && impl_->anchor_by_vocab[static_cast<std::size_t>(tok.vocab)]);
+      const bool anchor =
+          tok.Has(text::kHasDigit) ||
+          (tok.vocab >= 0 && impl_->anchor_by_vocab[static_cast<std::size_t>(tok.vocab)]);
       if (!anchor) continue;
-      const std::uint32_t b = t >= s.token_begin + kWindowBefore ? t - kWindowBefore : s.token_begin;
+      const std::uint32_t b =
+          t >= s.token_begin + kWindowBefore ? t - kWindowBefore : s.token_begin;
       const std::uint32_t e = std::min(s.token_end, t + kWindowAfter + 1);
       if (open_end != 0 && b <= open_end) {
         open_end = e;
         continue;
       }
       if (open_end != 0) {
-        stretches.push_back({open_begin, open_end, tokens[open_begin].begin, tokens[open_end - 1].end});
+        stretches.push_back(
+            {open_begin, open_end, tokens[open_begin].begin, tokens[open_end - 1].end});
       }
       open_begin = b;
       open_end = e;
     }
     if (open_end != 0) {
-      stretches.push_back({open_begin, open_end, tokens[open_begin].begin, tokens[open_end - 1].end});
+      stretches.push_back(
+          {open_begin, open_end, tokens[open_begin].begin, tokens[open_end - 1].end});
     }
   }
   for (std::uint32_t i = 0; i < stretches.size(); ++i) {
@@ -307,13 +312,13 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
       // The span must start and end on token boundaries.
       const auto b = static_cast<std::uint32_t>(g.data() - all.data());
       const auto e = static_cast<std::uint32_t>(b + g.size());
-      const auto first = std::lower_bound(
-          tokens.begin() + s.token_begin, tokens.begin() + s.token_end, b,
-          [](const text::Token& t, std::uint32_t v) { return t.begin < v; });
+      const auto first =
+          std::lower_bound(tokens.begin() + s.token_begin, tokens.begin() + s.token_end, b,
+                           [](const text::Token& t, std::uint32_t v) { return t.begin < v; });
       if (first == tokens.begin() + s.token_end || first->begin != b) continue;
-      const auto last = std::lower_bound(
-          first, tokens.begin() + s.token_end, e,
-          [](const text::Token& t, std::uint32_t v) { return t.end < v; });
+      const auto last =
+          std::lower_bound(first, tokens.begin() + s.token_end, e,
+                           [](const text::Token& t, std::uint32_t v) { return t.end < v; });
       if (last == tokens.begin() + s.token_end || last->end != e) continue;
       Match m;
       m.begin = b;

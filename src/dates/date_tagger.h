@@ -29,10 +29,9 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <vector>
-
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/document.h"
 #include "gazetteer/gazetteer.h"

@@ -24,43 +24,50 @@ std::optional<int> Find(const std::array<Word, N>& table, std::string_view w) {
 }
 
 constexpr std::array<Word, 24> kMonths = {{
-    {"january", 1},   {"jan", 1},       {"february", 2}, {"feb", 2},  {"march", 3},
-    {"mar", 3},       {"april", 4},     {"apr", 4},      {"may", 5},  {"june", 6},
-    {"jun", 6},       {"july", 7},      {"jul", 7},      {"august", 8}, {"aug", 8},
-    {"september", 9}, {"sept", 9},      {"sep", 9},      {"october", 10}, {"oct", 10},
-    {"november", 11}, {"nov", 11},      {"december", 12}, {"dec", 12},
+    {"january", 1},   {"jan", 1},   {"february", 2},  {"feb", 2},      {"march", 3},
+    {"mar", 3},       {"april", 4}, {"apr", 4},       {"may", 5},      {"june", 6},
+    {"jun", 6},       {"july", 7},  {"jul", 7},       {"august", 8},   {"aug", 8},
+    {"september", 9}, {"sept", 9},  {"sep", 9},       {"october", 10}, {"oct", 10},
+    {"november", 11}, {"nov", 11},  {"december", 12}, {"dec", 12},
 }};
 
 constexpr std::array<Word, 19> kWeekdays = {{
-    {"monday", 1}, {"mon", 1},    {"tuesday", 2},  {"tue", 2},     {"tues", 2},
-    {"wednesday", 3}, {"wed", 3}, {"thursday", 4}, {"thu", 4},     {"thur", 4},
-    {"thurs", 4},  {"friday", 5}, {"fri", 5},      {"saturday", 6}, {"sat", 6},
-    {"sunday", 7}, {"sun", 7},    {"weds", 3},     {"thr", 4},
+    {"monday", 1},    {"mon", 1},    {"tuesday", 2},  {"tue", 2},      {"tues", 2},
+    {"wednesday", 3}, {"wed", 3},    {"thursday", 4}, {"thu", 4},      {"thur", 4},
+    {"thurs", 4},     {"friday", 5}, {"fri", 5},      {"saturday", 6}, {"sat", 6},
+    {"sunday", 7},    {"sun", 7},    {"weds", 3},     {"thr", 4},
 }};
 
 constexpr std::array<Word, 28> kCardinals = {{
-    {"zero", 0},     {"one", 1},       {"two", 2},       {"three", 3},    {"four", 4},
-    {"five", 5},     {"six", 6},       {"seven", 7},     {"eight", 8},    {"nine", 9},
-    {"ten", 10},     {"eleven", 11},   {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14},
-    {"fifteen", 15}, {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-    {"twenty", 20},  {"thirty", 30},   {"forty", 40},    {"fifty", 50},   {"sixty", 60},
-    {"seventy", 70}, {"eighty", 80},   {"ninety", 90},
+    {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
+    {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
+    {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
+    {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+    {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},
+    {"seventy", 70}, {"eighty", 80},  {"ninety", 90},
 }};
 
 constexpr std::array<Word, 28> kOrdinals = {{
-    {"first", 1},        {"second", 2},       {"third", 3},         {"fourth", 4},
-    {"fifth", 5},        {"sixth", 6},        {"seventh", 7},       {"eighth", 8},
-    {"ninth", 9},        {"tenth", 10},       {"eleventh", 11},     {"twelfth", 12},
-    {"thirteenth", 13},  {"fourteenth", 14},  {"fifteenth", 15},    {"sixteenth", 16},
-    {"seventeenth", 17}, {"eighteenth", 18},  {"nineteenth", 19},   {"twentieth", 20},
-    {"thirtieth", 30},   {"fortieth", 40},    {"fiftieth", 50},     {"sixtieth", 60},
-    {"seventieth", 70},  {"eightieth", 80},   {"ninetieth", 90},    {"hundredth", 100},
+    {"first", 1},        {"second", 2},      {"third", 3},       {"fourth", 4},
+    {"fifth", 5},        {"sixth", 6},       {"seventh", 7},     {"eighth", 8},
+    {"ninth", 9},        {"tenth", 10},      {"eleventh", 11},   {"twelfth", 12},
+    {"thirteenth", 13},  {"fourteenth", 14}, {"fifteenth", 15},  {"sixteenth", 16},
+    {"seventeenth", 17}, {"eighteenth", 18}, {"nineteenth", 19}, {"twentieth", 20},
+    {"thirtieth", 30},   {"fortieth", 40},   {"fiftieth", 50},   {"sixtieth", 60},
+    {"seventieth", 70},  {"eightieth", 80},  {"ninetieth", 90},  {"hundredth", 100},
 }};
 
 // Decades in words: "twenties" -> 2 ... "nineties" -> 9.
 constexpr std::array<Word, 9> kDecadeWords = {{
-    {"tens", 1},     {"twenties", 2}, {"thirties", 3}, {"forties", 4}, {"fifties", 5},
-    {"sixties", 6},  {"seventies", 7}, {"eighties", 8}, {"nineties", 9},
+    {"tens", 1},
+    {"twenties", 2},
+    {"thirties", 3},
+    {"forties", 4},
+    {"fifties", 5},
+    {"sixties", 6},
+    {"seventies", 7},
+    {"eighties", 8},
+    {"nineties", 9},
 }};
 
 bool IsDigits(std::string_view s) {
@@ -225,8 +232,8 @@ std::optional<Quantity> ParseQuantity(std::string_view text) {
   std::string norm = NormalizeWords(text);
   // Vague quantities.
   static constexpr std::array<std::string_view, 16> kVague = {
-      "several", "few",       "a few",     "some",         "many",       "a number of",
-      "dozens",  "dozens of", "hundreds",  "hundreds of",  "numerous",   "a handful of",
+      "several",  "few",       "a few",     "some",        "many",     "a number of",
+      "dozens",   "dozens of", "hundreds",  "hundreds of", "numerous", "a handful of",
       "multiple", "countless", "thousands", "thousands of"};
   for (std::string_view v : kVague) {
     if (norm == v) return Quantity{0, true};
@@ -239,7 +246,8 @@ std::optional<Quantity> ParseQuantity(std::string_view text) {
     return Quantity{0.5, false};
   }
   double extra = 0;
-  for (std::string_view suffix : {std::string_view(" and a half"), std::string_view(" and one half")}) {
+  for (std::string_view suffix :
+       {std::string_view(" and a half"), std::string_view(" and one half")}) {
     if (norm.size() > suffix.size() && norm.ends_with(suffix)) {
       norm.resize(norm.size() - suffix.size());
       extra = 0.5;
@@ -313,7 +321,8 @@ std::optional<Year> ParseYear(std::string_view text, std::optional<int> referenc
   if (IsDigits(norm)) {
     const auto v = Digits(norm);
     if (norm.size() == 4 && *v >= 1) return Year{static_cast<int>(*v), false};
-    if (norm.size() == 2) return Year{PivotTwoDigitYear(static_cast<int>(*v), reference_year), true};
+    if (norm.size() == 2)
+      return Year{PivotTwoDigitYear(static_cast<int>(*v), reference_year), true};
     if (norm.size() == 3 && *v >= 100) return Year{static_cast<int>(*v), false};
     return std::nullopt;
   }
@@ -324,8 +333,10 @@ std::optional<Year> ParseYear(std::string_view text, std::optional<int> referenc
   if (first && *first >= 10 && words.size() >= 2 && words[1] != "thousand") {
     if (words.size() == 2 && words[1] == "hundred") return Year{*first * 100, false};
     std::size_t from = 1;
-    if (words.size() >= 3 && words[1] == "hundred" && words[2] == "and") from = 3;
-    else if (words.size() >= 2 && words[1] == "hundred") from = 2;
+    if (words.size() >= 3 && words[1] == "hundred" && words[2] == "and")
+      from = 3;
+    else if (words.size() >= 2 && words[1] == "hundred")
+      from = 2;
     const auto rest = SmallNumber(words, from);
     if (rest && (*rest >= 10 || words[from] == "oh" || words[from] == "o" || from > 1)) {
       return Year{*first * 100 + *rest, false};
@@ -354,7 +365,8 @@ std::optional<int> ParseDecade(std::string_view text, std::optional<int> referen
     if (digits.size() == 4 && IsDigits(digits) && digits[3] == '0') {
       return static_cast<int>(*Digits(digits.substr(0, 3)));
     }
-    if (digits.size() == 2 && IsDigits(digits) && digits[1] == '0') return from_digit(digits[0] - '0');
+    if (digits.size() == 2 && IsDigits(digits) && digits[1] == '0')
+      return from_digit(digits[0] - '0');
   }
   std::vector<std::string_view> words = SplitWords(norm);
   if (words.empty()) return std::nullopt;
@@ -382,29 +394,52 @@ std::optional<UnitWord> ParseUnit(std::string_view text) {
     int multiplier;
   };
   static constexpr std::array<Entry, 46> kUnits = {{
-      {"second", Unit::kSecond, 1},     {"sec", Unit::kSecond, 1},
-      {"minute", Unit::kMinute, 1},     {"min", Unit::kMinute, 1},
-      {"hour", Unit::kHour, 1},         {"hr", Unit::kHour, 1},
-      {"hourly", Unit::kHour, 1},       {"day", Unit::kDay, 1},
-      {"daily", Unit::kDay, 1},         {"night", Unit::kNight, 1},
-      {"nightly", Unit::kNight, 1},     {"weekend", Unit::kWeekend, 1},
-      {"week", Unit::kWeek, 1},         {"wk", Unit::kWeek, 1},
-      {"weekly", Unit::kWeek, 1},       {"biweekly", Unit::kWeek, 2},
-      {"fortnight", Unit::kFortnight, 1}, {"fortnightly", Unit::kFortnight, 1},
-      {"month", Unit::kMonth, 1},       {"mo", Unit::kMonth, 1},
-      {"monthly", Unit::kMonth, 1},     {"bimonthly", Unit::kMonth, 2},
-      {"quarter", Unit::kQuarter, 1},   {"quarterly", Unit::kQuarter, 1},
-      {"half", Unit::kHalf, 1},         {"year", Unit::kYear, 1},
-      {"yr", Unit::kYear, 1},           {"yearly", Unit::kYear, 1},
-      {"annually", Unit::kYear, 1},     {"annual", Unit::kYear, 1},
-      {"decade", Unit::kDecade, 1},     {"century", Unit::kCentury, 1},
-      {"centuries", Unit::kCentury, 1}, {"semiannually", Unit::kHalf, 1},
-      {"semiannual", Unit::kHalf, 1},   {"biennially", Unit::kYear, 2},
-      {"biennial", Unit::kYear, 2},     {"mins", Unit::kMinute, 1},
-      {"hrs", Unit::kHour, 1},          {"yrs", Unit::kYear, 1},
-      {"secs", Unit::kSecond, 1},       {"wks", Unit::kWeek, 1},
-      {"millennium", Unit::kCentury, 10}, {"millennia", Unit::kCentury, 10},
-      {"months", Unit::kMonth, 1},      {"days", Unit::kDay, 1},
+      {"second", Unit::kSecond, 1},
+      {"sec", Unit::kSecond, 1},
+      {"minute", Unit::kMinute, 1},
+      {"min", Unit::kMinute, 1},
+      {"hour", Unit::kHour, 1},
+      {"hr", Unit::kHour, 1},
+      {"hourly", Unit::kHour, 1},
+      {"day", Unit::kDay, 1},
+      {"daily", Unit::kDay, 1},
+      {"night", Unit::kNight, 1},
+      {"nightly", Unit::kNight, 1},
+      {"weekend", Unit::kWeekend, 1},
+      {"week", Unit::kWeek, 1},
+      {"wk", Unit::kWeek, 1},
+      {"weekly", Unit::kWeek, 1},
+      {"biweekly", Unit::kWeek, 2},
+      {"fortnight", Unit::kFortnight, 1},
+      {"fortnightly", Unit::kFortnight, 1},
+      {"month", Unit::kMonth, 1},
+      {"mo", Unit::kMonth, 1},
+      {"monthly", Unit::kMonth, 1},
+      {"bimonthly", Unit::kMonth, 2},
+      {"quarter", Unit::kQuarter, 1},
+      {"quarterly", Unit::kQuarter, 1},
+      {"half", Unit::kHalf, 1},
+      {"year", Unit::kYear, 1},
+      {"yr", Unit::kYear, 1},
+      {"yearly", Unit::kYear, 1},
+      {"annually", Unit::kYear, 1},
+      {"annual", Unit::kYear, 1},
+      {"decade", Unit::kDecade, 1},
+      {"century", Unit::kCentury, 1},
+      {"centuries", Unit::kCentury, 1},
+      {"semiannually", Unit::kHalf, 1},
+      {"semiannual", Unit::kHalf, 1},
+      {"biennially", Unit::kYear, 2},
+      {"biennial", Unit::kYear, 2},
+      {"mins", Unit::kMinute, 1},
+      {"hrs", Unit::kHour, 1},
+      {"yrs", Unit::kYear, 1},
+      {"secs", Unit::kSecond, 1},
+      {"wks", Unit::kWeek, 1},
+      {"millennium", Unit::kCentury, 10},
+      {"millennia", Unit::kCentury, 10},
+      {"months", Unit::kMonth, 1},
+      {"days", Unit::kDay, 1},
   }};
   for (std::string_view w : {std::string_view(norm), Singular(norm)}) {
     for (const Entry& e : kUnits) {
@@ -435,7 +470,8 @@ std::optional<std::string_view> ParsePartOfDay(std::string_view text) {
   if (w == "morning" || w == "mid morning" || w == "dawn" || w == "daybreak") {
     return std::string_view("MO");
   }
-  if (w == "afternoon" || w == "mid afternoon" || w == "midafternoon") return std::string_view("AF");
+  if (w == "afternoon" || w == "mid afternoon" || w == "midafternoon")
+    return std::string_view("AF");
   if (w == "evening" || w == "dusk") return std::string_view("EV");
   if (w == "night" || w == "tonight" || w == "overnight" || w == "late night") {
     return std::string_view("NI");
@@ -471,13 +507,12 @@ std::optional<int> ParseRelative(std::string_view text) {
         w == "latest" || w == "recent" || w == "earlier") {
       return -1;
     }
-    if (w == "next" || w == "coming" || w == "following" || w == "upcoming" ||
-        w == "forthcoming" || w == "later" || w == "ensuing" || w == "subsequent") {
+    if (w == "next" || w == "coming" || w == "following" || w == "upcoming" || w == "forthcoming" ||
+        w == "later" || w == "ensuing" || w == "subsequent") {
       return 1;
     }
     if (w == "this" || w == "current" || w == "present" || w == "same" || w == "these" ||
-        w == "that" || w == "those" ||
-        w == "the" || w == "most") {
+        w == "that" || w == "those" || w == "the" || w == "most") {
       if (w != "the" && w != "most") result = 0;
       continue;
     }
@@ -504,9 +539,9 @@ std::optional<int> ParseDirection(std::string_view text) {
       norm == "previously" || norm == "prior" || norm == "before that" || norm == "since") {
     return -1;
   }
-  if (norm == "later" || norm == "after" || norm == "hence" || norm == "from now" ||
-      norm == "on" || norm == "away" || norm == "afterwards" || norm == "afterward" ||
-      norm == "from today" || norm == "in" || norm == "after that") {
+  if (norm == "later" || norm == "after" || norm == "hence" || norm == "from now" || norm == "on" ||
+      norm == "away" || norm == "afterwards" || norm == "afterward" || norm == "from today" ||
+      norm == "in" || norm == "after that") {
     return 1;
   }
   return std::nullopt;
@@ -525,9 +560,9 @@ enum class HolidayKind { kFixed, kNthWeekday, kEaster, kElection };
 struct Holiday {
   std::string_view name;  // normalised: lower case, no apostrophes or periods
   HolidayKind kind;
-  int month;    // kFixed, kNthWeekday
-  int day;      // kFixed: day; kNthWeekday: ISO weekday; kEaster: offset from Easter Sunday
-  int nth;      // kNthWeekday: 1..5 or -1 for the last
+  int month;  // kFixed, kNthWeekday
+  int day;    // kFixed: day; kNthWeekday: ISO weekday; kEaster: offset from Easter Sunday
+  int nth;    // kNthWeekday: 1..5 or -1 for the last
 };
 
 constexpr std::array<Holiday, 52> kHolidays = {{

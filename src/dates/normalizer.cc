@@ -13,10 +13,10 @@ namespace nerkit::internal::dates {
 namespace {
 
 constexpr std::array<std::string_view, kFieldCount> kFieldNames = {
-    "year",  "month",  "day",    "weekday", "week",      "quarter",   "half",
-    "season", "part",  "decade", "century", "holiday",   "hour",      "minute",
-    "second", "ampm",  "rel",    "n",       "unit",      "dir",       "today",
-    "yesterday", "tomorrow", "present", "past", "future", "mod",      "timezone",
+    "year",      "month",    "day",     "weekday", "week",    "quarter", "half",
+    "season",    "part",     "decade",  "century", "holiday", "hour",    "minute",
+    "second",    "ampm",     "rel",     "n",       "unit",    "dir",     "today",
+    "yesterday", "tomorrow", "present", "past",    "future",  "mod",     "timezone",
 };
 
 std::string Format(const char* format, int a) {
@@ -91,8 +91,10 @@ bool IsNumber(std::string_view s) {
 template <typename T>
 void Take(std::string_view text, std::optional<T> parsed, std::optional<T>& out, bool& bad) {
   if (text.empty()) return;
-  if (parsed) out = parsed;
-  else bad = true;
+  if (parsed)
+    out = parsed;
+  else
+    bad = true;
 }
 
 Parts Parse(const FieldTexts& f, const std::optional<CivilDate>& reference) {
@@ -122,9 +124,12 @@ Parts Parse(const FieldTexts& f, const std::optional<CivilDate>& reference) {
   }
   if (auto t = text(Field::kHalf); !t.empty()) {
     const std::string w = NormalizeWords(t);
-    if (w == "last" || w == "latter" || w == "back") p.half = 2;
-    else if (w == "early" || w == "front") p.half = 1;
-    else Take(t, ParseOrdinal(t), p.half, p.bad);
+    if (w == "last" || w == "latter" || w == "back")
+      p.half = 2;
+    else if (w == "early" || w == "front")
+      p.half = 1;
+    else
+      Take(t, ParseOrdinal(t), p.half, p.bad);
     if (p.half && (*p.half < 1 || *p.half > 2)) p.bad = true;
   }
   if (auto t = text(Field::kSeason); !t.empty()) Take(t, ParseSeason(t), p.season, p.bad);
@@ -138,13 +143,17 @@ Parts Parse(const FieldTexts& f, const std::optional<CivilDate>& reference) {
   if (auto t = text(Field::kHour); !t.empty()) Take(t, ParseHour(t), p.hour, p.bad);
   if (auto t = text(Field::kMinute); !t.empty()) {
     const auto v = ParseCardinal(t);
-    if (v && *v >= 0 && *v <= 59) p.minute = static_cast<int>(*v);
-    else p.bad = true;
+    if (v && *v >= 0 && *v <= 59)
+      p.minute = static_cast<int>(*v);
+    else
+      p.bad = true;
   }
   if (auto t = text(Field::kSecond); !t.empty()) {
     const auto v = ParseCardinal(t);
-    if (v && *v >= 0 && *v <= 60) p.second = static_cast<int>(*v);
-    else p.bad = true;
+    if (v && *v >= 0 && *v <= 60)
+      p.second = static_cast<int>(*v);
+    else
+      p.bad = true;
   }
   if (auto t = text(Field::kAmPm); !t.empty()) Take(t, ParsePm(t), p.pm, p.bad);
   if (auto t = text(Field::kTimezone); !t.empty()) {
@@ -152,8 +161,10 @@ Parts Parse(const FieldTexts& f, const std::optional<CivilDate>& reference) {
     p.utc = zone == "utc" || zone == "gmt" || zone == "z";
   }
   if (auto t = text(Field::kRel); !t.empty()) {
-    if (NormalizeWords(t) == "the") p.rel_the = true;
-    else Take(t, ParseRelative(t), p.rel, p.bad);
+    if (NormalizeWords(t) == "the")
+      p.rel_the = true;
+    else
+      Take(t, ParseRelative(t), p.rel, p.bad);
     p.rel_anaphoric = IsAnaphoricRelative(t);
   }
   if (auto t = text(Field::kN); !t.empty()) Take(t, ParseQuantity(t), p.n, p.bad);
@@ -169,9 +180,12 @@ Parts Parse(const FieldTexts& f, const std::optional<CivilDate>& reference) {
   if (!text(Field::kPast).empty()) p.fixed = "PAST_REF";
   if (!text(Field::kFuture).empty()) p.fixed = "FUTURE_REF";
   if (p.hour && p.pm) {
-    if (*p.hour > 12 || *p.hour == 0) p.bad = true;
-    else if (*p.pm && *p.hour < 12) *p.hour += 12;
-    else if (!*p.pm && *p.hour == 12) p.hour = 0;
+    if (*p.hour > 12 || *p.hour == 0)
+      p.bad = true;
+    else if (*p.pm && *p.hour < 12)
+      *p.hour += 12;
+    else if (!*p.pm && *p.hour == 12)
+      p.hour = 0;
   }
   return p;
 }
@@ -689,17 +703,27 @@ std::string DurationValue(const Parts& p) {
   const double amount = n.value * mult;
   auto amt = [&](double a) { return n.vague ? std::string("X") : Amount(a); };
   switch (p.unit->unit) {
-    case Unit::kSecond: return Cat({"PT", amt(amount), "S"});
-    case Unit::kMinute: return Cat({"PT", amt(amount), "M"});
-    case Unit::kHour: return Cat({"PT", amt(amount), "H"});
+    case Unit::kSecond:
+      return Cat({"PT", amt(amount), "S"});
+    case Unit::kMinute:
+      return Cat({"PT", amt(amount), "M"});
+    case Unit::kHour:
+      return Cat({"PT", amt(amount), "H"});
     case Unit::kDay:
-    case Unit::kNight: return Cat({"P", amt(amount), "D"});
-    case Unit::kWeekend: return Cat({"P", amt(amount * 2), "D"});
-    case Unit::kWeek: return Cat({"P", amt(amount), "W"});
-    case Unit::kFortnight: return Cat({"P", amt(amount * 2), "W"});
-    case Unit::kMonth: return Cat({"P", amt(amount), "M"});
-    case Unit::kQuarter: return n.vague ? "PXQ" : Cat({"P", Amount(amount * 3), "M"});
-    case Unit::kHalf: return n.vague ? "PXM" : Cat({"P", Amount(amount * 6), "M"});
+    case Unit::kNight:
+      return Cat({"P", amt(amount), "D"});
+    case Unit::kWeekend:
+      return Cat({"P", amt(amount * 2), "D"});
+    case Unit::kWeek:
+      return Cat({"P", amt(amount), "W"});
+    case Unit::kFortnight:
+      return Cat({"P", amt(amount * 2), "W"});
+    case Unit::kMonth:
+      return Cat({"P", amt(amount), "M"});
+    case Unit::kQuarter:
+      return n.vague ? "PXQ" : Cat({"P", Amount(amount * 3), "M"});
+    case Unit::kHalf:
+      return n.vague ? "PXM" : Cat({"P", Amount(amount * 6), "M"});
     case Unit::kYear:
       if (!n.vague && amount != std::floor(amount) && amount * 12 == std::floor(amount * 12)) {
         const long months = static_cast<long>(amount * 12);
@@ -708,8 +732,10 @@ std::string DurationValue(const Parts& p) {
                            : Cat({"P", years, "Y"});
       }
       return Cat({"P", amt(amount), "Y"});
-    case Unit::kDecade: return n.vague ? "PXDE" : Cat({"P", Amount(amount * 10), "Y"});
-    case Unit::kCentury: return n.vague ? "PXCE" : Cat({"P", Amount(amount * 100), "Y"});
+    case Unit::kDecade:
+      return n.vague ? "PXDE" : Cat({"P", Amount(amount * 10), "Y"});
+    case Unit::kCentury:
+      return n.vague ? "PXCE" : Cat({"P", Amount(amount * 100), "Y"});
   }
   return {};
 }
@@ -778,12 +804,12 @@ Normalized Normalize(Label label, const FieldTexts& fields, const Context& conte
         r.value += Cat({"T", *p.part});
       }
     } else if (p.weekday && r.value.starts_with("XXXX-WXX")) {
-      r.value += p.hour ? Format("T%02d:%02d", *p.hour, p.minute.value_or(0))
-                        : Cat({"T", *p.part});
+      r.value += p.hour ? Format("T%02d:%02d", *p.hour, p.minute.value_or(0)) : Cat({"T", *p.part});
     }
   }
   out.sets_focus = !p.dir && !p.rel_anaphoric && !r.value.empty() && r.value[0] >= '0' &&
-                   r.value[0] <= '9' && r.value.size() >= 4 && r.value[3] >= '0' && r.value[3] <= '9';
+                   r.value[0] <= '9' && r.value.size() >= 4 && r.value[3] >= '0' &&
+                   r.value[3] <= '9';
   out.value = std::move(r.value);
   out.uses_reference = r.uses_reference;
   return out;

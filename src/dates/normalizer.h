@@ -91,9 +91,9 @@ struct Context {
   // "the previous day", "that month") count from it, and "a year earlier" right after a quarter
   // means that quarter a year before.
   std::string_view focus;
-  bool focus_near = false;             // the focus is in this sentence or one of the two before
-  bool focus_same_sentence = false;    // the focus is in this sentence (a time of day takes its day)
-  bool focus_uses_reference = false;   // the focus itself was computed from the reference date
+  bool focus_near = false;            // the focus is in this sentence or one of the two before
+  bool focus_same_sentence = false;   // the focus is in this sentence (a time of day takes its day)
+  bool focus_uses_reference = false;  // the focus itself was computed from the reference date
 };
 
 struct Normalized {

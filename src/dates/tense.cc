@@ -8,29 +8,28 @@ namespace nerkit::internal::dates {
 namespace {
 
 constexpr std::string_view kFuture[] = {
-    "would", "effective", "will",      "shall",    "won't",    "gonna",    "expected", "expects", "scheduled",
-    "planned",   "plans",    "planning", "due",      "soon",     "upcoming", "intends",
-    "forecast",  "predicted", "hopes",   "promised", "vowed",    "threatened"};
+    "would",     "effective", "will",  "shall",    "won't", "gonna",     "expected", "expects",
+    "scheduled", "planned",   "plans", "planning", "due",   "soon",      "upcoming", "intends",
+    "forecast",  "predicted", "hopes", "promised", "vowed", "threatened"};
 
 constexpr std::string_view kPast[] = {
-    "was",     "were",    "had",     "did",    "didn't",  "wasn't",   "weren't", "hadn't",
-    "said",    "told",    "ago",     "yesterday", "met",  "took",
-    "made",    "gave",    "got",     "went",   "came",    "saw",      "fell",   "rose",
-    "began",   "sent",    "held",    "kept",   "paid",    "sold",     "bought", "became",
-    "brought", "thought", "found",   "ran",    "spent",   "struck",   "left",   "lost",
-    "won",     "led",     "fled",    "fought", "wrote",   "spoke",    "broke",  "chose",
-    "drove",   "flew",    "grew",    "knew",   "threw",   "stood",    "felt",   "heard",
-    "seized",  "sought",
+    "was",   "were",   "had",   "did",       "didn't", "wasn't", "weren't", "hadn't",
+    "said",  "told",   "ago",   "yesterday", "met",    "took",   "made",    "gave",
+    "got",   "went",   "came",  "saw",       "fell",   "rose",   "began",   "sent",
+    "held",  "kept",   "paid",  "sold",      "bought", "became", "brought", "thought",
+    "found", "ran",    "spent", "struck",    "left",   "lost",   "won",     "led",
+    "fled",  "fought", "wrote", "spoke",     "broke",  "chose",  "drove",   "flew",
+    "grew",  "knew",   "threw", "stood",     "felt",   "heard",  "seized",  "sought",
 };
 
 // Words in -ed that are rarely a past tense.
-constexpr std::string_view kNotPast[] = {
-    "hundred", "kindred", "sacred", "naked",    "wicked",   "rugged",    "beloved",
-    "indeed",  "proposed", "supposed", "red"};
+constexpr std::string_view kNotPast[] = {"hundred",  "kindred",  "sacred",  "naked",
+                                         "wicked",   "rugged",   "beloved", "indeed",
+                                         "proposed", "supposed", "red"};
 
 // Forms of "be" and "have" (and modals) after which an -ed word is a participle, not a past tense.
-constexpr std::string_view kAuxiliaries[] = {
-    "is", "are", "am", "be", "been", "being", "has", "have", "'s", "'re", "'ve"};
+constexpr std::string_view kAuxiliaries[] = {"is",  "are",  "am", "be",  "been", "being",
+                                             "has", "have", "'s", "'re", "'ve"};
 
 template <std::size_t N>
 bool In(const std::string_view (&words)[N], std::string_view w) {

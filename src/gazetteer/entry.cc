@@ -12,23 +12,41 @@ namespace nerkit::internal {
 namespace {
 
 constexpr std::array<std::string_view, kEntryTypeCount> kTypeNames = {
-    "PERSON", "LOCATION", "ORGANIZATION", "GIVEN_NAME", "SURNAME", "TITLE",
-    "DEMONYM", "ORG_HEAD", "LOC_HEAD", "NAME_PARTICLE", "WORD"};
+    "PERSON",  "LOCATION", "ORGANIZATION", "GIVEN_NAME",    "SURNAME", "TITLE",
+    "DEMONYM", "ORG_HEAD", "LOC_HEAD",     "NAME_PARTICLE", "WORD"};
 
 struct FlagName {
   std::string_view name;
   EntryFlag flag;
 };
 constexpr FlagName kFlagNames[] = {
-    {"primary", kPrimary},   {"ascii", kAscii},         {"alternate", kAlternate},
-    {"acronym", kAcronym},   {"cs", kCaseSensitive},    {"common", kCommon},
-    {"country", kCountry},   {"region", kRegion},       {"city", kCity},
-    {"capital", kCapital},   {"feature", kFeature},     {"male", kMale},
-    {"female", kFemale},     {"prefix", kPrefix},       {"suffix", kSuffix},
-    {"block", kBlock},       {"igo", kIgo},             {"agency", kAgency},
-    {"armed", kArmed},       {"government", kGovernment}, {"party", kParty},
-    {"company", kCompany},   {"university", kUniversity}, {"sports", kSports},
-    {"media", kMedia},       {"ngo", kNgo},             {"religious", kReligious},
+    {"primary", kPrimary},
+    {"ascii", kAscii},
+    {"alternate", kAlternate},
+    {"acronym", kAcronym},
+    {"cs", kCaseSensitive},
+    {"common", kCommon},
+    {"country", kCountry},
+    {"region", kRegion},
+    {"city", kCity},
+    {"capital", kCapital},
+    {"feature", kFeature},
+    {"male", kMale},
+    {"female", kFemale},
+    {"prefix", kPrefix},
+    {"suffix", kSuffix},
+    {"block", kBlock},
+    {"igo", kIgo},
+    {"agency", kAgency},
+    {"armed", kArmed},
+    {"government", kGovernment},
+    {"party", kParty},
+    {"company", kCompany},
+    {"university", kUniversity},
+    {"sports", kSports},
+    {"media", kMedia},
+    {"ngo", kNgo},
+    {"religious", kReligious},
 };
 
 std::string_view Trimmed(std::string_view s) {
@@ -52,10 +70,14 @@ std::optional<EntryType> ParseEntryType(std::string_view name) {
 
 std::optional<Label> EntityLabel(EntryType type) {
   switch (type) {
-    case EntryType::kPerson: return Label::kPerson;
-    case EntryType::kLocation: return Label::kLocation;
-    case EntryType::kOrganization: return Label::kOrganization;
-    default: return std::nullopt;
+    case EntryType::kPerson:
+      return Label::kPerson;
+    case EntryType::kLocation:
+      return Label::kLocation;
+    case EntryType::kOrganization:
+      return Label::kOrganization;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -98,7 +120,8 @@ std::string ParseEntryLine(std::string_view line, Entry& entry, std::size_t& col
   if (fields.size() != 7) {
     column = 1;
     return "expected 7 tab-separated columns (surface, type, canonical, id, weight, country, "
-           "flags), got " + std::to_string(fields.size());
+           "flags), got " +
+           std::to_string(fields.size());
   }
   entry = Entry{};
   entry.surface = Trimmed(fields[0]);

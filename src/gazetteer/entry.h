@@ -27,9 +27,7 @@ inline constexpr int kEntryTypeCount = 11;
 
 std::string_view EntryTypeName(EntryType type);
 std::optional<EntryType> ParseEntryType(std::string_view name);
-inline constexpr std::uint32_t TypeBit(EntryType type) {
-  return 1u << static_cast<unsigned>(type);
-}
+inline constexpr std::uint32_t TypeBit(EntryType type) { return 1u << static_cast<unsigned>(type); }
 // Entity types are returned as entities of a label; the others are evidence.
 std::optional<Label> EntityLabel(EntryType type);
 

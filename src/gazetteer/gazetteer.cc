@@ -50,19 +50,18 @@ namespace {
 // Node flags.
 enum : std::uint8_t {
   kNodeHasChildren = 1,
-  kNodeRecord = 2,       // a one-word match here is recorded (entities, demonyms, cs entries)
+  kNodeRecord = 2,  // a one-word match here is recorded (entities, demonyms, cs entries)
   kNodeCaseSensitive = 4,
-  kNodeFirstLower = 8,   // some entity entry starts with a lower-case word
+  kNodeFirstLower = 8,  // some entity entry starts with a lower-case word
   kNodeEntity = 16,
-  kNodePeriod = 32,      // some entry's surface ends with "."
-  kNodeLowerHere = 64,   // an entry here can match after a lower-case first word (evidence of
-                         // several words, names that start in lower case, cs entries)
-  kNodeLowerBelow = 128, // ... here or in the subtree
+  kNodePeriod = 32,       // some entry's surface ends with "."
+  kNodeLowerHere = 64,    // an entry here can match after a lower-case first word (evidence of
+                          // several words, names that start in lower case, cs entries)
+  kNodeLowerBelow = 128,  // ... here or in the subtree
 };
 
-constexpr std::uint32_t kEntityTypeBits = TypeBit(EntryType::kPerson) |
-                                          TypeBit(EntryType::kLocation) |
-                                          TypeBit(EntryType::kOrganization);
+constexpr std::uint32_t kEntityTypeBits =
+    TypeBit(EntryType::kPerson) | TypeBit(EntryType::kLocation) | TypeBit(EntryType::kOrganization);
 
 // The first eight bytes of a short key, as a number (keys of up to eight bytes compare exactly
 // on it).
@@ -84,8 +83,8 @@ struct Gazetteer::Tables {
     std::uint16_t length = 0;  // key length (keys longer than 65535 bytes are not interned)
     std::uint8_t flags = 0;    // kVocab* below
     std::uint8_t unused = 0;
-    std::uint32_t lexical = 0; // the one-word node's lexical bits
-    std::int32_t root = -1;    // the one-word node, or -1
+    std::uint32_t lexical = 0;  // the one-word node's lexical bits
+    std::int32_t root = -1;     // the one-word node, or -1
   };
   enum : std::uint8_t {
     kVocabContinues = 1,  // the word is a second or later step of some surface
@@ -95,14 +94,14 @@ struct Gazetteer::Tables {
     kVocabLower = 16,     // a lower-case token of this word can start a match (kNodeLowerBelow)
   };
   struct Transition {
-    std::uint64_t key = 0;   // (node << 32 | vocab) + 1, 0 = empty
+    std::uint64_t key = 0;  // (node << 32 | vocab) + 1, 0 = empty
     std::uint32_t child = 0;
   };
   struct Node {
-    std::uint32_t begin = 0;    // entries node_entries[begin, begin + count)
+    std::uint32_t begin = 0;  // entries node_entries[begin, begin + count)
     std::uint32_t count = 0;
-    std::uint32_t types = 0;    // OR of TypeBit of its entries
-    std::uint32_t lexical = 0;  // one-word nodes: evidence bits that need no case check
+    std::uint32_t types = 0;           // OR of TypeBit of its entries
+    std::uint32_t lexical = 0;         // one-word nodes: evidence bits that need no case check
     std::uint32_t children_begin = 0;  // children child_vocab/child_node[begin, begin + count),
     std::uint32_t children_count = 0;  // sorted by vocabulary id
     std::uint8_t flags = 0;
@@ -114,7 +113,7 @@ struct Gazetteer::Tables {
   BigArray<VocabSlot> lookup_slots;         // after Build(): the same, on huge pages
   std::uint64_t vocab_mask = 0;
 
-  std::vector<std::int32_t> root_child;     // per vocabulary id, -1 if none
+  std::vector<std::int32_t> root_child;  // per vocabulary id, -1 if none
   std::vector<Transition, HugePageAllocator<Transition>> transitions;
   std::uint64_t trans_mask = 0;
   std::size_t trans_count = 0;
@@ -578,8 +577,8 @@ void Gazetteer::Match(Document& doc) const {
     if (node < 0) continue;
     // A lower-case particle ("al-Anbar", "el-Dabaa") may start a capitalised name of several
     // words, whatever the case its surface has in the dictionary.
-    const bool particle_first = first.shape == text::Shape::kLower &&
-                                (doc.lexical[i] & TypeBit(EntryType::kNameParticle));
+    const bool particle_first =
+        first.shape == text::Shape::kLower && (doc.lexical[i] & TypeBit(EntryType::kNameParticle));
     const bool first_lower = first.shape == text::Shape::kLower && !particle_first;
     std::uint32_t lower = first_lower ? 1u : 0u;  // bit k: the k-th word is lower case
     std::uint32_t step = 0;
@@ -604,8 +603,8 @@ void Gazetteer::Match(Document& doc) const {
           m.token_end = static_cast<std::uint32_t>(match_end);
           m.entries_begin = static_cast<std::uint32_t>(doc.match_entries.size());
           const std::uint32_t* ids = t.node_entries.data() + nd.begin;
-          const bool all_pass = !(nd.flags & kNodeCaseSensitive) &&
-                                (lower == 0 || !(nd.flags & kNodeEntity));
+          const bool all_pass =
+              !(nd.flags & kNodeCaseSensitive) && (lower == 0 || !(nd.flags & kNodeEntity));
           if (all_pass) {
             // The common case: nothing to check entry by entry.
             doc.match_entries.insert(doc.match_entries.end(), ids, ids + nd.count);
@@ -639,8 +638,7 @@ void Gazetteer::Match(Document& doc) const {
               if (single && !EntityLabel(e.type)) doc.lexical[i] |= TypeBit(e.type);
             }
           }
-          m.entries_count =
-              static_cast<std::uint32_t>(doc.match_entries.size()) - m.entries_begin;
+          m.entries_count = static_cast<std::uint32_t>(doc.match_entries.size()) - m.entries_begin;
           // A one-word match of evidence only is already in the token's lexical bits.
           const bool evidence_only =
               single && !(m.types & (kEntityTypeBits | TypeBit(EntryType::kDemonym)));
@@ -691,7 +689,7 @@ void Gazetteer::AddCandidates(Document& doc) const {
                                       static_cast<unsigned char>(e.country[1]));
   };
   for (const GazetteerMatch& m : doc.matches) {
-    std::uint16_t only = 0;       // the one country of the match's places, 0 if none
+    std::uint16_t only = 0;  // the one country of the match's places, 0 if none
     bool one_country = true;
     bool main_name = false;
     for (std::uint32_t k = 0; k < m.entries_count; ++k) {

@@ -9,9 +9,9 @@
 // Hyphens and periods attached to a word are not trie steps, so "al-Qaida" matches "al Qaida",
 // "St. Louis" matches "St Louis", and "U.S." matches "U.S" (a period that ends a surface is taken
 // into the match when the text has it); nor is "the" inside a name ("Organization of the
-// Petroleum Exporting Countries" matches without it). Entries flagged `cs` match only when the text's tokens
-// are written exactly as the surface's; other names need their first word capitalised unless the
-// surface itself starts in lower case.
+// Petroleum Exporting Countries" matches without it). Entries flagged `cs` match only when the
+// text's tokens are written exactly as the surface's; other names need their first word capitalised
+// unless the surface itself starts in lower case.
 //
 // Immutable after Build(); Match() is const and thread-safe.
 #pragma once
@@ -50,10 +50,10 @@ struct GazetteerStats {
 // no shared table, so files parse on several threads while the gazetteer adds them in order.
 struct ParsedFile {
   std::vector<Entry> entries;
-  std::vector<std::string> cs_forms;        // per entry; empty unless case-sensitive
-  std::vector<std::uint32_t> first_key;     // per entry, into key_end; one more at the end
-  std::vector<std::uint32_t> key_end;       // per key: its end offset in `keys`
-  std::string keys;                         // the keys, one after another
+  std::vector<std::string> cs_forms;     // per entry; empty unless case-sensitive
+  std::vector<std::uint32_t> first_key;  // per entry, into key_end; one more at the end
+  std::vector<std::uint32_t> key_end;    // per key: its end offset in `keys`
+  std::string keys;                      // the keys, one after another
 };
 
 class Gazetteer {

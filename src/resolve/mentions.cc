@@ -80,8 +80,8 @@ MentionSet::MentionSet(Document& doc, const Gazetteer& gazetteer)
           break;
       }
     }
-    const bool title_case = cased >= 4 && capitalised * 4 >= cased * 3 &&
-                            capitalised_common >= 3 && capitalised_common * 10 >= common * 6;
+    const bool title_case = cased >= 4 && capitalised * 4 >= cased * 3 && capitalised_common >= 3 &&
+                            capitalised_common * 10 >= common * 6;
     const bool caps_line = cased >= 3 && all_caps == capitalised && capitalised == cased;
     headline_[s] = title_case ? 1 : caps_line ? 2 : 0;
   }
@@ -164,8 +164,7 @@ bool MentionSet::CapitalisationSupports(const Candidate& c) const {
     if (t < doc_.token_symbol.size() && doc_.token_symbol[t] == 'M') return false;
   }
   auto capitalised_word = [&](std::size_t t) {
-    return tokens[t].IsWord() && tokens[t].IsCapitalized() &&
-           tokens[t].sentence == first.sentence;
+    return tokens[t].IsWord() && tokens[t].IsCapitalized() && tokens[t].sentence == first.sentence;
   };
   if (c.token_begin > 0 && capitalised_word(c.token_begin - 1) &&
       !tokens[c.token_begin - 1].Has(text::kSentenceStart)) {
@@ -216,8 +215,8 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
 
 bool MentionSet::OnlyCommonWords(std::uint32_t begin, std::uint32_t end) const {
   const std::vector<Token>& tokens = doc_.tokens();
-  constexpr std::uint32_t kNameBits = TypeBit(EntryType::kGivenName) |
-                                      TypeBit(EntryType::kSurname) | kLexEntityCommon;
+  constexpr std::uint32_t kNameBits =
+      TypeBit(EntryType::kGivenName) | TypeBit(EntryType::kSurname) | kLexEntityCommon;
   bool any = false;
   for (std::uint32_t t = begin; t < end; ++t) {
     if (!tokens[t].IsWord()) continue;
@@ -275,8 +274,9 @@ void MentionSet::Select(const std::vector<Candidate>& candidates,
     if (active_[i]) {
       order.push_back(i);
     } else if (rejected) {
-      rejected->push_back({i, -1, "its sentence is a headline or an all-capital line, where "
-                                  "capitalisation says nothing"});
+      rejected->push_back({i, -1,
+                           "its sentence is a headline or an all-capital line, where "
+                           "capitalisation says nothing"});
     }
   }
   std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -342,9 +342,9 @@ void MentionSet::Select(const std::vector<Candidate>& candidates,
       }
     }
     if (blocker >= 0) {
-      reject_group(g,
-                   static_cast<std::int32_t>(order[groups[static_cast<std::size_t>(blocker)].first]),
-                   "overlaps a candidate that ranks higher:");
+      reject_group(
+          g, static_cast<std::int32_t>(order[groups[static_cast<std::size_t>(blocker)].first]),
+          "overlaps a candidate that ranks higher:");
       continue;
     }
     for (std::uint32_t t = best.token_begin; t < best.token_end; ++t) {
@@ -471,14 +471,12 @@ void MentionSet::TypeNames() {
     const std::uint32_t lex = doc_.lexical[m.token_begin];
     // A frequent given name (Mark, Peter, Bob) first makes a person of common words too ("Mark
     // Butcher", "Bob Dole"); a rare one or a particle does not ("Red Star", "al-Jazeera").
-    const bool given = (lex & TypeBit(EntryType::kGivenName)) &&
-                       !(lex & TypeBit(EntryType::kNameParticle)) &&
-                       (!(lex & (kLexGivenCommon | TypeBit(EntryType::kWord))) ||
-                        (lex & kLexGivenFrequent));
+    const bool given =
+        (lex & TypeBit(EntryType::kGivenName)) && !(lex & TypeBit(EntryType::kNameParticle)) &&
+        (!(lex & (kLexGivenCommon | TypeBit(EntryType::kWord))) || (lex & kLexGivenFrequent));
     // An Arabic article and one word ("al-Jazeera", "al-Anbar", "el-Dabaa") names a place, a
     // newspaper or a group more often than a person (who would have been named in full before).
-    const bool article_and_word =
-        m.words == 2 && (lex & TypeBit(EntryType::kNameParticle));
+    const bool article_and_word = m.words == 2 && (lex & TypeBit(EntryType::kNameParticle));
     if (m.words >= 2 && (common < m.words || given) && !article_and_word) {
       decide(Label::kPerson, given ? "resolver:given-name" : "resolver:name-shape");
       continue;
@@ -502,7 +500,8 @@ void MentionSet::Propagate() {
   for (std::size_t k = 0; k < mentions_.size(); ++k) {
     const Mention& m = mentions_[k];
     if (m.dropped) continue;
-    for (std::uint32_t t = m.token_begin; t < m.token_end; ++t) covered[t] = static_cast<std::int32_t>(k);
+    for (std::uint32_t t = m.token_begin; t < m.token_end; ++t)
+      covered[t] = static_cast<std::int32_t>(k);
   }
   // A shorter name inside a longer one found elsewhere in the document gives way to it ("Harlow",
   // a town, inside "Harlow & Finch", the company): only names, never a time expression or a span
@@ -566,8 +565,7 @@ void MentionSet::Propagate() {
       for (std::size_t k = 0; k < keep && distinctive; ++k) {
         distinctive = !(doc_.lexical[words[k]] &
                         (TypeBit(EntryType::kWord) | TypeBit(EntryType::kDemonym))) &&
-                      (words[k] >= doc_.token_symbol.size() ||
-                       doc_.token_symbol[words[k]] != 'M');
+                      (words[k] >= doc_.token_symbol.size() || doc_.token_symbol[words[k]] != 'M');
       }
       if (distinctive && keep < words.size()) {
         std::vector<std::uint64_t> short_name(hashes.begin(),

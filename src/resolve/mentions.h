@@ -22,15 +22,15 @@ struct Mention {
   Label label = Label::kPerson;
   bool typed = true;
   bool veto = false;
-  bool dropped = false;     // decided against after selection (note says why)
+  bool dropped = false;  // decided against after selection (note says why)
   int priority = 0;
-  std::int32_t entry = -1;  // dictionary entry (canonical name, id)
+  std::int32_t entry = -1;             // dictionary entry (canonical name, id)
   std::uint32_t candidates_begin = 0;  // MentionSet::candidate_ids()[begin, begin + count):
   std::uint32_t candidates_count = 0;  // the candidates that agree on this span and label
   std::uint32_t value_candidate = 0;   // time expressions: the candidate with the value
-  const char* note = "";    // what the resolver decided, for Entity::source
-  std::uint64_t key = 0;    // hash of the name's words
-  std::uint32_t words = 0;  // number of words of the name
+  const char* note = "";               // what the resolver decided, for Entity::source
+  std::uint64_t key = 0;               // hash of the name's words
+  std::uint32_t words = 0;             // number of words of the name
   int cluster = -1;
 
   bool IsName() const {

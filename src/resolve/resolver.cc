@@ -51,8 +51,8 @@ std::string LabelText(const Candidate& c) {
 
 }  // namespace
 
-void Resolver::Resolve(Document& doc, const Extractor::Model& model,
-                       const ExtractOptions& options, Result& result) const {
+void Resolver::Resolve(Document& doc, const Extractor::Model& model, const ExtractOptions& options,
+                       Result& result) const {
   MentionSet set(doc, model.gazetteer);
   std::vector<Candidate>& cands = doc.candidates;
 
@@ -162,9 +162,9 @@ void Resolver::Resolve(Document& doc, const Extractor::Model& model,
       out.candidate.end = m.end;
       out.candidate.text = std::string(doc.original.substr(m.begin, m.end - m.begin));
       for (std::uint32_t k = 0; k < m.candidates_count; ++k) {
-        out.candidate.source += (out.candidate.source.empty() ? "" : " + ") +
-                                CandidateSource(cands[set.candidate_ids()[m.candidates_begin + k]],
-                                                model);
+        out.candidate.source +=
+            (out.candidate.source.empty() ? "" : " + ") +
+            CandidateSource(cands[set.candidate_ids()[m.candidates_begin + k]], model);
       }
       out.reason = *m.note ? m.note : "no type could be decided";
       result.rejected.push_back(std::move(out));

@@ -20,7 +20,7 @@ RuleEngine& RuleEngine::operator=(RuleEngine&&) noexcept = default;
 namespace {
 
 [[noreturn]] void ThrowPatternError(const RuleSpec& spec, const std::string& message,
-                                   std::size_t column = 0) {
+                                    std::size_t column = 0) {
   throw LoadError(spec.file, spec.line, column ? column : spec.pattern_column,
                   "rule \"" + spec.id + "\": " + message);
 }
@@ -99,8 +99,8 @@ bool NextIsNameWord(const Document& doc, const std::vector<char>& cover, std::si
   const std::uint32_t lex = doc.lexical[j];
   // A place that is also a given name or surname can be the second word ("Hamid Reza").
   const bool person_word = lex & (TypeBit(EntryType::kGivenName) | TypeBit(EntryType::kSurname));
-  if ((cover[j] == 'P' && !person_word) || cover[j] == 'K' || cover[j] == 'O' ||
-      cover[j] == 'H' || cover[j] == 'L') {
+  if ((cover[j] == 'P' && !person_word) || cover[j] == 'K' || cover[j] == 'O' || cover[j] == 'H' ||
+      cover[j] == 'L') {
     return false;
   }
   return !(lex & (TypeBit(EntryType::kOrgHead) | TypeBit(EntryType::kLocHead) |
@@ -118,7 +118,8 @@ std::uint32_t IncludeAbbreviationPeriod(const Document& doc, std::uint32_t end) 
   if (end >= tokens.size() || !tokens[end].Has(text::kJoiner)) return end;
   if (doc.TokenText(tokens[end]) != ".") return end;
   const std::string_view last = doc.TokenText(tokens[end - 1]);
-  if (last.find('.') != std::string_view::npos || text::IsAbbreviation(doc.words.Fold(tokens[end - 1]))) {
+  if (last.find('.') != std::string_view::npos ||
+      text::IsAbbreviation(doc.words.Fold(tokens[end - 1]))) {
     return end + 1;
   }
   return end;
@@ -149,15 +150,23 @@ void RuleEngine::BuildSymbols(Document& doc) const {
       if (e.type == EntryType::kLocation && (e.Has(kCountry) || e.Has(kFeature))) country = true;
     }
     char symbol = 0;
-    if (types & TypeBit(EntryType::kLocation)) symbol = country ? 'K' : 'P';
-    else if (types & TypeBit(EntryType::kOrganization)) symbol = 'O';
-    else if (types & TypeBit(EntryType::kPerson)) symbol = 'N';
-    else if (common_entity) symbol = 'Q';
+    if (types & TypeBit(EntryType::kLocation))
+      symbol = country ? 'K' : 'P';
+    else if (types & TypeBit(EntryType::kOrganization))
+      symbol = 'O';
+    else if (types & TypeBit(EntryType::kPerson))
+      symbol = 'N';
+    else if (common_entity)
+      symbol = 'Q';
     else if (m.token_end - m.token_begin > 1) {
-      if (types & TypeBit(EntryType::kTitle)) symbol = 'T';
-      else if (types & TypeBit(EntryType::kOrgHead)) symbol = 'H';
-      else if (types & TypeBit(EntryType::kLocHead)) symbol = 'L';
-      else if (types & TypeBit(EntryType::kDemonym)) symbol = 'D';
+      if (types & TypeBit(EntryType::kTitle))
+        symbol = 'T';
+      else if (types & TypeBit(EntryType::kOrgHead))
+        symbol = 'H';
+      else if (types & TypeBit(EntryType::kLocHead))
+        symbol = 'L';
+      else if (types & TypeBit(EntryType::kDemonym))
+        symbol = 'D';
     }
     if (!symbol) continue;
     std::uint32_t words = 0;
@@ -203,12 +212,16 @@ void RuleEngine::BuildSymbols(Document& doc) const {
           letter = 'g';
         } else if (cover[i] && cover[i] != 'Q') {
           letter = cover[i];
-        }
-        else if (lex & TypeBit(EntryType::kTitle)) letter = 't';
-        else if (lex & TypeBit(EntryType::kOrgHead)) letter = 'h';
-        else if (lex & TypeBit(EntryType::kLocHead)) letter = 'l';
-        else if (lex & TypeBit(EntryType::kNameParticle)) letter = 'a';
-        else if (lex & TypeBit(EntryType::kDemonym)) letter = 'd';
+        } else if (lex & TypeBit(EntryType::kTitle))
+          letter = 't';
+        else if (lex & TypeBit(EntryType::kOrgHead))
+          letter = 'h';
+        else if (lex & TypeBit(EntryType::kLocHead))
+          letter = 'l';
+        else if (lex & TypeBit(EntryType::kNameParticle))
+          letter = 'a';
+        else if (lex & TypeBit(EntryType::kDemonym))
+          letter = 'd';
         else if (lex & TypeBit(EntryType::kGivenName)) {
           letter = (lex & (kLexGivenCommon | TypeBit(EntryType::kWord))) ? 'f' : 'g';
         } else if ((lex & TypeBit(EntryType::kSurname)) && !(lex & kLexSurnameCommon) &&
@@ -231,20 +244,29 @@ void RuleEngine::BuildSymbols(Document& doc) const {
       }
     } else {
       const std::string_view s = doc.TokenText(tok);
-      if (tok.Has(text::kPossessive)) symbol = '\'';
-      else if (s == ",") symbol = ',';
-      else if (s == ".") symbol = '.';
+      if (tok.Has(text::kPossessive))
+        symbol = '\'';
+      else if (s == ",")
+        symbol = ',';
+      else if (s == ".")
+        symbol = '.';
       else if (s == "-" || s == "\xE2\x80\x90" || s == "\xE2\x80\x91") {
         symbol = IsNameJoiner(tokens, doc.text, i) ? '-' : '_';
-      } else if (s == "\xE2\x80\x94" || s == "\xE2\x80\x93" || s == "--") symbol = '_';
-      else if (s == "(" || s == "[") symbol = '(';
-      else if (s == ")" || s == "]") symbol = ')';
+      } else if (s == "\xE2\x80\x94" || s == "\xE2\x80\x93" || s == "--")
+        symbol = '_';
+      else if (s == "(" || s == "[")
+        symbol = '(';
+      else if (s == ")" || s == "]")
+        symbol = ')';
       else if (s == "\"" || s == "'" || s == "\xE2\x80\x9C" || s == "\xE2\x80\x9D" ||
                s == "\xE2\x80\x98" || s == "\xE2\x80\x99" || s == "\xC2\xAB" || s == "\xC2\xBB") {
         symbol = '"';
-      } else if (s == "&") symbol = '&';
-      else if (s == ":" || s == ";") symbol = ':';
-      else if (s == "/") symbol = '/';
+      } else if (s == "&")
+        symbol = '&';
+      else if (s == ":" || s == ";")
+        symbol = ':';
+      else if (s == "/")
+        symbol = '/';
     }
     doc.symbols.push_back(symbol);
     doc.symbol_token.push_back(static_cast<std::uint32_t>(i));
@@ -260,8 +282,10 @@ void RuleEngine::Run(Document& doc) const {
   int symbol_counts[26] = {};
   if (has_conditions_) {
     for (char c : doc.symbols) {
-      if (c >= 'a' && c <= 'z') ++symbol_counts[c - 'a'];
-      else if (c >= 'A' && c <= 'Z') ++symbol_counts[c - 'A'];
+      if (c >= 'a' && c <= 'z')
+        ++symbol_counts[c - 'a'];
+      else if (c >= 'A' && c <= 'Z')
+        ++symbol_counts[c - 'A'];
     }
   }
   auto condition_holds = [&](const RuleSpec& spec) {
@@ -334,11 +358,13 @@ void RuleEngine::Run(Document& doc) const {
         if (g.data() == nullptr || g.empty()) continue;
         const auto b = static_cast<std::uint32_t>(g.data() - text.data());
         const auto e = static_cast<std::uint32_t>(b + g.size());
-        auto first = std::lower_bound(tokens.begin(), tokens.end(), b,
-                                      [](const text::Token& t, std::uint32_t v) { return t.begin < v; });
+        auto first =
+            std::lower_bound(tokens.begin(), tokens.end(), b,
+                             [](const text::Token& t, std::uint32_t v) { return t.begin < v; });
         if (first == tokens.end() || first->begin != b) continue;
-        auto last = std::lower_bound(first, tokens.end(), e,
-                                     [](const text::Token& t, std::uint32_t v) { return t.end < v; });
+        auto last =
+            std::lower_bound(first, tokens.end(), e,
+                             [](const text::Token& t, std::uint32_t v) { return t.end < v; });
         if (last == tokens.end() || last->end != e) continue;
         if (static_cast<std::size_t>(last - first) >= kMaxNameTokens) continue;
         Candidate cand;

@@ -26,18 +26,17 @@
 // and thread-safe.
 #pragma once
 
+#include <re2/re2.h>
+#include <re2/set.h>
+
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include <re2/re2.h>
-#include <re2/set.h>
-
 #include "core/document.h"
 #include "gazetteer/gazetteer.h"
 #include "rules/rule_file.h"
-
 
 namespace nerkit::internal {
 

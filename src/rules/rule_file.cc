@@ -13,8 +13,8 @@ namespace {
 bool ValidRuleId(std::string_view id) {
   if (id.empty()) return false;
   for (char c : id) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
-                    c == '-';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
     if (!ok) return false;
   }
   return true;
@@ -29,7 +29,6 @@ bool ValidMacroName(std::string_view name) {
 }
 
 }  // namespace
-
 
 std::string RuleFileParser::Expand(const std::string& file, std::size_t line, std::size_t column,
                                    std::string_view pattern) const {
@@ -119,8 +118,7 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
       }
       if (!ValidMacroName(fields[1])) {
         throw LoadError(file_name, line_number, FieldColumn(line, 1),
-                        "macro name \"" + std::string(fields[1]) +
-                            "\" must match [A-Z][A-Z0-9_]*");
+                        "macro name \"" + std::string(fields[1]) + "\" must match [A-Z][A-Z0-9_]*");
       }
       macros_[std::string(fields[1])] =
           Expand(file_name, line_number, FieldColumn(line, 2), fields[2]);
@@ -129,7 +127,8 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
     if (fields.size() != 6) {
       throw LoadError(file_name, line_number, 1,
                       "expected 6 tab-separated columns (id, label, target, group, priority, "
-                      "pattern), got " + std::to_string(fields.size()));
+                      "pattern), got " +
+                          std::to_string(fields.size()));
     }
     RuleSpec rule;
     rule.file = file_name;
@@ -194,9 +193,9 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
     const auto [ptr, ec] =
         std::from_chars(priority.data(), priority.data() + priority.size(), rule.priority);
     if (ec != std::errc() || ptr != priority.data() + priority.size()) {
-      throw LoadError(file_name, line_number, FieldColumn(line, 4),
-                      "rule \"" + rule.id + "\": priority \"" + std::string(priority) +
-                          "\" is not an integer");
+      throw LoadError(
+          file_name, line_number, FieldColumn(line, 4),
+          "rule \"" + rule.id + "\": priority \"" + std::string(priority) + "\" is not an integer");
     }
     if (fields[5].empty()) {
       throw LoadError(file_name, line_number, FieldColumn(line, 5),

@@ -44,12 +44,12 @@ struct RuleSpec {
   std::optional<Label> label;  // nullopt for NAME and NONE
   bool none = false;           // LABEL was NONE
   RuleTarget target = RuleTarget::kTokens;
-  char when_symbol = 0;       // document condition: at least when_count tokens of this symbol
+  char when_symbol = 0;  // document condition: at least when_count tokens of this symbol
   int when_count = 0;
-  std::string group;           // as written: "0", "1", "name"
+  std::string group;  // as written: "0", "1", "name"
   int priority = 0;
-  std::string pattern;         // with macros expanded
-  std::string file;            // where it was defined
+  std::string pattern;  // with macros expanded
+  std::string file;     // where it was defined
   std::size_t line = 0;
   std::size_t group_column = 0;
   std::size_t pattern_column = 0;
@@ -58,7 +58,7 @@ struct RuleSpec {
     return label && (*label == Label::kDate || *label == Label::kTime ||
                      *label == Label::kDuration || *label == Label::kSet);
   }
-  std::string source;          // "rule:<id> (<file>:<line>)", what Entity::source says
+  std::string source;  // "rule:<id> (<file>:<line>)", what Entity::source says
   const std::string& Source() const { return source; }
 };
 

@@ -42,24 +42,49 @@ bool IsAscii(std::string_view s) {
 void AppendKeyCodePoint(UChar32 cp, std::string& out) {
   switch (cp) {
     // Apostrophe-like marks all become the ASCII apostrophe.
-    case 0x2018: case 0x2019: case 0x02BC: case 0x02BB: case 0x0060: case 0x00B4: case 0x2032:
+    case 0x2018:
+    case 0x2019:
+    case 0x02BC:
+    case 0x02BB:
+    case 0x0060:
+    case 0x00B4:
+    case 0x2032:
       out.push_back('\'');
       return;
     // Transliteration marks for Arabic ayn and hamza (Ṣanʿāʾ): dropped.
-    case 0x02BE: case 0x02BF:
+    case 0x02BE:
+    case 0x02BF:
       return;
-    case 0x2010: case 0x2011:
+    case 0x2010:
+    case 0x2011:
       out.push_back('-');
       return;
     // Letters that carry their "accent" in the letter itself.
-    case 0x0142: out.push_back('l'); return;            // ł
-    case 0x00F8: out.push_back('o'); return;            // ø
-    case 0x0111: case 0x00F0: out.push_back('d'); return;  // đ ð
-    case 0x0127: out.push_back('h'); return;            // ħ
-    case 0x0131: out.push_back('i'); return;            // ı
-    case 0x00E6: out.append("ae"); return;              // æ
-    case 0x0153: out.append("oe"); return;              // œ
-    case 0x00FE: out.append("th"); return;              // þ
+    case 0x0142:
+      out.push_back('l');
+      return;  // ł
+    case 0x00F8:
+      out.push_back('o');
+      return;  // ø
+    case 0x0111:
+    case 0x00F0:
+      out.push_back('d');
+      return;  // đ ð
+    case 0x0127:
+      out.push_back('h');
+      return;  // ħ
+    case 0x0131:
+      out.push_back('i');
+      return;  // ı
+    case 0x00E6:
+      out.append("ae");
+      return;  // æ
+    case 0x0153:
+      out.append("oe");
+      return;  // œ
+    case 0x00FE:
+      out.append("th");
+      return;  // þ
     default:
       break;
   }
@@ -102,9 +127,8 @@ Folder::Span Folder::Append(std::string_view word, std::string& arena) {
   // Case folding can lengthen a string (ß -> ss) by at most a factor of 3.
   b.folded.resize(static_cast<std::size_t>(len16) * 3 + 1);
   status = U_ZERO_ERROR;
-  const int32_t folded_len =
-      u_strFoldCase(b.folded.data(), static_cast<int32_t>(b.folded.size()), b.utf16.data(), len16,
-                    U_FOLD_CASE_DEFAULT, &status);
+  const int32_t folded_len = u_strFoldCase(b.folded.data(), static_cast<int32_t>(b.folded.size()),
+                                           b.utf16.data(), len16, U_FOLD_CASE_DEFAULT, &status);
   if (U_FAILURE(status)) {
     arena.append(word);
     span.fold_len = span.key_len = static_cast<std::uint32_t>(word.size());

@@ -34,17 +34,17 @@ enum TokenFlag : std::uint16_t {
   kHasUpper = 1 << 6,
   kHasLower = 1 << 7,
   kHasDigit = 1 << 8,
-  kPossessive = 1 << 9,       // the 's / ’s split off a word ("Libya’s" -> "Libya" + "’s")
-  kJoiner = 1 << 10,          // a hyphen between two words ("al-Ghasri") or a period after a word
-                              // ("U.S.", "St."), with no space before it: not a step of a name
-  kThe = 1 << 11,             // the word "the" (skipped inside names)
+  kPossessive = 1 << 9,  // the 's / ’s split off a word ("Libya’s" -> "Libya" + "’s")
+  kJoiner = 1 << 10,     // a hyphen between two words ("al-Ghasri") or a period after a word
+                         // ("U.S.", "St."), with no space before it: not a step of a name
+  kThe = 1 << 11,        // the word "the" (skipped inside names)
 };
 
 struct Token {
   std::uint32_t begin = 0;  // byte offsets into the document, half-open
   std::uint32_t end = 0;
-  std::uint32_t fold = 0;   // the case-folded form: Document::arena[fold, fold + fold_len)
-  std::uint32_t key = 0;    // case-folded and accent-stripped: Document::arena[key, key + key_len)
+  std::uint32_t fold = 0;  // the case-folded form: Document::arena[fold, fold + fold_len)
+  std::uint32_t key = 0;   // case-folded and accent-stripped: Document::arena[key, key + key_len)
   std::uint32_t fold_len = 0;
   std::uint32_t key_len = 0;
   std::uint16_t flags = 0;
@@ -63,7 +63,7 @@ struct Token {
 struct Sentence {
   std::uint32_t token_begin = 0;  // tokens [token_begin, token_end)
   std::uint32_t token_end = 0;
-  std::uint32_t begin = 0;        // bytes
+  std::uint32_t begin = 0;  // bytes
   std::uint32_t end = 0;
 };
 

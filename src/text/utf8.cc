@@ -1,8 +1,8 @@
 #include "text/utf8.h"
 
-#include "nerkit/utf8.h"
-
 #include <cstring>
+
+#include "nerkit/utf8.h"
 
 namespace nerkit::text {
 namespace {
@@ -107,8 +107,8 @@ char32_t DecodeAt(std::string_view text, std::size_t& pos) {
     pos += 3;
     return cp;
   }
-  char32_t cp = ((c & 0x07u) << 18) | ((s[pos + 1] & 0x3Fu) << 12) |
-                ((s[pos + 2] & 0x3Fu) << 6) | (s[pos + 3] & 0x3Fu);
+  char32_t cp = ((c & 0x07u) << 18) | ((s[pos + 1] & 0x3Fu) << 12) | ((s[pos + 2] & 0x3Fu) << 6) |
+                (s[pos + 3] & 0x3Fu);
   pos += 4;
   return cp;
 }

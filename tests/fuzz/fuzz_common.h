@@ -10,13 +10,12 @@
 namespace nerkit_fuzz {
 
 // Stops the run (libFuzzer keeps the input) when an invariant is broken.
-#define NERKIT_FUZZ_CHECK(cond)                                                   \
-  do {                                                                            \
-    if (!(cond)) {                                                                \
-      std::fprintf(stderr, "invariant broken: %s (%s:%d)\n", #cond, __FILE__,     \
-                   __LINE__);                                                     \
-      std::abort();                                                               \
-    }                                                                             \
+#define NERKIT_FUZZ_CHECK(cond)                                                          \
+  do {                                                                                   \
+    if (!(cond)) {                                                                       \
+      std::fprintf(stderr, "invariant broken: %s (%s:%d)\n", #cond, __FILE__, __LINE__); \
+      std::abort();                                                                      \
+    }                                                                                    \
   } while (0)
 
 // Whether offset `p` falls between two characters (or invalid bytes) rather than inside a

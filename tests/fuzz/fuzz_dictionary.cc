@@ -8,7 +8,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   nerkit::LoadOptions options;
   options.load_dictionary_folder = false;
-  options.extra_sources.push_back({"fuzz.tsv", std::string(reinterpret_cast<const char*>(data), size)});
+  options.extra_sources.push_back(
+      {"fuzz.tsv", std::string(reinterpret_cast<const char*>(data), size)});
   try {
     const nerkit::Extractor x = nerkit::Extractor::Load(options);
     const std::string text = "Fighters entered Misurata and Sirt on Monday, the AP said.";

@@ -29,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const nerkit::Result r = extractor->Extract(text, options, *workspace);
     nerkit_fuzz::CheckResult(text, r);
-    for (const nerkit::Token& t : r.tokens) NERKIT_FUZZ_CHECK(t.start < t.end && t.end <= text.size());
+    for (const nerkit::Token& t : r.tokens)
+      NERKIT_FUZZ_CHECK(t.start < t.end && t.end <= text.size());
   } catch (const nerkit::InputError&) {
     NERKIT_FUZZ_CHECK(options.strict_utf8 && nerkit::CountInvalidUtf8(text) > 0);
   }

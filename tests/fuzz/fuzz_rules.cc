@@ -9,9 +9,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   nerkit::LoadOptions options;
   options.load_dictionary_folder = false;
   options.extra_sources.push_back(
-      {"places.tsv", "Sirte\tLOCATION\t-\tgeonames:2210554\t128123\tLY\tprimary,city\n"
-                     "Mohammed\tGIVEN_NAME\t-\t-\t1000\t-\tmale\n"});
-  options.extra_sources.push_back({"fuzz.rules", std::string(reinterpret_cast<const char*>(data), size)});
+      {"places.tsv",
+       "Sirte\tLOCATION\t-\tgeonames:2210554\t128123\tLY\tprimary,city\n"
+       "Mohammed\tGIVEN_NAME\t-\t-\t1000\t-\tmale\n"});
+  options.extra_sources.push_back(
+      {"fuzz.rules", std::string(reinterpret_cast<const char*>(data), size)});
   try {
     const nerkit::Extractor x = nerkit::Extractor::Load(options);
     const std::string text =
