@@ -16,45 +16,18 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
-#include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "core/model.h"
+#include "corpus.h"
 #include "nerkit/nerkit.h"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double Seconds(Clock::time_point a, Clock::time_point b) {
-  return std::chrono::duration<double>(b - a).count();
-}
-
-std::vector<std::string> ReadCorpus(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot open corpus " + path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string all = ss.str();
-  std::vector<std::string> docs;
-  if (!all.empty() && all[0] == '{') {
-    std::istringstream lines(all);
-    for (std::string line; std::getline(lines, line);) {
-      if (!line.empty()) docs.push_back(nlohmann::json::parse(line).at("text").get<std::string>());
-    }
-  } else {
-    std::size_t pos = 0;
-    while (pos <= all.size()) {
-      std::size_t ff = all.find('\f', pos);
-      if (ff == std::string::npos) ff = all.size();
-      docs.push_back(all.substr(pos, ff - pos));
-      pos = ff + 1;
-    }
-  }
-  return docs;
-}
+using nerkit_bench::Clock;
+using nerkit_bench::ReadCorpus;
+using nerkit_bench::Seconds;
 
 struct Times {
   double total = 0;
@@ -63,9 +36,7 @@ struct Times {
   std::size_t expressions = 0;
 };
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int Run(int argc, char** argv) {
   std::string corpus;
   std::string dictionaries;
   int repeat = 3;
@@ -137,4 +108,15 @@ int main(int argc, char** argv) {
   std::printf("dates share of the extraction time         %8.1f %%  (by difference: %.1f %%)\n",
               100 * with.dates / with.total, 100 * (with.total - without.total) / with.total);
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s: %s\n", "dates-bench", e.what());
+    return 2;
+  }
 }

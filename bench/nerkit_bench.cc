@@ -21,22 +21,19 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "core/model.h"
+#include "corpus.h"
 #include "nerkit/nerkit.h"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double Seconds(Clock::time_point a, Clock::time_point b) {
-  return std::chrono::duration<double>(b - a).count();
-}
+using nerkit_bench::Clock;
+using nerkit_bench::ReadCorpus;
+using nerkit_bench::Seconds;
 
 // Resident set size now and at peak, in MB, from /proc/self/status.
 void Memory(double& rss_mb, double& peak_mb) {
@@ -54,32 +51,6 @@ void Memory(double& rss_mb, double& peak_mb) {
   }
 }
 
-std::vector<std::string> ReadCorpus(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot open corpus " + path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string all = ss.str();
-  std::vector<std::string> docs;
-  if (!all.empty() && all[0] == '{') {
-    std::istringstream lines(all);
-    std::string line;
-    while (std::getline(lines, line)) {
-      if (line.empty()) continue;
-      docs.push_back(nlohmann::json::parse(line).at("text").get<std::string>());
-    }
-  } else {
-    std::size_t pos = 0;
-    while (pos <= all.size()) {
-      std::size_t ff = all.find('\f', pos);
-      if (ff == std::string::npos) ff = all.size();
-      docs.push_back(all.substr(pos, ff - pos));
-      pos = ff + 1;
-    }
-  }
-  return docs;
-}
-
 struct Row {
   std::string name;
   double seconds = 0;
@@ -94,9 +65,7 @@ void PrintRow(const Row& r, double baseline) {
               baseline > 0 ? 100 * mbs / baseline : 100.0);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int Run(int argc, char** argv) {
   std::string corpus;
   std::string dictionaries;
   int repeat = 3;
@@ -243,4 +212,15 @@ int main(int argc, char** argv) {
   const double baseline = static_cast<double>(bytes) / 1e6 / icu_seconds;
   for (const Row& r : rows) PrintRow(r, baseline);
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s: %s\n", "nerkit-bench", e.what());
+    return 2;
+  }
 }
