@@ -2,7 +2,6 @@
 // their length; ctest's timeout catches one that does), limits with clear errors, and a battery of
 // bad input fed to nerkit-extract, which must never crash, hang or lose a line.
 #define BOOST_TEST_MODULE robustness
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -17,6 +16,7 @@
 #include <vector>
 
 #include "nerkit/nerkit.h"
+#include "tool_run.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -116,50 +116,12 @@ BOOST_AUTO_TEST_CASE(windows_1252_and_nul_bytes) {
 // The command-line battery.
 namespace {
 
-fs::path Scratch() {
-  static const fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("nerkit-robustness-" + std::to_string(::getpid()));
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
+using nerkit_test::kTool;
+using nerkit_test::Lines;
+using nerkit_test::Run;
+using nerkit_test::Scratch;
 
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-Run Shell(const std::string& command) {
-  const fs::path out = Scratch() / "out.txt";
-  const fs::path err = Scratch() / "err.txt";
-  const std::string full =
-      "bash -c '" + command + "' > '" + out.string() + "' 2> '" + err.string() + "'";
-  const int raw = std::system(full.c_str());
-  Run r;
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  r.out = ReadFile(out);
-  r.err = ReadFile(err);
-  return r;
-}
-
-std::vector<std::string> Lines(const std::string& s) {
-  std::vector<std::string> lines;
-  std::istringstream in(s);
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(line);
-  return lines;
-}
-
-const std::string kTool = NERKIT_EXTRACT_BINARY;
+Run Shell(const std::string& command) { return nerkit_test::Bash(command); }
 
 }  // namespace
 

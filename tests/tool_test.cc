@@ -1,6 +1,5 @@
 // The bundled extractor, nerkit-extract: formats, batch input, bad lines, exit codes.
 #define BOOST_TEST_MODULE tool
-#include <sys/wait.h>
 
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
@@ -12,61 +11,24 @@
 #include <string>
 #include <vector>
 
+#include "tool_run.h"
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-// A scratch folder per test process.
-fs::path Scratch() {
-  static const fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("nerkit-tool-test-" + std::to_string(::getpid()));
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
-
-std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-fs::path WriteFile(const std::string& name, const std::string& content) {
-  const fs::path p = Scratch() / name;
-  std::ofstream(p, std::ios::binary) << content;
-  return p;
-}
+using nerkit_test::Lines;
+using nerkit_test::ReadFile;
+using nerkit_test::Run;
+using nerkit_test::Scratch;
+using nerkit_test::WriteFile;
 
 // Runs nerkit-extract with `args` (shell words) and standard input from `stdin_file` if given.
 Run Extract(const std::string& args, const fs::path& stdin_file = {}) {
-  const fs::path out = Scratch() / "out.txt";
-  const fs::path err = Scratch() / "err.txt";
-  std::string command = std::string(NERKIT_EXTRACT_BINARY) + " " + args;
+  std::string command = nerkit_test::kTool + " " + args;
   if (!stdin_file.empty()) command += " < '" + stdin_file.string() + "'";
-  command += " > '" + out.string() + "' 2> '" + err.string() + "'";
-  const int raw = std::system(command.c_str());
-  Run r;
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  r.out = ReadFile(out);
-  r.err = ReadFile(err);
-  return r;
-}
-
-std::vector<std::string> Lines(const std::string& s) {
-  std::vector<std::string> lines;
-  std::istringstream in(s);
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(line);
-  return lines;
+  return nerkit_test::Bash(command);
 }
 
 const char* kArticle =
