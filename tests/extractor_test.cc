@@ -119,6 +119,13 @@ BOOST_AUTO_TEST_CASE(dictionary_folder_from_environment) {
   const char* env = std::getenv("NERKIT_DICTIONARIES");
   BOOST_TEST_REQUIRE(env != nullptr);
   BOOST_TEST(nerkit::Extractor::DefaultDictionaryDir() == std::filesystem::path(env));
+  // Without it, a program of the build tree reads the source tree's dictionaries, even where an
+  // older copy is installed.
+  const std::string saved = env;
+  ::unsetenv("NERKIT_DICTIONARIES");
+  BOOST_TEST(nerkit::Extractor::DefaultDictionaryDir() ==
+             std::filesystem::path(NERKIT_TEST_DICTIONARY_DIR));
+  ::setenv("NERKIT_DICTIONARIES", saved.c_str(), 1);
 }
 
 BOOST_AUTO_TEST_CASE(workspace_reuse_gives_the_same_results) {
@@ -201,4 +208,22 @@ BOOST_AUTO_TEST_CASE(names_are_consistent_across_the_document) {
     BOOST_TEST(e.text.find("Urges") == std::string::npos, e.text << " is no name");
     BOOST_TEST(!(e.start == 0 && e.label == nerkit::Label::kLocation), "Harlow is no town here");
   }
+}
+
+// Stock market indexes are no people or organisations, while the company of the same name is one.
+BOOST_AUTO_TEST_CASE(stock_indexes_are_no_entities) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "The Dow Jones Industrial Average fell 2 percent and the Dow Jones lost 300 points, while "
+      "the S&P 500 and the Nasdaq Composite rose. Dow Jones & Co. and Dow Jones Newswires "
+      "reported the figures.\n";
+  std::vector<std::string> found;
+  for (const nerkit::Entity& e : x.Extract(text).entities) {
+    if (e.label != nerkit::Label::kDuration && e.label != nerkit::Label::kDate) {
+      found.push_back(e.text + "/" + std::string(nerkit::LabelName(e.label)));
+    }
+  }
+  BOOST_TEST(found == (std::vector<std::string>{"Dow Jones & Co./ORGANIZATION",
+                                                "Dow Jones Newswires/ORGANIZATION"}),
+             boost::test_tools::per_element());
 }

@@ -101,9 +101,10 @@ class Extractor {
   // extractor.
   static Extractor Load(const LoadOptions& options = {});
 
-  // The default dictionary folder: $NERKIT_DICTIONARIES if set and non-empty, else the installed
-  // share/nerkit/dictionaries if it exists, else the source tree's dictionaries/ the library was
-  // built from. The result may not exist; Load() then reports it.
+  // The default dictionary folder: $NERKIT_DICTIONARIES if set and non-empty; else, for a program
+  // inside the build tree the library was built in (its tools, tests and benchmarks), the source
+  // tree's dictionaries/; else the installed share/nerkit/dictionaries if it exists; else the
+  // source tree's dictionaries/. The result may not exist; Load() then reports it.
   static std::filesystem::path DefaultDictionaryDir();
 
   // Extracts the entities of one UTF-8 document.

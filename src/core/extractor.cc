@@ -92,9 +92,17 @@ void AddDictionaries(Extractor::Model& model, const std::vector<std::size_t>& di
 fs::path Extractor::DefaultDictionaryDir() {
   if (const char* env = std::getenv("NERKIT_DICTIONARIES"); env && *env) return fs::path(env);
   std::error_code ec;
+  const fs::path source(NERKIT_SOURCE_DICTIONARY_DIR);
+  // A program of the build tree (the bundled tools, the tests, the benchmarks) reads the
+  // dictionaries of its source tree, which a developer edits, never an older installed copy.
+  const fs::path program = fs::read_symlink("/proc/self/exe", ec);
+  const std::string build_dir = NERKIT_BINARY_DIR "/";
+  if (!ec && program.string().starts_with(build_dir) && fs::is_directory(source, ec)) {
+    return source;
+  }
   const fs::path installed(NERKIT_INSTALL_DICTIONARY_DIR);
   if (fs::is_directory(installed, ec)) return installed;
-  return fs::path(NERKIT_SOURCE_DICTIONARY_DIR);
+  return source;
 }
 
 Extractor::Extractor(std::shared_ptr<const Model> model) : model_(std::move(model)) {}
