@@ -169,7 +169,8 @@ int Main(int argc, char** argv) {
                  "Reference date YYYY-MM-DD for relative dates (a JSONL document's \"dct\" takes "
                  "precedence)");
   app.add_option("--dictionaries", s.dictionaries,
-                 "Dictionary folder (default: $NERKIT_DICTIONARIES, else the installed one)");
+                 "Dictionary folder (default: $NERKIT_DICTIONARIES, else the installed one; "
+                 "a build-tree binary reads its source tree's)");
   app.add_option("--extra", s.extra, "Extra dictionary (.tsv) or rule (.rules) file; repeatable")
       ->allow_extra_args(false);
   app.add_option("--labels", s.labels,
@@ -184,8 +185,10 @@ int Main(int argc, char** argv) {
   app.add_option("--max-document-bytes", s.max_document_bytes,
                  "Refuse documents larger than this (default 134217728)");
   app.add_option("--evaluate", s.evaluate,
-                 "Score extraction against a gold JSONL file (see ../shared/eval/README.md for the "
-                 "format) and print precision, recall and F1 per label");
+                 "Score extraction against a gold JSONL file, one document a line: {\"id\", "
+                 "\"text\", \"dct\" (optional), \"entities\": [{\"start\", \"end\", "
+                 "\"label\", \"value\"}]} with code point offsets; print exact-match "
+                 "precision, recall and F1 per label and micro-averaged");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
