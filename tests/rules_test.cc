@@ -37,6 +37,10 @@ const std::vector<BadRule> kBadRules = {
      "test.rules:1:26: rule \"person.x\": priority \"high\" is not an integer"},
     {"person.x\tPERSON\ttokens\t2\t50\tT(C+)\n",
      "test.rules:1:24: rule \"person.x\": group 2 does not exist (the pattern has 1)"},
+    // A group number too large for an int (a fuzzer's finding: it once indexed before the groups).
+    {"person.x\tNONE\ttext\t44444444444444444440\t50\t(Sirte)\n",
+     "test.rules:1:20: rule \"person.x\": group 44444444444444444440 does not exist (the pattern "
+     "has 1)"},
     {"person.x\tPERSON\ttokens\tname\t50\tT(C+)\n",
      "test.rules:1:24: rule \"person.x\": no capture group named \"name\""},
     {"person.x\tPERSON\ttokens\t1\t50\tT(C+)\nperson.x\tPERSON\ttokens\t1\t50\tG(C+)\n",

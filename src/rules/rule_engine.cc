@@ -43,8 +43,8 @@ void RuleEngine::Compile(std::vector<RuleSpec> rules) {
     int group = -1;
     const std::string& g = spec.group;
     if (std::all_of(g.begin(), g.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
-      std::from_chars(g.data(), g.data() + g.size(), group);
-      if (group > c.re->NumberOfCapturingGroups()) {
+      const auto [ptr, ec] = std::from_chars(g.data(), g.data() + g.size(), group);
+      if (ec != std::errc() || group > c.re->NumberOfCapturingGroups()) {
         ThrowPatternError(spec,
                           "group " + g + " does not exist (the pattern has " +
                               std::to_string(c.re->NumberOfCapturingGroups()) + ")",
