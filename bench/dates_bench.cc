@@ -19,8 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "common.h"
 #include "core/model.h"
-#include "corpus.h"
 #include "nerkit/nerkit.h"
 
 namespace {
@@ -113,10 +113,5 @@ int Run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return Run(argc, argv);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "%s: %s\n", "dates-bench", e.what());
-    return 2;
-  }
+  return nerkit_bench::RunReportingErrors("dates-bench", Run, argc, argv);
 }

@@ -25,8 +25,8 @@
 #include <thread>
 #include <vector>
 
+#include "common.h"
 #include "core/model.h"
-#include "corpus.h"
 #include "nerkit/nerkit.h"
 
 namespace {
@@ -217,10 +217,5 @@ int Run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    return Run(argc, argv);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "%s: %s\n", "nerkit-bench", e.what());
-    return 2;
-  }
+  return nerkit_bench::RunReportingErrors("nerkit-bench", Run, argc, argv);
 }

@@ -1,4 +1,4 @@
-// What the benchmark programs share: reading a news corpus, and timing.
+// What the benchmark programs share: reading a news corpus, timing, and reporting errors.
 #pragma once
 
 #include <chrono>
@@ -18,5 +18,9 @@ inline double Seconds(Clock::time_point a, Clock::time_point b) {
 // documents separated by form feeds. Throws std::runtime_error naming the file (and the line of
 // a JSON line that is not a document).
 std::vector<std::string> ReadCorpus(const std::string& path);
+
+// Runs a benchmark's `run(argc, argv)`; an exception becomes "PROGRAM: what" on stderr and exit
+// status 2.
+int RunReportingErrors(const char* program, int (*run)(int, char**), int argc, char** argv);
 
 }  // namespace nerkit_bench

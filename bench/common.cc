@@ -1,5 +1,6 @@
-#include "corpus.h"
+#include "common.h"
 
+#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -36,6 +37,15 @@ std::vector<std::string> ReadCorpus(const std::string& path) {
     }
   }
   return docs;
+}
+
+int RunReportingErrors(const char* program, int (*run)(int, char**), int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s: %s\n", program, e.what());
+    return 2;
+  }
 }
 
 }  // namespace nerkit_bench
