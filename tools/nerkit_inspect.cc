@@ -23,11 +23,7 @@ int main(int argc, char** argv) {
     nerkit::internal::Scratch scratch;
     nerkit::internal::Document& doc = scratch.doc;
     doc.Reset(text);
-    scratch.tokenizer.Tokenize(doc.text, doc.words);
-    model.gazetteer.Match(doc);
-    model.gazetteer.AddCandidates(doc);
-    model.rules.Run(doc);
-    model.dates.Run(doc, std::nullopt);
+    model.FindCandidates(scratch, std::nullopt);
     const auto& tokens = doc.tokens();
     std::size_t s = 0;
     for (std::size_t i = 0; i < tokens.size(); ++i) {

@@ -222,6 +222,16 @@ Result Extractor::Extract(std::string_view text, const ExtractOptions& options) 
   return Extract(text, options, workspace);
 }
 
+void Extractor::Model::FindCandidates(internal::Scratch& scratch,
+                                      const std::optional<CivilDate>& reference_date) const {
+  internal::Document& doc = scratch.doc;
+  scratch.tokenizer.Tokenize(doc.text, doc.words);
+  gazetteer.Match(doc);
+  gazetteer.AddCandidates(doc);
+  rules.Run(doc);
+  dates.Run(doc, reference_date);
+}
+
 Result Extractor::Extract(std::string_view text, const ExtractOptions& options,
                           Workspace& workspace) const {
   constexpr std::size_t kHardLimit = 0xFFFFFFF0u;  // offsets are 32-bit inside the pipeline
@@ -252,11 +262,7 @@ Result Extractor::Extract(std::string_view text, const ExtractOptions& options,
   }
   result.invalid_utf8_bytes = invalid;
 
-  scratch.tokenizer.Tokenize(doc.text, doc.words);
-  model_->gazetteer.Match(doc);
-  model_->gazetteer.AddCandidates(doc);
-  model_->rules.Run(doc);
-  model_->dates.Run(doc, options.reference_date);
+  model_->FindCandidates(scratch, options.reference_date);
   model_->resolver.Resolve(doc, *model_, options, result);
   if (options.tokens) {
     result.tokens.reserve(doc.tokens().size());

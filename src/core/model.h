@@ -1,6 +1,7 @@
 // The compiled model behind an Extractor: every stage's immutable data.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "core/source_file.h"
@@ -9,6 +10,10 @@
 #include "nerkit/extractor.h"
 #include "resolve/resolver.h"
 #include "rules/rule_engine.h"
+
+namespace nerkit::internal {
+struct Scratch;
+}  // namespace nerkit::internal
 
 namespace nerkit {
 
@@ -19,6 +24,11 @@ struct Extractor::Model {
   internal::RuleEngine rules;
   internal::DateTagger dates;
   internal::Resolver resolver;
+
+  // The stages that find candidates, in pipeline order, over scratch.doc (Reset, its text valid
+  // UTF-8): tokenize, gazetteer, rules, dates. The resolver then settles the candidates.
+  void FindCandidates(internal::Scratch& scratch,
+                      const std::optional<CivilDate>& reference_date) const;
 
   // "dictionaries/places.tsv" style name of a loaded file, for sources.
   std::string_view FileName(std::size_t index) const { return files[index].name; }
