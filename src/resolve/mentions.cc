@@ -761,6 +761,7 @@ void MentionSet::Cluster() {
     // An organisation's short name joins its full name: "Brightwater" and "Brightwater Systems
     // Corp.", whichever comes first (the rest of the longer one is head words only).
     std::uint64_t org_heads = 0;
+    std::vector<std::size_t>* org_bucket = nullptr;  // the organisations sharing its first word
     if (m.label == Label::kOrganization && entry_id.empty()) {
       KeyTokens(m.token_begin, m.token_end, words);
       hashes.clear();
@@ -783,8 +784,9 @@ void MentionSet::Cluster() {
         return true;
       };
       // A short name is a prefix of the full one: both start with the same word.
-      for (std::size_t ci : orgs_by_first[hashes.empty() ? 0 : hashes.front()]) {
-        OrgCluster& c = orgs[ci];
+      if (!hashes.empty()) org_bucket = &orgs_by_first[hashes.front()];
+      for (std::size_t k = 0; org_bucket && k < org_bucket->size(); ++k) {
+        OrgCluster& c = orgs[(*org_bucket)[k]];
         if (short_of(hashes, c.words, c.heads)) {
           m.cluster = c.id;
           break;
@@ -815,12 +817,9 @@ void MentionSet::Cluster() {
       m.cluster = clusters_++;
       if (m.words >= 2) named.push_back({Initials(m.token_begin, m.token_end), m.cluster});
     }
-    if (m.label == Label::kOrganization && entry_id.empty() && !hashes.empty()) {
-      std::vector<std::size_t>& bucket = orgs_by_first[hashes.front()];
-      if (bucket.size() < kMaxClustersPerWord) {
-        bucket.push_back(orgs.size());
-        orgs.push_back({hashes, org_heads, m.cluster});
-      }
+    if (org_bucket && org_bucket->size() < kMaxClustersPerWord) {
+      org_bucket->push_back(orgs.size());
+      orgs.push_back({hashes, org_heads, m.cluster});
     }
     *slot = m.cluster + 1;
   }
