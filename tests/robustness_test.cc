@@ -116,12 +116,11 @@ BOOST_AUTO_TEST_CASE(windows_1252_and_nul_bytes) {
 // The command-line battery.
 namespace {
 
+using nerkit_test::Bash;
 using nerkit_test::kTool;
 using nerkit_test::Lines;
 using nerkit_test::Run;
 using nerkit_test::Scratch;
-
-Run Shell(const std::string& command) { return nerkit_test::Bash(command); }
 
 }  // namespace
 
@@ -140,8 +139,8 @@ BOOST_AUTO_TEST_CASE(tool_battery_keeps_every_line) {
     f << "{\"id\": \"last\", \"text\": \"Reuters reported from Benghazi.\"}\n";
   }
   for (const char* threads : {"1", "3"}) {
-    const Run r = Shell(kTool + " --input jsonl --threads " + threads +
-                        " --max-document-bytes 1000000 " + in.string());
+    const Run r = Bash(kTool + " --input jsonl --threads " + threads +
+                       " --max-document-bytes 1000000 " + in.string());
     BOOST_TEST(r.status == 1);
     const std::vector<std::string> lines = Lines(r.out);
     BOOST_TEST_REQUIRE(lines.size() == 9u);
@@ -173,10 +172,10 @@ BOOST_AUTO_TEST_CASE(tool_battery_keeps_every_line) {
 BOOST_AUTO_TEST_CASE(strict_utf8_makes_bad_bytes_an_error) {
   const fs::path in = Scratch() / "latin1.txt";
   std::ofstream(in, std::ios::binary) << "Caf\xE9 in Sirte";
-  const Run lenient = Shell(kTool + " " + in.string());
+  const Run lenient = Bash(kTool + " " + in.string());
   BOOST_TEST(lenient.status == 0);
   BOOST_TEST(json::parse(lenient.out)["invalid_utf8_bytes"] == 1);
-  const Run strict = Shell(kTool + " --strict-utf8 " + in.string());
+  const Run strict = Bash(kTool + " --strict-utf8 " + in.string());
   BOOST_TEST(strict.status == 1);
   BOOST_TEST(json::parse(strict.out)["error"] ==
              "invalid UTF-8: 1 bad byte(s), the first at byte offset 3");
@@ -191,8 +190,8 @@ BOOST_AUTO_TEST_CASE(closed_output_pipe_exits_quietly) {
       f << "{\"id\": " << i << ", \"text\": \"Fighters entered Sirte and Misrata.\"}\n";
     }
   }
-  const Run r = Shell(kTool + " --input jsonl " + in.string() +
-                      " | head -n 1 > /dev/null; exit ${PIPESTATUS[0]}");
+  const Run r = Bash(kTool + " --input jsonl " + in.string() +
+                     " | head -n 1 > /dev/null; exit ${PIPESTATUS[0]}");
   BOOST_TEST(r.status == 3);
   BOOST_TEST(r.err.empty());
 }
