@@ -54,6 +54,7 @@ struct Settings {
   std::string labels;
   unsigned threads = 1;
   bool explain = false;
+  bool no_cache = false;
   bool strict_utf8 = false;
   std::size_t max_document_bytes = std::size_t{128} << 20;
   std::string evaluate;
@@ -173,6 +174,10 @@ int Main(int argc, char** argv) {
                  "a build-tree binary reads its source tree's)");
   app.add_option("--extra", s.extra, "Extra dictionary (.tsv) or rule (.rules) file; repeatable")
       ->allow_extra_args(false);
+  app.add_flag("--no-cache", s.no_cache,
+               "Parse the dictionaries from their text files, neither reading nor writing a "
+               "compiled image (by default images are kept in $NERKIT_CACHE_DIR, else "
+               "$XDG_CACHE_HOME/nerkit or ~/.cache/nerkit)");
   app.add_option("--labels", s.labels,
                  "Labels to return, comma-separated (default: all of PERSON, LOCATION, "
                  "ORGANIZATION, DATE, TIME, DURATION, SET)");
@@ -221,6 +226,7 @@ int Main(int argc, char** argv) {
     nerkit::LoadOptions load;
     load.dictionaries = s.dictionaries;
     for (const std::string& f : s.extra) load.extra_files.emplace_back(f);
+    load.use_cache = !s.no_cache;
     extractor = nerkit::Extractor::Load(load);
   } catch (const nerkit::Error& e) {
     std::cerr << "nerkit-extract: " << e.what() << "\n";

@@ -63,6 +63,15 @@ struct LoadOptions {
   std::vector<std::filesystem::path> extra_files;
   // In-memory files loaded last, in this order.
   std::vector<InMemoryFile> extra_sources;
+  // Keep the built dictionaries as a compiled image on disk, so that the next load of the same
+  // files reads it (a few times faster) instead of parsing them again. Images are keyed by the
+  // exact bytes of every file loaded and by the library build: an edited dictionary or rule
+  // file, another library version or ICU version is noticed and the image rebuilt. A damaged or
+  // unwritable cache is ignored. Sets of dictionary files under 1 MiB are never cached.
+  bool use_cache = true;
+  // Where images are kept. Empty means $NERKIT_CACHE_DIR (the value "off" turns caching off),
+  // else $XDG_CACHE_HOME/nerkit, else $HOME/.cache/nerkit.
+  std::filesystem::path cache_dir;
 };
 
 struct ExtractOptions {
@@ -91,6 +100,8 @@ struct ExtractorInfo {
   std::size_t duplicate_entries = 0;     // lines ignored as duplicates
   std::size_t blocked_entries = 0;       // entries removed by `block` lines
   std::size_t rules = 0;                 // rules from *.rules files
+  std::filesystem::path cache_file;      // the compiled image for these files; empty if none
+  bool loaded_from_cache = false;        // the dictionaries were read from cache_file
 };
 
 class Extractor {

@@ -57,6 +57,7 @@ class BigArray {
   static_assert(std::is_trivially_copyable_v<T>, "BigArray holds plain values");
 
  public:
+  using value_type = T;
   BigArray() = default;
   explicit BigArray(const std::vector<T>& values) { Assign(values.data(), values.size()); }
   BigArray(const BigArray&) = delete;
@@ -73,6 +74,8 @@ class BigArray {
     Allocate(count);
     std::fill(data_, data_ + count, value);
   }
+  // `count` values, left uninitialised (for reading a saved table into).
+  void resize(std::size_t count) { Allocate(count); }
   void Assign(const T* values, std::size_t count) {
     Allocate(count);
     if (count > 0) std::memcpy(static_cast<void*>(data_), values, count * sizeof(T));

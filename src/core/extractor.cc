@@ -10,6 +10,7 @@
 #include <system_error>
 #include <thread>
 
+#include "core/image_cache.h"
 #include "core/model.h"
 #include "nerkit/error.h"
 #include "rules/rule_file.h"
@@ -186,25 +187,34 @@ Extractor Extractor::Load(const LoadOptions& options) {
         compile_error = std::current_exception();
       }
     });
-    text::Tokenizer tokenizer;
-    std::size_t lines = 0;
-    std::vector<std::size_t> dictionaries;  // indices into files
-    for (std::size_t i = 0; i < pending.size(); ++i) {
-      if (!pending[i].rules) {
-        const std::string& c = model->files[i].content;
-        lines += static_cast<std::size_t>(std::count(c.begin(), c.end(), '\n')) + 1;
-        dictionaries.push_back(i);
+    std::vector<bool> is_rules(pending.size());
+    for (std::size_t i = 0; i < pending.size(); ++i) is_rules[i] = pending[i].rules;
+    const internal::ImageCache cache(options, model->files, is_rules);
+    model->info.cache_file = cache.file();
+    model->info.loaded_from_cache = cache.Read(model->files, model->gazetteer);
+    if (!model->info.loaded_from_cache) {
+      text::Tokenizer tokenizer;
+      std::size_t lines = 0;
+      std::vector<std::size_t> dictionaries;  // indices into files
+      for (std::size_t i = 0; i < pending.size(); ++i) {
+        if (!pending[i].rules) {
+          lines += internal::CountLines(model->files[i].content);
+          dictionaries.push_back(i);
+        }
       }
+      model->gazetteer.Reserve(lines);
+      AddDictionaries(*model, dictionaries);
+      for (const auto& [word, symbol] : parser.symbol_words()) {
+        model->gazetteer.AddVocabulary(tokenizer.folder().Key(word));
+      }
+      for (const std::string& word : parser.anchor_words()) {
+        model->gazetteer.AddVocabulary(tokenizer.folder().Key(word));
+      }
+      model->gazetteer.Build();
+      // A rule file that fails to compile fails the load: no image of its set is kept.
+      compile.join();
+      if (!compile_error) cache.Write(model->files, model->gazetteer);
     }
-    model->gazetteer.Reserve(lines);
-    AddDictionaries(*model, dictionaries);
-    for (const auto& [word, symbol] : parser.symbol_words()) {
-      model->gazetteer.AddVocabulary(tokenizer.folder().Key(word));
-    }
-    for (const std::string& word : parser.anchor_words()) {
-      model->gazetteer.AddVocabulary(tokenizer.folder().Key(word));
-    }
-    model->gazetteer.Build();
   }
   if (compile_error) std::rethrow_exception(compile_error);
   model->rules.BindWords(parser.symbol_words(), model->gazetteer);

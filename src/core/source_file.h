@@ -37,6 +37,9 @@ void ForEachLine(std::string_view content, F&& f) {
   }
 }
 
+// The number of lines of `content` (line breaks + 1), counted eight bytes at a time.
+std::size_t CountLines(std::string_view content);
+
 // Splits `line` on tabs into `fields` (views into line).
 void SplitTabs(std::string_view line, std::vector<std::string_view>& fields);
 

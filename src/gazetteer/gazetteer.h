@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "core/image_io.h"
 #include "core/source_file.h"
 #include "gazetteer/entry.h"
 #include "text/tokenizer.h"
@@ -81,6 +82,15 @@ class Gazetteer {
 
   // Builds the trie. Call once after the last AddFile.
   void Build();
+
+  // The built gazetteer as a binary image (gazetteer/image.cc), so that a later load of the same
+  // files skips parsing and building. WriteImage needs Build() done; `files` are the loaded files
+  // the entries point into. ReadImage fills an empty gazetteer from an image written for the same
+  // files: it checks every index and offset against the image's own tables and `files`, and
+  // returns false (leaving the gazetteer empty) on any inconsistency or read error; a damaged
+  // image never crashes it.
+  void WriteImage(ImageWriter& out, const std::vector<SourceFile>& files) const;
+  bool ReadImage(ImageReader& in, const std::vector<SourceFile>& files);
 
   // Sets tokens' vocabulary ids, fills doc.lexical and doc.matches/doc.match_entries.
   void Match(Document& doc) const;

@@ -1,0 +1,155 @@
+#include "core/image_cache.h"
+
+#include <unicode/uversion.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "core/image_io.h"
+#include "nerkit_source_hash.h"
+
+namespace nerkit::internal {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr char kMagic[8] = {'N', 'E', 'R', 'K', 'I', 'M', 'G', '\0'};
+constexpr std::uint32_t kFormat = 1;
+constexpr std::uint32_t kByteOrder = 0x01020304;
+
+struct Header {
+  char magic[8];
+  std::uint32_t format;
+  std::uint32_t byte_order;
+  std::uint64_t fingerprint[2];
+};
+
+std::string Hex(std::uint64_t v) {
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(v));
+  return buffer;
+}
+
+void AppendNumber(std::string& out, std::uint64_t v) {
+  out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+}  // namespace
+
+fs::path ImageCache::Directory(const LoadOptions& options) {
+  if (!options.cache_dir.empty()) return options.cache_dir;
+  if (const char* env = std::getenv("NERKIT_CACHE_DIR"); env && *env) {
+    if (std::strcmp(env, "off") == 0) return {};
+    return fs::path(env);
+  }
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
+    return fs::path(xdg) / "nerkit";
+  }
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    return fs::path(home) / ".cache" / "nerkit";
+  }
+  return {};
+}
+
+ImageCache::ImageCache(const LoadOptions& options, const std::vector<SourceFile>& files,
+                       const std::vector<bool>& is_rules) {
+  if (!options.use_cache) return;
+  std::size_t dictionary_bytes = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!is_rules[i]) dictionary_bytes += files[i].content.size();
+  }
+  if (dictionary_bytes < kMinBytes) return;
+  const fs::path dir = Directory(options);
+  if (dir.empty()) return;
+
+  // Which set this is (its file names, in order), and what exactly it holds.
+  std::string names;
+  std::string contents = "nerkit gazetteer image\n" NERKIT_SOURCE_HASH "\n";
+  UVersionInfo icu;
+  u_getVersion(icu);
+  contents.append(reinterpret_cast<const char*>(icu), sizeof icu);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const SourceFile& f = files[i];
+    for (std::string* s : {&names, &contents}) {
+      AppendNumber(*s, f.name.size());
+      s->append(f.name);
+      s->push_back(is_rules[i] ? 'r' : 'd');
+    }
+    AppendNumber(contents, f.content.size());
+    AppendNumber(contents, HashBytes64(f.content.data(), f.content.size(), 0));
+  }
+  std::error_code ec;
+  const fs::path folder =
+      options.load_dictionary_folder
+          ? fs::absolute(options.dictionaries.empty() ? Extractor::DefaultDictionaryDir()
+                                                      : options.dictionaries,
+                         ec)
+          : fs::path();
+  names += folder.string();
+  fingerprint_[0] = HashBytes64(contents.data(), contents.size(), 0x6E65726B69740001ull);
+  fingerprint_[1] = HashBytes64(contents.data(), contents.size(), 0x6E65726B69740002ull);
+  file_ = dir / ("gazetteer-" + Hex(HashBytes64(names.data(), names.size(), 0)) + ".img");
+}
+
+bool ImageCache::Read(const std::vector<SourceFile>& files, Gazetteer& gazetteer) const {
+  if (!enabled()) return false;
+  std::FILE* f = std::fopen(file_.c_str(), "rb");
+  if (!f) return false;
+  struct Closer {
+    std::FILE* f;
+    ~Closer() { std::fclose(f); }
+  } closer{f};
+  std::error_code ec;
+  const std::uintmax_t size = fs::file_size(file_, ec);
+  Header header;
+  if (ec || size < sizeof header + 8 || std::fread(&header, sizeof header, 1, f) != 1 ||
+      std::memcmp(header.magic, kMagic, sizeof kMagic) != 0 || header.format != kFormat ||
+      header.byte_order != kByteOrder || header.fingerprint[0] != fingerprint_[0] ||
+      header.fingerprint[1] != fingerprint_[1]) {
+    return false;
+  }
+  ImageReader reader(f, size - sizeof header - 8);
+  Gazetteer read;
+  std::uint64_t checksum = 0;
+  if (!read.ReadImage(reader, files) || reader.left() != 0 ||
+      std::fread(&checksum, sizeof checksum, 1, f) != 1 || checksum != reader.checksum()) {
+    return false;
+  }
+  gazetteer = std::move(read);
+  return true;
+}
+
+bool ImageCache::Write(const std::vector<SourceFile>& files, const Gazetteer& gazetteer) const {
+  if (!enabled()) return false;
+  std::error_code ec;
+  fs::create_directories(file_.parent_path(), ec);
+  static std::atomic<unsigned> counter{0};
+  const fs::path temporary =
+      file_.string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+  std::FILE* f = std::fopen(temporary.c_str(), "wb");
+  if (!f) return false;
+  Header header;
+  std::memcpy(header.magic, kMagic, sizeof kMagic);
+  header.format = kFormat;
+  header.byte_order = kByteOrder;
+  header.fingerprint[0] = fingerprint_[0];
+  header.fingerprint[1] = fingerprint_[1];
+  bool ok = std::fwrite(&header, sizeof header, 1, f) == 1;
+  ImageWriter writer(f);
+  if (ok) gazetteer.WriteImage(writer, files);
+  const std::uint64_t checksum = writer.checksum();
+  ok = ok && writer.ok() && std::fwrite(&checksum, sizeof checksum, 1, f) == 1;
+  ok = std::fclose(f) == 0 && ok;
+  if (ok) {
+    fs::rename(temporary, file_, ec);
+    ok = !ec;
+  }
+  if (!ok) fs::remove(temporary, ec);
+  return ok;
+}
+
+}  // namespace nerkit::internal

@@ -1,0 +1,53 @@
+// The compiled-image cache: a built gazetteer saved to disk, so that the next load of the same
+// dictionary files reads its tables instead of parsing and building them again.
+//
+// An image is keyed by a fingerprint of everything the built gazetteer depends on: the library's
+// own sources (a hash taken at build time), the ICU version it runs with, and every loaded file's
+// name, kind and bytes. A changed dictionary, rule file, library or ICU gives another fingerprint
+// and the image is rebuilt from the text files; there is one image per dictionary set (folder
+// and extra files), overwritten when its fingerprint changes. Images are written to a temporary
+// file and renamed into place, so concurrent loads never see half a file; a damaged or
+// unreadable image is ignored (the text files are parsed as if there were none) and any failure
+// to write one is silent: the cache only ever saves time.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <vector>
+
+#include "core/source_file.h"
+#include "gazetteer/gazetteer.h"
+#include "nerkit/extractor.h"
+
+namespace nerkit::internal {
+
+class ImageCache {
+ public:
+  // Dictionary sets smaller than this load from text about as fast as from an image: they are
+  // not cached (which also keeps small in-memory test sets out of the cache).
+  static constexpr std::size_t kMinBytes = std::size_t{1} << 20;
+
+  // The cache for loading `files` (rule files flagged in `is_rules`) with `options`; disabled
+  // when options.use_cache is false, when no cache folder is known, or when the dictionary files
+  // are under kMinBytes.
+  ImageCache(const LoadOptions& options, const std::vector<SourceFile>& files,
+             const std::vector<bool>& is_rules);
+
+  bool enabled() const { return !file_.empty(); }
+  const std::filesystem::path& file() const { return file_; }
+
+  // Fills `gazetteer` (empty) from the image if there is one for exactly these files.
+  bool Read(const std::vector<SourceFile>& files, Gazetteer& gazetteer) const;
+  // Saves the built `gazetteer`; false if it could not (nothing is left behind).
+  bool Write(const std::vector<SourceFile>& files, const Gazetteer& gazetteer) const;
+
+  // The folder images go to: options.cache_dir if set; else $NERKIT_CACHE_DIR (the value "off"
+  // turns caching off); else $XDG_CACHE_HOME/nerkit; else $HOME/.cache/nerkit; else none.
+  static std::filesystem::path Directory(const LoadOptions& options);
+
+ private:
+  std::filesystem::path file_;
+  std::uint64_t fingerprint_[2] = {0, 0};
+};
+
+}  // namespace nerkit::internal

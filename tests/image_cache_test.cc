@@ -1,0 +1,291 @@
+// The compiled-image cache: a load through it gives exactly what a load from the text files
+// gives; edited files, damaged images and unwritable folders are noticed and never change a
+// result.
+#define BOOST_TEST_MODULE image_cache
+#include <unistd.h>
+
+#include <boost/test/unit_test.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/image_io.h"
+#include "core/model.h"
+#include "nerkit/nerkit.h"
+#include "text/tokenizer.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh, empty folder under the system's temporary folder, removed at the end of the test.
+struct TempDir {
+  fs::path path;
+  explicit TempDir(const std::string& name) {
+    path = fs::temp_directory_path() /
+           ("nerkit-image-test-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void WriteFile(const fs::path& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << content;
+}
+
+// Everything a result says, one line per entity and cluster.
+std::string Describe(const nerkit::Result& r) {
+  std::string s;
+  for (const nerkit::Entity& e : r.entities) {
+    s += std::to_string(e.start) + "-" + std::to_string(e.end) + " " +
+         std::string(nerkit::LabelName(e.label)) + " " + e.text + " | " + e.canonical + " | " +
+         e.id + " | " + e.value + " | " + e.source + " | " + std::to_string(e.cluster) + "\n";
+  }
+  for (const nerkit::Cluster& c : r.clusters) {
+    s += "cluster " + std::string(nerkit::LabelName(c.label)) + " " + c.name + " " +
+         std::to_string(c.mentions.size()) + "\n";
+  }
+  return s;
+}
+
+std::vector<std::string> Articles() {
+  std::vector<std::string> texts;
+  for (const char* name : {"business", "cricket", "politics", "unicode"}) {
+    texts.push_back(
+        ReadFile(fs::path(NERKIT_TEST_DATA_DIR) / "golden" / (std::string(name) + ".txt")));
+  }
+  texts.push_back("Fighters entered Misurata and Sirt on Monday, the Associated Press said.");
+  texts.push_back("Daesh, also known as Islamic State (IS), is us and AP said Zorblax Fenwick.");
+  return texts;
+}
+
+std::string DescribeAll(const nerkit::Extractor& extractor) {
+  std::string s;
+  for (const std::string& text : Articles()) s += Describe(extractor.Extract(text)) + "--\n";
+  return s;
+}
+
+nerkit::LoadOptions Options(const fs::path& cache, const fs::path& dictionaries = {}) {
+  nerkit::LoadOptions options;
+  options.cache_dir = cache;
+  options.dictionaries = dictionaries;
+  return options;
+}
+
+void ExpectSameInfo(const nerkit::ExtractorInfo& a, const nerkit::ExtractorInfo& b) {
+  BOOST_TEST(a.dictionary_entries == b.dictionary_entries);
+  BOOST_TEST(a.duplicate_entries == b.duplicate_entries);
+  BOOST_TEST(a.blocked_entries == b.blocked_entries);
+  BOOST_TEST(a.rules == b.rules);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_load_through_the_cache_equals_a_load_from_text) {
+  TempDir cache("same");
+  nerkit::LoadOptions text_options = Options(cache.path);
+  text_options.use_cache = false;
+  const nerkit::Extractor from_text = nerkit::Extractor::Load(text_options);
+  BOOST_TEST(!from_text.info().loaded_from_cache);
+  BOOST_TEST(fs::is_empty(cache.path));  // use_cache = false writes nothing
+
+  const nerkit::Extractor first = nerkit::Extractor::Load(Options(cache.path));
+  BOOST_TEST(!first.info().loaded_from_cache);
+  BOOST_TEST(first.info().cache_file.parent_path() == cache.path);
+  BOOST_TEST(fs::is_regular_file(first.info().cache_file));
+
+  const nerkit::Extractor second = nerkit::Extractor::Load(Options(cache.path));
+  BOOST_TEST(second.info().loaded_from_cache);
+  BOOST_TEST(second.info().cache_file == first.info().cache_file);
+  ExpectSameInfo(second.info(), from_text.info());
+
+  const std::string expected = DescribeAll(from_text);
+  BOOST_TEST(expected.find("Misurata") != std::string::npos);
+  BOOST_TEST(DescribeAll(first) == expected);
+  BOOST_TEST(DescribeAll(second) == expected);
+  // Sources still name the dictionary lines.
+  BOOST_TEST(Describe(second.Extract("Sirte")).find("dictionary:places.tsv:") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_edited_dictionary_is_noticed) {
+  TempDir cache("edit");
+  TempDir dictionaries("edit-dictionaries");
+  fs::copy(NERKIT_TEST_DICTIONARY_DIR, dictionaries.path, fs::copy_options::recursive);
+  const std::string text = "Zorblaxia said on Monday that Zorblax Fenwick had left.";
+
+  const nerkit::Extractor before = nerkit::Extractor::Load(Options(cache.path, dictionaries.path));
+  BOOST_TEST(Describe(before.Extract(text)).find("Zorblaxia | zorblaxia-test") ==
+             std::string::npos);
+
+  // A user adds a line; the next load sees it, from the text, then from the new image.
+  {
+    std::ofstream out(dictionaries.path / "places.tsv", std::ios::app | std::ios::binary);
+    out << "Zorblaxia\tLOCATION\tZorblaxia\tzorblaxia-test\t1000\t-\tprimary,country\n";
+  }
+  const nerkit::Extractor edited = nerkit::Extractor::Load(Options(cache.path, dictionaries.path));
+  BOOST_TEST(!edited.info().loaded_from_cache);
+  BOOST_TEST(Describe(edited.Extract(text)).find("Zorblaxia | zorblaxia-test") !=
+             std::string::npos);
+  const nerkit::Extractor again = nerkit::Extractor::Load(Options(cache.path, dictionaries.path));
+  BOOST_TEST(again.info().loaded_from_cache);
+  BOOST_TEST(Describe(again.Extract(text)) == Describe(edited.Extract(text)));
+  // One image per dictionary set: the old one was replaced, not kept beside it.
+  std::size_t images = 0;
+  for (const auto& entry : fs::directory_iterator(cache.path)) images += entry.is_regular_file();
+  BOOST_TEST(images == 1u);
+
+  // A rule file is part of the set too.
+  {
+    std::ofstream out(dictionaries.path / "rules" / "people.rules", std::ios::app);
+    out << "symbol\tz\tzorblax\n";
+  }
+  const nerkit::Extractor rules_edited =
+      nerkit::Extractor::Load(Options(cache.path, dictionaries.path));
+  BOOST_TEST(!rules_edited.info().loaded_from_cache);
+}
+
+BOOST_AUTO_TEST_CASE(a_damaged_image_is_ignored_and_rebuilt) {
+  TempDir cache("damaged");
+  nerkit::LoadOptions text_options = Options(cache.path);
+  text_options.use_cache = false;
+  const std::string expected = DescribeAll(nerkit::Extractor::Load(text_options));
+  const fs::path image = nerkit::Extractor::Load(Options(cache.path)).info().cache_file;
+  const std::string good = ReadFile(image);
+  BOOST_REQUIRE(good.size() > 1000);
+
+  std::vector<std::pair<std::string, std::string>> damages = {
+      {"empty", ""},
+      {"header only", good.substr(0, 40)},
+      {"truncated", good.substr(0, good.size() / 2)},
+      {"one byte short", good.substr(0, good.size() - 1)},
+      {"one byte more", good + "x"},
+      {"text", std::string(good.size(), 'a')},
+  };
+  for (const std::size_t at : {std::size_t{8}, std::size_t{20}, std::size_t{100}, good.size() / 3,
+                               good.size() / 2, good.size() - 4}) {
+    std::string flipped = good;
+    flipped[at] = static_cast<char>(flipped[at] ^ 0x5A);
+    damages.emplace_back("byte " + std::to_string(at) + " changed", flipped);
+  }
+  for (const auto& [what, bytes] : damages) {
+    BOOST_TEST_CONTEXT(what) {
+      WriteFile(image, bytes);
+      const nerkit::Extractor loaded = nerkit::Extractor::Load(Options(cache.path));
+      BOOST_TEST(!loaded.info().loaded_from_cache);
+      BOOST_TEST(DescribeAll(loaded) == expected);
+      // ... and the load put a good image back.
+      BOOST_TEST(nerkit::Extractor::Load(Options(cache.path)).info().loaded_from_cache);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(an_unusable_cache_folder_changes_nothing) {
+  TempDir cache("unusable");
+  const fs::path file = cache.path / "a-file";
+  WriteFile(file, "not a folder");
+  nerkit::LoadOptions text_options = Options(cache.path);
+  text_options.use_cache = false;
+  const std::string expected = DescribeAll(nerkit::Extractor::Load(text_options));
+  // A folder that cannot be created (a file is in the way): nothing is cached, all works.
+  for (int i = 0; i < 2; ++i) {
+    const nerkit::Extractor loaded = nerkit::Extractor::Load(Options(file / "cache"));
+    BOOST_TEST(!loaded.info().loaded_from_cache);
+    BOOST_TEST(DescribeAll(loaded) == expected);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(small_sets_and_off_are_not_cached) {
+  TempDir cache("small");
+  nerkit::LoadOptions options = Options(cache.path);
+  options.load_dictionary_folder = false;
+  options.extra_sources.push_back({"small.tsv", "Sirte\tLOCATION\t-\t-\t0\tLY\t-\n"});
+  const nerkit::Extractor small = nerkit::Extractor::Load(options);
+  BOOST_TEST(small.info().cache_file.empty());
+  BOOST_TEST(fs::is_empty(cache.path));
+
+  ::setenv("NERKIT_CACHE_DIR", "off", 1);
+  const nerkit::Extractor off = nerkit::Extractor::Load();
+  BOOST_TEST(off.info().cache_file.empty());
+  BOOST_TEST(!off.info().loaded_from_cache);
+  ::setenv("NERKIT_CACHE_DIR", cache.path.c_str(), 1);
+  const nerkit::Extractor on = nerkit::Extractor::Load();
+  BOOST_TEST(on.info().cache_file.parent_path() == cache.path);
+}
+
+// Every byte of a small gazetteer's image changed in turn, read without the checksum that the
+// cache adds: the reader refuses or loads a consistent gazetteer, never reads out of bounds (run
+// under AddressSanitizer in CI), and what it loads can match a document.
+BOOST_AUTO_TEST_CASE(the_image_reader_checks_every_index) {
+  nerkit::LoadOptions options;
+  options.load_dictionary_folder = false;
+  options.extra_sources.push_back(
+      {"small.tsv",
+       "Sirte\tLOCATION\t-\tgeonames:1\t100\tLY\tprimary,city\n"
+       "Sirt\tLOCATION\tSirte\tgeonames:1\t100\tLY\talternate,city\n"
+       "Associated Press\tORGANIZATION\t-\tap\t0\t-\tagency\n"
+       "AP\tORGANIZATION\tAssociated Press\tap\t0\t-\tacronym,cs,agency\n"
+       "Mohammed\tGIVEN_NAME\t-\t-\t900\t-\tmale\n"
+       "al\tNAME_PARTICLE\t-\t-\t0\t-\t-\n"});
+  const nerkit::Extractor extractor = nerkit::Extractor::Load(options);
+  const nerkit::Extractor::Model& model = extractor.model();
+
+  std::FILE* file = std::tmpfile();
+  BOOST_REQUIRE(file);
+  nerkit::internal::ImageWriter writer(file);
+  model.gazetteer.WriteImage(writer, model.files);
+  BOOST_REQUIRE(writer.ok());
+  const long size = std::ftell(file);
+  BOOST_REQUIRE(size > 0);
+  std::string image(static_cast<std::size_t>(size), '\0');
+  std::rewind(file);
+  BOOST_REQUIRE(std::fread(image.data(), 1, image.size(), file) == image.size());
+
+  auto read = [&](const std::string& bytes, nerkit::internal::Gazetteer& g) {
+    std::rewind(file);
+    std::fwrite(bytes.data(), 1, bytes.size(), file);
+    std::fflush(file);
+    std::rewind(file);
+    nerkit::internal::ImageReader reader(file, bytes.size());
+    return g.ReadImage(reader, model.files);
+  };
+  {
+    nerkit::internal::Gazetteer g;
+    BOOST_TEST(read(image, g));
+    BOOST_TEST(g.entry_count() == model.gazetteer.entry_count());
+  }
+  std::size_t refused = 0;
+  for (std::size_t at = 0; at < image.size(); ++at) {
+    for (const unsigned char value : {0x00, 0xFF, 0x7F}) {
+      std::string damaged = image;
+      if (static_cast<unsigned char>(damaged[at]) == value) continue;
+      damaged[at] = static_cast<char>(value);
+      nerkit::internal::Gazetteer g;
+      if (!read(damaged, g)) {
+        ++refused;
+        continue;
+      }
+      nerkit::internal::Scratch scratch;
+      scratch.doc.Reset("Mohammed al-Sirt told the AP in Sirte and the Associated Press.");
+      scratch.tokenizer.Tokenize(scratch.doc.text, scratch.doc.words);
+      g.Match(scratch.doc);
+      g.AddCandidates(scratch.doc);
+    }
+  }
+  BOOST_TEST(refused > 0u);
+  std::fclose(file);
+}
