@@ -32,7 +32,7 @@ struct StoredEntry {
   std::uint8_t unused[3] = {0, 0, 0};
 };
 
-constexpr std::uint64_t kSectionMark = 0x4E4B475A00000001ull;  // "NKGZ", layout 1
+constexpr std::uint64_t kSectionMark = 0x4E4B475A00000002ull;  // "NKGZ", layout 2
 
 std::uint32_t OffsetIn(const SourceFile& file, std::string_view s) {
   if (s.empty()) return 0;
@@ -89,7 +89,17 @@ void Gazetteer::WriteImage(ImageWriter& out, const std::vector<SourceFile>& file
 
   out.Array(t.vocab_text);
   out.Array(t.vocab_offset);
-  out.Array(t.lookup_slots);
+  // The vocabulary table is two-thirds empty: only its used slots are stored, with their index.
+  std::vector<std::uint32_t> slot_index;
+  std::vector<Tables::VocabSlot> slots;
+  for (std::size_t i = 0; i < t.lookup_slots.size(); ++i) {
+    if (t.lookup_slots[i].id == 0) continue;
+    slot_index.push_back(static_cast<std::uint32_t>(i));
+    slots.push_back(t.lookup_slots[i]);
+  }
+  out.Value(static_cast<std::uint64_t>(t.lookup_slots.size()));
+  out.Array(slot_index);
+  out.Array(slots);
   out.Array(t.root_child);
   out.Array(t.nodes);
   out.Array(t.node_entries);
@@ -149,8 +159,11 @@ bool Gazetteer::ReadImage(ImageReader& in, const std::vector<SourceFile>& files)
     }
     if (pos != cs_bytes.size()) return false;
 
-    if (!in.Array(t.vocab_text) || !in.Array(t.vocab_offset) || !in.Array(t.lookup_slots) ||
-        !in.Array(t.root_child) || !in.Array(t.nodes) || !in.Array(t.node_entries) ||
+    std::uint64_t table_size = 0;
+    std::vector<std::uint32_t> slot_index;
+    std::vector<Tables::VocabSlot> slots;
+    if (!in.Array(t.vocab_text) || !in.Array(t.vocab_offset) || !in.Value(table_size) ||
+        !in.Array(slot_index) || !in.Array(slots) || !in.Array(t.root_child) || !in.Array(t.nodes) || !in.Array(t.node_entries) ||
         !in.Array(t.child_vocab) || !in.Array(t.child_node) || !in.Value(t.node_count) ||
         !in.Value(mark) || mark != kSectionMark) {
       return false;
@@ -167,12 +180,23 @@ bool Gazetteer::ReadImage(ImageReader& in, const std::vector<SourceFile>& files)
     for (const std::uint32_t offset : t.vocab_offset) {
       if (offset > t.vocab_text.size()) return false;
     }
-    const std::size_t slots = t.lookup_slots.size();
-    if (slots < 16 || (slots & (slots - 1)) != 0) return false;
-    std::size_t used = 0;
-    for (const Tables::VocabSlot& slot : t.lookup_slots) {
-      if (slot.id == 0) continue;
-      ++used;
+    // The table: a power of two, more than its used slots (lookups stop at an empty slot), and
+    // at most two slots per byte of the files (loading makes four slots per line or six per
+    // word at most), so that a damaged size cannot make it allocate wildly.
+    std::uint64_t file_bytes = 64;
+    for (const SourceFile& f : files) file_bytes += f.content.size();
+    if (table_size < 16 || (table_size & (table_size - 1)) != 0 || table_size > 2 * file_bytes ||
+        slot_index.size() != slots.size() ||
+        slots.size() != vocabulary || slots.size() >= table_size) {
+      return false;
+    }
+    t.lookup_slots.Fill(static_cast<std::size_t>(table_size), Tables::VocabSlot{});
+    for (std::size_t k = 0; k < slots.size(); ++k) {
+      const Tables::VocabSlot& slot = slots[k];
+      if (slot_index[k] >= table_size || slot.id == 0) return false;
+      Tables::VocabSlot& to = t.lookup_slots[slot_index[k]];
+      if (to.id != 0) return false;  // two slots at one index
+      to = slot;
       if (slot.id > vocabulary) return false;
       if (std::uint64_t{t.vocab_offset[slot.id - 1]} + slot.length > t.vocab_text.size()) {
         return false;
@@ -181,7 +205,6 @@ bool Gazetteer::ReadImage(ImageReader& in, const std::vector<SourceFile>& files)
         return false;
       }
     }
-    if (used != vocabulary || used >= slots) return false;  // lookups stop at an empty slot
     for (const std::int32_t child : t.root_child) {
       if (child < -1 || (child >= 0 && static_cast<std::size_t>(child) >= nodes)) return false;
     }
@@ -197,7 +220,7 @@ bool Gazetteer::ReadImage(ImageReader& in, const std::vector<SourceFile>& files)
     for (std::size_t k = 0; k < t.child_node.size(); ++k) {
       if (t.child_node[k] >= nodes || t.child_vocab[k] >= vocabulary) return false;
     }
-    t.vocab_mask = slots - 1;
+    t.vocab_mask = table_size - 1;
     return true;
   }();
   if (!ok) return false;
