@@ -227,3 +227,19 @@ BOOST_AUTO_TEST_CASE(stock_indexes_are_no_entities) {
                                                 "Dow Jones Newswires/ORGANIZATION"}),
              boost::test_tools::per_element());
 }
+
+// Personal names whose words a dictionary also knows as places, and names with several particles.
+BOOST_AUTO_TEST_CASE(person_names_with_place_words_and_particles) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "The coach said Tony Adams was injured, and Joost van der Westhuizen played. Will Paris "
+      "host the games? Ministers met in Paris.\n";
+  std::vector<std::string> found;
+  for (const nerkit::Entity& e : x.Extract(text).entities) {
+    found.push_back(e.text + "/" + std::string(nerkit::LabelName(e.label)));
+  }
+  BOOST_TEST(
+      found == (std::vector<std::string>{"Tony Adams/PERSON", "Joost van der Westhuizen/PERSON",
+                                         "Paris/LOCATION", "Paris/LOCATION"}),
+      boost::test_tools::per_element());
+}

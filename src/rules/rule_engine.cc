@@ -107,6 +107,23 @@ bool NextIsNameWord(const Document& doc, const std::vector<char>& cover, std::si
                   TypeBit(EntryType::kTitle)));
 }
 
+// Whether the token before `i` is a given name that starts a personal name with it: a
+// capitalised word of the same sentence, right before it, outside any dictionary place or
+// organisation, and not a common word opening the sentence ("Will Paris host ...").
+bool PrevIsGivenName(const Document& doc, const std::vector<char>& cover, std::size_t i) {
+  const std::vector<text::Token>& tokens = doc.tokens();
+  if (i == 0 || !tokens[i].Has(text::kSpaceBefore)) return false;
+  const std::size_t j = i - 1;
+  if (!tokens[j].IsWord() || tokens[j].shape != text::Shape::kCapitalized ||
+      tokens[j].sentence != tokens[i].sentence) {
+    return false;
+  }
+  const std::uint32_t lex = doc.lexical[j];
+  if (!(lex & TypeBit(EntryType::kGivenName)) || (cover[j] && cover[j] != 'Q')) return false;
+  const bool common = lex & (kLexGivenCommon | TypeBit(EntryType::kWord));
+  return !(common && tokens[j].Has(text::kSentenceStart));
+}
+
 }  // namespace
 
 namespace {
@@ -210,6 +227,11 @@ void RuleEngine::BuildSymbols(Document& doc) const {
                    !(lex & TypeBit(EntryType::kWord)) && NextIsNameWord(doc, cover, i)) {
           // A place that is also a given name, before another name word: "Douglas Hurd".
           letter = 'g';
+        } else if (cover[i] == 'P' && single[i] && (lex & TypeBit(EntryType::kSurname)) &&
+                   !(lex & (kLexSurnameCommon | TypeBit(EntryType::kWord))) &&
+                   PrevIsGivenName(doc, cover, i)) {
+          // A place that is also a surname, after a given name: "Tony Adams", "Charles Darwin".
+          letter = 's';
         } else if (cover[i] && cover[i] != 'Q') {
           letter = cover[i];
         } else if (lex & TypeBit(EntryType::kTitle))
