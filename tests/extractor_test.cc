@@ -243,3 +243,18 @@ BOOST_AUTO_TEST_CASE(person_names_with_place_words_and_particles) {
                                          "Paris/LOCATION", "Paris/LOCATION"}),
       boost::test_tools::per_element());
 }
+
+// Initials are capitalised in any sentence: a scorecard line full of them is no Title Case
+// headline, and its names count.
+BOOST_AUTO_TEST_CASE(initials_do_not_make_a_headline) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "Surrey 429-7 (C. Lewis 80 not out, M. Butcher 70, G. Kersey 63, D. Bicknell 55).\n";
+  std::vector<std::string> people;
+  for (const nerkit::Entity& e : x.Extract(text).entities) {
+    if (e.label == nerkit::Label::kPerson) people.push_back(e.text);
+  }
+  BOOST_TEST(
+      people == (std::vector<std::string>{"C. Lewis", "M. Butcher", "G. Kersey", "D. Bicknell"}),
+      boost::test_tools::per_element());
+}

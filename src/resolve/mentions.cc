@@ -61,8 +61,13 @@ MentionSet::MentionSet(Document& doc, const Gazetteer& gazetteer)
       const Token& tok = tokens[t];
       const bool word = (doc_.lexical[t] & TypeBit(EntryType::kWord)) && t > sentence.token_begin;
       switch (tok.shape) {
-        case Shape::kCapitalized:
         case Shape::kInitial:
+          // A single capital ("C. Lewis", "I") is capitalised in any sentence: no evidence of a
+          // headline's capitalised common words.
+          ++cased;
+          ++capitalised;
+          break;
+        case Shape::kCapitalized:
         case Shape::kAllCaps:
           ++cased;
           ++capitalised;
