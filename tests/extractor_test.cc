@@ -258,3 +258,16 @@ BOOST_AUTO_TEST_CASE(initials_do_not_make_a_headline) {
       people == (std::vector<std::string>{"C. Lewis", "M. Butcher", "G. Kersey", "D. Bicknell"}),
       boost::test_tools::per_element());
 }
+
+// A line in capitals with single letters ("W L PCT GB") is an all-capital line: capitalisation
+// says nothing there, so only dictionary names and the strongest rules count.
+BOOST_AUTO_TEST_CASE(all_capital_lines_with_single_letters) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text = "STANDINGS\nW L PCT GB\nNEW YORK 74 58 .561 -\n";
+  std::vector<std::string> found;
+  for (const nerkit::Entity& e : x.Extract(text).entities) {
+    found.push_back(e.text + "/" + std::string(nerkit::LabelName(e.label)));
+  }
+  BOOST_TEST(found == (std::vector<std::string>{"NEW YORK/LOCATION"}),
+             boost::test_tools::per_element());
+}
