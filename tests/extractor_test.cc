@@ -271,3 +271,19 @@ BOOST_AUTO_TEST_CASE(all_capital_lines_with_single_letters) {
   BOOST_TEST(found == (std::vector<std::string>{"NEW YORK/LOCATION"}),
              boost::test_tools::per_element());
 }
+
+// Company suffixes end a name, and a place head word after one makes a place.
+BOOST_AUTO_TEST_CASE(company_suffixes_and_airports) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "Flights left Changi International Airport. Douglas Aircraft and Washington Mutual "
+      "reported results.\n";
+  std::vector<std::string> found;
+  for (const nerkit::Entity& e : x.Extract(text).entities) {
+    found.push_back(e.text + "/" + std::string(nerkit::LabelName(e.label)));
+  }
+  BOOST_TEST(found == (std::vector<std::string>{"Changi International Airport/LOCATION",
+                                                "Douglas Aircraft/ORGANIZATION",
+                                                "Washington Mutual/ORGANIZATION"}),
+             boost::test_tools::per_element());
+}
