@@ -522,6 +522,14 @@ void Gazetteer::AddCandidates(Document& doc) const {
           doc.TokenText(tokens[token_end - 1]) == "." && !tokens[token_end - 1].IsWord()) {
         --token_end;
       }
+      // A person's name followed by a hyphen and a capitalised word is the first part of a
+      // longer name ("Justine Henin" in "Justine Henin-Hardenne"): the rules name it whole.
+      if (type == EntryType::kPerson && token_end + 1 < tokens.size() &&
+          tokens[token_end].Has(text::kJoiner) && doc.TokenText(tokens[token_end]) == "-" &&
+          tokens[token_end + 1].IsWord() && tokens[token_end + 1].IsCapitalized() &&
+          !tokens[token_end + 1].Has(text::kSpaceBefore)) {
+        continue;
+      }
       Candidate c;
       c.token_begin = m.token_begin;
       c.token_end = token_end;
