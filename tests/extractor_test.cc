@@ -287,3 +287,20 @@ BOOST_AUTO_TEST_CASE(company_suffixes_and_airports) {
                                                 "Washington Mutual/ORGANIZATION"}),
              boost::test_tools::per_element());
 }
+
+// Names whose type only their form can tell: a short word in capitals makes an abbreviation or a
+// code, not a person ("USS Kitty Hawk", "OS X Tiger"); a surname in capitals at the end, dotted
+// initials and regnal numbers stay in personal names.
+BOOST_AUTO_TEST_CASE(abbreviations_are_not_people) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "The USS Kitty Hawk sailed while reviews praised OS X Tiger. Zorblax Quennet and "
+      "Lansana CONTE met. C.W. Quennel spoke.\n";
+  std::vector<std::string> people;
+  for (const nerkit::Entity& e : x.Extract(text).entities) {
+    if (e.label == nerkit::Label::kPerson) people.push_back(e.text);
+  }
+  BOOST_TEST(
+      people == (std::vector<std::string>{"Zorblax Quennet", "Lansana CONTE", "C.W. Quennel"}),
+      boost::test_tools::per_element());
+}

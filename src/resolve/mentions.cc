@@ -485,7 +485,25 @@ void MentionSet::TypeNames() {
     // An Arabic article and one word ("al-Jazeera", "al-Anbar", "el-Dabaa") names a place, a
     // newspaper or a group more often than a person (who would have been named in full before).
     const bool article_and_word = m.words == 2 && (lex & TypeBit(EntryType::kNameParticle));
-    if (m.words >= 2 && (common < m.words || given) && !article_and_word) {
+    // A short word in capitals among capitalised ones ("OS X Tiger", "NY Dow", "RMS Titanic",
+    // "LIMMT Economic") is an abbreviation or a code, which personal names do not hold: two or
+    // three capitals anywhere, or more before the last word. (A surname in capitals at the end
+    // is a name: "Lansana CONTE"; so are initials with periods, "S.P.", and regnal numbers,
+    // "John Paul II".)
+    bool abbreviation = false;
+    bool mixed = false;
+    for (std::uint32_t t : words) mixed = mixed || tokens[t].shape == Shape::kCapitalized;
+    if (!given && mixed) {
+      for (std::size_t k = 0; k < words.size(); ++k) {
+        const Token& tok = tokens[words[k]];
+        if (tok.shape != Shape::kAllCaps || tok.key_len < 2) continue;
+        const std::string_view w = doc_.TokenText(tok);
+        if (w.find('.') != std::string_view::npos) continue;
+        if (w.find_first_not_of("IVX") == std::string_view::npos) continue;
+        if (w.size() <= 3 || k + 1 < words.size()) abbreviation = true;
+      }
+    }
+    if (m.words >= 2 && (common < m.words || given) && !article_and_word && !abbreviation) {
       decide(Label::kPerson, given ? "resolver:given-name" : "resolver:name-shape");
       continue;
     }
