@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/image_io.h"
@@ -288,4 +289,27 @@ BOOST_AUTO_TEST_CASE(the_image_reader_checks_every_index) {
   }
   BOOST_TEST(refused > 0u);
   std::fclose(file);
+}
+
+// Several loads at once into an empty cache folder: each writes its own temporary file and
+// renames it into place, so every load succeeds, all agree, and one good image remains.
+BOOST_AUTO_TEST_CASE(concurrent_loads_share_the_cache) {
+  TempDir cache("concurrent");
+  constexpr int kThreads = 4;
+  std::vector<std::string> described(kThreads);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      const nerkit::Extractor x = nerkit::Extractor::Load(Options(cache.path));
+      described[static_cast<std::size_t>(i)] =
+          Describe(x.Extract("Fighters entered Misurata and Sirt on Monday, the AP said."));
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (int i = 1; i < kThreads; ++i)
+    BOOST_TEST(described[static_cast<std::size_t>(i)] == described[0]);
+  std::size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(cache.path)) files += entry.is_regular_file();
+  BOOST_TEST(files == 1u);  // no temporary file left behind
+  BOOST_TEST(nerkit::Extractor::Load(Options(cache.path)).info().loaded_from_cache);
 }
