@@ -23,6 +23,27 @@ nerkit::Extractor Small() {
   return nerkit::Extractor::Load(options);
 }
 
+// "text/LABEL" of each entity of `r` with a label in `labels`, in document order.
+std::vector<std::string> Found(const nerkit::Result& r,
+                               nerkit::LabelSet labels = nerkit::LabelSet::All()) {
+  std::vector<std::string> found;
+  for (const nerkit::Entity& e : r.entities) {
+    if (labels.Contains(e.label)) {
+      found.push_back(e.text + "/" + std::string(nerkit::LabelName(e.label)));
+    }
+  }
+  return found;
+}
+
+// The texts of the people of `r`, in document order.
+std::vector<std::string> People(const nerkit::Result& r) {
+  std::vector<std::string> people;
+  for (const nerkit::Entity& e : r.entities) {
+    if (e.label == nerkit::Label::kPerson) people.push_back(e.text);
+  }
+  return people;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(labels_and_label_sets) {
@@ -217,12 +238,10 @@ BOOST_AUTO_TEST_CASE(stock_indexes_are_no_entities) {
       "The Dow Jones Industrial Average fell 2 percent and the Dow Jones lost 300 points, while "
       "the S&P 500 and the Nasdaq Composite rose. Dow Jones & Co. and Dow Jones Newswires "
       "reported the figures.\n";
-  std::vector<std::string> found;
-  for (const nerkit::Entity& e : x.Extract(text).entities) {
-    if (e.label != nerkit::Label::kDuration && e.label != nerkit::Label::kDate) {
-      found.push_back(e.text + "/" + std::string(nerkit::LabelName(e.label)));
-    }
-  }
+  nerkit::LabelSet labels = nerkit::LabelSet::All();
+  labels.Erase(nerkit::Label::kDuration);
+  labels.Erase(nerkit::Label::kDate);
+  const std::vector<std::string> found = Found(x.Extract(text), labels);
   BOOST_TEST(found == (std::vector<std::string>{"Dow Jones & Co./ORGANIZATION",
                                                 "Dow Jones Newswires/ORGANIZATION"}),
              boost::test_tools::per_element());
@@ -234,10 +253,7 @@ BOOST_AUTO_TEST_CASE(person_names_with_place_words_and_particles) {
   const std::string text =
       "The coach said Tony Adams was injured, and Joost van der Westhuizen played. Will Paris "
       "host the games? Ministers met in Paris. Justine Henin-Hardenne won.\n";
-  std::vector<std::string> found;
-  for (const nerkit::Entity& e : x.Extract(text).entities) {
-    found.push_back(e.text + "/" + std::string(nerkit::LabelName(e.label)));
-  }
+  const std::vector<std::string> found = Found(x.Extract(text));
   BOOST_TEST(found == (std::vector<std::string>{"Tony Adams/PERSON",
                                                 "Joost van der Westhuizen/PERSON", "Paris/LOCATION",
                                                 "Paris/LOCATION", "Justine Henin-Hardenne/PERSON"}),
@@ -250,10 +266,7 @@ BOOST_AUTO_TEST_CASE(initials_do_not_make_a_headline) {
   const nerkit::Extractor x = nerkit::Extractor::Load();
   const std::string text =
       "Surrey 429-7 (C. Lewis 80 not out, M. Butcher 70, G. Kersey 63, D. Bicknell 55).\n";
-  std::vector<std::string> people;
-  for (const nerkit::Entity& e : x.Extract(text).entities) {
-    if (e.label == nerkit::Label::kPerson) people.push_back(e.text);
-  }
+  const std::vector<std::string> people = People(x.Extract(text));
   BOOST_TEST(
       people == (std::vector<std::string>{"C. Lewis", "M. Butcher", "G. Kersey", "D. Bicknell"}),
       boost::test_tools::per_element());
@@ -264,10 +277,7 @@ BOOST_AUTO_TEST_CASE(initials_do_not_make_a_headline) {
 BOOST_AUTO_TEST_CASE(all_capital_lines_with_single_letters) {
   const nerkit::Extractor x = nerkit::Extractor::Load();
   const std::string text = "STANDINGS\nW L PCT GB\nNEW YORK 74 58 .561 -\n";
-  std::vector<std::string> found;
-  for (const nerkit::Entity& e : x.Extract(text).entities) {
-    found.push_back(e.text + "/" + std::string(nerkit::LabelName(e.label)));
-  }
+  const std::vector<std::string> found = Found(x.Extract(text));
   BOOST_TEST(found == (std::vector<std::string>{"NEW YORK/LOCATION"}),
              boost::test_tools::per_element());
 }
@@ -278,10 +288,7 @@ BOOST_AUTO_TEST_CASE(company_suffixes_and_airports) {
   const std::string text =
       "Flights left Changi International Airport. Douglas Aircraft and Washington Mutual "
       "reported results.\n";
-  std::vector<std::string> found;
-  for (const nerkit::Entity& e : x.Extract(text).entities) {
-    found.push_back(e.text + "/" + std::string(nerkit::LabelName(e.label)));
-  }
+  const std::vector<std::string> found = Found(x.Extract(text));
   BOOST_TEST(found == (std::vector<std::string>{"Changi International Airport/LOCATION",
                                                 "Douglas Aircraft/ORGANIZATION",
                                                 "Washington Mutual/ORGANIZATION"}),
@@ -296,10 +303,7 @@ BOOST_AUTO_TEST_CASE(abbreviations_are_not_people) {
   const std::string text =
       "The USS Kitty Hawk sailed while reviews praised OS X Tiger. Zorblax Quennet and "
       "Lansana CONTE met. C.W. Quennel spoke.\n";
-  std::vector<std::string> people;
-  for (const nerkit::Entity& e : x.Extract(text).entities) {
-    if (e.label == nerkit::Label::kPerson) people.push_back(e.text);
-  }
+  const std::vector<std::string> people = People(x.Extract(text));
   BOOST_TEST(
       people == (std::vector<std::string>{"Zorblax Quennet", "Lansana CONTE", "C.W. Quennel"}),
       boost::test_tools::per_element());
