@@ -189,7 +189,7 @@ Extractor Extractor::Load(const LoadOptions& options) {
     });
     std::vector<bool> is_rules(pending.size());
     for (std::size_t i = 0; i < pending.size(); ++i) is_rules[i] = pending[i].rules;
-    const internal::ImageCache cache(options, model->files, is_rules);
+    const internal::ImageCache cache(options, model->info.dictionary_dir, model->files, is_rules);
     model->info.cache_file = cache.file();
     model->info.loaded_from_cache = cache.Read(model->files, model->gazetteer);
     if (!model->info.loaded_from_cache) {

@@ -55,8 +55,8 @@ fs::path ImageCache::Directory(const LoadOptions& options) {
   return {};
 }
 
-ImageCache::ImageCache(const LoadOptions& options, const std::vector<SourceFile>& files,
-                       const std::vector<bool>& is_rules) {
+ImageCache::ImageCache(const LoadOptions& options, const fs::path& folder,
+                       const std::vector<SourceFile>& files, const std::vector<bool>& is_rules) {
   if (!options.use_cache) return;
   std::size_t dictionary_bytes = 0;
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -83,13 +83,7 @@ ImageCache::ImageCache(const LoadOptions& options, const std::vector<SourceFile>
     AppendNumber(contents, HashBytes64(f.content.data(), f.content.size(), 0));
   }
   std::error_code ec;
-  const fs::path folder =
-      options.load_dictionary_folder
-          ? fs::absolute(options.dictionaries.empty() ? Extractor::DefaultDictionaryDir()
-                                                      : options.dictionaries,
-                         ec)
-          : fs::path();
-  names += folder.string();
+  if (!folder.empty()) names += fs::absolute(folder, ec).string();
   fingerprint_[0] = HashBytes64(contents.data(), contents.size(), 0x6E65726B69740001ull);
   fingerprint_[1] = HashBytes64(contents.data(), contents.size(), 0x6E65726B69740002ull);
   file_ = dir / ("gazetteer-" + Hex(HashBytes64(names.data(), names.size(), 0)) + ".img");

@@ -27,11 +27,11 @@ class ImageCache {
   // not cached (which also keeps small in-memory test sets out of the cache).
   static constexpr std::size_t kMinBytes = std::size_t{1} << 20;
 
-  // The cache for loading `files` (rule files flagged in `is_rules`) with `options`; disabled
-  // when options.use_cache is false, when no cache folder is known, or when the dictionary files
-  // are under kMinBytes.
-  ImageCache(const LoadOptions& options, const std::vector<SourceFile>& files,
-             const std::vector<bool>& is_rules);
+  // The cache for loading `files` (rule files flagged in `is_rules`) from the dictionary folder
+  // `folder` (empty when none was loaded) with `options`; disabled when options.use_cache is
+  // false, when no cache folder is known, or when the dictionary files are under kMinBytes.
+  ImageCache(const LoadOptions& options, const std::filesystem::path& folder,
+             const std::vector<SourceFile>& files, const std::vector<bool>& is_rules);
 
   bool enabled() const { return !file_.empty(); }
   const std::filesystem::path& file() const { return file_; }
