@@ -308,3 +308,17 @@ BOOST_AUTO_TEST_CASE(abbreviations_are_not_people) {
       people == (std::vector<std::string>{"Zorblax Quennet", "Lansana CONTE", "C.W. Quennel"}),
       boost::test_tools::per_element());
 }
+
+// A common word that opens a sentence before "of" is not part of the organisation after it; a
+// head word there is.
+BOOST_AUTO_TEST_CASE(sentence_opening_word_before_of) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "Shares of Brennock Vallis Holdings rose. Sales of Quarrow & Tesh Co fell. Bank of "
+      "Orlenna Corp. said so.\n";
+  const std::vector<std::string> found = Found(x.Extract(text));
+  BOOST_TEST(found == (std::vector<std::string>{"Brennock Vallis Holdings/ORGANIZATION",
+                                                "Quarrow & Tesh Co/ORGANIZATION",
+                                                "Bank of Orlenna Corp./ORGANIZATION"}),
+             boost::test_tools::per_element());
+}
