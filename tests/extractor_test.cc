@@ -322,3 +322,15 @@ BOOST_AUTO_TEST_CASE(sentence_opening_word_before_of) {
                                                 "Bank of Orlenna Corp./ORGANIZATION"}),
              boost::test_tools::per_element());
 }
+
+// A word no dictionary knows before a surname (or a place that is also one) starts a personal
+// name: given names of other languages. After a place preposition the two words are a place.
+BOOST_AUTO_TEST_CASE(unknown_given_name_before_a_surname) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "Zorvek Quesada (Cuba) won the triple jump. Police met elders near Tirin Kot.\n";
+  const std::vector<std::string> found = Found(x.Extract(text));
+  BOOST_TEST(found == (std::vector<std::string>{"Zorvek Quesada/PERSON", "Cuba/LOCATION",
+                                                "Tirin Kot/LOCATION"}),
+             boost::test_tools::per_element());
+}

@@ -107,10 +107,11 @@ bool NextIsNameWord(const Document& doc, const std::vector<char>& cover, std::si
                   TypeBit(EntryType::kTitle)));
 }
 
-// Whether the token before `i` is a given name that starts a personal name with it: a
-// capitalised word of the same sentence, right before it, outside any dictionary place or
-// organisation, and not a common word opening the sentence ("Will Paris host ...").
-bool PrevIsGivenName(const Document& doc, const std::vector<char>& cover, std::size_t i) {
+// Whether the token before `i` can start a personal name with it: a capitalised word of the same
+// sentence, right before it, outside any dictionary place or organisation, that is either a given
+// name but not a common word opening the sentence ("Will Paris host ..."), or a word no
+// dictionary knows at all ("Yoelvis Quesada", "Gunhild Halle": given names of other languages).
+bool PrevStartsPersonalName(const Document& doc, const std::vector<char>& cover, std::size_t i) {
   const std::vector<text::Token>& tokens = doc.tokens();
   if (i == 0 || !tokens[i].Has(text::kSpaceBefore)) return false;
   const std::size_t j = i - 1;
@@ -119,6 +120,7 @@ bool PrevIsGivenName(const Document& doc, const std::vector<char>& cover, std::s
     return false;
   }
   const std::uint32_t lex = doc.lexical[j];
+  if (lex == 0 && !cover[j]) return true;
   if (!(lex & TypeBit(EntryType::kGivenName)) || (cover[j] && cover[j] != 'Q')) return false;
   const bool common = lex & (kLexGivenCommon | TypeBit(EntryType::kWord));
   return !(common && tokens[j].Has(text::kSentenceStart));
@@ -229,8 +231,9 @@ void RuleEngine::BuildSymbols(Document& doc) const {
           letter = 'g';
         } else if (cover[i] == 'P' && single[i] && (lex & TypeBit(EntryType::kSurname)) &&
                    !(lex & (kLexSurnameCommon | TypeBit(EntryType::kWord))) &&
-                   PrevIsGivenName(doc, cover, i)) {
-          // A place that is also a surname, after a given name: "Tony Adams", "Charles Darwin".
+                   PrevStartsPersonalName(doc, cover, i)) {
+          // A place that is also a surname, after a given name or an unknown capitalised word:
+          // "Tony Adams", "Charles Darwin", "Yoelvis Quesada".
           letter = 's';
         } else if (cover[i] && cover[i] != 'Q') {
           letter = cover[i];
