@@ -334,3 +334,15 @@ BOOST_AUTO_TEST_CASE(unknown_given_name_before_a_surname) {
                                                 "Tirin Kot/LOCATION"}),
              boost::test_tools::per_element());
 }
+
+// Words that are given names far more often than anything else start personal names: "Jan"
+// before a name is no month ("Jan 5" still is a date), "Amir" no title.
+BOOST_AUTO_TEST_CASE(given_names_that_are_also_months_or_titles) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "Foreign Minister Jan Quennet and Amir Zorvek met on Jan 5. Dean Quennel said so.\n";
+  const std::vector<std::string> found = Found(x.Extract(text));
+  BOOST_TEST(found == (std::vector<std::string>{"Jan Quennet/PERSON", "Amir Zorvek/PERSON",
+                                                "Jan 5/DATE", "Dean Quennel/PERSON"}),
+             boost::test_tools::per_element());
+}
