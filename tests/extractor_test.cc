@@ -346,3 +346,21 @@ BOOST_AUTO_TEST_CASE(given_names_that_are_also_months_or_titles) {
                                                 "Jan 5/DATE", "Dean Quennel/PERSON"}),
              boost::test_tools::per_element());
 }
+
+// An abbreviation in capitals is the organisation whose initials it is, even where the name of a
+// town matches it when case is ignored; the town written as a name stays a place.
+BOOST_AUTO_TEST_CASE(abbreviation_of_an_organisation_over_a_town) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "The Government Accountability Office (GAO) upheld the protest. Fighting spread to Gao. "
+      "The GAO said so.\n";
+  const nerkit::Result r = x.Extract(text);
+  const std::vector<std::string> found = Found(r);
+  BOOST_TEST(found == (std::vector<std::string>{"Government Accountability Office/ORGANIZATION",
+                                                "GAO/ORGANIZATION", "Gao/LOCATION",
+                                                "GAO/ORGANIZATION"}),
+             boost::test_tools::per_element());
+  BOOST_REQUIRE_EQUAL(r.entities.size(), 4u);
+  BOOST_TEST(r.entities[1].cluster == r.entities[0].cluster);
+  BOOST_TEST(r.entities[3].cluster == r.entities[0].cluster);
+}

@@ -422,6 +422,28 @@ void MentionSet::TypeNames() {
     }
   }
 
+  // An abbreviation in capitals that the name of a town or feature matched only by ignoring case
+  // ("GAO", the town of Gao) is the organisation whose initials it is, when the document names
+  // one: "the Government Accountability Office (GAO)".
+  for (Mention& m : mentions_) {
+    if (!m.typed || m.veto || m.words != 1 || m.label != Label::kLocation) continue;
+    const Token& tok = tokens[m.token_begin];
+    if (tok.shape != Shape::kAllCaps || tok.key_len < 2 || tok.key_len > 6) continue;
+    // Countries and regions keep their abbreviations ("U.S.", "UK"): only a town or feature.
+    if (m.token_begin >= doc_.token_symbol.size() || doc_.token_symbol[m.token_begin] != 'P') {
+      continue;
+    }
+    const std::string letters = AcronymLetters(m.token_begin);
+    for (const Expansion& x : expansions) {
+      if (x.label != Label::kOrganization || x.initials != letters) continue;
+      m.label = Label::kOrganization;
+      m.entry = -1;
+      m.note = "resolver:acronym";
+      typed[m.key] = {m.label, m.priority};
+      break;
+    }
+  }
+
   for (Mention& m : mentions_) {
     if (m.typed || m.veto) continue;
     std::uint32_t common = 0;
