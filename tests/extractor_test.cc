@@ -364,3 +364,15 @@ BOOST_AUTO_TEST_CASE(abbreviation_of_an_organisation_over_a_town) {
   BOOST_TEST(r.entities[1].cluster == r.entities[0].cluster);
   BOOST_TEST(r.entities[3].cluster == r.entities[0].cluster);
 }
+
+// Capitalised words that no rule typed are a person by their form only if the last is no common
+// word (unless a given name starts them): a ranch, a cable maker, a computer.
+BOOST_AUTO_TEST_CASE(names_ending_in_a_common_word_are_no_people) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "Visitors toured Qorvath Ranch while Brivane Cables gained. Zorblax Quennet and Mark "
+      "Quennel watched.\n";
+  const std::vector<std::string> people = People(x.Extract(text));
+  BOOST_TEST(people == (std::vector<std::string>{"Zorblax Quennet", "Mark Quennel"}),
+             boost::test_tools::per_element());
+}

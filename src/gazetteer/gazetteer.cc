@@ -205,6 +205,9 @@ void Gazetteer::Build() {
           nd.lexical |= kLexGivenFrequent;
         }
         if (e.type == EntryType::kSurname && e.Has(kCommon)) nd.lexical |= kLexSurnameCommon;
+        if (e.type == EntryType::kSurname && e.weight >= kFrequentSurname) {
+          nd.lexical |= kLexSurnameFrequent;
+        }
       }
     }
     if ((nd.flags & kNodeEntity) && entity_all_common) nd.lexical |= kLexEntityCommon;

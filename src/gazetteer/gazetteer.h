@@ -36,8 +36,11 @@ enum LexicalBit : std::uint32_t {
   kLexEntityCommon = 1u << 18,   // every PERSON/LOCATION/ORGANIZATION entry is `common`
   kLexGivenFrequent = 1u << 19,  // a given name at least kFrequentGivenName people had (Mark,
                                  // Peter: a given name before it is a word)
+  kLexSurnameFrequent = 1u << 20,  // a surname of at least kFrequentSurname in 100,000 people
+                                   // (Hill, Butcher, House; not Ranch or Press)
 };
 inline constexpr std::uint32_t kFrequentGivenName = 50000;
+inline constexpr std::uint32_t kFrequentSurname = 3;
 
 struct GazetteerStats {
   std::size_t entries = 0;

@@ -525,7 +525,13 @@ void MentionSet::TypeNames() {
         if (w.size() <= 3 || k + 1 < words.size()) abbreviation = true;
       }
     }
-    if (m.words >= 2 && (common < m.words || given) && !article_and_word && !abbreviation) {
+    // A personal name does not end in a common word that is no frequent surname ("Neverland
+    // Ranch", "Pirelli Cables", "MacBook Air"; "Tony Hill" and "Jo House" are names).
+    const std::uint32_t last_lex = doc_.lexical[words.back()];
+    const bool ends_in_word =
+        (last_lex & TypeBit(EntryType::kWord)) && !(last_lex & kLexSurnameFrequent);
+    if (m.words >= 2 && (common < m.words || given) && !article_and_word && !abbreviation &&
+        (given || !ends_in_word)) {
       decide(Label::kPerson, given ? "resolver:given-name" : "resolver:name-shape");
       continue;
     }
