@@ -2,9 +2,12 @@
 // gives; edited files, damaged images and unwritable folders are noticed and never change a
 // result.
 #define BOOST_TEST_MODULE image_cache
+#include "core/image_cache.h"
+
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -312,4 +315,49 @@ BOOST_AUTO_TEST_CASE(concurrent_loads_share_the_cache) {
   for (const auto& entry : fs::directory_iterator(cache.path)) files += entry.is_regular_file();
   BOOST_TEST(files == 1u);  // no temporary file left behind
   BOOST_TEST(nerkit::Extractor::Load(Options(cache.path)).info().loaded_from_cache);
+}
+
+// A cache folder keeps the most recently used images and no temporary file that a stopped
+// process left behind; reading an image counts as a use.
+BOOST_AUTO_TEST_CASE(the_cache_folder_keeps_the_most_recently_used_images) {
+  TempDir cache("prune");
+  const auto now = fs::file_time_type::clock::now();
+  // Nine images of other dictionary sets, the first the most recently used.
+  std::vector<fs::path> others;
+  for (int i = 0; i < 9; ++i) {
+    const fs::path p = cache.path / ("gazetteer-00000000000000" + std::to_string(10 + i) + ".img");
+    WriteFile(p, "image of another set");
+    fs::last_write_time(p, now - std::chrono::hours(1 + i));
+    others.push_back(p);
+  }
+  const fs::path stale = cache.path / "gazetteer-0000000000000099.img.tmp-1-0";
+  WriteFile(stale, "left behind");
+  fs::last_write_time(stale, now - std::chrono::hours(3));
+  const fs::path fresh = cache.path / "gazetteer-0000000000000098.img.tmp-2-0";
+  WriteFile(fresh, "being written");
+  const fs::path unrelated = cache.path / "notes.txt";
+  WriteFile(unrelated, "not an image");
+
+  const nerkit::Extractor first = nerkit::Extractor::Load(Options(cache.path));
+  BOOST_TEST(!first.info().loaded_from_cache);
+  const fs::path mine = first.info().cache_file;
+  BOOST_REQUIRE(fs::exists(mine));
+  std::size_t images = 0;
+  for (const auto& entry : fs::directory_iterator(cache.path)) {
+    images += entry.path().extension() == ".img";
+  }
+  BOOST_TEST(images == nerkit::internal::ImageCache::kMaxImages);
+  for (std::size_t i = 0; i < others.size(); ++i) {
+    BOOST_TEST(fs::exists(others[i]) == (i + 1 < nerkit::internal::ImageCache::kMaxImages),
+               others[i]);
+  }
+  BOOST_TEST(!fs::exists(stale));
+  BOOST_TEST(fs::exists(fresh));
+  BOOST_TEST(fs::exists(unrelated));
+
+  // An image read is used: it becomes the most recent of the folder.
+  fs::last_write_time(mine, now - std::chrono::hours(100));
+  const nerkit::Extractor second = nerkit::Extractor::Load(Options(cache.path));
+  BOOST_TEST(second.info().loaded_from_cache);
+  BOOST_TEST((fs::last_write_time(mine) > now - std::chrono::minutes(10)));
 }

@@ -3,11 +3,14 @@
 #include <unicode/uversion.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/image_io.h"
 #include "nerkit_source_hash.h"
@@ -114,6 +117,9 @@ bool ImageCache::Read(const std::vector<SourceFile>& files, Gazetteer& gazetteer
     return false;
   }
   gazetteer = std::move(read);
+  // A use: the image is the most recent of its folder for pruning (a read-only folder keeps its
+  // times, and nothing is pruned there).
+  fs::last_write_time(file_, fs::file_time_type::clock::now(), ec);
   return true;
 }
 
@@ -143,7 +149,38 @@ bool ImageCache::Write(const std::vector<SourceFile>& files, const Gazetteer& ga
     ok = !ec;
   }
   if (!ok) fs::remove(temporary, ec);
+  if (ok) Prune();
   return ok;
+}
+
+void ImageCache::Prune() const {
+  std::error_code ec;
+  const fs::file_time_type now = fs::file_time_type::clock::now();
+  std::vector<std::pair<fs::file_time_type, fs::path>> images;
+  fs::directory_iterator it(file_.parent_path(), ec);
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const fs::path& path = it->path();
+    const std::string name = path.filename().string();
+    if (name.rfind("gazetteer-", 0) != 0) continue;
+    std::error_code time_error;
+    const fs::file_time_type time = fs::last_write_time(path, time_error);
+    if (time_error) continue;
+    if (name.find(".img.tmp-") != std::string::npos) {
+      std::error_code remove_error;
+      if (now - time > kStaleTemporary) fs::remove(path, remove_error);
+      continue;
+    }
+    if (path.extension() != ".img" || path == file_) continue;
+    images.emplace_back(time, path);
+  }
+  if (images.size() + 1 <= kMaxImages) return;
+  // Newest first; everything after the first kMaxImages - 1 others goes.
+  std::sort(images.begin(), images.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t i = kMaxImages - 1; i < images.size(); ++i) {
+    std::error_code remove_error;
+    fs::remove(images[i].second, remove_error);
+  }
 }
 
 }  // namespace nerkit::internal

@@ -8,9 +8,13 @@
 // and extra files), overwritten when its fingerprint changes. Images are written to a temporary
 // file and renamed into place, so concurrent loads never see half a file; a damaged or
 // unreadable image is ignored (the text files are parsed as if there were none) and any failure
-// to write one is silent: the cache only ever saves time.
+// to write one is silent: the cache only ever saves time. A folder keeps at most kMaxImages
+// images: after writing one, the least recently used others (by modification time, which a
+// successful read renews) are removed, and so are temporary files that a process stopped while
+// writing left behind.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <vector>
@@ -26,6 +30,10 @@ class ImageCache {
   // Dictionary sets smaller than this load from text about as fast as from an image: they are
   // not cached (which also keeps small in-memory test sets out of the cache).
   static constexpr std::size_t kMinBytes = std::size_t{1} << 20;
+  // Images kept per cache folder (one per dictionary set: folder and extra files).
+  static constexpr std::size_t kMaxImages = 8;
+  // Age after which a temporary file is taken for one a stopped process left behind.
+  static constexpr std::chrono::hours kStaleTemporary{1};
 
   // The cache for loading `files` (rule files flagged in `is_rules`) from the dictionary folder
   // `folder` (empty when none was loaded) with `options`; disabled when options.use_cache is
@@ -38,7 +46,8 @@ class ImageCache {
 
   // Fills `gazetteer` (empty) from the image if there is one for exactly these files.
   bool Read(const std::vector<SourceFile>& files, Gazetteer& gazetteer) const;
-  // Saves the built `gazetteer`; false if it could not (nothing is left behind).
+  // Saves the built `gazetteer`; false if it could not (nothing is left behind). Then prunes the
+  // folder (see above).
   bool Write(const std::vector<SourceFile>& files, const Gazetteer& gazetteer) const;
 
   // The folder images go to: options.cache_dir if set; else $NERKIT_CACHE_DIR (the value "off"
@@ -46,6 +55,10 @@ class ImageCache {
   static std::filesystem::path Directory(const LoadOptions& options);
 
  private:
+  // Removes all but the kMaxImages most recently used images of the folder (this one is kept),
+  // and stale temporary files.
+  void Prune() const;
+
   std::filesystem::path file_;
   std::uint64_t fingerprint_[2] = {0, 0};
 };
