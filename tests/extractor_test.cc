@@ -376,3 +376,16 @@ BOOST_AUTO_TEST_CASE(names_ending_in_a_common_word_are_no_people) {
   BOOST_TEST(people == (std::vector<std::string>{"Zorblax Quennet", "Mark Quennel"}),
              boost::test_tools::per_element());
 }
+
+// A line of results is no Title Case headline, however many of its names are also words: a
+// number follows each name.
+BOOST_AUTO_TEST_CASE(a_line_of_results_is_no_headline) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "Close of play scores on Friday:\nLondon (The Oval): Warwickshire 195, Surrey 429-7 (C. "
+      "Zorvek 80 not out, M. Butcher 70, G. Quennet 63, J. Brivane 63).\n";
+  const std::vector<std::string> people = People(x.Extract(text));
+  BOOST_TEST(people == (std::vector<std::string>{"C. Zorvek", "M. Butcher", "G. Quennet",
+                                                 "J. Brivane"}),
+             boost::test_tools::per_element());
+}

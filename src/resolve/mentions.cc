@@ -56,7 +56,8 @@ MentionSet::MentionSet(Document& doc, const Gazetteer& gazetteer)
     // Cased words; capitalised ones; and among the common words (after the first word), how
     // many are capitalised: a Title Case headline capitalises its common words ("Forces Fight to
     // Take"), a list of names or a scorecard does not have many.
-    int cased = 0, capitalised = 0, all_caps = 0, initials = 0, common = 0, capitalised_common = 0;
+    int cased = 0, capitalised = 0, all_caps = 0, initials = 0, common = 0, capitalised_common = 0,
+        numbers = 0;
     for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
       const Token& tok = tokens[t];
       const bool word = (doc_.lexical[t] & TypeBit(EntryType::kWord)) && t > sentence.token_begin;
@@ -82,12 +83,17 @@ MentionSet::MentionSet(Document& doc, const Gazetteer& gazetteer)
           ++cased;
           if (word) ++common;
           break;
+        case Shape::kNumber:
+          ++numbers;
+          break;
         default:
           break;
       }
     }
+    // Numbers are few in a headline; a line of results has one after each name ("Surrey 429-7
+    // (C. Lewis 80 not out, M. Butcher 70, ...").
     const bool title_case = cased >= 4 && capitalised * 4 >= cased * 3 && capitalised_common >= 3 &&
-                            capitalised_common * 10 >= common * 6;
+                            capitalised_common * 10 >= common * 6 && numbers * 3 < cased;
     // An all-capital line: every cased word in capitals, single letters included ("W L PCT
     // GB", a standings header).
     const bool caps_line = cased >= 3 && all_caps >= 1 && all_caps + initials == cased;
