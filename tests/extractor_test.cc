@@ -389,3 +389,19 @@ BOOST_AUTO_TEST_CASE(a_line_of_results_is_no_headline) {
                                                  "J. Brivane"}),
              boost::test_tools::per_element());
 }
+
+// In a cricket scorecard the fielder and the bowler after "c", "b" and "lbw b" are people; the
+// same letters in other text are not cues.
+BOOST_AUTO_TEST_CASE(cricket_scorecard_fielders_and_bowlers) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string scorecard =
+      "CRICKET - PAKISTAN FIRST INNINGS SCOREBOARD.\nPakistan first innings:\nSaeed Anwar c "
+      "Quennet b Brivane 33\nSalim Malik lbw b Ata-ur-Zorvek 21\nThe bowler took his first "
+      "wicket.\n";
+  BOOST_TEST(People(x.Extract(scorecard)) ==
+                 (std::vector<std::string>{"Saeed Anwar", "Quennet", "Brivane", "Salim Malik",
+                                           "Ata-ur-Zorvek"}),
+             boost::test_tools::per_element());
+  const std::string prose = "Plan b Quennet was dropped, and option c Brivane too.\n";
+  BOOST_TEST(People(x.Extract(prose)).empty());
+}
