@@ -405,3 +405,16 @@ BOOST_AUTO_TEST_CASE(cricket_scorecard_fielders_and_bowlers) {
   const std::string prose = "Plan b Quennet was dropped, and option c Brivane too.\n";
   BOOST_TEST(People(x.Extract(prose)).empty());
 }
+
+// A demonym before a personal name stays outside it, and an age between commas marks a name as
+// a person's, even one that is also a place.
+BOOST_AUTO_TEST_CASE(demonyms_and_ages_around_names) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "Duran, 45, takes on little-known Mexican Ariel Cruz, 30, in a bout. Russian Nadia "
+      "Quennet won.\n";
+  BOOST_TEST(Found(x.Extract(text)) == (std::vector<std::string>{"Duran/PERSON",
+                                                                  "Ariel Cruz/PERSON",
+                                                                  "Nadia Quennet/PERSON"}),
+             boost::test_tools::per_element());
+}
