@@ -418,3 +418,40 @@ BOOST_AUTO_TEST_CASE(demonyms_and_ages_around_names) {
                                                                   "Nadia Quennet/PERSON"}),
              boost::test_tools::per_element());
 }
+
+// A rule finds names that follow one another closely: the symbol a match needs after its name
+// can be the one the next match needs before its own.
+BOOST_AUTO_TEST_CASE(rules_find_names_that_follow_one_another) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string names = "Results: Zorvek Quesada, Brivane Halle and Qorvath Saran won.\n";
+  BOOST_TEST(People(x.Extract(names)) == (std::vector<std::string>{"Zorvek Quesada",
+                                                                   "Brivane Halle",
+                                                                   "Qorvath Saran"}),
+             boost::test_tools::per_element());
+  // Every line of results, not every other one.
+  const std::string results =
+      "SOCCER - ENGLISH LEAGUE RESULTS.\nResults of English league soccer matches on "
+      "Saturday:\nStoke 2 Tranmere 1\nBarnsley 3 Wolves 1\nPortsmouth 1 Norwich 0\nBolton 2 "
+      "Reading 1\n";
+  BOOST_TEST(Found(x.Extract(results), nerkit::LabelSet::Parse("ORGANIZATION")) ==
+                 (std::vector<std::string>{
+                     "Stoke/ORGANIZATION", "Tranmere/ORGANIZATION", "Barnsley/ORGANIZATION",
+                     "Wolves/ORGANIZATION", "Portsmouth/ORGANIZATION", "Norwich/ORGANIZATION",
+                     "Bolton/ORGANIZATION", "Reading/ORGANIZATION"}),
+             boost::test_tools::per_element());
+}
+
+// In sports reports: a fixture line names the visiting team, then the place it plays at; a
+// region after "in City," is a place, not a team.
+BOOST_AUTO_TEST_CASE(fixtures_and_places_in_sports_reports) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "BASEBALL - MAJOR LEAGUE SCHEDULE.\nBaseball games of the league on Friday:\nCHICAGO AT "
+      "TORONTO\nKANSAS CITY AT DETROIT\nThe tennis player won at Indian Wells, California, in "
+      "straight sets.\n";
+  BOOST_TEST(Found(x.Extract(text), nerkit::LabelSet::Parse("LOCATION,ORGANIZATION")) ==
+                 (std::vector<std::string>{"CHICAGO/ORGANIZATION", "TORONTO/LOCATION",
+                                           "KANSAS CITY/ORGANIZATION", "DETROIT/LOCATION",
+                                           "Indian Wells/LOCATION", "California/LOCATION"}),
+             boost::test_tools::per_element());
+}

@@ -130,6 +130,19 @@ bool PrevStartsPersonalName(const Document& doc, const std::vector<char>& cover,
 
 namespace {
 
+// Where the search for a rule's next match starts: after the entity group, so that the context
+// a match needed after its entity (", " in "Yoelvis Quesada, Gunhild Halle"; the line end after a
+// result) can be the context the next match needs before its own; after the whole match when the
+// group is empty or absent; always at least one past the match's start.
+std::size_t NextSearch(re2::StringPiece whole, re2::StringPiece group, re2::StringPiece text) {
+  const auto start = static_cast<std::size_t>(whole.data() - text.data());
+  std::size_t end = start + whole.size();
+  if (group.data() != nullptr && !group.empty()) {
+    end = static_cast<std::size_t>(group.data() - text.data()) + group.size();
+  }
+  return std::max(end, start + 1);
+}
+
 // A name that ends in a dotted abbreviation ("U.S", "D.C") or an abbreviation such as "Inc" or
 // "Corp" takes the period after it.
 std::uint32_t IncludeAbbreviationPeriod(const Document& doc, std::uint32_t end) {
@@ -334,8 +347,7 @@ void RuleEngine::Run(Document& doc) const {
              MatchGroups(*c.re, symbols, pos, groups.data(), c.group + 1)) {
         const re2::StringPiece whole = groups[0];
         const re2::StringPiece g = groups[static_cast<std::size_t>(c.group)];
-        const std::size_t next = static_cast<std::size_t>(whole.data() - symbols.data()) +
-                                 std::max<std::size_t>(whole.size(), 1);
+        const std::size_t next = NextSearch(whole, g, symbols);
         if (g.data() != nullptr && !g.empty()) {
           const std::size_t gs = static_cast<std::size_t>(g.data() - symbols.data());
           const std::size_t ge = gs + g.size();
@@ -378,8 +390,7 @@ void RuleEngine::Run(Document& doc) const {
       while (pos <= text.size() && MatchGroups(*c.re, text, pos, groups.data(), c.group + 1)) {
         const re2::StringPiece whole = groups[0];
         const re2::StringPiece g = groups[static_cast<std::size_t>(c.group)];
-        pos = static_cast<std::size_t>(whole.data() - text.data()) +
-              std::max<std::size_t>(whole.size(), 1);
+        pos = NextSearch(whole, g, text);
         if (g.data() == nullptr || g.empty()) continue;
         const auto b = static_cast<std::uint32_t>(g.data() - text.data());
         const auto e = static_cast<std::uint32_t>(b + g.size());
