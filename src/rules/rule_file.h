@@ -23,6 +23,10 @@
 //       GROUP     which capture group is the entity: a number (0 = the whole match) or a name
 //       PRIORITY  an integer; higher wins when candidates overlap
 //       PATTERN   an RE2 pattern (the rest of the line, tabs not allowed)
+//   A name rule finds all its matches in turn, each search starting right after the previous
+//   entity group: context a pattern reads after its entity ("(?:[^A-Z]|$)", ",") may be read
+//   again as the context before the next one. Sentences are separated by "\n" in the class
+//   string; to end a pattern at the end of a sentence without reading past it, write (?m:$).
 #pragma once
 
 #include <cstddef>
