@@ -455,3 +455,18 @@ BOOST_AUTO_TEST_CASE(fixtures_and_places_in_sports_reports) {
                                            "Indian Wells/LOCATION", "California/LOCATION"}),
              boost::test_tools::per_element());
 }
+
+// Capitalised words that end in a known person's surname are that person's full name, named by
+// the resolver; a title or a known organisation before the name stays outside.
+BOOST_AUTO_TEST_CASE(unknown_given_names_before_a_known_surname) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "His son, Qorvath Talabani, spoke to reporters. U.S. Senators Hillary Clinton and "
+      "Zorvek Quennet met.\n";
+  const nerkit::Result r = x.Extract(text);
+  BOOST_TEST(People(r) == (std::vector<std::string>{"Qorvath Talabani", "Hillary Clinton",
+                                                    "Zorvek Quennet"}),
+             boost::test_tools::per_element());
+  BOOST_REQUIRE(!r.entities.empty());
+  BOOST_TEST(r.entities[0].source.find("resolver:full-name") != std::string::npos);
+}

@@ -39,6 +39,7 @@ struct Candidate {
   std::int32_t priority = 0;
   std::uint32_t ref = 0;    // entry or rule index, per origin
   std::int32_t entry = -1;  // dictionary entry giving canonical name and id, if any
+  const char* note = "";    // what the resolver decided about it before selection, if anything
   std::string value;        // time expressions: TIMEX3 value
   std::string anchor;       // time expressions: "absolute" or "reference"
 };

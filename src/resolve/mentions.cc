@@ -1,6 +1,7 @@
 #include "resolve/mentions.h"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <string_view>
 #include <unordered_map>
@@ -164,6 +165,29 @@ std::string MentionSet::AcronymLetters(std::uint32_t token) const {
   return letters;
 }
 
+bool MentionSet::OnlyNameWords(std::uint32_t begin, std::uint32_t end) const {
+  // Given names, surnames, initials, particles and words no dictionary knows: not a title, a
+  // common word, or part of a known place or organisation ("U.S. Senators", "Apple Inc.").
+  for (std::uint32_t t = begin; t < end; ++t) {
+    if (t >= doc_.token_symbol.size()) return false;
+    switch (doc_.token_symbol[t]) {
+      case 'C':
+      case 'G':
+      case 'F':
+      case 'S':
+      case 'X':
+      case 'A':
+      case 'a':
+      case '-':
+      case '.':
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
 bool MentionSet::CapitalisationSupports(const Candidate& c) const {
   // Capitals say something only about a word usually written in lower case ("Congress" vs
   // "congress"), not about a demonym, a month or a given name, and only when the word stands
@@ -278,6 +302,43 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
       if (outer && outer->priority <= inner->priority) outer->priority = inner->priority + 1;
     }
   }
+
+  // Capitalised words that end in a person's name found by a rule or a dictionary are that
+  // person's full name ("Muthiah Muralitharan" around "Muralitharan", a bowler in a scorecard):
+  // the untyped name takes the type, and outranks the surname alone.
+  struct Surname {
+    std::uint32_t token_end;
+    std::uint32_t token_begin;
+    std::int32_t priority;
+  };
+  std::vector<Surname> surnames;
+  for (std::uint32_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (active_[i] && c.typed && !c.veto && !c.weak && c.label == Label::kPerson) {
+      surnames.push_back({c.token_end, c.token_begin, c.priority});
+    }
+  }
+  if (surnames.empty()) return;
+  std::sort(surnames.begin(), surnames.end(), [](const Surname& a, const Surname& b) {
+    return a.token_end != b.token_end ? a.token_end < b.token_end : a.token_begin < b.token_begin;
+  });
+  for (std::uint32_t i = 0; i < candidates.size(); ++i) {
+    Candidate& c = candidates[i];
+    if (!active_[i] || c.typed || c.veto || c.origin == Origin::kDate) continue;
+    auto it = std::lower_bound(surnames.begin(), surnames.end(), c.token_end,
+                               [](const Surname& s, std::uint32_t end) { return s.token_end < end; });
+    std::int32_t best = std::numeric_limits<std::int32_t>::min();
+    for (; it != surnames.end() && it->token_end == c.token_end; ++it) {
+      if (it->token_begin > c.token_begin && OnlyNameWords(c.token_begin, it->token_begin)) {
+        best = std::max(best, it->priority);
+      }
+    }
+    if (best == std::numeric_limits<std::int32_t>::min()) continue;
+    c.typed = true;
+    c.label = Label::kPerson;
+    c.priority = std::max(c.priority, best + 1);
+    c.note = "resolver:full-name";
+  }
 }
 
 void MentionSet::Select(const std::vector<Candidate>& candidates,
@@ -374,6 +435,7 @@ void MentionSet::Select(const std::vector<Candidate>& candidates,
     m.veto = best.veto;
     m.priority = best.priority;
     m.value_candidate = order[g.first];
+    m.note = best.note;
     m.candidates_begin = static_cast<std::uint32_t>(candidate_ids_.size());
     for (std::uint32_t k = g.first; k < g.first + g.count; ++k) {
       const Candidate& c = candidates[order[k]];

@@ -93,6 +93,8 @@ class MentionSet {
   // The letters of a one-word acronym ("U.N." -> "un").
   std::string AcronymLetters(std::uint32_t token) const;
   bool IsHeadline(std::uint32_t sentence) const;
+  // Whether tokens [begin, end) are words a personal name is made of (by their class symbols).
+  bool OnlyNameWords(std::uint32_t begin, std::uint32_t end) const;
   bool CapitalisationSupports(const Candidate& c) const;
   void SetKey(Mention& m) const;
 
