@@ -470,3 +470,18 @@ BOOST_AUTO_TEST_CASE(unknown_given_names_before_a_known_surname) {
   BOOST_REQUIRE(!r.entities.empty());
   BOOST_TEST(r.entities[0].source.find("resolver:full-name") != std::string::npos);
 }
+
+// A name right after a word for a kind of company or team is that organisation's; a head word
+// in a name and a role before a person are not such words.
+BOOST_AUTO_TEST_CASE(names_after_a_kind_of_company) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "Russian oil giant Zorvex said drug maker Quennard was not liable. He joined first "
+      "division side Nice. The firm Friday said so. He was the head of the Chinese Academy of "
+      "Carrier Rocket Technology until it was found out.\n";
+  BOOST_TEST(Found(x.Extract(text)) ==
+                 (std::vector<std::string>{
+                     "Zorvex/ORGANIZATION", "Quennard/ORGANIZATION", "Nice/ORGANIZATION",
+                     "Friday/DATE", "Chinese Academy of Carrier Rocket Technology/ORGANIZATION"}),
+             boost::test_tools::per_element());
+}
