@@ -485,3 +485,15 @@ BOOST_AUTO_TEST_CASE(names_after_a_kind_of_company) {
                      "Friday/DATE", "Chinese Academy of Carrier Rocket Technology/ORGANIZATION"}),
              boost::test_tools::per_element());
 }
+
+// A list of names is no Title Case headline, however many of the names are also words.
+BOOST_AUTO_TEST_CASE(a_list_of_names_is_no_headline) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "The teams were named on Friday.\nEngland: Mike Atherton (captain), Nick Knight, Alec "
+      "Stewart, Robert Croft, Darren Gough.\n";
+  BOOST_TEST(People(x.Extract(text)) ==
+                 (std::vector<std::string>{"Mike Atherton", "Nick Knight", "Alec Stewart",
+                                           "Robert Croft", "Darren Gough"}),
+             boost::test_tools::per_element());
+}

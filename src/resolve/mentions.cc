@@ -58,7 +58,7 @@ MentionSet::MentionSet(Document& doc, const Gazetteer& gazetteer)
     // many are capitalised: a Title Case headline capitalises its common words ("Forces Fight to
     // Take"), a list of names or a scorecard does not have many.
     int cased = 0, capitalised = 0, all_caps = 0, initials = 0, common = 0, capitalised_common = 0,
-        numbers = 0;
+        numbers = 0, commas = 0;
     for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
       const Token& tok = tokens[t];
       const bool word = (doc_.lexical[t] & TypeBit(EntryType::kWord)) && t > sentence.token_begin;
@@ -87,14 +87,19 @@ MentionSet::MentionSet(Document& doc, const Gazetteer& gazetteer)
         case Shape::kNumber:
           ++numbers;
           break;
+        case Shape::kPunct:
+          if (doc_.TokenText(tok) == ",") ++commas;
+          break;
         default:
           break;
       }
     }
-    // Numbers are few in a headline; a line of results has one after each name ("Surrey 429-7
-    // (C. Lewis 80 not out, M. Butcher 70, ...").
+    // Numbers and commas are few in a headline; a line of results has a number after each name
+    // ("Surrey 429-7 (C. Lewis 80 not out, M. Butcher 70, ..."), a list of names a comma
+    // ("England: Mike Atherton, Nick Knight, Alec Stewart, Robert Croft").
     const bool title_case = cased >= 4 && capitalised * 4 >= cased * 3 && capitalised_common >= 3 &&
-                            capitalised_common * 10 >= common * 6 && numbers * 3 < cased;
+                            capitalised_common * 10 >= common * 6 && numbers * 3 < cased &&
+                            commas < 3;
     // An all-capital line: every cased word in capitals, single letters included ("W L PCT
     // GB", a standings header).
     const bool caps_line = cased >= 3 && all_caps >= 1 && all_caps + initials == cased;
