@@ -497,3 +497,20 @@ BOOST_AUTO_TEST_CASE(a_list_of_names_is_no_headline) {
                                            "Robert Croft", "Darren Gough"}),
              boost::test_tools::per_element());
 }
+
+// The name of an organisation without its legal suffix is that organisation throughout the
+// document, even where a weak cue (a reporting verb, a preposition) said otherwise; so are its
+// initials without the suffix.
+BOOST_AUTO_TEST_CASE(short_names_and_initials_of_organisations) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "The Bank Rozwoju Exportu SA (BRE) plans to bid for the distribution chain Quorch SA. "
+      "Finance will be provided by BRE. Quorch said it needs $200 million. Investors want 40 "
+      "percent of Quorch.\n";
+  BOOST_TEST(Found(x.Extract(text)) ==
+                 (std::vector<std::string>{
+                     "Bank Rozwoju Exportu SA/ORGANIZATION", "BRE/ORGANIZATION",
+                     "Quorch SA/ORGANIZATION", "BRE/ORGANIZATION", "Quorch/ORGANIZATION",
+                     "Quorch/ORGANIZATION"}),
+             boost::test_tools::per_element());
+}

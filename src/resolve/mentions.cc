@@ -10,6 +10,13 @@
 namespace nerkit::internal {
 namespace {
 
+// Priorities of the evidence for a name's type: below kWeakCue, a cue that another reading of the
+// same name in the document overrides (a reporting verb, a place preposition, an ambiguous
+// dictionary place); from kStrongCue, evidence that does (a head word, a given name, a dictionary
+// organisation).
+constexpr int kWeakCue = 46;
+constexpr int kStrongCue = 55;
+
 using text::Shape;
 using text::Token;
 
@@ -168,6 +175,22 @@ std::string MentionSet::AcronymLetters(std::uint32_t token) const {
     if (ch != '.') letters.push_back(ch);
   }
   return letters;
+}
+
+std::size_t MentionSet::ShortNameWords(const std::vector<std::uint32_t>& words) const {
+  // The name without its trailing head words: "Brightwater" of "Brightwater Systems Corp.",
+  // "Ruch" of "Ruch SA". Only a distinctive short name: no demonym ("European" of "European
+  // Union"), no common word ("World Health"), no month.
+  std::size_t keep = words.size();
+  while (keep > 0 && (doc_.lexical[words[keep - 1]] & TypeBit(EntryType::kOrgHead))) --keep;
+  if (keep == 0 || keep == words.size()) return 0;
+  for (std::size_t k = 0; k < keep; ++k) {
+    if ((doc_.lexical[words[k]] & (TypeBit(EntryType::kWord) | TypeBit(EntryType::kDemonym))) ||
+        (words[k] < doc_.token_symbol.size() && doc_.token_symbol[words[k]] == 'M')) {
+      return 0;
+    }
+  }
+  return keep;
 }
 
 bool MentionSet::OnlyNameWords(std::uint32_t begin, std::uint32_t end) const {
@@ -492,7 +515,44 @@ void MentionSet::TypeNames() {
     } else {
       std::string initials = Initials(m.token_begin, m.token_end);
       if (initials.size() >= 2) expansions.push_back({std::move(initials), m.label});
+      if (m.label == Label::kOrganization) {
+        KeyTokens(m.token_begin, m.token_end, words);
+        // The short name is the organisation's too ("Ruch" of "Ruch SA"), unless it is a place
+        // ("U.S." of "U.S. Embassy", "Harlow" of "Harlow & Finch Inc.").
+        const std::size_t keep = ShortNameWords(words);
+        if (keep > 0 && OnlyNameWords(m.token_begin, words[keep - 1] + 1)) {
+          const std::uint64_t key = KeyHash(m.token_begin, words[keep - 1] + 1, nullptr);
+          const auto vote = typed.find(key);
+          if (vote == typed.end() || vote->second.priority < m.priority) {
+            typed[key] = {m.label, m.priority};
+          }
+        }
+        // So are the initials without trailing head words ("BRE" of "Bank Rozwoju Exportu SA").
+        std::size_t named = words.size();
+        while (named > 0 && (doc_.lexical[words[named - 1]] & TypeBit(EntryType::kOrgHead))) {
+          --named;
+        }
+        if (named >= 2 && named < words.size()) {
+          std::string short_initials = Initials(m.token_begin, words[named - 1] + 1);
+          if (short_initials.size() >= 2) {
+            expansions.push_back({std::move(short_initials), m.label});
+          }
+        }
+      }
     }
+  }
+
+  // A single word typed only by a weak cue (a reporting verb, a preposition) takes the type the
+  // document gives the same name with stronger evidence: "Ruch said" after "Ruch SA".
+  for (Mention& m : mentions_) {
+    if (!m.typed || m.veto || m.words != 1 || !m.IsName() || m.priority >= kWeakCue) continue;
+    const auto it = typed.find(m.key);
+    if (it == typed.end() || it->second.label == m.label || it->second.priority < kStrongCue) {
+      continue;
+    }
+    m.label = it->second.label;
+    m.entry = -1;
+    m.note = "resolver:same-name";
   }
 
   // An abbreviation in capitals that the name of a town or feature matched only by ignoring case
@@ -684,17 +744,8 @@ void MentionSet::Propagate() {
     if (m.label == Label::kOrganization && hashes.size() >= 2) {
       // The name without its trailing head words: "Brightwater" after "Brightwater Systems
       // Corp.", "Harlow & Finch" after "Harlow & Finch Inc.".
-      std::size_t keep = words.size();
-      while (keep > 0 && (doc_.lexical[words[keep - 1]] & TypeBit(EntryType::kOrgHead))) --keep;
-      // Only a distinctive short name: no demonym ("European" of "European Union") and no
-      // common word ("World Health").
-      bool distinctive = keep > 0;
-      for (std::size_t k = 0; k < keep && distinctive; ++k) {
-        distinctive = !(doc_.lexical[words[k]] &
-                        (TypeBit(EntryType::kWord) | TypeBit(EntryType::kDemonym))) &&
-                      (words[k] >= doc_.token_symbol.size() || doc_.token_symbol[words[k]] != 'M');
-      }
-      if (distinctive && keep < words.size()) {
+      const std::size_t keep = ShortNameWords(words);
+      if (keep > 0) {
         std::vector<std::uint64_t> short_name(hashes.begin(),
                                               hashes.begin() + static_cast<long>(keep));
         add({std::move(short_name), Label::kOrganization, m.entry, "resolver:short-name",
