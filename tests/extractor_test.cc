@@ -514,3 +514,15 @@ BOOST_AUTO_TEST_CASE(short_names_and_initials_of_organisations) {
                      "Quorch/ORGANIZATION"}),
              boost::test_tools::per_element());
 }
+
+// In a headline or an all-capital line, a span a strong rule says is no entity stays no entity:
+// the place in an event's name is not a place there either.
+BOOST_AUTO_TEST_CASE(events_in_all_capital_headlines) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "TENNIS - FRIDAY'S RESULTS FROM THE U.S. OPEN.\nNEW YORK 1996-08-30\nResults of the U.S. "
+      "Open tennis championships on Friday.\n";
+  BOOST_TEST(Found(x.Extract(text), nerkit::LabelSet::Parse("PERSON,LOCATION,ORGANIZATION")) ==
+                 (std::vector<std::string>{"NEW YORK/LOCATION"}),
+             boost::test_tools::per_element());
+}

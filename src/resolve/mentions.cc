@@ -270,10 +270,12 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
       if (c.weak) active_[i] = false;
       continue;
     }
-    if (!c.typed || c.priority < kHeadlineMinimumPriority) active_[i] = false;
+    // A span that a strong rule says is no entity stays so ("U.S. OPEN", an event).
+    if ((!c.typed && !c.veto) || c.priority < kHeadlineMinimumPriority) active_[i] = false;
     // A rule saw capitalised words; in a headline every word is, so a "name" of common words
     // only ("Envoy Urges Talks") is no evidence.
-    if (active_[i] && c.origin == Origin::kRule && OnlyCommonWords(c.token_begin, c.token_end)) {
+    if (active_[i] && !c.veto && c.origin == Origin::kRule &&
+        OnlyCommonWords(c.token_begin, c.token_end)) {
       active_[i] = false;
     }
   }
