@@ -478,11 +478,13 @@ BOOST_AUTO_TEST_CASE(names_after_a_kind_of_company) {
   const std::string text =
       "Russian oil giant Zorvex said drug maker Quennard was not liable. He joined first "
       "division side Nice. The firm Friday said so. He was the head of the Chinese Academy of "
-      "Carrier Rocket Technology until it was found out.\n";
+      "Carrier Rocket Technology until it was found out. The first division team Deportivo "
+      "Quennara won.\n";
   BOOST_TEST(Found(x.Extract(text)) ==
                  (std::vector<std::string>{
                      "Zorvex/ORGANIZATION", "Quennard/ORGANIZATION", "Nice/ORGANIZATION",
-                     "Friday/DATE", "Chinese Academy of Carrier Rocket Technology/ORGANIZATION"}),
+                     "Friday/DATE", "Chinese Academy of Carrier Rocket Technology/ORGANIZATION",
+                     "Deportivo Quennara/ORGANIZATION"}),
              boost::test_tools::per_element());
 }
 
