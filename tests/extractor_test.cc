@@ -356,10 +356,10 @@ BOOST_AUTO_TEST_CASE(abbreviation_of_an_organisation_over_a_town) {
       "The GAO said so.\n";
   const nerkit::Result r = x.Extract(text);
   const std::vector<std::string> found = Found(r);
-  BOOST_TEST(found == (std::vector<std::string>{"Government Accountability Office/ORGANIZATION",
-                                                "GAO/ORGANIZATION", "Gao/LOCATION",
-                                                "GAO/ORGANIZATION"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      found == (std::vector<std::string>{"Government Accountability Office/ORGANIZATION",
+                                         "GAO/ORGANIZATION", "Gao/LOCATION", "GAO/ORGANIZATION"}),
+      boost::test_tools::per_element());
   BOOST_REQUIRE_EQUAL(r.entities.size(), 4u);
   BOOST_TEST(r.entities[1].cluster == r.entities[0].cluster);
   BOOST_TEST(r.entities[3].cluster == r.entities[0].cluster);
@@ -385,9 +385,9 @@ BOOST_AUTO_TEST_CASE(a_line_of_results_is_no_headline) {
       "Close of play scores on Friday:\nLondon (The Oval): Warwickshire 195, Surrey 429-7 (C. "
       "Zorvek 80 not out, M. Butcher 70, G. Quennet 63, J. Brivane 63).\n";
   const std::vector<std::string> people = People(x.Extract(text));
-  BOOST_TEST(people == (std::vector<std::string>{"C. Zorvek", "M. Butcher", "G. Quennet",
-                                                 "J. Brivane"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      people == (std::vector<std::string>{"C. Zorvek", "M. Butcher", "G. Quennet", "J. Brivane"}),
+      boost::test_tools::per_element());
 }
 
 // In a cricket scorecard the fielder and the bowler after "c", "b" and "lbw b" are people; the
@@ -398,10 +398,10 @@ BOOST_AUTO_TEST_CASE(cricket_scorecard_fielders_and_bowlers) {
       "CRICKET - PAKISTAN FIRST INNINGS SCOREBOARD.\nPakistan first innings:\nSaeed Anwar c "
       "Quennet b Brivane 33\nSalim Malik lbw b Ata-ur-Zorvek 21\nThe bowler took his first "
       "wicket.\n";
-  BOOST_TEST(People(x.Extract(scorecard)) ==
-                 (std::vector<std::string>{"Saeed Anwar", "Quennet", "Brivane", "Salim Malik",
-                                           "Ata-ur-Zorvek"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      People(x.Extract(scorecard)) == (std::vector<std::string>{"Saeed Anwar", "Quennet", "Brivane",
+                                                                "Salim Malik", "Ata-ur-Zorvek"}),
+      boost::test_tools::per_element());
   const std::string prose = "Plan b Quennet was dropped, and option c Brivane too.\n";
   BOOST_TEST(People(x.Extract(prose)).empty());
 }
@@ -413,10 +413,10 @@ BOOST_AUTO_TEST_CASE(demonyms_and_ages_around_names) {
   const std::string text =
       "Duran, 45, takes on little-known Mexican Ariel Cruz, 30, in a bout. Russian Nadia "
       "Quennet won.\n";
-  BOOST_TEST(Found(x.Extract(text)) == (std::vector<std::string>{"Duran/PERSON",
-                                                                  "Ariel Cruz/PERSON",
-                                                                  "Nadia Quennet/PERSON"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      Found(x.Extract(text)) ==
+          (std::vector<std::string>{"Duran/PERSON", "Ariel Cruz/PERSON", "Nadia Quennet/PERSON"}),
+      boost::test_tools::per_element());
 }
 
 // A rule finds names that follow one another closely: the symbol a match needs after its name
@@ -424,9 +424,8 @@ BOOST_AUTO_TEST_CASE(demonyms_and_ages_around_names) {
 BOOST_AUTO_TEST_CASE(rules_find_names_that_follow_one_another) {
   const nerkit::Extractor x = nerkit::Extractor::Load();
   const std::string names = "Results: Zorvek Quesada, Brivane Halle and Qorvath Saran won.\n";
-  BOOST_TEST(People(x.Extract(names)) == (std::vector<std::string>{"Zorvek Quesada",
-                                                                   "Brivane Halle",
-                                                                   "Qorvath Saran"}),
+  BOOST_TEST(People(x.Extract(names)) ==
+                 (std::vector<std::string>{"Zorvek Quesada", "Brivane Halle", "Qorvath Saran"}),
              boost::test_tools::per_element());
   // Every line of results, not every other one.
   const std::string results =
@@ -434,10 +433,10 @@ BOOST_AUTO_TEST_CASE(rules_find_names_that_follow_one_another) {
       "Saturday:\nStoke 2 Tranmere 1\nBarnsley 3 Wolves 1\nPortsmouth 1 Norwich 0\nBolton 2 "
       "Reading 1\n";
   BOOST_TEST(Found(x.Extract(results), nerkit::LabelSet::Parse("ORGANIZATION")) ==
-                 (std::vector<std::string>{
-                     "Stoke/ORGANIZATION", "Tranmere/ORGANIZATION", "Barnsley/ORGANIZATION",
-                     "Wolves/ORGANIZATION", "Portsmouth/ORGANIZATION", "Norwich/ORGANIZATION",
-                     "Bolton/ORGANIZATION", "Reading/ORGANIZATION"}),
+                 (std::vector<std::string>{"Stoke/ORGANIZATION", "Tranmere/ORGANIZATION",
+                                           "Barnsley/ORGANIZATION", "Wolves/ORGANIZATION",
+                                           "Portsmouth/ORGANIZATION", "Norwich/ORGANIZATION",
+                                           "Bolton/ORGANIZATION", "Reading/ORGANIZATION"}),
              boost::test_tools::per_element());
 }
 
@@ -509,12 +508,12 @@ BOOST_AUTO_TEST_CASE(short_names_and_initials_of_organisations) {
       "The Bank Rozwoju Exportu SA (BRE) plans to bid for the distribution chain Quorch SA. "
       "Finance will be provided by BRE. Quorch said it needs $200 million. Investors want 40 "
       "percent of Quorch.\n";
-  BOOST_TEST(Found(x.Extract(text)) ==
-                 (std::vector<std::string>{
-                     "Bank Rozwoju Exportu SA/ORGANIZATION", "BRE/ORGANIZATION",
-                     "Quorch SA/ORGANIZATION", "BRE/ORGANIZATION", "Quorch/ORGANIZATION",
-                     "Quorch/ORGANIZATION"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      Found(x.Extract(text)) ==
+          (std::vector<std::string>{"Bank Rozwoju Exportu SA/ORGANIZATION", "BRE/ORGANIZATION",
+                                    "Quorch SA/ORGANIZATION", "BRE/ORGANIZATION",
+                                    "Quorch/ORGANIZATION", "Quorch/ORGANIZATION"}),
+      boost::test_tools::per_element());
 }
 
 // In a headline or an all-capital line, a span a strong rule says is no entity stays no entity:

@@ -31,11 +31,11 @@ namespace nerkit::internal {
 
 // Extra bits of Document::lexical beside TypeBit(EntryType).
 enum LexicalBit : std::uint32_t {
-  kLexGivenCommon = 1u << 16,    // the token is a given name that is also a common word
-  kLexSurnameCommon = 1u << 17,  // a surname that is also a common word
-  kLexEntityCommon = 1u << 18,   // every PERSON/LOCATION/ORGANIZATION entry is `common`
-  kLexGivenFrequent = 1u << 19,  // a given name at least kFrequentGivenName people had (Mark,
-                                 // Peter: a given name before it is a word)
+  kLexGivenCommon = 1u << 16,      // the token is a given name that is also a common word
+  kLexSurnameCommon = 1u << 17,    // a surname that is also a common word
+  kLexEntityCommon = 1u << 18,     // every PERSON/LOCATION/ORGANIZATION entry is `common`
+  kLexGivenFrequent = 1u << 19,    // a given name at least kFrequentGivenName people had (Mark,
+                                   // Peter: a given name before it is a word)
   kLexSurnameFrequent = 1u << 20,  // a surname of at least kFrequentSurname in 100,000 people
                                    // (Hill, Butcher, House; not Ranch or Press)
 };

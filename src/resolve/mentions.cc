@@ -177,12 +177,17 @@ std::string MentionSet::AcronymLetters(std::uint32_t token) const {
   return letters;
 }
 
+std::size_t MentionSet::WordsBeforeHeads(const std::vector<std::uint32_t>& words) const {
+  std::size_t keep = words.size();
+  while (keep > 0 && (doc_.lexical[words[keep - 1]] & TypeBit(EntryType::kOrgHead))) --keep;
+  return keep;
+}
+
 std::size_t MentionSet::ShortNameWords(const std::vector<std::uint32_t>& words) const {
   // The name without its trailing head words: "Brightwater" of "Brightwater Systems Corp.",
   // "Ruch" of "Ruch SA". Only a distinctive short name: no demonym ("European" of "European
   // Union"), no common word ("World Health"), no month.
-  std::size_t keep = words.size();
-  while (keep > 0 && (doc_.lexical[words[keep - 1]] & TypeBit(EntryType::kOrgHead))) --keep;
+  const std::size_t keep = WordsBeforeHeads(words);
   if (keep == 0 || keep == words.size()) return 0;
   for (std::size_t k = 0; k < keep; ++k) {
     if ((doc_.lexical[words[k]] & (TypeBit(EntryType::kWord) | TypeBit(EntryType::kDemonym))) ||
@@ -355,8 +360,9 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
   for (std::uint32_t i = 0; i < candidates.size(); ++i) {
     Candidate& c = candidates[i];
     if (!active_[i] || c.typed || c.veto || c.origin == Origin::kDate) continue;
-    auto it = std::lower_bound(surnames.begin(), surnames.end(), c.token_end,
-                               [](const Surname& s, std::uint32_t end) { return s.token_end < end; });
+    auto it =
+        std::lower_bound(surnames.begin(), surnames.end(), c.token_end,
+                         [](const Surname& s, std::uint32_t end) { return s.token_end < end; });
     std::int32_t best = std::numeric_limits<std::int32_t>::min();
     for (; it != surnames.end() && it->token_end == c.token_end; ++it) {
       if (it->token_begin > c.token_begin && OnlyNameWords(c.token_begin, it->token_begin)) {
@@ -530,10 +536,7 @@ void MentionSet::TypeNames() {
           }
         }
         // So are the initials without trailing head words ("BRE" of "Bank Rozwoju Exportu SA").
-        std::size_t named = words.size();
-        while (named > 0 && (doc_.lexical[words[named - 1]] & TypeBit(EntryType::kOrgHead))) {
-          --named;
-        }
+        const std::size_t named = WordsBeforeHeads(words);
         if (named >= 2 && named < words.size()) {
           std::string short_initials = Initials(m.token_begin, words[named - 1] + 1);
           if (short_initials.size() >= 2) {

@@ -93,6 +93,9 @@ class MentionSet {
   // The letters of a one-word acronym ("U.N." -> "un").
   std::string AcronymLetters(std::uint32_t token) const;
   bool IsHeadline(std::uint32_t sentence) const;
+  // How many of a name's words (token indices) come before its trailing head words ("Inc.",
+  // "SA", "Ministry").
+  std::size_t WordsBeforeHeads(const std::vector<std::uint32_t>& words) const;
   // How many of a name's words (token indices) make its short name, without trailing head words
   // ("Ruch" of "Ruch SA"); 0 when it has none or it would not be distinctive.
   std::size_t ShortNameWords(const std::vector<std::uint32_t>& words) const;
