@@ -527,3 +527,18 @@ BOOST_AUTO_TEST_CASE(events_in_all_capital_headlines) {
                  (std::vector<std::string>{"NEW YORK/LOCATION"}),
              boost::test_tools::per_element());
 }
+
+// In a cricket report a county before its score is a team, runs-for-wickets included; a place
+// before a dateline date stays a place.
+BOOST_AUTO_TEST_CASE(teams_before_cricket_scores) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "CRICKET - ENGLISH COUNTY CHAMPIONSHIP SCORES.\nClose of play scores in the cricket "
+      "championship on Friday, after the first innings:\nLondon: Warwickshire 195, Surrey 429-7 "
+      "(C. Zorvek 80 not out).\nLONDON 1996-08-30\n";
+  BOOST_TEST(Found(x.Extract(text), nerkit::LabelSet::Parse("PERSON,LOCATION,ORGANIZATION")) ==
+                 (std::vector<std::string>{"London/LOCATION", "Warwickshire/ORGANIZATION",
+                                           "Surrey/ORGANIZATION", "C. Zorvek/PERSON",
+                                           "LONDON/LOCATION"}),
+             boost::test_tools::per_element());
+}
