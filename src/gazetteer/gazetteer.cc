@@ -397,6 +397,8 @@ void Gazetteer::Match(Document& doc) const {
                   cs_built = true;
                 }
                 if (cs_text != t.cs_form[index]) continue;
+                // Written exactly so means with its final period too: "Pa." is a state, "Pa" no.
+                if (e.Has(kEndsWithPeriod) && match_end == end) continue;
               } else if (EntityLabel(e.type) &&
                          ((first_lower && !e.Has(kFirstLower)) || (e.capitals & lower))) {
                 // A name needs its capitals: "Lebanese army" is not the "Lebanese Army".
