@@ -542,3 +542,19 @@ BOOST_AUTO_TEST_CASE(teams_before_cricket_scores) {
                                            "LONDON/LOCATION"}),
              boost::test_tools::per_element());
 }
+
+// US state abbreviations are places when written with their period; an adjective made of one
+// ("Calif.-based") is no mention, and the same letters without the period are no state.
+BOOST_AUTO_TEST_CASE(us_state_abbreviations) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "PITTSBURGH, Pa. (AP) - A Calif.-based firm bought a plant in Peoria, Ill., on Friday. Pa "
+      "Zorvek was not there.\n";
+  const nerkit::Result r = x.Extract(text);
+  BOOST_TEST(Found(r, nerkit::LabelSet::Parse("LOCATION")) ==
+                 (std::vector<std::string>{"PITTSBURGH/LOCATION", "Pa./LOCATION",
+                                           "Peoria/LOCATION", "Ill./LOCATION"}),
+             boost::test_tools::per_element());
+  BOOST_REQUIRE(r.entities.size() > 1);
+  BOOST_TEST(r.entities[1].canonical == "Pennsylvania");
+}
