@@ -1281,8 +1281,8 @@ def build_notice(src, words_copyright):
         "universities.tsv, companies.tsv, words.tsv) are derived --\n"
         "filtered, reformatted and combined -- by "
         "tools/generate_dictionaries.py from the open data below.\n"
-        "organizations.tsv, features.tsv, titles.tsv, people.tsv and "
-        "cues.tsv are the project's own\nhand-written lists.")
+        "organizations.tsv, features.tsv, titles.tsv, people.tsv, cues.tsv "
+        "and us_states.tsv are the\nproject's own hand-written lists.")
     sections = [
         ("GeoNames (places.tsv, regions.tsv, countries.tsv, demonyms.tsv)",
          GEONAMES_CREDIT + ".\nLicence: Creative Commons Attribution 4.0 "
