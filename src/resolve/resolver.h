@@ -11,7 +11,11 @@
 //     same name has elsewhere, and so does every other occurrence that no candidate covered (a
 //     name in a headline, a surname alone); a place that is a person's surname is that person; a
 //     later partial name ("Al-Ghasri") joins the cluster of the full one ("Mohammed al-Ghasri");
-//     an acronym joins its expansion. A mention with evidence of its own keeps its type.
+//     an acronym joins its expansion. A mention with evidence of its own keeps its type, unless
+//     that evidence is weak (priority below 46: a reporting verb, a place preposition, an
+//     ambiguous dictionary place) and a single word the document types otherwise with evidence of
+//     priority 55 or more ("Ruch said" after "Ruch SA"). An organisation's short name (without
+//     trailing head words) and its initials count as the organisation's.
 #pragma once
 
 #include "core/document.h"
