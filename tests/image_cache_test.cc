@@ -2,7 +2,7 @@
 // gives; edited files, damaged images and unwritable folders are noticed and never change a
 // result.
 #define BOOST_TEST_MODULE image_cache
-#include "core/image_cache.h"
+#include "pipeline/image_cache.h"
 
 #include <unistd.h>
 
@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "core/image_io.h"
-#include "core/model.h"
+#include "pipeline/model.h"
 #include "nerkit/nerkit.h"
 #include "text/tokenizer.h"
 

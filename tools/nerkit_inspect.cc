@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/model.h"
+#include "pipeline/model.h"
 #include "nerkit/nerkit.h"
 
 namespace {
@@ -79,7 +79,11 @@ int main(int argc, char** argv) {
     nerkit::internal::Scratch scratch;
     nerkit::internal::Document& doc = scratch.doc;
     doc.Reset(text);
-    model.FindCandidates(scratch, std::nullopt);
+    // Every stage that finds candidates, without the resolver's decisions.
+    nerkit::Result unused;
+    for (const nerkit::internal::Stage stage : nerkit::internal::kStages) {
+      if (stage != nerkit::internal::Stage::kResolve) model.RunStage(stage, scratch, {}, unused);
+    }
     const auto& tokens = doc.tokens();
     std::size_t s = 0;
     for (std::size_t i = 0; i < tokens.size(); ++i) {

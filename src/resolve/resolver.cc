@@ -6,40 +6,14 @@
 #include <numeric>
 #include <unordered_map>
 
-#include "core/model.h"
 #include "resolve/mentions.h"
 
 namespace nerkit::internal {
 namespace {
 
-// Appends where a candidate comes from ("dictionary:places.tsv:521", "rule:<id> (<file>:<line>)").
-void AppendCandidateSource(std::string& out, const Candidate& c, const Extractor::Model& model) {
-  switch (c.origin) {
-    case Origin::kDictionary: {
-      const Entry& e = model.gazetteer.entry(c.ref);
-      out += "dictionary:";
-      out += model.FileName(e.file);
-      out += ':';
-      char digits[24];
-      const auto r = std::to_chars(digits, digits + sizeof digits, e.line);
-      out.append(digits, r.ptr);
-      return;
-    }
-    case Origin::kRule:
-      out += model.rules.rule(c.ref).Source();
-      return;
-    case Origin::kDate:
-      out += model.dates.rule(c.ref).Source();
-      return;
-    case Origin::kResolver:
-      out += "resolver";
-      return;
-  }
-}
-
-std::string CandidateSource(const Candidate& c, const Extractor::Model& model) {
+std::string CandidateSource(const Candidate& c, const SourceNamer& sources) {
   std::string out;
-  AppendCandidateSource(out, c, model);
+  sources.AppendSource(out, c.origin, c.ref);
   return out;
 }
 
@@ -51,9 +25,9 @@ std::string LabelText(const Candidate& c) {
 
 }  // namespace
 
-void Resolver::Resolve(Document& doc, const Extractor::Model& model, const ExtractOptions& options,
-                       Result& result) const {
-  MentionSet set(doc, model.gazetteer);
+void Resolver::Resolve(Document& doc, const Gazetteer& gazetteer, const SourceNamer& sources,
+                       const ExtractOptions& options, Result& result) const {
+  MentionSet set(doc, gazetteer);
   std::vector<Candidate>& cands = doc.candidates;
 
   // Candidates that a sentence's form rules out (Title Case headlines, all-caps lines) or that
@@ -87,7 +61,7 @@ void Resolver::Resolve(Document& doc, const Extractor::Model& model, const Extra
     e.end = m.end;
     e.text = std::string(doc.original.substr(m.begin, m.end - m.begin));
     if (m.entry >= 0) {
-      const Entry& entry = model.gazetteer.entry(static_cast<std::uint32_t>(m.entry));
+      const Entry& entry = gazetteer.entry(static_cast<std::uint32_t>(m.entry));
       e.canonical = std::string(entry.canonical);
       e.id = std::string(entry.id);
     }
@@ -96,7 +70,7 @@ void Resolver::Resolve(Document& doc, const Extractor::Model& model, const Extra
       const Candidate& c = cands[set.candidate_ids()[m.candidates_begin + k]];
       if (c.label != m.label || !c.typed) continue;
       one_source.clear();
-      AppendCandidateSource(one_source, c, model);
+      sources.AppendSource(one_source, c.origin, c.ref);
       if (source.find(one_source) != std::string::npos) continue;
       if (!source.empty()) source += " + ";
       source += one_source;
@@ -146,12 +120,12 @@ void Resolver::Resolve(Document& doc, const Extractor::Model& model, const Extra
       out.candidate.start = c.begin;
       out.candidate.end = c.end;
       out.candidate.text = std::string(doc.original.substr(c.begin, c.end - c.begin));
-      out.candidate.source = CandidateSource(c, model) + " (" + LabelText(c) + ")";
+      out.candidate.source = CandidateSource(c, sources) + " (" + LabelText(c) + ")";
       out.reason = r.reason;
       if (r.winner >= 0) {
         const Candidate& w = cands[static_cast<std::size_t>(r.winner)];
         out.reason += " \"" + std::string(doc.original.substr(w.begin, w.end - w.begin)) +
-                      "\" from " + CandidateSource(w, model) + " (" + LabelText(w) + ")";
+                      "\" from " + CandidateSource(w, sources) + " (" + LabelText(w) + ")";
       }
       result.rejected.push_back(std::move(out));
     }
@@ -164,7 +138,7 @@ void Resolver::Resolve(Document& doc, const Extractor::Model& model, const Extra
       for (std::uint32_t k = 0; k < m.candidates_count; ++k) {
         out.candidate.source +=
             (out.candidate.source.empty() ? "" : " + ") +
-            CandidateSource(cands[set.candidate_ids()[m.candidates_begin + k]], model);
+            CandidateSource(cands[set.candidate_ids()[m.candidates_begin + k]], sources);
       }
       out.reason = *m.note ? m.note : "no type could be decided";
       result.rejected.push_back(std::move(out));

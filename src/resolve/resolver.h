@@ -18,16 +18,33 @@
 //     trailing head words) and its initials count as the organisation's.
 #pragma once
 
+#include <cstdint>
+#include <string>
+
 #include "core/document.h"
+#include "gazetteer/gazetteer.h"
 #include "nerkit/extractor.h"
 #include "nerkit/result.h"
 
 namespace nerkit::internal {
 
+// Names where a candidate came from, for Entity::source: "dictionary:places.tsv:521",
+// "rule:person.title (rules/people.rules:6)". The pipeline, which knows the loaded files and
+// rules, implements it; the resolver only asks.
+class SourceNamer {
+ public:
+  virtual ~SourceNamer() = default;
+  // Appends the source of a candidate of `origin` whose reference is `ref` (Candidate::ref).
+  virtual void AppendSource(std::string& out, Origin origin, std::uint32_t ref) const = 0;
+};
+
 class Resolver {
  public:
-  void Resolve(Document& doc, const Extractor::Model& model, const ExtractOptions& options,
-               Result& result) const;
+  // Settles doc.candidates into result.entities and result.clusters (and result.rejected with
+  // options.explain). Reads the gazetteer's entries for canonical names and ids; `sources` names
+  // the candidates' sources. Strings of an Entity are made only for the entities returned.
+  void Resolve(Document& doc, const Gazetteer& gazetteer, const SourceNamer& sources,
+               const ExtractOptions& options, Result& result) const;
 };
 
 }  // namespace nerkit::internal

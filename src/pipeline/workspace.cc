@@ -1,6 +1,6 @@
 #include "nerkit/workspace.h"
 
-#include "core/model.h"
+#include "pipeline/model.h"
 
 namespace nerkit {
 

@@ -1,4 +1,4 @@
-#include "core/image_cache.h"
+#include "pipeline/image_cache.h"
 
 #include <unicode/uversion.h>
 #include <unistd.h>

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <condition_variable>
 #include <cstdlib>
 #include <exception>
@@ -10,8 +11,8 @@
 #include <system_error>
 #include <thread>
 
-#include "core/image_cache.h"
-#include "core/model.h"
+#include "pipeline/image_cache.h"
+#include "pipeline/model.h"
 #include "nerkit/error.h"
 #include "rules/rule_file.h"
 #include "text/utf8.h"
@@ -232,14 +233,72 @@ Result Extractor::Extract(std::string_view text, const ExtractOptions& options) 
   return Extract(text, options, workspace);
 }
 
-void Extractor::Model::FindCandidates(internal::Scratch& scratch,
-                                      const std::optional<CivilDate>& reference_date) const {
+namespace internal {
+
+std::string_view StageName(Stage stage) {
+  switch (stage) {
+    case Stage::kTokenize:
+      return "tokenize";
+    case Stage::kGazetteer:
+      return "gazetteer";
+    case Stage::kRules:
+      return "rules";
+    case Stage::kDates:
+      return "dates";
+    case Stage::kResolve:
+      return "resolve";
+  }
+  return "";
+}
+
+}  // namespace internal
+
+void Extractor::Model::RunStage(internal::Stage stage, internal::Scratch& scratch,
+                                const ExtractOptions& options, Result& result) const {
   internal::Document& doc = scratch.doc;
-  scratch.tokenizer.Tokenize(doc.text, doc.words);
-  gazetteer.Match(doc);
-  gazetteer.AddCandidates(doc);
-  rules.Run(doc);
-  dates.Run(doc, reference_date);
+  switch (stage) {
+    case internal::Stage::kTokenize:
+      scratch.tokenizer.Tokenize(doc.text, doc.words);
+      return;
+    case internal::Stage::kGazetteer:
+      gazetteer.Match(doc);
+      gazetteer.AddCandidates(doc);
+      return;
+    case internal::Stage::kRules:
+      rules.Run(doc);
+      return;
+    case internal::Stage::kDates:
+      dates.Run(doc, options.reference_date);
+      return;
+    case internal::Stage::kResolve:
+      resolver.Resolve(doc, gazetteer, *this, options, result);
+      return;
+  }
+}
+
+void Extractor::Model::AppendSource(std::string& out, internal::Origin origin,
+                                    std::uint32_t ref) const {
+  switch (origin) {
+    case internal::Origin::kDictionary: {
+      const internal::Entry& e = gazetteer.entry(ref);
+      out += "dictionary:";
+      out += FileName(e.file);
+      out += ':';
+      char digits[24];
+      const auto r = std::to_chars(digits, digits + sizeof digits, e.line);
+      out.append(digits, r.ptr);
+      return;
+    }
+    case internal::Origin::kRule:
+      out += rules.rule(ref).Source();
+      return;
+    case internal::Origin::kDate:
+      out += dates.rule(ref).Source();
+      return;
+    case internal::Origin::kResolver:
+      out += "resolver";
+      return;
+  }
 }
 
 Result Extractor::Extract(std::string_view text, const ExtractOptions& options,
@@ -272,8 +331,9 @@ Result Extractor::Extract(std::string_view text, const ExtractOptions& options,
   }
   result.invalid_utf8_bytes = invalid;
 
-  model_->FindCandidates(scratch, options.reference_date);
-  model_->resolver.Resolve(doc, *model_, options, result);
+  for (const internal::Stage stage : internal::kStages) {
+    model_->RunStage(stage, scratch, options, result);
+  }
   if (options.tokens) {
     result.tokens.reserve(doc.tokens().size());
     for (const text::Token& t : doc.tokens()) result.tokens.push_back({t.begin, t.end, t.sentence});
