@@ -131,10 +131,18 @@ void MentionSet::KeyTokens(std::uint32_t begin, std::uint32_t end,
 std::uint64_t MentionSet::TokenHash(std::uint32_t token) const {
   std::uint64_t& h = token_hash_[token];
   if (h == 0) {
-    h = 1469598103934665603ull;
-    for (unsigned char c : doc_.words.Key(doc_.tokens()[token])) {
-      h ^= c;
-      h *= 1099511628211ull;
+    // A word of the vocabulary is its id (every token of the same key has the same id); any
+    // other word the hash of its key, with the top bit set so that the two never meet.
+    const Token& t = doc_.tokens()[token];
+    if (t.vocab >= 0) {
+      h = Mix(static_cast<std::uint64_t>(t.vocab) + 1) & ~(std::uint64_t{1} << 63);
+    } else {
+      h = 1469598103934665603ull;
+      for (unsigned char c : doc_.words.Key(t)) {
+        h ^= c;
+        h *= 1099511628211ull;
+      }
+      h |= std::uint64_t{1} << 63;
     }
     h |= 1;  // never 0
   }
