@@ -11,9 +11,9 @@
 #include <system_error>
 #include <thread>
 
+#include "nerkit/error.h"
 #include "pipeline/image_cache.h"
 #include "pipeline/model.h"
-#include "nerkit/error.h"
 #include "rules/rule_file.h"
 #include "text/utf8.h"
 
@@ -271,7 +271,7 @@ void Extractor::Model::RunStage(internal::Stage stage, internal::Scratch& scratc
       dates.Run(doc, options.reference_date);
       return;
     case internal::Stage::kResolve:
-      resolver.Resolve(doc, gazetteer, *this, options, result);
+      resolver.Resolve(doc, scratch.mentions, gazetteer, *this, options, result);
       return;
   }
 }

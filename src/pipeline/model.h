@@ -29,14 +29,15 @@ enum class Stage {
   kDates,      // time expressions and their values
   kResolve,    // overlaps, types, document consistency, clusters; the Result
 };
-inline constexpr std::array<Stage, 5> kStages = {Stage::kTokenize, Stage::kGazetteer,
-                                                 Stage::kRules, Stage::kDates, Stage::kResolve};
+inline constexpr std::array<Stage, 5> kStages = {Stage::kTokenize, Stage::kGazetteer, Stage::kRules,
+                                                 Stage::kDates, Stage::kResolve};
 std::string_view StageName(Stage stage);
 
 // Per-thread scratch behind a Workspace.
 struct Scratch {
   text::Tokenizer tokenizer;
   Document doc;
+  MentionSet mentions;  // the resolver's working set
 };
 
 }  // namespace nerkit::internal

@@ -4,8 +4,6 @@
 #include <limits>
 #include <numeric>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 
 namespace nerkit::internal {
 namespace {
@@ -35,6 +33,16 @@ std::uint64_t Mix(std::uint64_t h) {
   return h ^ (h >> 33);
 }
 
+// A dictionary id ("geonames:2214846") as a 64-bit key.
+std::uint64_t HashId(std::string_view id) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : id) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return Mix(h);
+}
+
 // Clusters compared with a new mention share one word with it (a person's last, an
 // organisation's first); a bucket holds at most this many, so that a document of a million
 // distinct names stays linear.
@@ -54,13 +62,18 @@ bool IsAcronymFiller(std::string_view key) {
 
 }  // namespace
 
-MentionSet::MentionSet(Document& doc, const Gazetteer& gazetteer)
-    : doc_(doc), gazetteer_(gazetteer), token_hash_(doc.tokens().size(), 0) {
+void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
+  doc_ = &doc;
+  gazetteer_ = &gazetteer;
+  token_hash_.assign(doc.tokens().size(), 0);
+  mentions_.clear();
+  candidate_ids_.clear();
+  clusters_ = 0;
   // Sentence forms.
-  const std::vector<Token>& tokens = doc_.tokens();
-  headline_.assign(doc_.words.sentences.size(), 0);
-  for (std::size_t s = 0; s < doc_.words.sentences.size(); ++s) {
-    const text::Sentence& sentence = doc_.words.sentences[s];
+  const std::vector<Token>& tokens = doc_->tokens();
+  headline_.assign(doc_->words.sentences.size(), 0);
+  for (std::size_t s = 0; s < doc_->words.sentences.size(); ++s) {
+    const text::Sentence& sentence = doc_->words.sentences[s];
     // Cased words; capitalised ones; and among the common words (after the first word), how
     // many are capitalised: a Title Case headline capitalises its common words ("Forces Fight to
     // Take"), a list of names or a scorecard does not have many.
@@ -68,7 +81,7 @@ MentionSet::MentionSet(Document& doc, const Gazetteer& gazetteer)
         numbers = 0, commas = 0;
     for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
       const Token& tok = tokens[t];
-      const bool word = (doc_.lexical[t] & TypeBit(EntryType::kWord)) && t > sentence.token_begin;
+      const bool word = (doc_->lexical[t] & TypeBit(EntryType::kWord)) && t > sentence.token_begin;
       switch (tok.shape) {
         case Shape::kInitial:
           // A single capital ("C. Lewis", "I") is capitalised in any sentence: no evidence of a
@@ -95,7 +108,7 @@ MentionSet::MentionSet(Document& doc, const Gazetteer& gazetteer)
           ++numbers;
           break;
         case Shape::kPunct:
-          if (doc_.TokenText(tok) == ",") ++commas;
+          if (doc_->TokenText(tok) == ",") ++commas;
           break;
         default:
           break;
@@ -121,7 +134,7 @@ bool MentionSet::IsHeadline(std::uint32_t sentence) const {
 void MentionSet::KeyTokens(std::uint32_t begin, std::uint32_t end,
                            std::vector<std::uint32_t>& out) const {
   out.clear();
-  const std::vector<Token>& tokens = doc_.tokens();
+  const std::vector<Token>& tokens = doc_->tokens();
   for (std::uint32_t t = begin; t < end; ++t) {
     if (tokens[t].Has(text::kJoiner) || !tokens[t].IsWord()) continue;
     out.push_back(t);
@@ -133,12 +146,12 @@ std::uint64_t MentionSet::TokenHash(std::uint32_t token) const {
   if (h == 0) {
     // A word of the vocabulary is its id (every token of the same key has the same id); any
     // other word the hash of its key, with the top bit set so that the two never meet.
-    const Token& t = doc_.tokens()[token];
+    const Token& t = doc_->tokens()[token];
     if (t.vocab >= 0) {
       h = Mix(static_cast<std::uint64_t>(t.vocab) + 1) & ~(std::uint64_t{1} << 63);
     } else {
       h = 1469598103934665603ull;
-      for (unsigned char c : doc_.words.Key(t)) {
+      for (unsigned char c : doc_->words.Key(t)) {
         h ^= c;
         h *= 1099511628211ull;
       }
@@ -151,7 +164,7 @@ std::uint64_t MentionSet::TokenHash(std::uint32_t token) const {
 
 std::uint64_t MentionSet::KeyHash(std::uint32_t begin, std::uint32_t end,
                                   std::uint32_t* words) const {
-  const std::vector<Token>& tokens = doc_.tokens();
+  const std::vector<Token>& tokens = doc_->tokens();
   std::uint64_t h = 0x9e3779b97f4a7c15ull;
   std::uint32_t n = 0;
   for (std::uint32_t t = begin; t < end; ++t) {
@@ -168,10 +181,10 @@ void MentionSet::SetKey(Mention& m) const { m.key = KeyHash(m.token_begin, m.tok
 
 std::string MentionSet::Initials(std::uint32_t begin, std::uint32_t end) const {
   std::string initials;
-  const std::vector<Token>& tokens = doc_.tokens();
+  const std::vector<Token>& tokens = doc_->tokens();
   for (std::uint32_t t = begin; t < end; ++t) {
     if (tokens[t].Has(text::kJoiner) || !tokens[t].IsWord()) continue;
-    const std::string_view key = doc_.words.Key(tokens[t]);
+    const std::string_view key = doc_->words.Key(tokens[t]);
     if (!key.empty() && !IsAcronymFiller(key)) initials.push_back(key[0]);
   }
   return initials;
@@ -179,7 +192,7 @@ std::string MentionSet::Initials(std::uint32_t begin, std::uint32_t end) const {
 
 std::string MentionSet::AcronymLetters(std::uint32_t token) const {
   std::string letters;
-  for (char ch : doc_.words.Key(doc_.tokens()[token])) {
+  for (char ch : doc_->words.Key(doc_->tokens()[token])) {
     if (ch != '.') letters.push_back(ch);
   }
   return letters;
@@ -187,7 +200,7 @@ std::string MentionSet::AcronymLetters(std::uint32_t token) const {
 
 std::size_t MentionSet::WordsBeforeHeads(const std::vector<std::uint32_t>& words) const {
   std::size_t keep = words.size();
-  while (keep > 0 && (doc_.lexical[words[keep - 1]] & TypeBit(EntryType::kOrgHead))) --keep;
+  while (keep > 0 && (doc_->lexical[words[keep - 1]] & TypeBit(EntryType::kOrgHead))) --keep;
   return keep;
 }
 
@@ -198,8 +211,8 @@ std::size_t MentionSet::ShortNameWords(const std::vector<std::uint32_t>& words) 
   const std::size_t keep = WordsBeforeHeads(words);
   if (keep == 0 || keep == words.size()) return 0;
   for (std::size_t k = 0; k < keep; ++k) {
-    if ((doc_.lexical[words[k]] & (TypeBit(EntryType::kWord) | TypeBit(EntryType::kDemonym))) ||
-        (words[k] < doc_.token_symbol.size() && doc_.token_symbol[words[k]] == 'M')) {
+    if ((doc_->lexical[words[k]] & (TypeBit(EntryType::kWord) | TypeBit(EntryType::kDemonym))) ||
+        (words[k] < doc_->token_symbol.size() && doc_->token_symbol[words[k]] == 'M')) {
       return 0;
     }
   }
@@ -210,8 +223,8 @@ bool MentionSet::OnlyNameWords(std::uint32_t begin, std::uint32_t end) const {
   // Given names, surnames, initials, particles and words no dictionary knows: not a title, a
   // common word, or part of a known place or organisation ("U.S. Senators", "Apple Inc.").
   for (std::uint32_t t = begin; t < end; ++t) {
-    if (t >= doc_.token_symbol.size()) return false;
-    switch (doc_.token_symbol[t]) {
+    if (t >= doc_->token_symbol.size()) return false;
+    switch (doc_->token_symbol[t]) {
       case 'C':
       case 'G':
       case 'F':
@@ -233,14 +246,14 @@ bool MentionSet::CapitalisationSupports(const Candidate& c) const {
   // Capitals say something only about a word usually written in lower case ("Congress" vs
   // "congress"), not about a demonym, a month or a given name, and only when the word stands
   // alone: inside a longer capitalised phrase ("Labor Day", "Red Star") they belong to it.
-  const std::vector<Token>& tokens = doc_.tokens();
+  const std::vector<Token>& tokens = doc_->tokens();
   const Token& first = tokens[c.token_begin];
   if (first.shape != Shape::kCapitalized || first.Has(text::kSentenceStart)) return false;
   for (std::uint32_t t = c.token_begin; t < c.token_end; ++t) {
-    const std::uint32_t lex = doc_.lexical[t];
+    const std::uint32_t lex = doc_->lexical[t];
     if (!tokens[t].IsWord()) continue;
     if (!(lex & TypeBit(EntryType::kWord)) || (lex & TypeBit(EntryType::kDemonym))) return false;
-    if (t < doc_.token_symbol.size() && doc_.token_symbol[t] == 'M') return false;
+    if (t < doc_->token_symbol.size() && doc_->token_symbol[t] == 'M') return false;
   }
   auto capitalised_word = [&](std::size_t t) {
     return tokens[t].IsWord() && tokens[t].IsCapitalized() && tokens[t].sentence == first.sentence;
@@ -252,14 +265,14 @@ bool MentionSet::CapitalisationSupports(const Candidate& c) const {
   if (c.token_end < tokens.size() && capitalised_word(c.token_end)) return false;
   // A town that is also a word ("Man", "Eagle") needs a place preposition before it as well.
   if (c.label == Label::kLocation) {
-    return c.token_begin > 0 && c.token_begin - 1 < doc_.token_symbol.size() &&
-           (doc_.token_symbol[c.token_begin - 1] | 0x20) == 'i';
+    return c.token_begin > 0 && c.token_begin - 1 < doc_->token_symbol.size() &&
+           (doc_->token_symbol[c.token_begin - 1] | 0x20) == 'i';
   }
   return true;
 }
 
 void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
-  const std::vector<Token>& tokens = doc_.tokens();
+  const std::vector<Token>& tokens = doc_->tokens();
   active_.assign(candidates.size(), true);
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     Candidate& c = candidates[i];
@@ -275,9 +288,9 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
     if (c.origin == Origin::kDictionary) {
       // In an all-capital line, an acronym that is also a word ("IS", "WHO", "US") says
       // nothing.
-      const Entry& e = gazetteer_.entry(c.ref);
+      const Entry& e = gazetteer_->entry(c.ref);
       if (headline_[sentence] == 2 && e.Has(kCaseSensitive) && c.token_end == c.token_begin + 1 &&
-          (doc_.lexical[c.token_begin] & TypeBit(EntryType::kWord))) {
+          (doc_->lexical[c.token_begin] & TypeBit(EntryType::kWord))) {
         active_[i] = false;
       }
       if (c.weak) active_[i] = false;
@@ -295,13 +308,13 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
 }
 
 bool MentionSet::OnlyCommonWords(std::uint32_t begin, std::uint32_t end) const {
-  const std::vector<Token>& tokens = doc_.tokens();
+  const std::vector<Token>& tokens = doc_->tokens();
   constexpr std::uint32_t kNameBits =
       TypeBit(EntryType::kGivenName) | TypeBit(EntryType::kSurname) | kLexEntityCommon;
   bool any = false;
   for (std::uint32_t t = begin; t < end; ++t) {
     if (!tokens[t].IsWord()) continue;
-    const std::uint32_t lex = doc_.lexical[t];
+    const std::uint32_t lex = doc_->lexical[t];
     if (!(lex & TypeBit(EntryType::kWord)) || (lex & kNameBits)) return false;
     any = true;
   }
@@ -314,8 +327,8 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
   // the longer is the better reading: it gets at least the shorter one's priority, and wins.
   // Candidates are visited in order of their first token, so each is compared only with those
   // that overlap it.
-  std::vector<std::uint32_t> order;
-  order.reserve(candidates.size());
+  std::vector<std::uint32_t>& order = order_;
+  order.clear();
   for (std::uint32_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     if (active_[i] && c.typed && !c.veto && !c.weak && c.origin != Origin::kDate) {
@@ -349,12 +362,8 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
   // Capitalised words that end in a person's name found by a rule or a dictionary are that
   // person's full name ("Muthiah Muralitharan" around "Muralitharan", a bowler in a scorecard):
   // the untyped name takes the type, and outranks the surname alone.
-  struct Surname {
-    std::uint32_t token_end;
-    std::uint32_t token_begin;
-    std::int32_t priority;
-  };
-  std::vector<Surname> surnames;
+  std::vector<Surname>& surnames = surnames_;
+  surnames.clear();
   for (std::uint32_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     if (active_[i] && c.typed && !c.veto && !c.weak && c.label == Label::kPerson) {
@@ -387,8 +396,8 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
 
 void MentionSet::Select(const std::vector<Candidate>& candidates,
                         std::vector<RejectedCandidate>* rejected) {
-  std::vector<std::uint32_t> order;
-  order.reserve(candidates.size());
+  std::vector<std::uint32_t>& order = order_;
+  order.clear();
   for (std::uint32_t i = 0; i < candidates.size(); ++i) {
     if (active_[i]) {
       order.push_back(i);
@@ -406,12 +415,8 @@ void MentionSet::Select(const std::vector<Candidate>& candidates,
     if (x.priority != y.priority) return x.priority > y.priority;
     return a < b;
   });
-  struct Group {
-    std::uint32_t first = 0;  // into order
-    std::uint32_t count = 0;
-    std::uint32_t evidence = 0;
-  };
-  std::vector<Group> groups;
+  std::vector<Group>& groups = groups_;
+  groups.clear();
   for (std::uint32_t k = 0; k < order.size(); ++k) {
     const Candidate& c = candidates[order[k]];
     if (groups.empty()) {
@@ -427,7 +432,8 @@ void MentionSet::Select(const std::vector<Candidate>& candidates,
     ++g.count;
     if (c.veto == best.veto && c.typed == best.typed && c.label == best.label) ++g.evidence;
   }
-  std::vector<std::uint32_t> rank(groups.size());
+  std::vector<std::uint32_t>& rank = rank_;
+  rank.resize(groups.size());
   std::iota(rank.begin(), rank.end(), 0u);
   std::sort(rank.begin(), rank.end(), [&](std::uint32_t a, std::uint32_t b) {
     const Candidate& x = candidates[order[groups[a].first]];
@@ -439,7 +445,8 @@ void MentionSet::Select(const std::vector<Candidate>& candidates,
     if (lx != ly) return lx > ly;
     return x.token_begin < y.token_begin;
   });
-  std::vector<std::int32_t> owner(doc_.tokens().size(), -1);  // group index
+  std::vector<std::int32_t>& owner = owner_;  // group index
+  owner.assign(doc_->tokens().size(), -1);
   auto reject_group = [&](const Group& g, std::int32_t winner, const char* reason) {
     if (!rejected) return;
     for (std::uint32_t k = g.first; k < g.first + g.count; ++k) {
@@ -503,31 +510,28 @@ void MentionSet::Select(const std::vector<Candidate>& candidates,
 }
 
 void MentionSet::TypeNames() {
-  const std::vector<Token>& tokens = doc_.tokens();
-  const std::vector<Candidate>& candidates = doc_.candidates;
+  const std::vector<Token>& tokens = doc_->tokens();
+  const std::vector<Candidate>& candidates = doc_->candidates;
   // What the document already says about names.
-  struct Vote {
-    Label label;
-    int priority;
-  };
-  std::unordered_map<std::uint64_t, Vote> typed;
-  std::vector<std::vector<std::uint64_t>> people;  // word hashes of full names
-  struct Expansion {
-    std::string initials;
-    Label label;
-  };
-  std::vector<Expansion> expansions;
-  std::vector<std::uint32_t> words;
+  FlatMap<Vote>& typed = typed_;
+  typed.Clear();
+  // Word hashes of full names: people_[k] is word_pool_[begin, begin + size).
+  std::vector<WordSpan>& people = people_;
+  people.clear();
+  word_pool_.clear();
+  std::vector<Expansion>& expansions = expansions_;
+  expansions.clear();
+  std::vector<std::uint32_t>& words = words_;
   for (const Mention& m : mentions_) {
     if (!m.typed || m.veto || !m.IsName()) continue;
-    auto it = typed.find(m.key);
-    if (it == typed.end() || it->second.priority < m.priority) typed[m.key] = {m.label, m.priority};
+    const Vote* vote = typed.Find(m.key);
+    if (!vote || vote->priority < m.priority) typed[m.key] = {m.label, m.priority};
     if (m.words < 2) continue;
     if (m.label == Label::kPerson) {
       KeyTokens(m.token_begin, m.token_end, words);
-      std::vector<std::uint64_t> hashes;
-      for (std::uint32_t t : words) hashes.push_back(TokenHash(t));
-      people.push_back(std::move(hashes));
+      people.push_back({static_cast<std::uint32_t>(word_pool_.size()),
+                        static_cast<std::uint32_t>(words.size())});
+      for (std::uint32_t t : words) word_pool_.push_back(TokenHash(t));
     } else {
       std::string initials = Initials(m.token_begin, m.token_end);
       if (initials.size() >= 2) expansions.push_back({std::move(initials), m.label});
@@ -538,10 +542,8 @@ void MentionSet::TypeNames() {
         const std::size_t keep = ShortNameWords(words);
         if (keep > 0 && OnlyNameWords(m.token_begin, words[keep - 1] + 1)) {
           const std::uint64_t key = KeyHash(m.token_begin, words[keep - 1] + 1, nullptr);
-          const auto vote = typed.find(key);
-          if (vote == typed.end() || vote->second.priority < m.priority) {
-            typed[key] = {m.label, m.priority};
-          }
+          const Vote* short_vote = typed.Find(key);
+          if (!short_vote || short_vote->priority < m.priority) typed[key] = {m.label, m.priority};
         }
         // So are the initials without trailing head words ("BRE" of "Bank Rozwoju Exportu SA").
         const std::size_t named = WordsBeforeHeads(words);
@@ -559,11 +561,9 @@ void MentionSet::TypeNames() {
   // document gives the same name with stronger evidence: "Ruch said" after "Ruch SA".
   for (Mention& m : mentions_) {
     if (!m.typed || m.veto || m.words != 1 || !m.IsName() || m.priority >= kWeakCue) continue;
-    const auto it = typed.find(m.key);
-    if (it == typed.end() || it->second.label == m.label || it->second.priority < kStrongCue) {
-      continue;
-    }
-    m.label = it->second.label;
+    const Vote* vote = typed.Find(m.key);
+    if (!vote || vote->label == m.label || vote->priority < kStrongCue) continue;
+    m.label = vote->label;
     m.entry = -1;
     m.note = "resolver:same-name";
   }
@@ -576,7 +576,7 @@ void MentionSet::TypeNames() {
     const Token& tok = tokens[m.token_begin];
     if (tok.shape != Shape::kAllCaps || tok.key_len < 2 || tok.key_len > 6) continue;
     // Countries and regions keep their abbreviations ("U.S.", "UK"): only a town or feature.
-    if (m.token_begin >= doc_.token_symbol.size() || doc_.token_symbol[m.token_begin] != 'P') {
+    if (m.token_begin >= doc_->token_symbol.size() || doc_->token_symbol[m.token_begin] != 'P') {
       continue;
     }
     const std::string letters = AcronymLetters(m.token_begin);
@@ -595,7 +595,7 @@ void MentionSet::TypeNames() {
     std::uint32_t common = 0;
     KeyTokens(m.token_begin, m.token_end, words);
     for (std::uint32_t t : words) {
-      if (doc_.lexical[t] & TypeBit(EntryType::kWord)) ++common;
+      if (doc_->lexical[t] & TypeBit(EntryType::kWord)) ++common;
     }
     auto decide = [&](Label label, const char* note) {
       m.typed = true;
@@ -608,17 +608,18 @@ void MentionSet::TypeNames() {
       }
     };
     // a. The same name typed elsewhere.
-    if (auto it = typed.find(m.key); it != typed.end()) {
-      decide(it->second.label, "resolver:same-name");
+    if (const Vote* vote = typed.Find(m.key)) {
+      decide(vote->label, "resolver:same-name");
       continue;
     }
     // b. The end of a person's full name ("Al-Ghasri" after "Mohammed al-Ghasri").
     bool person = false;
-    for (const std::vector<std::uint64_t>& full : people) {
-      if (words.size() >= full.size()) continue;
+    for (const WordSpan& span : people) {
+      if (words.size() >= span.size) continue;
+      const std::uint64_t* full_end = word_pool_.data() + span.begin + span.size;
       bool suffix = true;
       for (std::size_t k = 0; k < words.size() && suffix; ++k) {
-        suffix = TokenHash(words[k]) == full[full.size() - words.size() + k];
+        suffix = TokenHash(words[k]) == *(full_end - words.size() + k);
       }
       if (suffix) {
         person = true;
@@ -644,7 +645,7 @@ void MentionSet::TypeNames() {
       if (found) continue;
     }
     // d. The form of the name.
-    const std::uint32_t lex = doc_.lexical[m.token_begin];
+    const std::uint32_t lex = doc_->lexical[m.token_begin];
     // A frequent given name (Mark, Peter, Bob) first makes a person of common words too ("Mark
     // Butcher", "Bob Dole"); a rare one or a particle does not ("Red Star", "al-Jazeera").
     const bool given =
@@ -665,7 +666,7 @@ void MentionSet::TypeNames() {
       for (std::size_t k = 0; k < words.size(); ++k) {
         const Token& tok = tokens[words[k]];
         if (tok.shape != Shape::kAllCaps || tok.key_len < 2) continue;
-        const std::string_view w = doc_.TokenText(tok);
+        const std::string_view w = doc_->TokenText(tok);
         if (w.find('.') != std::string_view::npos) continue;
         if (w.find_first_not_of("IVX") == std::string_view::npos) continue;
         if (w.size() <= 3 || k + 1 < words.size()) abbreviation = true;
@@ -673,7 +674,7 @@ void MentionSet::TypeNames() {
     }
     // A personal name does not end in a common word that is no frequent surname ("Neverland
     // Ranch", "Pirelli Cables", "MacBook Air"; "Tony Hill" and "Jo House" are names).
-    const std::uint32_t last_lex = doc_.lexical[words.back()];
+    const std::uint32_t last_lex = doc_->lexical[words.back()];
     const bool ends_in_word =
         (last_lex & TypeBit(EntryType::kWord)) && !(last_lex & kLexSurnameFrequent);
     if (m.words >= 2 && (common < m.words || given) && !article_and_word && !abbreviation &&
@@ -693,10 +694,11 @@ void MentionSet::TypeNames() {
 }
 
 void MentionSet::Propagate() {
-  const std::vector<Token>& tokens = doc_.tokens();
+  const std::vector<Token>& tokens = doc_->tokens();
   const std::size_t n = tokens.size();
   // Per token: the mention over it, -1 if none, -2 if a mention added here.
-  std::vector<std::int32_t> covered(n, -1);
+  std::vector<std::int32_t>& covered = covered_;
+  covered.assign(n, -1);
   for (std::size_t k = 0; k < mentions_.size(); ++k) {
     const Mention& m = mentions_[k];
     if (m.dropped) continue;
@@ -710,35 +712,46 @@ void MentionSet::Propagate() {
     const Mention& m = mentions_[static_cast<std::size_t>(k)];
     return m.Live() && m.IsName() && m.token_begin >= begin;
   };
-  std::vector<std::int32_t> inside;  // mentions a candidate pattern would replace
-  struct Pattern {
-    std::vector<std::uint64_t> words;
-    Label label;
-    std::int32_t entry;
-    const char* note;
-    std::uint32_t capitals = 0;  // bit k: the k-th word was capitalised where the name was found
-  };
-  std::unordered_map<std::uint64_t, std::vector<Pattern>> by_first;
+  std::vector<std::int32_t>& inside = inside_;  // mentions a candidate pattern would replace
+  // The patterns, their words in pattern_words_, chained in order of addition per first word.
   // Each distinct pattern once, and a bounded number per first word, so that a document of one
   // name repeated a million times (or of a million names sharing a first word) stays linear.
-  constexpr std::size_t kMaxPatternsPerWord = 64;
-  std::unordered_set<std::uint64_t> seen_patterns;
-  auto add = [&](Pattern p) {
-    std::uint64_t h = Mix(static_cast<std::uint64_t>(p.label) << 40 ^
-                          static_cast<std::uint64_t>(static_cast<std::uint32_t>(p.entry)) ^
-                          static_cast<std::uint64_t>(p.capitals) << 32 ^
-                          reinterpret_cast<std::uintptr_t>(p.note));
-    for (std::uint64_t w : p.words) h = Mix(h ^ w);
-    if (!seen_patterns.insert(h).second) return;
-    std::vector<Pattern>& bucket = by_first[p.words.front()];
-    if (bucket.size() < kMaxPatternsPerWord) bucket.push_back(std::move(p));
+  constexpr std::uint32_t kMaxPatternsPerWord = 64;
+  patterns_.clear();
+  pattern_words_.clear();
+  by_first_.Clear();
+  seen_patterns_.Clear();
+  auto add = [&](const std::uint64_t* pattern_words, std::size_t count, Label label,
+                 std::int32_t entry, const char* note, std::uint32_t capitals) {
+    std::uint64_t h =
+        Mix(static_cast<std::uint64_t>(label) << 40 ^
+            static_cast<std::uint64_t>(static_cast<std::uint32_t>(entry)) ^
+            static_cast<std::uint64_t>(capitals) << 32 ^ reinterpret_cast<std::uintptr_t>(note));
+    for (std::size_t k = 0; k < count; ++k) h = Mix(h ^ pattern_words[k]);
+    bool inserted = false;
+    seen_patterns_.Insert(h, 1, &inserted);
+    if (!inserted) return;
+    PatternChain& chain = by_first_[pattern_words[0]];
+    if (chain.count >= kMaxPatternsPerWord) return;
+    const auto index = static_cast<std::int32_t>(patterns_.size());
+    patterns_.push_back({static_cast<std::uint32_t>(pattern_words_.size()),
+                         static_cast<std::uint32_t>(count), label, entry, note, capitals, -1});
+    pattern_words_.insert(pattern_words_.end(), pattern_words, pattern_words + count);
+    if (chain.count == 0) {
+      chain.head = index;
+    } else {
+      patterns_[static_cast<std::size_t>(chain.tail)].next = index;
+    }
+    chain.tail = index;
+    ++chain.count;
   };
-  std::vector<std::uint32_t> words;
+  std::vector<std::uint32_t>& words = words_;
+  std::vector<std::uint64_t>& hashes = hashes_;
   for (const Mention& m : mentions_) {
     if (!m.Live() || !m.IsName()) continue;
     KeyTokens(m.token_begin, m.token_end, words);
     if (words.empty()) continue;
-    std::vector<std::uint64_t> hashes;
+    hashes.clear();
     std::uint32_t capitals = 0;
     for (std::uint32_t t : words) {
       if (tokens[t].IsCapitalized() && hashes.size() < 32) capitals |= 1u << hashes.size();
@@ -747,11 +760,11 @@ void MentionSet::Propagate() {
     if (m.label == Label::kPerson && hashes.size() >= 2) {
       // The surname alone; and the first word alone where it is a surname and no given name
       // ("Wang" after "Wang Donghai").
-      add({{hashes.back()}, Label::kPerson, -1, "resolver:part-of-name"});
-      const std::uint32_t lex = doc_.lexical[words.front()];
+      add(&hashes.back(), 1, Label::kPerson, -1, "resolver:part-of-name", 0);
+      const std::uint32_t lex = doc_->lexical[words.front()];
       if ((lex & TypeBit(EntryType::kSurname)) && !(lex & TypeBit(EntryType::kGivenName)) &&
           !(lex & TypeBit(EntryType::kWord))) {
-        add({{hashes.front()}, Label::kPerson, -1, "resolver:part-of-name"});
+        add(&hashes.front(), 1, Label::kPerson, -1, "resolver:part-of-name", 0);
       }
     }
     if (m.label == Label::kOrganization && hashes.size() >= 2) {
@@ -759,39 +772,40 @@ void MentionSet::Propagate() {
       // Corp.", "Harlow & Finch" after "Harlow & Finch Inc.".
       const std::size_t keep = ShortNameWords(words);
       if (keep > 0) {
-        std::vector<std::uint64_t> short_name(hashes.begin(),
-                                              hashes.begin() + static_cast<long>(keep));
-        add({std::move(short_name), Label::kOrganization, m.entry, "resolver:short-name",
-             capitals});
+        add(hashes.data(), keep, Label::kOrganization, m.entry, "resolver:short-name", capitals);
       }
     }
-    add({std::move(hashes), m.label, m.entry, "resolver:same-name", capitals});
+    add(hashes.data(), hashes.size(), m.label, m.entry, "resolver:same-name", capitals);
   }
-  if (by_first.empty()) return;
-  std::vector<Mention> added;
-  std::vector<std::int32_t> best_inside;
+  if (by_first_.empty()) return;
+  std::vector<Mention>& added = added_;
+  added.clear();
+  std::vector<std::int32_t>& best_inside = best_inside_;
   for (std::size_t i = 0; i < n; ++i) {
     if (!tokens[i].IsWord() || !tokens[i].IsCapitalized()) continue;
     if (covered[i] == -2 || (covered[i] >= 0 && !yields(covered[i], i))) continue;
-    auto it = by_first.find(TokenHash(static_cast<std::uint32_t>(i)));
-    if (it == by_first.end()) continue;
+    const PatternChain* chain = by_first_.Find(TokenHash(static_cast<std::uint32_t>(i)));
+    if (!chain) continue;
     const Pattern* best = nullptr;
     std::size_t best_end = 0;
-    for (const Pattern& p : it->second) {
+    for (std::int32_t pi = chain->head; pi >= 0;
+         pi = patterns_[static_cast<std::size_t>(pi)].next) {
+      const Pattern& p = patterns_[static_cast<std::size_t>(pi)];
+      const std::uint64_t* p_words = pattern_words_.data() + p.begin;
       std::size_t t = i;
       std::size_t k = 0;
       std::size_t end = i;
       bool ok = true;
       inside.clear();
-      while (k < p.words.size()) {
+      while (k < p.size) {
         // Between words, what the name's key skips too: joiners, and "&" ("Harlow & Finch").
         while (t < n && k > 0 &&
-               (tokens[t].Has(text::kJoiner) || doc_.TokenText(tokens[t]) == "&")) {
+               (tokens[t].Has(text::kJoiner) || doc_->TokenText(tokens[t]) == "&")) {
           ++t;
         }
         // A word capitalised in the name stays so ("Far East Gold" is not "Far East gold").
         if (t >= n || !tokens[t].IsWord() ||
-            TokenHash(static_cast<std::uint32_t>(t)) != p.words[k] ||
+            TokenHash(static_cast<std::uint32_t>(t)) != p_words[k] ||
             tokens[t].sentence != tokens[i].sentence ||
             (k < 32 && (p.capitals >> k & 1u) && !tokens[t].IsCapitalized())) {
           ok = false;
@@ -810,7 +824,7 @@ void MentionSet::Propagate() {
       if (!ok) continue;
       // Mentions inside give way only to a longer name that holds them whole.
       if (!inside.empty()) {
-        if (p.words.size() < 2) continue;
+        if (p.size < 2) continue;
         const bool held = std::all_of(inside.begin(), inside.end(), [&](std::int32_t k2) {
           const Mention& m = mentions_[static_cast<std::size_t>(k2)];
           return m.token_end <= end && m.token_end - m.token_begin < end - i;
@@ -820,7 +834,7 @@ void MentionSet::Propagate() {
       // The next token must not continue the name ("Simmons" is not "Simmons Bank").
       if (end < n && tokens[end].IsCapitalized() && !tokens[end].Has(text::kSentenceStart) &&
           tokens[end].sentence == tokens[i].sentence &&
-          !(doc_.lexical[end] & TypeBit(EntryType::kWord))) {
+          !(doc_->lexical[end] & TypeBit(EntryType::kWord))) {
         continue;
       }
       if (end > best_end) {
@@ -831,9 +845,9 @@ void MentionSet::Propagate() {
     }
     if (!best) continue;
     // A common word alone at the start of a sentence is most likely just that word.
-    const bool single = best->words.size() == 1;
+    const bool single = best->size == 1;
     if (single && tokens[i].Has(text::kSentenceStart) &&
-        (doc_.lexical[i] & TypeBit(EntryType::kWord))) {
+        (doc_->lexical[i] & TypeBit(EntryType::kWord))) {
       continue;
     }
     Mention m;
@@ -860,54 +874,66 @@ void MentionSet::Propagate() {
 void MentionSet::Unify() {
   // A one-word dictionary name that is the surname of a person in the document is that person
   // ("Jordan" after "Michael Jordan").
-  std::unordered_map<std::uint64_t, std::int32_t> surnames;
-  std::vector<std::uint32_t> words;
+  FlatMap<std::int32_t>& surnames = surname_entries_;
+  surnames.Clear();
+  std::vector<std::uint32_t>& words = words_;
   for (const Mention& m : mentions_) {
     if (!m.Live() || m.label != Label::kPerson || m.words < 2) continue;
     KeyTokens(m.token_begin, m.token_end, words);
     // The key of a one-word name is KeyHash over that word.
-    surnames.emplace(KeyHash(words.back(), words.back() + 1, nullptr), m.entry);
+    surnames.Insert(KeyHash(words.back(), words.back() + 1, nullptr), m.entry);
   }
   for (Mention& m : mentions_) {
     if (!m.Live() || !m.IsName() || m.label == Label::kPerson) continue;
     if (m.priority >= kStrongEvidence || m.words != 1) continue;
-    auto it = surnames.find(m.key);
-    if (it == surnames.end()) continue;
+    const std::int32_t* entry = surnames.Find(m.key);
+    if (!entry) continue;
     m.label = Label::kPerson;
-    m.entry = it->second;
+    m.entry = *entry;
     m.note = "resolver:part-of-name";
   }
 }
 
 void MentionSet::Cluster() {
-  struct PersonCluster {
-    std::vector<std::uint64_t> words;
-    int id;
+  // People: by the words of their names (a shorter name is a suffix of a longer one), found
+  // through the last word. Places and organisations: by dictionary id, else by name; an
+  // organisation's short name through its first word. Word hashes live in word_pool_.
+  word_pool_.clear();
+  people_clusters_.clear();
+  org_clusters_.clear();
+  people_by_last_.Clear();
+  orgs_by_first_.Clear();
+  for (std::size_t l = 0; l < kLabelCount; ++l) {
+    cluster_by_id_[l].Clear();
+    cluster_by_key_[l].Clear();
+  }
+  named_.clear();
+  auto pooled = [&](const std::vector<std::uint64_t>& hashes) {
+    const auto begin = static_cast<std::uint32_t>(word_pool_.size());
+    word_pool_.insert(word_pool_.end(), hashes.begin(), hashes.end());
+    return WordSpan{begin, static_cast<std::uint32_t>(hashes.size())};
   };
-  std::vector<PersonCluster> people;
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> people_by_last;
-  // Places and organisations: by dictionary id, else by name.
-  std::unordered_map<std::string_view, int> by_entry_id[kLabelCount];
-  std::unordered_map<std::uint64_t, int> by_key[kLabelCount];
-  struct Named {
-    std::string initials;
-    int id;
+  auto span_words = [&](const WordSpan& w) { return word_pool_.data() + w.begin; };
+  auto append = [](std::vector<WordCluster>& clusters, PatternChain& chain, WordCluster c) {
+    const auto index = static_cast<std::int32_t>(clusters.size());
+    clusters.push_back(c);
+    if (chain.count == 0) {
+      chain.head = index;
+    } else {
+      clusters[static_cast<std::size_t>(chain.tail)].next = index;
+    }
+    chain.tail = index;
+    ++chain.count;
   };
-  std::vector<Named> named;
-  struct OrgCluster {
-    std::vector<std::uint64_t> words;
-    std::uint64_t heads;  // bit k: the k-th word is an organisation head word
-    int id;
-  };
-  std::vector<OrgCluster> orgs;
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> orgs_by_first;
-  std::vector<std::size_t> order(mentions_.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return mentions_[a].begin < mentions_[b].begin; });
-  std::vector<std::uint32_t> words;
-  std::vector<std::uint64_t> hashes;
-  for (std::size_t idx : order) {
+  std::vector<std::uint32_t>& order = order_;
+  order.resize(mentions_.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return mentions_[a].begin < mentions_[b].begin;
+  });
+  std::vector<std::uint32_t>& words = words_;
+  std::vector<std::uint64_t>& hashes = hashes_;
+  for (const std::uint32_t idx : order) {
     Mention& m = mentions_[idx];
     if (!m.Live() || !m.IsName()) continue;
     if (m.label == Label::kPerson) {
@@ -916,26 +942,26 @@ void MentionSet::Cluster() {
       for (std::uint32_t t : words) hashes.push_back(TokenHash(t));
       int found = -1;
       // A shorter name is a suffix of the longer one: both end with the same word.
-      std::vector<std::size_t>& bucket = people_by_last[hashes.back()];
-      for (std::size_t ci : bucket) {
-        PersonCluster& c = people[ci];
-        const bool suffix = hashes.size() <= c.words.size() &&
-                            std::equal(hashes.begin(), hashes.end(),
-                                       c.words.end() - static_cast<long>(hashes.size()));
-        const bool longer = hashes.size() > c.words.size() &&
-                            std::equal(c.words.begin(), c.words.end(),
-                                       hashes.end() - static_cast<long>(c.words.size()));
+      PatternChain& bucket = people_by_last_[hashes.back()];
+      for (std::int32_t ci = bucket.head; bucket.count > 0 && ci >= 0;
+           ci = people_clusters_[static_cast<std::size_t>(ci)].next) {
+        WordCluster& c = people_clusters_[static_cast<std::size_t>(ci)];
+        const std::uint64_t* cw = span_words(c.words);
+        const bool suffix =
+            hashes.size() <= c.words.size &&
+            std::equal(hashes.begin(), hashes.end(), cw + c.words.size - hashes.size());
+        const bool longer = hashes.size() > c.words.size &&
+                            std::equal(cw, cw + c.words.size, hashes.end() - c.words.size);
         if (suffix || longer) {
           found = c.id;
-          if (longer) c.words = hashes;
+          if (longer) c.words = pooled(hashes);
           break;
         }
       }
       if (found < 0) {
         found = clusters_++;
-        if (bucket.size() < kMaxClustersPerWord) {
-          bucket.push_back(people.size());
-          people.push_back({hashes, found});
+        if (bucket.count < kMaxClustersPerWord) {
+          append(people_clusters_, bucket, {pooled(hashes), 0, found, -1});
         }
       }
       m.cluster = found;
@@ -943,8 +969,9 @@ void MentionSet::Cluster() {
     }
     const auto label = static_cast<std::size_t>(m.label);
     std::string_view entry_id;
-    if (m.entry >= 0) entry_id = gazetteer_.entry(static_cast<std::uint32_t>(m.entry)).id;
-    int* slot = entry_id.empty() ? &by_key[label][m.key] : &by_entry_id[label][entry_id];
+    if (m.entry >= 0) entry_id = gazetteer_->entry(static_cast<std::uint32_t>(m.entry)).id;
+    int* slot = entry_id.empty() ? &cluster_by_key_[label][m.key]
+                                 : &cluster_by_id_[label][HashId(entry_id)];
     if (*slot > 0) {
       m.cluster = *slot - 1;
       continue;
@@ -952,39 +979,39 @@ void MentionSet::Cluster() {
     // An organisation's short name joins its full name: "Brightwater" and "Brightwater Systems
     // Corp.", whichever comes first (the rest of the longer one is head words only).
     std::uint64_t org_heads = 0;
-    std::vector<std::size_t>* org_bucket = nullptr;  // the organisations sharing its first word
+    PatternChain* org_bucket = nullptr;  // the organisations sharing its first word
     if (m.label == Label::kOrganization && entry_id.empty()) {
       KeyTokens(m.token_begin, m.token_end, words);
       hashes.clear();
       std::uint64_t& heads = org_heads;
       for (std::uint32_t t : words) {
-        if ((doc_.lexical[t] & TypeBit(EntryType::kOrgHead)) && hashes.size() < 64) {
+        if ((doc_->lexical[t] & TypeBit(EntryType::kOrgHead)) && hashes.size() < 64) {
           heads |= std::uint64_t{1} << hashes.size();
         }
         hashes.push_back(TokenHash(t));
       }
-      auto short_of = [](const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b,
-                         std::uint64_t b_heads) {
-        // a is b without some trailing head words.
-        if (a.empty() || a.size() >= b.size() || !std::equal(a.begin(), a.end(), b.begin())) {
-          return false;
-        }
-        for (std::size_t k = a.size(); k < b.size(); ++k) {
+      // a is b without some trailing head words.
+      auto short_of = [](const std::uint64_t* a, std::size_t a_size, const std::uint64_t* b,
+                         std::size_t b_size, std::uint64_t b_heads) {
+        if (a_size == 0 || a_size >= b_size || !std::equal(a, a + a_size, b)) return false;
+        for (std::size_t k = a_size; k < b_size; ++k) {
           if (k >= 64 || !(b_heads >> k & 1u)) return false;
         }
         return true;
       };
       // A short name is a prefix of the full one: both start with the same word.
-      if (!hashes.empty()) org_bucket = &orgs_by_first[hashes.front()];
-      for (std::size_t k = 0; org_bucket && k < org_bucket->size(); ++k) {
-        OrgCluster& c = orgs[(*org_bucket)[k]];
-        if (short_of(hashes, c.words, c.heads)) {
+      if (!hashes.empty()) org_bucket = &orgs_by_first_[hashes.front()];
+      for (std::int32_t ci = org_bucket && org_bucket->count > 0 ? org_bucket->head : -1; ci >= 0;
+           ci = org_clusters_[static_cast<std::size_t>(ci)].next) {
+        WordCluster& c = org_clusters_[static_cast<std::size_t>(ci)];
+        const std::uint64_t* cw = span_words(c.words);
+        if (short_of(hashes.data(), hashes.size(), cw, c.words.size, c.heads)) {
           m.cluster = c.id;
           break;
         }
-        if (short_of(c.words, hashes, heads)) {
+        if (short_of(cw, c.words.size, hashes.data(), hashes.size(), heads)) {
           m.cluster = c.id;
-          c.words = hashes;
+          c.words = pooled(hashes);
           c.heads = heads;
           break;
         }
@@ -995,22 +1022,22 @@ void MentionSet::Cluster() {
       }
     }
     // An acronym joins the cluster of its expansion.
-    if (m.words == 1 && !named.empty()) {
+    if (m.words == 1 && !named_.empty()) {
       const std::string letters = AcronymLetters(m.token_begin);
-      for (const Named& x : named) {
+      for (const Expansion& x : named_) {
         if (x.initials == letters) {
-          m.cluster = x.id;
+          m.cluster = x.cluster;
           break;
         }
       }
     }
     if (m.cluster < 0) {
       m.cluster = clusters_++;
-      if (m.words >= 2) named.push_back({Initials(m.token_begin, m.token_end), m.cluster});
+      if (m.words >= 2)
+        named_.push_back({Initials(m.token_begin, m.token_end), m.label, m.cluster});
     }
-    if (org_bucket && org_bucket->size() < kMaxClustersPerWord) {
-      org_bucket->push_back(orgs.size());
-      orgs.push_back({hashes, org_heads, m.cluster});
+    if (org_bucket && org_bucket->count < kMaxClustersPerWord) {
+      append(org_clusters_, *org_bucket, {pooled(hashes), org_heads, m.cluster, -1});
     }
     *slot = m.cluster + 1;
   }

@@ -2,7 +2,10 @@
 // make them a consistent set of entities. See resolver.h for the policy.
 //
 // Names are compared by their keys (the case-folded, accent-stripped words, without hyphens and
-// periods), held as 64-bit hashes of the words so that no step builds strings.
+// periods), held as 64-bit hashes of the words (a word of the vocabulary by its id) so that no
+// step builds strings. A MentionSet lives in each Workspace and is Reset for every document: its
+// arrays and maps keep their capacity, so that once warm the resolver allocates only for the
+// strings of the entities it returns.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +13,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "core/flat_map.h"
 #include "gazetteer/gazetteer.h"
 
 namespace nerkit::internal {
@@ -47,7 +51,9 @@ struct RejectedCandidate {
 
 class MentionSet {
  public:
-  MentionSet(Document& doc, const Gazetteer& gazetteer);
+  // Starts on a new document (tokenized, its candidates found). `doc` and `gazetteer` must
+  // outlive the steps that follow.
+  void Reset(Document& doc, const Gazetteer& gazetteer);
 
   // Removes candidates that the form of their sentence rules out: in a Title Case headline or an
   // all-capital line, only dictionary names, time expressions and the strongest rules count.
@@ -104,14 +110,91 @@ class MentionSet {
   bool CapitalisationSupports(const Candidate& c) const;
   void SetKey(Mention& m) const;
 
-  Document& doc_;
-  const Gazetteer& gazetteer_;
+  // Working arrays of the steps, kept from one document to the next.
+  struct Surname {
+    std::uint32_t token_end;
+    std::uint32_t token_begin;
+    std::int32_t priority;
+  };
+  struct Group {
+    std::uint32_t first = 0;  // into order_
+    std::uint32_t count = 0;
+    std::uint32_t evidence = 0;
+  };
+  struct Vote {
+    Label label = Label::kPerson;
+    int priority = 0;
+  };
+  struct Expansion {
+    std::string initials;
+    Label label = Label::kPerson;
+    int cluster = -1;
+  };
+  // word_pool_[begin, begin + size): the word hashes of a name.
+  struct WordSpan {
+    std::uint32_t begin = 0;
+    std::uint32_t size = 0;
+  };
+  // A name that other occurrences may match (Propagate), chained per first word.
+  struct Pattern {
+    std::uint32_t begin = 0;  // words: pattern_words_[begin, begin + size)
+    std::uint32_t size = 0;
+    Label label = Label::kPerson;
+    std::int32_t entry = -1;
+    const char* note = "";
+    std::uint32_t capitals = 0;  // bit k: the k-th word was capitalised where the name was found
+    std::int32_t next = -1;
+  };
+  // The head, tail and length of a chain of patterns or clusters that share a word.
+  struct PatternChain {
+    std::int32_t head = -1;
+    std::int32_t tail = -1;
+    std::uint32_t count = 0;
+  };
+  // A cluster of people (by their words) or organisations (by words and head words).
+  struct WordCluster {
+    WordSpan words;
+    std::uint64_t heads = 0;  // bit k: the k-th word is an organisation head word
+    int id = 0;
+    std::int32_t next = -1;
+  };
+
+  Document* doc_ = nullptr;
+  const Gazetteer* gazetteer_ = nullptr;
   std::vector<std::uint8_t> headline_;  // per sentence
   std::vector<bool> active_;            // per candidate, after the sentence-form filter
   std::vector<Mention> mentions_;
   std::vector<std::uint32_t> candidate_ids_;
   mutable std::vector<std::uint64_t> token_hash_;  // per token, 0 = not computed yet
   int clusters_ = 0;
+
+  std::vector<std::uint32_t> order_;
+  std::vector<Surname> surnames_;
+  std::vector<Group> groups_;
+  std::vector<std::uint32_t> rank_;
+  std::vector<std::int32_t> owner_;
+  std::vector<std::uint32_t> words_;
+  std::vector<std::uint64_t> hashes_;
+  std::vector<std::uint64_t> word_pool_;
+  FlatMap<Vote> typed_;
+  std::vector<WordSpan> people_;
+  std::vector<Expansion> expansions_;
+  std::vector<std::int32_t> covered_;
+  std::vector<std::int32_t> inside_;
+  std::vector<std::int32_t> best_inside_;
+  std::vector<Pattern> patterns_;
+  std::vector<std::uint64_t> pattern_words_;
+  FlatMap<PatternChain> by_first_;
+  FlatMap<char> seen_patterns_;
+  std::vector<Mention> added_;
+  FlatMap<std::int32_t> surname_entries_;
+  std::vector<WordCluster> people_clusters_;
+  std::vector<WordCluster> org_clusters_;
+  FlatMap<PatternChain> people_by_last_;
+  FlatMap<PatternChain> orgs_by_first_;
+  FlatMap<int> cluster_by_id_[kLabelCount];
+  FlatMap<int> cluster_by_key_[kLabelCount];
+  std::vector<Expansion> named_;
 };
 
 }  // namespace nerkit::internal

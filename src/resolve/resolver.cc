@@ -25,9 +25,10 @@ std::string LabelText(const Candidate& c) {
 
 }  // namespace
 
-void Resolver::Resolve(Document& doc, const Gazetteer& gazetteer, const SourceNamer& sources,
-                       const ExtractOptions& options, Result& result) const {
-  MentionSet set(doc, gazetteer);
+void Resolver::Resolve(Document& doc, MentionSet& set, const Gazetteer& gazetteer,
+                       const SourceNamer& sources, const ExtractOptions& options,
+                       Result& result) const {
+  set.Reset(doc, gazetteer);
   std::vector<Candidate>& cands = doc.candidates;
 
   // Candidates that a sentence's form rules out (Title Case headlines, all-caps lines) or that

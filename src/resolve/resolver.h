@@ -25,6 +25,7 @@
 #include "gazetteer/gazetteer.h"
 #include "nerkit/extractor.h"
 #include "nerkit/result.h"
+#include "resolve/mentions.h"
 
 namespace nerkit::internal {
 
@@ -43,8 +44,9 @@ class Resolver {
   // Settles doc.candidates into result.entities and result.clusters (and result.rejected with
   // options.explain). Reads the gazetteer's entries for canonical names and ids; `sources` names
   // the candidates' sources. Strings of an Entity are made only for the entities returned.
-  void Resolve(Document& doc, const Gazetteer& gazetteer, const SourceNamer& sources,
-               const ExtractOptions& options, Result& result) const;
+  // `set` is the per-thread working set (reused from one document to the next).
+  void Resolve(Document& doc, MentionSet& set, const Gazetteer& gazetteer,
+               const SourceNamer& sources, const ExtractOptions& options, Result& result) const;
 };
 
 }  // namespace nerkit::internal
