@@ -58,6 +58,8 @@ struct Settings {
   bool strict_utf8 = false;
   std::size_t max_document_bytes = std::size_t{128} << 20;
   std::string evaluate;
+  double min_confidence = 0;
+  std::string confidence_model;
 };
 
 class Runner {
@@ -189,6 +191,12 @@ int Main(int argc, char** argv) {
                "separators");
   app.add_option("--max-document-bytes", s.max_document_bytes,
                  "Refuse documents larger than this (default 134217728)");
+  app.add_option("--min-confidence", s.min_confidence,
+                 "Leave out entities whose confidence is below this (0 to 1; default 0)")
+      ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--confidence-model", s.confidence_model,
+                 "Weights of the confidence model (default: the dictionary folder's "
+                 "models/confidence.tsv), e.g. one refitted by tools/fit_confidence.py");
   app.add_option("--evaluate", s.evaluate,
                  "Score extraction against a gold JSONL file, one document a line: {\"id\", "
                  "\"text\", \"dct\" (optional), \"entities\": [{\"start\", \"end\", "
@@ -204,6 +212,7 @@ int Main(int argc, char** argv) {
   options.explain = s.explain;
   options.strict_utf8 = s.strict_utf8;
   options.max_document_bytes = s.max_document_bytes;
+  options.min_confidence = s.min_confidence;
   if (!s.reference_date.empty()) {
     options.reference_date = nerkit::CivilDate::Parse(s.reference_date);
     if (!options.reference_date) {
@@ -227,6 +236,7 @@ int Main(int argc, char** argv) {
     load.dictionaries = s.dictionaries;
     for (const std::string& f : s.extra) load.extra_files.emplace_back(f);
     load.use_cache = !s.no_cache;
+    load.confidence_model = s.confidence_model;
     extractor = nerkit::Extractor::Load(load);
   } catch (const nerkit::Error& e) {
     std::cerr << "nerkit-extract: " << e.what() << "\n";

@@ -1,6 +1,8 @@
 #include "output.h"
 
 #include <charconv>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "nerkit/utf8.h"
@@ -18,6 +20,20 @@ namespace {
 
 json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
+// A number with at most `digits` significant digits, as text (printf's %g, with ".0" added to a
+// whole number so that it reads back as a floating-point number) and as the double that text
+// reads back as: both writers give confidences and evidence the same way.
+std::string DecimalText(double value, int digits) {
+  char buffer[40];
+  const int n = std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
+  std::string text(buffer, static_cast<std::size_t>(n));
+  if (text.find_first_of(".eEn") == std::string::npos) text += ".0";
+  return text;
+}
+double Decimal(double value, int digits) {
+  return std::strtod(DecimalText(value, digits).c_str(), nullptr);
+}
+
 json EntityToJson(const nerkit::Entity& e) {
   json j = json::object();
   j["start"] = e.start;
@@ -29,6 +45,7 @@ json EntityToJson(const nerkit::Entity& e) {
   j["value"] = OrNull(e.value);
   if (!e.anchor.empty()) j["anchor"] = e.anchor;
   j["source"] = e.source;
+  j["confidence"] = Decimal(e.confidence, 4);
   j["cluster"] = e.cluster < 0 ? json(nullptr) : json(e.cluster);
   return j;
 }
@@ -101,6 +118,7 @@ class JsonlWriter {
     Value();
     out_ += json_text;
   }
+  void Decimal(double value, int digits) { Raw(DecimalText(value, digits)); }
   void Key(std::string_view key) {  // keys are plain ASCII
     if (!first_) out_ += ',';
     first_ = false;
@@ -197,6 +215,8 @@ void WriteEntity(JsonlWriter& w, const nerkit::Entity& e, bool with_cluster) {
   }
   w.Key("source");
   w.String(e.source);
+  w.Key("confidence");
+  w.Decimal(e.confidence, 4);
   if (with_cluster) {
     w.Key("cluster");
     if (e.cluster < 0)
@@ -256,6 +276,19 @@ std::string ResultToJsonl(const json& id, std::size_t line, const nerkit::Result
     w.End('}');
   }
   w.End(']');
+  if (!result.evidence.empty()) {
+    w.Key("evidence");
+    w.Begin('[');
+    for (const nerkit::Evidence& evidence : result.evidence) {
+      w.Begin('{');
+      for (const auto& [name, value] : evidence.features) {
+        w.Key(name);
+        w.Decimal(value, 6);
+      }
+      w.End('}');
+    }
+    w.End(']');
+  }
   if (!result.rejected.empty()) {
     w.Key("rejected");
     w.Begin('[');
@@ -301,6 +334,15 @@ json ResultToJson(const json& id, std::size_t line, const nerkit::Result& result
     clusters.push_back(std::move(cj));
   }
   j["clusters"] = std::move(clusters);
+  if (!result.evidence.empty()) {
+    json evidence = json::array();
+    for (const nerkit::Evidence& ev : result.evidence) {
+      json features = json::object();
+      for (const auto& [name, value] : ev.features) features[name] = Decimal(value, 6);
+      evidence.push_back(std::move(features));
+    }
+    j["evidence"] = std::move(evidence);
+  }
   if (!result.rejected.empty()) {
     json rejected = json::array();
     for (const nerkit::Rejected& r : result.rejected) {

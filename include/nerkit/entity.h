@@ -104,6 +104,11 @@ struct Entity {
   // Mentions of the same person, place or organisation in one document share a cluster number
   // (an index into Result::clusters); -1 for time expressions.
   int cluster = -1;
+  // How likely the entity is to be right (exact span and label), in [0, 1]: the score of a
+  // logistic model over the evidence that found it (dictionaries/models/confidence.tsv), fitted
+  // on annotated news; 1 when no model is loaded. ExtractOptions::min_confidence drops entities
+  // below a threshold.
+  double confidence = 1.0;
 
   bool operator==(const Entity&) const = default;
 };

@@ -72,6 +72,10 @@ struct LoadOptions {
   // Where images are kept. Empty means $NERKIT_CACHE_DIR (the value "off" turns caching off),
   // else $XDG_CACHE_HOME/nerkit, else $HOME/.cache/nerkit.
   std::filesystem::path cache_dir;
+  // The weights of the confidence model (Entity::confidence; format in dictionaries/README.md).
+  // Empty means the dictionary folder's models/confidence.tsv when there is one; with neither,
+  // every entity's confidence is 1.
+  std::filesystem::path confidence_model;
 };
 
 struct ExtractOptions {
@@ -90,18 +94,22 @@ struct ExtractOptions {
   bool strict_utf8 = false;
   // Documents larger than this many bytes are refused with an InputError.
   std::size_t max_document_bytes = std::size_t{128} << 20;
+  // Entities whose confidence is below this are left out (and so are their cluster mentions).
+  // 0 keeps every entity.
+  double min_confidence = 0.0;
 };
 
 // What a loaded extractor holds.
 struct ExtractorInfo {
-  std::filesystem::path dictionary_dir;  // empty when no folder was loaded
-  std::vector<std::string> files;        // every file loaded, in load order
-  std::size_t dictionary_entries = 0;    // lines kept from *.tsv files
-  std::size_t duplicate_entries = 0;     // lines ignored as duplicates
-  std::size_t blocked_entries = 0;       // entries removed by `block` lines
-  std::size_t rules = 0;                 // rules from *.rules files
-  std::filesystem::path cache_file;      // the compiled image for these files; empty if none
-  bool loaded_from_cache = false;        // the dictionaries were read from cache_file
+  std::filesystem::path dictionary_dir;    // empty when no folder was loaded
+  std::vector<std::string> files;          // every file loaded, in load order
+  std::size_t dictionary_entries = 0;      // lines kept from *.tsv files
+  std::size_t duplicate_entries = 0;       // lines ignored as duplicates
+  std::size_t blocked_entries = 0;         // entries removed by `block` lines
+  std::size_t rules = 0;                   // rules from *.rules files
+  std::filesystem::path cache_file;        // the compiled image for these files; empty if none
+  bool loaded_from_cache = false;          // the dictionaries were read from cache_file
+  std::filesystem::path confidence_model;  // the confidence model's weights; empty if none
 };
 
 class Extractor {

@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "nerkit/date.h"
@@ -51,6 +52,13 @@ struct Rejected {
   std::string reason;  // e.g. "overlaps rule:person.title_name, which has higher priority"
 };
 
+// What an entity's confidence was computed from (ExtractOptions::explain only): the features of
+// the confidence model that are not zero ("dictionary", "label=PERSON", "mentions", ...), as
+// tools/fit_confidence.py reads them to fit the model.
+struct Evidence {
+  std::vector<std::pair<std::string, double>> features;
+};
+
 struct Result {
   std::vector<Entity> entities;
   std::vector<Cluster> clusters;
@@ -64,6 +72,9 @@ struct Result {
   std::size_t invalid_utf8_bytes = 0;
   // Losing candidates, filled only when ExtractOptions::explain is set.
   std::vector<Rejected> rejected;
+  // With ExtractOptions::explain, the evidence behind each entity's confidence: evidence[i] is
+  // that of entities[i].
+  std::vector<Evidence> evidence;
   // The tokens, filled only when ExtractOptions::tokens is set.
   std::vector<Token> tokens;
 };

@@ -225,6 +225,19 @@ Extractor Extractor::Load(const LoadOptions& options) {
   model->info.dictionary_entries = stats.entries;
   model->info.duplicate_entries = stats.duplicates;
   model->info.blocked_entries = stats.blocked;
+
+  // The confidence model: the one named, else the folder's own.
+  fs::path weights = options.confidence_model;
+  if (weights.empty() && !model->info.dictionary_dir.empty()) {
+    std::error_code ec;
+    const fs::path own = model->info.dictionary_dir / "models" / "confidence.tsv";
+    if (fs::is_regular_file(own, ec)) weights = own;
+  }
+  if (!weights.empty()) {
+    internal::SourceFile file = internal::ReadSourceFile(weights.string());
+    model->resolver.SetConfidenceModel(internal::ConfidenceModel::Parse(file));
+    model->info.confidence_model = weights;
+  }
   return Extractor(std::move(model));
 }
 

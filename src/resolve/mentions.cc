@@ -1,6 +1,7 @@
 #include "resolve/mentions.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <numeric>
 #include <string_view>
@@ -69,6 +70,7 @@ void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
   mentions_.clear();
   candidate_ids_.clear();
   clusters_ = 0;
+  document_features_ready_ = false;
   // Sentence forms.
   const std::vector<Token>& tokens = doc_->tokens();
   headline_.assign(doc_->words.sentences.size(), 0);
@@ -1040,6 +1042,113 @@ void MentionSet::Cluster() {
       append(org_clusters_, *org_bucket, {pooled(hashes), org_heads, m.cluster, -1});
     }
     *slot = m.cluster + 1;
+  }
+}
+
+// Features() relies on the order of the labels and of the per-label features.
+static_assert(Feature("label=SET") ==
+              Feature("label=PERSON") + static_cast<std::size_t>(Label::kSet));
+static_assert(Feature("dictionary&ORGANIZATION") == Feature("dictionary&PERSON") + 2);
+static_assert(Feature("rule&ORGANIZATION") == Feature("rule&PERSON") + 2);
+static_assert(Feature("resolver&ORGANIZATION") == Feature("resolver&PERSON") + 2);
+static_assert(Feature("single_word_name&ORGANIZATION") == Feature("single_word_name&PERSON") + 2);
+static_assert(static_cast<int>(Label::kPerson) == 0 && static_cast<int>(Label::kLocation) == 1 &&
+              static_cast<int>(Label::kOrganization) == 2);
+
+void MentionSet::Features(const Mention& m, FeatureVector& out) {
+  if (!document_features_ready_) {
+    cluster_sizes_.assign(static_cast<std::size_t>(clusters_), 0);
+    labels_by_key_.Clear();
+    for (const Mention& x : mentions_) {
+      if (!x.Live() || !x.IsName()) continue;
+      if (x.cluster >= 0) ++cluster_sizes_[static_cast<std::size_t>(x.cluster)];
+      labels_by_key_[x.key] |= 1u << static_cast<unsigned>(x.label);
+    }
+    document_features_ready_ = true;
+  }
+  out.fill(0);
+  auto set = [&](std::size_t index, float value) { out[index] = value; };
+  // Features that come per label of names: PERSON, LOCATION, ORGANIZATION in that order.
+  const bool name = m.IsName();
+  const auto label_offset = static_cast<std::size_t>(m.label);  // kPerson = 0, kLocation, kOrg
+  auto with_label = [&](std::size_t person_feature) {
+    if (name) out[person_feature + label_offset] = 1;
+  };
+  set(Feature("bias"), 1);
+  set(Feature("label=PERSON") + static_cast<std::size_t>(m.label), 1);
+  bool dictionary = false, rule = false, date_rule = false;
+  std::uint32_t sources = 0;
+  for (std::uint32_t k = 0; k < m.candidates_count; ++k) {
+    const Candidate& c = doc_->candidates[candidate_ids_[m.candidates_begin + k]];
+    if (!c.typed || c.label != m.label) continue;
+    ++sources;
+    dictionary = dictionary || c.origin == Origin::kDictionary;
+    rule = rule || c.origin == Origin::kRule;
+    date_rule = date_rule || c.origin == Origin::kDate;
+  }
+  const bool resolver = m.candidates_count == 0 || std::string_view(m.note).starts_with("resolver");
+  if (dictionary) {
+    set(Feature("dictionary"), 1);
+    with_label(Feature("dictionary&PERSON"));
+  }
+  if (rule) {
+    set(Feature("rule"), 1);
+    with_label(Feature("rule&PERSON"));
+  }
+  if (date_rule) set(Feature("date_rule"), 1);
+  if (resolver) {
+    set(Feature("resolver"), 1);
+    with_label(Feature("resolver&PERSON"));
+  }
+  set(Feature("sources"), static_cast<float>(std::min<std::uint32_t>(sources, 4)) / 4);
+  set(Feature("priority"), static_cast<float>(m.priority) / 100);
+  const std::vector<Token>& tokens = doc_->tokens();
+  std::uint32_t words = 0, caps = 0;
+  for (std::uint32_t t = m.token_begin; t < m.token_end; ++t) {
+    if (!tokens[t].IsWord() || tokens[t].Has(text::kJoiner)) continue;
+    ++words;
+    if (tokens[t].shape == Shape::kAllCaps) ++caps;
+  }
+  set(words <= 1 ? Feature("words=1") : words == 2 ? Feature("words=2") : Feature("words>=3"), 1);
+  if (words > 0 && caps == words) set(Feature("all_caps"), 1);
+  const Token& first = tokens[m.token_begin];
+  if (first.Has(text::kSentenceStart)) set(Feature("sentence_start"), 1);
+  if (IsHeadline(first.sentence)) set(Feature("headline"), 1);
+  if (m.entry >= 0) {
+    const Entry& e = gazetteer_->entry(static_cast<std::uint32_t>(m.entry));
+    if (e.Has(kAlternate)) set(Feature("dictionary_alternate"), 1);
+    if (e.Has(kCommon)) set(Feature("dictionary_common"), 1);
+    if (e.Has(kCountry)) set(Feature("dictionary_country"), 1);
+    if (e.Has(kCity)) set(Feature("dictionary_city"), 1);
+  }
+  // An abbreviation: one word in capitals of up to four letters, or with periods ("U.S.").
+  if (words == 1) {
+    const std::string_view w = doc_->TokenText(first);
+    if ((first.shape == Shape::kAllCaps && first.key_len <= 4) ||
+        w.find('.') != std::string_view::npos ||
+        (m.token_end > m.token_begin + 1 && doc_->TokenText(tokens[m.token_end - 1]) == ".")) {
+      set(Feature("abbreviation"), 1);
+    }
+  }
+  if (m.token_begin > 0) {
+    const Token& before = tokens[m.token_begin - 1];
+    if (before.Has(text::kThe)) set(Feature("after_the"), 1);
+    const std::string_view b = doc_->TokenText(before);
+    if (b == "(" || b == "[") set(Feature("in_brackets"), 1);
+  }
+  if (name) {
+    if (m.cluster >= 0 && static_cast<std::size_t>(m.cluster) < cluster_sizes_.size()) {
+      const auto n = cluster_sizes_[static_cast<std::size_t>(m.cluster)];
+      set(Feature("mentions"), std::min(4.0f, std::log2(1.0f + static_cast<float>(n))) / 4);
+    }
+    const std::uint32_t* labels = labels_by_key_.Find(m.key);
+    if (labels && (*labels & ~(1u << static_cast<unsigned>(m.label))) != 0) {
+      set(Feature("other_label"), 1);
+    }
+    if (words == 1) {
+      set(Feature("single_word_name"), 1);
+      set(Feature("single_word_name&PERSON") + label_offset, 1);
+    }
   }
 }
 

@@ -15,6 +15,7 @@
 #include "core/document.h"
 #include "core/flat_map.h"
 #include "gazetteer/gazetteer.h"
+#include "resolve/confidence.h"
 
 namespace nerkit::internal {
 
@@ -82,6 +83,9 @@ class MentionSet {
 
   // Groups mentions of the same thing into clusters.
   void Cluster();
+
+  // The confidence model's features of a mention (after Cluster()).
+  void Features(const Mention& m, FeatureVector& out);
 
   std::vector<Mention>& mentions() { return mentions_; }
   const std::vector<std::uint32_t>& candidate_ids() const { return candidate_ids_; }
@@ -195,6 +199,10 @@ class MentionSet {
   FlatMap<int> cluster_by_id_[kLabelCount];
   FlatMap<int> cluster_by_key_[kLabelCount];
   std::vector<Expansion> named_;
+  // For Features(): live name mentions per cluster, labels per name key (bit per label).
+  std::vector<std::uint32_t> cluster_sizes_;
+  FlatMap<std::uint32_t> labels_by_key_;
+  bool document_features_ready_ = false;
 };
 
 }  // namespace nerkit::internal

@@ -53,10 +53,26 @@ void Resolver::Resolve(Document& doc, MentionSet& set, const Gazetteer& gazettee
   std::vector<int> cluster_index(set.cluster_count(), -1);
   result.entities.reserve(mentions.size());
   thread_local std::string one_source;
+  FeatureVector features;
   for (const Mention& m : mentions) {
     if (m.veto || !m.typed || m.dropped) continue;
     if (!options.labels.Contains(m.label)) continue;
+    double confidence = 1.0;
+    if (confidence_.loaded() || options.explain) {
+      set.Features(m, features);
+      confidence = confidence_.Score(features);
+    }
+    if (confidence < options.min_confidence) continue;
+    if (options.explain) {
+      Evidence& evidence = result.evidence.emplace_back();
+      for (std::size_t k = 0; k < kConfidenceFeatureCount; ++k) {
+        if (features[k] != 0) {
+          evidence.features.emplace_back(std::string(kConfidenceFeatures[k]), features[k]);
+        }
+      }
+    }
     Entity e;
+    e.confidence = confidence;
     e.label = m.label;
     e.start = m.begin;
     e.end = m.end;

@@ -20,11 +20,13 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "core/document.h"
 #include "gazetteer/gazetteer.h"
 #include "nerkit/extractor.h"
 #include "nerkit/result.h"
+#include "resolve/confidence.h"
 #include "resolve/mentions.h"
 
 namespace nerkit::internal {
@@ -41,12 +43,19 @@ class SourceNamer {
 
 class Resolver {
  public:
+  // The confidence model that scores entities (none: every confidence is 1).
+  void SetConfidenceModel(ConfidenceModel model) { confidence_ = std::move(model); }
+  const ConfidenceModel& confidence_model() const { return confidence_; }
+
   // Settles doc.candidates into result.entities and result.clusters (and result.rejected with
   // options.explain). Reads the gazetteer's entries for canonical names and ids; `sources` names
   // the candidates' sources. Strings of an Entity are made only for the entities returned.
   // `set` is the per-thread working set (reused from one document to the next).
   void Resolve(Document& doc, MentionSet& set, const Gazetteer& gazetteer,
                const SourceNamer& sources, const ExtractOptions& options, Result& result) const;
+
+ private:
+  ConfidenceModel confidence_;
 };
 
 }  // namespace nerkit::internal
