@@ -60,6 +60,8 @@ struct Settings {
   bool strict_utf8 = false;
   std::size_t max_document_bytes = std::size_t{128} << 20;
   std::string evaluate;
+  std::string gold_format = "auto";
+  std::string report;
   std::string output_dir;
 };
 
@@ -214,7 +216,16 @@ int Main(int argc, char** argv) {
                  "Score extraction against a gold JSONL file, one document a line: {\"id\", "
                  "\"text\", \"dct\" (optional), \"entities\": [{\"start\", \"end\", "
                  "\"label\", \"value\"}]} with code point offsets; print exact-match "
-                 "precision, recall and F1 per label and micro-averaged");
+                 "precision, recall and F1 per label and micro-averaged; also CoNLL, a brat "
+                 "folder or a Label Studio export (see --gold-format)");
+  app.add_option("--gold-format", s.gold_format,
+                 "How --evaluate reads its gold data: auto (a folder is brat, a file starting "
+                 "with '[' labelstudio, with '{' jsonl, else conll), jsonl, doccano, conll, "
+                 "brat, labelstudio")
+      ->check(CLI::IsMember({"auto", "jsonl", "doccano", "conll", "brat", "labelstudio"}));
+  app.add_option("--report", s.report,
+                 "With --evaluate: also write an HTML report (scores, bars, confusion table, "
+                 "errors in their sentences) to this file");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -223,6 +234,10 @@ int Main(int argc, char** argv) {
 
   if (!s.output_dir.empty() && s.output_format != "brat") {
     std::cerr << "nerkit-extract: --output-dir: only with --format brat\n";
+    return kExitUsage;
+  }
+  if (!s.report.empty() && s.evaluate.empty()) {
+    std::cerr << "nerkit-extract: --report: only with --evaluate GOLD\n";
     return kExitUsage;
   }
 
@@ -260,8 +275,9 @@ int Main(int argc, char** argv) {
   }
 
   if (!s.evaluate.empty()) {
-    return EvaluateGold(*extractor, s.evaluate, options, std::max(1u, s.threads), std::cout,
-                        std::cerr)
+    const EvaluateOptions evaluation{*ParseGoldFormat(s.gold_format), s.report};
+    return EvaluateGold(*extractor, s.evaluate, evaluation, options, std::max(1u, s.threads),
+                        std::cout, std::cerr)
                ? kExitOk
                : kExitUsage;
   }
