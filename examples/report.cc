@@ -115,7 +115,7 @@ std::string ScoreTable(const std::vector<ReportScore>& scores) {
 
 // Horizontal bars: precision, recall and F1 of each label, on a 0-100 scale.
 std::string Bars(const std::vector<ReportScore>& scores) {
-  constexpr int kLeft = 150, kWidth = 460, kBar = 13, kGap = 3, kGroupGap = 16, kTop = 34;
+  constexpr int kLeft = 150, kWidth = 460, kBar = 13, kGap = 3, kGroupGap = 16, kTop = 46;
   const int group = 3 * kBar + 2 * kGap + kGroupGap;
   const int height = kTop + static_cast<int>(scores.size()) * group + 6;
   const int total = kLeft + kWidth + 70;
