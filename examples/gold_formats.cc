@@ -538,7 +538,7 @@ std::string CanonicalGoldLabel(std::string_view label) {
   std::string upper(label);
   for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (upper == "PER" || upper == "PERS") return "PERSON";
-  if (upper == "LOC" || upper == "GPE") return "LOCATION";
+  if (upper == "LOC" || upper == "GPE" || upper == "GEO") return "LOCATION";
   if (upper == "ORG" || upper == "ORGANISATION") return "ORGANIZATION";
   return upper;
 }

@@ -16,7 +16,8 @@
 //     entities are the "labels" results of the first annotation that was not cancelled, else of
 //     the first prediction.
 //   Labels are upper-cased and the usual short names mapped to nerkit's: PER -> PERSON,
-//   LOC and GPE -> LOCATION, ORG -> ORGANIZATION (others, such as MISC, are kept as they are).
+//   LOC, GPE and GEO -> LOCATION, ORG -> ORGANIZATION (others, such as MISC, are kept as they
+//   are).
 //   Offsets are code points; text with invalid UTF-8 (brat, CoNLL) has each bad byte replaced by
 //   U+FFFD, as nerkit's writers do.
 //
@@ -61,7 +62,7 @@ std::string_view GoldFormatName(GoldFormat format);
 // is labelstudio, '{' jsonl; anything else conll.
 GoldFormat DetectGoldFormat(const std::string& path);
 
-// nerkit's name for a gold label: upper case, PER/LOC/GPE/ORG mapped.
+// nerkit's name for a gold label: upper case, PER/LOC/GPE/GEO/ORG mapped.
 std::string CanonicalGoldLabel(std::string_view label);
 
 // Reads `path` in `format` (kAuto: DetectGoldFormat) and appends its documents to `docs`.

@@ -215,7 +215,7 @@ std::string BratFileStem(const DocumentInfo& doc) {
   std::string name;
   if (doc.id != nullptr && doc.id->is_string()) {
     name = doc.id->get<std::string>();
-    if (doc.line == 0) name = fs::path(name).stem().string();  // a file: its name
+    if (doc.line == 0) name = name == "-" ? "stdin" : fs::path(name).stem().string();
   } else if (doc.id != nullptr && doc.id->is_number()) {
     name = doc.id->dump();
   } else if (doc.line) {

@@ -39,7 +39,7 @@ std::string BratAnnotations(std::string_view text, const nerkit::Result& result)
 std::string BratAnnotationConf();
 
 // The file name (without extension) a document gets in a brat folder: its id's file name
-// without extension for a text file, else its id, with every character other than letters,
+// without extension for a text file ("stdin" for standard input), else its id, with every character other than letters,
 // digits, '.', '-' and '_' replaced by '_'; "doc-INDEX" when that leaves nothing.
 std::string BratFileStem(const DocumentInfo& doc);
 

@@ -144,6 +144,20 @@ BOOST_AUTO_TEST_CASE(brat_annotations) {
              "#3\tAnnotatorNotes T3\tvalue: 2024; source: rule:x (a.rules:1)\n");
 }
 
+BOOST_AUTO_TEST_CASE(brat_file_names) {
+  auto stem = [](const json& id, std::size_t line, std::size_t index = 5) {
+    return BratFileStem(DocumentInfo{index, &id, line, ""});
+  };
+  BOOST_TEST(stem("news/2024/story one.txt", 0) == "story_one");
+  BOOST_TEST(stem("-", 0) == "stdin");
+  BOOST_TEST(stem("reuters/1996 08 30", 3) == "reuters_1996_08_30");
+  BOOST_TEST(stem("Caf\xC3\xA9", 3) == "Caf__");
+  BOOST_TEST(stem(".hidden", 3) == "hidden");
+  BOOST_TEST(stem(7, 3) == "7");
+  BOOST_TEST(stem(nullptr, 4) == "line-4");
+  BOOST_TEST(stem("", 4) == "doc-5");
+}
+
 BOOST_AUTO_TEST_CASE(brat_folder_reads_back_as_the_same_entities) {
   const fs::path dir = Scratch() / "brat-roundtrip";
   fs::remove_all(dir);
