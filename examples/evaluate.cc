@@ -3,19 +3,17 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
-#include <fstream>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <ostream>
 #include <thread>
 #include <tuple>
 #include <vector>
 
+#include "gold_formats.h"
 #include "nerkit/error.h"
+#include "report.h"
 
 namespace {
-
-using nlohmann::json;
 
 struct Span {
   long start = 0;
@@ -26,11 +24,13 @@ struct Span {
 };
 
 struct GoldDoc {
+  std::string id;
   std::string text;
   std::optional<nerkit::CivilDate> dct;
   std::vector<Span> required;
   std::vector<std::pair<long, long>> optional;
   std::vector<Span> predicted;
+  std::vector<std::pair<long, long>> sentences;  // code points (with a report only)
 };
 
 struct Counts {
@@ -59,7 +59,9 @@ void Prf(long tp_p, long n_p, long tp_g, long n_g, double& p, double& r, double&
   f = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
 }
 
-void ScoreDoc(const GoldDoc& doc, std::map<std::string, Counts>& counts) {
+// The predictions that are scored: all but those that overlap an optional gold mention without
+// matching a required one exactly.
+std::vector<const Span*> ScoredPredictions(const GoldDoc& doc) {
   const std::vector<Span>& gold = doc.required;
   std::vector<const Span*> pred;
   for (const Span& p : doc.predicted) {
@@ -73,6 +75,12 @@ void ScoreDoc(const GoldDoc& doc, std::map<std::string, Counts>& counts) {
     }
     if (matches_required || !overlaps_optional) pred.push_back(&p);
   }
+  return pred;
+}
+
+void ScoreDoc(const GoldDoc& doc, std::map<std::string, Counts>& counts) {
+  const std::vector<Span>& gold = doc.required;
+  const std::vector<const Span*> pred = ScoredPredictions(doc);
   for (const Span& g : gold) counts[g.label].gold++;
   for (const Span* p : pred) counts[p->label].pred++;
   // Exact matches (multiset), lenient one-to-one matching, values.
@@ -131,11 +139,12 @@ std::string Row(const std::string& name, const Counts& c) {
 }  // namespace
 
 bool EvaluateGold(const nerkit::Extractor& extractor, const std::string& gold_path,
-                  const nerkit::ExtractOptions& options, unsigned threads, std::ostream& out,
-                  std::ostream& err) {
-  std::ifstream in(gold_path, std::ios::binary);
-  if (!in) {
-    err << "nerkit-extract: --evaluate: cannot open " << gold_path << "\n";
+                  const EvaluateOptions& evaluation, const nerkit::ExtractOptions& options,
+                  unsigned threads, std::ostream& out, std::ostream& err) {
+  std::vector<GoldDocument> gold;
+  std::string error;
+  if (!ReadGold(gold_path, evaluation.gold_format, gold, error)) {
+    err << "nerkit-extract: --evaluate: " << error << "\n";
     return false;
   }
   auto wanted = [&](const std::string& label) {
@@ -143,39 +152,25 @@ bool EvaluateGold(const nerkit::Extractor& extractor, const std::string& gold_pa
     return parsed && options.labels.Contains(*parsed);
   };
   std::vector<GoldDoc> docs;
-  std::string line;
-  std::size_t line_number = 0;
-  while (std::getline(in, line)) {
-    ++line_number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    json j;
-    try {
-      j = json::parse(line);
-    } catch (const json::parse_error& e) {
-      err << "nerkit-extract: " << gold_path << ":" << line_number << ": " << e.what() << "\n";
-      return false;
-    }
+  docs.reserve(gold.size());
+  for (GoldDocument& g : gold) {
     GoldDoc doc;
-    doc.text = j.value("text", "");
-    if (j.contains("dct") && j["dct"].is_string()) {
-      doc.dct = nerkit::CivilDate::Parse(j["dct"].get<std::string>().substr(0, 10));
-    }
-    for (const json& e : j.value("entities", json::array())) {
-      const std::string label = e.value("label", "");
-      if (e.value("optional", false)) {
-        doc.optional.emplace_back(e.value("start", 0L), e.value("end", 0L));
+    doc.id = std::move(g.id);
+    doc.text = std::move(g.text);
+    doc.dct = g.dct;
+    for (GoldEntity& e : g.entities) {
+      if (e.optional) {
+        doc.optional.emplace_back(e.start, e.end);
         continue;
       }
-      if (!wanted(label)) continue;
-      Span s{e.value("start", 0L), e.value("end", 0L), label, "", false};
-      if (e.contains("value") && !e["value"].is_null()) {
-        s.has_value = true;
-        s.value = e["value"].is_string() ? e["value"].get<std::string>() : e["value"].dump();
-      }
-      doc.required.push_back(std::move(s));
+      if (!wanted(e.label)) continue;
+      doc.required.push_back(
+          Span{e.start, e.end, std::move(e.label), std::move(e.value), e.has_value});
     }
     docs.push_back(std::move(doc));
   }
+  std::vector<GoldDocument>().swap(gold);
+  const bool report = !evaluation.report.empty();
 
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
@@ -185,6 +180,7 @@ bool EvaluateGold(const nerkit::Extractor& extractor, const std::string& gold_pa
       GoldDoc& doc = docs[i];
       nerkit::ExtractOptions o = options;
       if (doc.dct) o.reference_date = doc.dct;
+      o.tokens = report;  // the report shows errors in their sentences
       nerkit::Result result;
       try {
         result = extractor.Extract(doc.text, o, workspace);
@@ -197,6 +193,15 @@ bool EvaluateGold(const nerkit::Extractor& extractor, const std::string& gold_pa
         doc.predicted.push_back(Span{cp[e.start], cp[e.end],
                                      std::string(nerkit::LabelName(e.label)), e.value,
                                      !e.value.empty()});
+      }
+      std::size_t sentence = 0;
+      for (const nerkit::Token& t : result.tokens) {
+        if (doc.sentences.empty() || t.sentence != sentence) {
+          doc.sentences.emplace_back(cp[t.start], cp[t.end]);
+          sentence = t.sentence;
+        } else {
+          doc.sentences.back().second = cp[t.end];
+        }
       }
     }
   };
@@ -224,5 +229,41 @@ bool EvaluateGold(const nerkit::Extractor& extractor, const std::string& gold_pa
   }
   out << std::string(std::string(header).size(), '-') << "\n" << Row("MICRO", micro) << "\n";
   out << "documents: " << docs.size() << "\n";
+  if (!report) return true;
+
+  ReportInput input;
+  input.title = gold_path;
+  std::string labels;
+  for (const auto& [label, c] : counts) labels += (labels.empty() ? "" : ", ") + label;
+  input.summary = std::to_string(docs.size()) + " documents read as " +
+                  std::string(GoldFormatName(evaluation.gold_format == GoldFormat::kAuto
+                                                 ? DetectGoldFormat(gold_path)
+                                                 : evaluation.gold_format)) +
+                  "; labels scored: " + (labels.empty() ? "none" : labels);
+  auto score = [](const std::string& name, const Counts& c) {
+    ReportScore s;
+    s.label = name;
+    s.gold = c.gold;
+    s.predicted = c.pred;
+    s.correct = c.tp;
+    Prf(c.tp, c.pred, c.tp, c.gold, s.precision, s.recall, s.f1);
+    return s;
+  };
+  for (const auto& [label, c] : counts) input.scores.push_back(score(label, c));
+  input.scores.push_back(score("MICRO", micro));
+  for (GoldDoc& doc : docs) {
+    ReportDocument r;
+    r.id = doc.id;
+    for (const Span& g : doc.required) r.gold.push_back({g.start, g.end, g.label});
+    for (const Span* p : ScoredPredictions(doc))
+      r.predicted.push_back({p->start, p->end, p->label});
+    r.text = std::move(doc.text);
+    r.sentences = std::move(doc.sentences);
+    input.documents.push_back(std::move(r));
+  }
+  if (!WriteReport(evaluation.report, input, error)) {
+    err << "nerkit-extract: --report: " << error << "\n";
+    return false;
+  }
   return true;
 }

@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "document_writer.h"
 #include "evaluate.h"
 #include "jsonl_input.h"
 #include "nerkit/nerkit.h"
@@ -33,9 +34,10 @@ constexpr int kExitOutputClosed = 3;
 
 // One input document and, after processing, its output.
 struct Job {
-  std::size_t line = 0;  // 1-based line of JSONL input, 0 for plain text
-  std::string source;    // file name, for messages
-  json id;               // the document id as given (string or number)
+  std::size_t index = 0;  // 0-based position in the run
+  std::size_t line = 0;   // 1-based line of JSONL input, 0 for plain text
+  std::string source;     // file name, for messages
+  json id;                // the document id as given (string or number)
   std::string text;
   std::optional<nerkit::CivilDate> dct;
   std::string error;                   // set when the input itself is bad
@@ -60,13 +62,16 @@ struct Settings {
   std::string evaluate;
   double min_confidence = 0;
   std::string confidence_model;
+  std::string gold_format = "auto";
+  std::string report;
+  std::string output_dir;
 };
 
 class Runner {
  public:
   Runner(const nerkit::Extractor& extractor, const Settings& settings, OutputFormat format,
-         const nerkit::ExtractOptions& base)
-      : extractor_(extractor), settings_(settings), format_(format), base_(base) {
+         const nerkit::ExtractOptions& base, DocumentWriter* writer)
+      : extractor_(extractor), settings_(settings), format_(format), base_(base), writer_(writer) {
     const unsigned n = std::max(1u, settings.threads);
     for (unsigned i = 0; i < n; ++i) workspaces_.emplace_back();
   }
@@ -88,6 +93,9 @@ class Runner {
       for (std::thread& th : threads) th.join();
     }
     for (Job& job : jobs) {
+      if (writer_ && !writer_->Emit(Info(job), job.output, job.failed, job.error)) {
+        job.failed = true;
+      }
       if (job.failed) {
         failures_++;
         std::cerr << "nerkit-extract: " << job.source;
@@ -111,7 +119,8 @@ class Runner {
       try {
         nerkit::Result result = extractor_.Extract(job.text, options, workspace);
         result.invalid_utf8_bytes += job.invalid_utf8_bytes;
-        job.output = FormatResult(format_, job.id, job.line, job.text, result);
+        job.output = writer_ ? writer_->Format(Info(job), result)
+                             : FormatResult(format_, job.id, job.line, job.text, result);
         return;
       } catch (const nerkit::Error& e) {
         job.error = e.what();
@@ -120,15 +129,19 @@ class Runner {
       }
     }
     job.failed = true;
-    job.output = FormatError(format_, job.id, job.line, job.error);
+    job.output = writer_ ? writer_->FormatError(Info(job), job.error)
+                         : FormatError(format_, job.id, job.line, job.error);
     // Keep memory bounded: the text is not needed any more.
     std::string().swap(job.text);
   }
+
+  static DocumentInfo Info(const Job& job) { return {job.index, &job.id, job.line, job.text}; }
 
   const nerkit::Extractor& extractor_;
   const Settings& settings_;
   OutputFormat format_;
   nerkit::ExtractOptions base_;
+  DocumentWriter* writer_;  // html, brat, labelstudio, doccano; null for output.h's formats
   std::vector<nerkit::Workspace> workspaces_;
   std::size_t failures_ = 0;
 };
@@ -151,6 +164,11 @@ bool ReadWholeFile(const std::string& path, std::string& out, std::string& error
   return true;
 }
 
+// Writes `s` to standard output; false if the output is closed.
+bool Write(const std::string& s) {
+  return std::fwrite(s.data(), 1, s.size(), stdout) == s.size() && std::fflush(stdout) == 0;
+}
+
 int Main(int argc, char** argv) {
   Settings s;
   CLI::App app{
@@ -166,8 +184,13 @@ int Main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "jsonl"}));
   app.add_option("--format", s.output_format,
                  "Output: json (default for one text document), jsonl (default otherwise), tsv, "
-                 "conll")
-      ->check(CLI::IsMember({"json", "jsonl", "tsv", "conll"}));
+                 "conll, html (one page), brat (standoff .ann), labelstudio (a task list with "
+                 "pre-annotations), doccano (JSON Lines)")
+      ->check(CLI::IsMember(
+          {"json", "jsonl", "tsv", "conll", "html", "brat", "labelstudio", "doccano"}));
+  app.add_option("--output-dir", s.output_dir,
+                 "With --format brat: write NAME.txt and NAME.ann for each document into this "
+                 "folder instead of a stream on standard output");
   app.add_option("--reference-date", s.reference_date,
                  "Reference date YYYY-MM-DD for relative dates (a JSONL document's \"dct\" takes "
                  "precedence)");
@@ -201,11 +224,29 @@ int Main(int argc, char** argv) {
                  "Score extraction against a gold JSONL file, one document a line: {\"id\", "
                  "\"text\", \"dct\" (optional), \"entities\": [{\"start\", \"end\", "
                  "\"label\", \"value\"}]} with code point offsets; print exact-match "
-                 "precision, recall and F1 per label and micro-averaged");
+                 "precision, recall and F1 per label and micro-averaged; also CoNLL, a brat "
+                 "folder or a Label Studio export (see --gold-format)");
+  app.add_option("--gold-format", s.gold_format,
+                 "How --evaluate reads its gold data: auto (a folder is brat, a file starting "
+                 "with '[' labelstudio, with '{' jsonl, else conll), jsonl, doccano, conll, "
+                 "brat, labelstudio")
+      ->check(CLI::IsMember({"auto", "jsonl", "doccano", "conll", "brat", "labelstudio"}));
+  app.add_option("--report", s.report,
+                 "With --evaluate: also write an HTML report (scores, bars, confusion table, "
+                 "errors in their sentences) to this file");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
+
+  if (!s.output_dir.empty() && s.output_format != "brat") {
+    std::cerr << "nerkit-extract: --output-dir: only with --format brat\n";
+    return kExitUsage;
+  }
+  if (!s.report.empty() && s.evaluate.empty()) {
+    std::cerr << "nerkit-extract: --report: only with --evaluate GOLD\n";
+    return kExitUsage;
   }
 
   nerkit::ExtractOptions options;
@@ -244,8 +285,9 @@ int Main(int argc, char** argv) {
   }
 
   if (!s.evaluate.empty()) {
-    return EvaluateGold(*extractor, s.evaluate, options, std::max(1u, s.threads), std::cout,
-                        std::cerr)
+    const EvaluateOptions evaluation{*ParseGoldFormat(s.gold_format), s.report};
+    return EvaluateGold(*extractor, s.evaluate, evaluation, options, std::max(1u, s.threads),
+                        std::cout, std::cerr)
                ? kExitOk
                : kExitUsage;
   }
@@ -257,13 +299,22 @@ int Main(int argc, char** argv) {
   }
   const OutputFormat format = ParseOutputFormat(s.output_format);
   if (format == OutputFormat::kConll) options.tokens = true;
+  DocumentWriterOptions writer_options;
+  writer_options.title = s.inputs.size() == 1 && !jsonl_input
+                             ? s.inputs[0]
+                             : std::to_string(s.inputs.size()) + " inputs";
+  writer_options.output_dir = s.output_dir;
+  const std::unique_ptr<DocumentWriter> writer =
+      MakeDocumentWriter(s.output_format, writer_options);
+  std::size_t next_index = 0;
 
-  Runner runner(*extractor, s, format, options);
+  Runner runner(*extractor, s, format, options, writer.get());
   constexpr std::size_t kBatchBytes = 8u << 20;
   const std::size_t batch_docs = 64 * std::max(1u, s.threads);
   std::vector<Job> batch;
   std::size_t batch_bytes = 0;
   bool output_ok = true;
+  if (writer) output_ok = Write(writer->Begin());
   auto flush = [&]() {
     if (!batch.empty() && output_ok) output_ok = runner.RunBatch(batch);
     batch.clear();
@@ -274,6 +325,7 @@ int Main(int argc, char** argv) {
     if (!output_ok) break;
     if (!jsonl_input) {
       Job job;
+      job.index = next_index++;
       job.source = input;
       job.id = input;
       std::string error;
@@ -289,6 +341,7 @@ int Main(int argc, char** argv) {
       file.open(input, std::ios::binary);
       if (!file) {
         Job job;
+        job.index = next_index++;
         job.source = input;
         job.error = "cannot open " + input;
         batch.push_back(std::move(job));
@@ -300,6 +353,7 @@ int Main(int argc, char** argv) {
     std::size_t line_number = 0;
     while (output_ok && std::getline(*in, line)) {
       Job job;
+      job.index = next_index++;
       job.source = input;
       job.line = ++line_number;
       if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -316,6 +370,7 @@ int Main(int argc, char** argv) {
     }
   }
   flush();
+  if (writer && output_ok) output_ok = Write(writer->End());
   if (!output_ok) return kExitOutputClosed;
   return runner.failures() > 0 ? kExitDocumentErrors : kExitOk;
 }

@@ -7,7 +7,8 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     g++ make cmake pkg-config libicu-dev libre2-dev libboost-test-dev libcli11-dev \
-    nlohmann-json3-dev python3 >/dev/null
+    nlohmann-json3-dev python3 \
+    chromium chromium-driver python3-selenium >/dev/null  # the browser test of the HTML pages
 fi
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
 cmake --build build -j"$(nproc)"
