@@ -448,24 +448,26 @@ struct BadRule {
 std::ostream& operator<<(std::ostream& out, const BadRule& b) { return out << b.content; }
 
 const std::vector<BadRule> kBadRules = {
-    {"date.bad\tDATE\ttext\t0\t70\t(?P<month>April\n",
-     "test.rules:1:25: rule \"date.bad\": invalid pattern: missing ): (?P<month>April"},
-    {"# a comment\ndate.ok\tDATE\ttext\t0\t70\t(?P<year>[0-9]{4})\n"
-     "time.bad\tTIME\ttext\t0\t70\t(?P<hour>[0-9]+)[\n",
-     "test.rules:3:25: rule \"time.bad\": invalid pattern: missing ]: ["},
-    {"date.bad\tDATE\ttext\t0\t70\t(?P<yaer>[0-9]{4})\n",
-     "test.rules:1:25: rule \"date.bad\": unknown group name \"yaer\" (the normaliser reads year, "
+    {"date.bad\tDATE\ttokens\t0\t70\t(?P<month>Y\n",
+     "test.rules:1:27: rule \"date.bad\": invalid pattern: missing ): (?P<month>Y"},
+    {"# a comment\ndate.ok\tDATE\ttokens\t0\t70\t(?P<year>Y)\n"
+     "time.bad\tTIME\ttokens\t0\t70\t(?P<hour>[0-5])[\n",
+     "test.rules:3:27: rule \"time.bad\": invalid pattern: missing ]: ["},
+    {"date.bad\tDATE\ttokens\t0\t70\t(?P<yaer>Y)\n",
+     "test.rules:1:27: rule \"date.bad\": unknown group name \"yaer\" (the normaliser reads year, "
      "month, day, weekday, week, quarter, half, season, part, decade, century, holiday, hour, "
      "minute, second, ampm, rel, n, unit, dir, today, yesterday, tomorrow, present, past, future, "
      "mod, timezone; name your own groups x_..., and use reject or reject_... for a part that "
      "discards the match)"},
-    {"date.bad\tDATE\ttokens\t0\t70\tC+\n",
-     "test.rules:1:27: rule \"date.bad\": date rules match the text: use target `text`, not "
-     "`tokens`"},
-    {"date.bad\tDATE\ttext\tdate\t70\t(?P<year>[0-9]{4})\n",
-     "test.rules:1:28: rule \"date.bad\": no capture group named \"date\""},
-    {"date.bad\tDATE\ttext\t2\t70\t(?P<year>[0-9]{4})\n",
-     "test.rules:1:25: rule \"date.bad\": group 2 does not exist (the pattern has 1)"},
+    {"date.bad\tDATE\ttext\t0\t70\t\\b(?P<year>[0-9]{4})\\b\n",
+     "test.rules:1:25: rule \"date.bad\": date rules match the date class string: use target "
+     "`tokens`, not `text`"},
+    {"date.bad\tDATE\ttokens\tdate\t70\t(?P<year>Y)\n",
+     "test.rules:1:30: rule \"date.bad\": no capture group named \"date\""},
+    {"date.bad\tDATE\ttokens\t2\t70\t(?P<year>Y)\n",
+     "test.rules:1:27: rule \"date.bad\": group 2 does not exist (the pattern has 1)"},
+    {"class\tmonth\tapril\n", "test.rules:1:7: class name \"month\" must match [A-Z][A-Z0-9_]*"},
+    {"class\tMONTH\n", "test.rules:1:1: expected 3 tab-separated columns (class, NAME, WORDS), got 2"},
 };
 
 BOOST_DATA_TEST_CASE(bad_date_rules_fail_the_load, boost::unit_test::data::make(kBadRules), bad) {
@@ -483,14 +485,17 @@ BOOST_DATA_TEST_CASE(bad_date_rules_fail_the_load, boost::unit_test::data::make(
 
 BOOST_AUTO_TEST_CASE(a_user_date_rule_without_recompiling) {
   // "Q3/2024" and "in 10 days' time" are not in the default rules; the named groups say what
-  // they mean: `dir` is "in" (+1), `n` and `unit` the offset, and the span leaves "in" out.
+  // they mean: `dir` is "in" (+1), `n` and `unit` the offset, and the span leaves "in" out. The
+  // file's own classes name the words it needs; "Q3/2024" is the pieces q, 1 (a digit 1-4), the
+  // attached slash and Y (a year).
   nerkit::LoadOptions options;
   options.load_dictionary_folder = false;
   options.extra_sources = {
       {"mine.rules",
-       "date.q_slash\tDATE\ttext\t0\t80\t\\bQ(?P<quarter>[1-4])/(?P<year>[0-9]{4})\\b\n"
-       "date.in_days_time\tDATE\ttext\tdate\t80\t"
-       "\\b(?P<dir>in) (?P<date>(?P<n>[0-9]+) (?P<unit>days)['’] time)\\b\n"}};
+       "class\tMY_IN\tin\nclass\tMY_DAYS\tdays\nclass\tMY_TIME\ttime\n"
+       "date.q_slash\tDATE\ttokens\t0\t80\t(?P<quarter>q1)/(?P<year>Y)\n"
+       "date.in_days_time\tDATE\ttokens\tdate\t80\t"
+       "(?P<dir>{MY_IN})(?P<date>(?P<n>[0-9YHN])(?P<unit>{MY_DAYS})'{MY_TIME})\n"}};
   const nerkit::Extractor x = nerkit::Extractor::Load(options);
   BOOST_TEST(x.info().rules == 2u);
   nerkit::ExtractOptions o;
@@ -500,7 +505,7 @@ BOOST_AUTO_TEST_CASE(a_user_date_rule_without_recompiling) {
   BOOST_TEST(r.entities[0].text == "Q3/2024");
   BOOST_TEST(r.entities[0].value == "2024-Q3");
   BOOST_TEST(r.entities[0].anchor == "absolute");
-  BOOST_TEST(r.entities[0].source == "rule:date.q_slash (mine.rules:1)");
+  BOOST_TEST(r.entities[0].source == "rule:date.q_slash (mine.rules:4)");
   BOOST_TEST(r.entities[1].text == "10 days' time");
   BOOST_TEST(r.entities[1].value == "2024-05-06");
   BOOST_TEST(r.entities[1].anchor == "reference");

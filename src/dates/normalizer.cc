@@ -140,8 +140,16 @@ Parts Parse(const FieldTexts& f, const std::optional<CivilDate>& reference) {
     p.holiday = t;
     if (!IsKnownHoliday(t)) p.bad = true;
   }
-  if (auto t = text(Field::kHour); !t.empty()) Take(t, ParseHour(t), p.hour, p.bad);
-  if (auto t = text(Field::kMinute); !t.empty()) {
+  std::string_view minute_text = text(Field::kMinute);
+  if (auto t = text(Field::kHour); !t.empty()) {
+    // "0900", "1530", "915": the hour and the minute in one number.
+    if ((t.size() == 3 || t.size() == 4) && minute_text.empty() && IsNumber(t)) {
+      minute_text = t.substr(t.size() - 2);
+      t = t.substr(0, t.size() - 2);
+    }
+    Take(t, ParseHour(t), p.hour, p.bad);
+  }
+  if (auto t = minute_text; !t.empty()) {
     const auto v = ParseCardinal(t);
     if (v && *v >= 0 && *v <= 59)
       p.minute = static_cast<int>(*v);
