@@ -53,23 +53,41 @@ char LetterSymbol(std::string_view run, bool after_digits) {
   return 'l';
 }
 
+// Appends symbols and their spans into arrays sized in advance (a token with digits may add
+// more than one: room is made for it first).
 class Writer {
  public:
   explicit Writer(DateString& out) : out_(out) {}
-  void Add(char symbol, std::uint32_t begin, std::uint32_t end, std::uint32_t token) {
-    out_.symbols.push_back(symbol);
-    out_.begin.push_back(begin);
-    out_.end.push_back(end);
-    out_.token.push_back(token);
+  void Reserve(std::size_t n) {
+    if (size_ + n > out_.symbols.size()) {
+      const std::size_t size = std::max(out_.symbols.size() * 2, size_ + n);
+      out_.symbols.resize(size);
+      out_.begin.resize(size);
+      out_.end.resize(size);
+    }
+  }
+  // Requires room (Reserve).
+  void Add(char symbol, std::uint32_t begin, std::uint32_t end) {
+    out_.symbols[size_] = symbol;
+    out_.begin[size_] = begin;
+    out_.end[size_] = end;
+    ++size_;
+  }
+  void Finish() {
+    out_.symbols.resize(size_);
+    out_.begin.resize(size_);
+    out_.end.resize(size_);
   }
 
  private:
   DateString& out_;
+  std::size_t size_ = 0;
 };
 
 // The pieces of a token with digits: runs of digits, runs of letters, single other characters;
 // "am", "p.m" and the like after digits are one piece.
-void AddDigitToken(std::string_view text, const text::Token& tok, std::uint32_t t, Writer& w) {
+void AddDigitToken(std::string_view text, const text::Token& tok, Writer& w) {
+  w.Reserve(tok.end - tok.begin);
   std::uint32_t pos = tok.begin;
   bool after_digits = false;
   while (pos < tok.end) {
@@ -84,26 +102,26 @@ void AddDigitToken(std::string_view text, const text::Token& tok, std::uint32_t 
       const std::string_view ch = text.substr(pos, e - pos);
       if (ch != "\xC2\xA0" && ch != "\xE2\x80\xAF" && ch != "\xE2\x80\x87" &&
           ch != "\xE2\x80\x89") {
-        w.Add('x', pos, e, t);
+        w.Add('x', pos, e);
         after_digits = false;
       }
     } else if (IsDigit(c)) {
       while (e < tok.end && IsDigit(text[e])) ++e;
-      w.Add(DigitSymbol(text.substr(pos, e - pos)), pos, e, t);
+      w.Add(DigitSymbol(text.substr(pos, e - pos)), pos, e);
       after_digits = true;
     } else if (IsLetter(c)) {
       const std::string_view rest = text.substr(pos, tok.end - pos);
       if (after_digits && (EqualsIgnoreCase(rest, "am") || EqualsIgnoreCase(rest, "pm") ||
                            EqualsIgnoreCase(rest, "a.m") || EqualsIgnoreCase(rest, "p.m") ||
                            EqualsIgnoreCase(rest, "a.m.") || EqualsIgnoreCase(rest, "p.m."))) {
-        w.Add('a', pos, tok.end, t);
+        w.Add('a', pos, tok.end);
         return;
       }
       while (e < tok.end && IsLetter(text[e])) ++e;
-      w.Add(LetterSymbol(text.substr(pos, e - pos), after_digits), pos, e, t);
+      w.Add(LetterSymbol(text.substr(pos, e - pos), after_digits), pos, e);
       after_digits = false;
     } else {
-      w.Add(c == '.' ? 'p' : c == ',' ? 'c' : 'x', pos, e, t);
+      w.Add(c == '.' ? 'p' : c == ',' ? 'c' : 'x', pos, e);
     }
     pos = e;
   }
@@ -179,36 +197,37 @@ void DateSymbols::Bind(const std::vector<std::pair<std::string, unsigned char>>&
 }
 
 void DateSymbols::Build(const Document& doc, DateString& out) const {
-  out.Clear();
   const std::vector<text::Token>& tokens = doc.tokens();
   const std::size_t n = tokens.size();
-  out.symbols.reserve(n + doc.words.sentences.size());
   Writer w(out);
+  w.Reserve(n + doc.words.sentences.size());
+  const unsigned char* any_case = any_case_.data();
+  const unsigned char* capitalised = capitalised_.data();
   for (std::size_t i = 0; i < n; ++i) {
     const text::Token& tok = tokens[i];
-    const auto t = static_cast<std::uint32_t>(i);
-    if (i > 0 && tok.sentence != tokens[i - 1].sentence) w.Add('\n', tok.begin, tok.begin, t);
+    if (tok.Has(text::kSentenceStart) && i > 0) w.Add('\n', tok.begin, tok.begin);
     if (tok.Has(text::kHasDigit)) {
-      AddDigitToken(doc.text, tok, t, w);
+      AddDigitToken(doc.text, tok, w);
+      w.Reserve(n + doc.words.sentences.size() - i);
       continue;
     }
     char symbol;
     if (tok.Has(text::kPossessive)) {
       symbol = 'S';
     } else if (tok.IsWord()) {
-      const bool capitalised = tok.IsCapitalized();
+      const bool cap = tok.IsCapitalized();
       unsigned char c = 0;
       if (tok.vocab >= 0) {
         const auto id = static_cast<std::size_t>(tok.vocab);
-        if (capitalised) c = capitalised_[id];
-        if (c == 0) c = any_case_[id];
+        c = cap && capitalised[id] ? capitalised[id] : any_case[id];
       }
-      symbol = c ? static_cast<char>(c) : capitalised ? 'W' : 'w';
+      symbol = c ? static_cast<char>(c) : cap ? 'W' : 'w';
     } else {
       symbol = PunctuationSymbol(doc.TokenText(tok), tokens, i);
     }
-    w.Add(symbol, tok.begin, tok.end, t);
+    w.Add(symbol, tok.begin, tok.end);
   }
+  w.Finish();
 }
 
 }  // namespace nerkit::internal::dates

@@ -22,8 +22,7 @@
 //                                       (else ? and ;), ? anything else
 //   The characters a date needs are read once, here, from the tokens ("1996-12-06" is Y-3-2,
 //   "3:14" 1:7, "10.35am" 3p7a, "26th" 6t, "1990s" Ds), so that no pattern runs over the text.
-//   Every symbol keeps the byte span of its piece and its token, so that a match's groups map
-//   back to text.
+//   Every symbol keeps the byte span of its piece, so that a match's groups map back to text.
 //
 // THREAD SAFETY
 //   Immutable after Bind(); Build() is const and may run on many threads at once.
@@ -41,16 +40,8 @@ namespace nerkit::internal::dates {
 
 struct DateString {
   std::string symbols;
-  std::vector<std::uint32_t> begin;  // per symbol: byte span of its piece in the text
-  std::vector<std::uint32_t> end;
-  std::vector<std::uint32_t> token;  // per symbol: its token (the next token for "\n")
-
-  void Clear() {
-    symbols.clear();
-    begin.clear();
-    end.clear();
-    token.clear();
-  }
+  std::vector<std::uint32_t> begin;  // per symbol: byte span of its piece in the text (for "\n",
+  std::vector<std::uint32_t> end;    // the empty span where the next sentence begins)
 };
 
 class DateSymbols {

@@ -105,6 +105,13 @@ class LazyTense : public dates::TenseSource {
 constexpr std::size_t kHeadBytes = 1000;
 constexpr int kHeadLines = 6;
 
+// The token that holds byte `b` (or the last one that starts before it).
+std::uint32_t TokenAt(const std::vector<text::Token>& tokens, std::uint32_t b) {
+  const auto it = std::upper_bound(tokens.begin(), tokens.end(), b,
+                                   [](std::uint32_t v, const text::Token& t) { return v < t.begin; });
+  return static_cast<std::uint32_t>(it - tokens.begin()) - (it == tokens.begin() ? 0 : 1);
+}
+
 bool IsFullDate(const std::string& value) {
   return value.size() == 10 && value[4] == '-' && value[7] == '-' &&
          value.find('X') == std::string::npos;
@@ -244,8 +251,8 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
       const std::size_t ge = gs + g.size();
       if (std::memchr(g.data(), '\n', g.size()) != nullptr) continue;
       // The span must start and end on token boundaries ("1990" of "1990s" is no year).
-      const std::uint32_t tb = ds.token[gs];
-      const std::uint32_t te = ds.token[ge - 1] + 1;
+      const std::uint32_t tb = TokenAt(tokens, ds.begin[gs]);
+      const std::uint32_t te = TokenAt(tokens, ds.end[ge - 1] - 1) + 1;
       if (tokens[tb].begin != ds.begin[gs] || tokens[te - 1].end != ds.end[ge - 1]) continue;
       Match m;
       m.begin = ds.begin[gs];
