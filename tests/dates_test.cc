@@ -511,6 +511,57 @@ BOOST_AUTO_TEST_CASE(a_user_date_rule_without_recompiling) {
   BOOST_TEST(r.entities[1].anchor == "reference");
 }
 
+// ---- The date class string ----
+
+// Each pattern is a user rule over the symbols documented in dictionaries/README.md; it must
+// find `span` in `text` (or nothing when span is empty).
+struct ShapeCase {
+  std::string pattern;
+  std::string text;
+  std::string span;
+};
+std::ostream& operator<<(std::ostream& out, const ShapeCase& c) {
+  return out << c.pattern << " in \"" << c.text << '"';
+}
+
+const std::vector<ShapeCase> kShapes = {
+    {"Y-3-2", "ROME 1996-12-06 (AP)", "1996-12-06"},
+    {"1:4", "It closed at 3:14 today.", "3:14"},
+    {"3p7a", "It closed at 10.35am.", "10.35am"},
+    {"Y-2-6T3:o", "At 2024-04-26T10:00 it closed.", "2024-04-26T10:00"},
+    {"6t", "On the 26th they met.", "26th"},
+    {"Ds", "In the 1990s they met.", "1990s"},
+    {"Ys", "In the 1995s they met.", "1995s"},
+    {"q1/Y", "Results for Q3/2024 came.", "Q3/2024"},
+    {"1p5", "It grew 2.5 times.", "2.5"},
+    {"1c9", "It cost 1,500 dollars.", "1,500"},
+    {"H", "At 0900 it opened.", "0900"},
+    {"1{MY_PM}\\.", "It closed at 3 p.m. sharp.", "3 p.m."},
+    // ICU keeps "3\u202fp.m" (a narrow no-break space) one token: its pieces are 1 and a.
+    {"1a\\.", "It closed at 3\u202fp.m. sharp.", "3\u202fp.m."},
+    {"w-w", "A well-known man.", "well-known"},
+    {"w-w", "A well - known man.", ""},  // a free-standing hyphen is _
+    {"w_w", "A well - known man.", "well - known"},
+    {"WS", "It was March's end.", "March's"},
+    {"{MY_MAY}1", "It was May 4 then, in may 4.", "May 4"},  // a capitalised class word
+};
+
+BOOST_DATA_TEST_CASE(date_class_string_shapes, boost::unit_test::data::make(kShapes), c) {
+  nerkit::LoadOptions options;
+  options.load_dictionary_folder = false;
+  options.extra_sources = {{"shape.rules", "class\tMY_PM\tp.m\nclass\tMY_MAY\tMay\n"
+                                           "date.shape\tDATE\ttokens\t0\t70\t" +
+                                               c.pattern + "\n"}};
+  const nerkit::Extractor x = nerkit::Extractor::Load(options);
+  const nerkit::Result r = x.Extract(c.text);
+  if (c.span.empty()) {
+    BOOST_TEST(r.entities.empty());
+    return;
+  }
+  BOOST_TEST_REQUIRE(r.entities.size() == 1u);
+  BOOST_TEST(r.entities[0].text == c.span);
+}
+
 // ---- Golden articles (written for these tests) ----
 
 std::vector<std::string> GoldenArticles() {

@@ -21,7 +21,7 @@
 //                                       _, also for dashes), / and : with no space on either side
 //                                       (else ? and ;), ? anything else
 //   The characters a date needs are read once, here, from the tokens ("1996-12-06" is Y-3-2,
-//   "3:14" 1:7, "10.35am" 3p7a, "26th" 6t, "1990s" Ds), so that no pattern runs over the text.
+//   "3:14" 1:4, "10.35am" 3p7a, "26th" 6t, "1990s" Ds), so that no pattern runs over the text.
 //   Every symbol keeps the byte span of its piece, so that a match's groups map back to text.
 //
 // THREAD SAFETY

@@ -128,18 +128,11 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
       }
       return;
     }
-    if (fields[0] == "anchor") {
+    if (fields[0] == "anchor") {  // older files: the date rules no longer need anchors
       if (fields.size() != 2) {
         throw LoadError(file_name, line_number, 1,
                         "expected 2 tab-separated columns (anchor, WORDS), got " +
                             std::to_string(fields.size()));
-      }
-      std::size_t pos = 0;
-      const std::string_view words = fields[1];
-      while (pos < words.size()) {
-        const std::size_t space = std::min(words.find(' ', pos), words.size());
-        if (space > pos) anchor_words_.emplace(words.substr(pos, space - pos));
-        pos = space + 1;
       }
       return;
     }

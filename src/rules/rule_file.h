@@ -37,7 +37,6 @@
 #include <cstddef>
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -83,8 +82,6 @@ class RuleFileParser {
   // Word -> symbol from `symbol` lines (later lines override earlier ones).
   const std::map<std::string, char, std::less<>>& symbol_words() const { return symbol_words_; }
   const std::map<std::string, std::string, std::less<>>& macros() const { return macros_; }
-  // Words from `anchor` lines (no longer used by the date rules).
-  const std::set<std::string, std::less<>>& anchor_words() const { return anchor_words_; }
   // Words of `class` lines, as written, with their class symbol (0x80 + the class's index, then
   // control characters 0x01-0x08 and 0x0B-0x1F), in
   // file order: a word listed again ends with its last class.
@@ -98,7 +95,6 @@ class RuleFileParser {
   std::vector<RuleSpec> rules_;
   std::map<std::string, std::string, std::less<>> macros_;
   std::map<std::string, char, std::less<>> symbol_words_;
-  std::set<std::string, std::less<>> anchor_words_;
   std::map<std::string, unsigned char, std::less<>> classes_;  // class name -> symbol
   std::vector<std::pair<std::string, unsigned char>> class_words_;
 };
