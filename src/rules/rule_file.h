@@ -12,8 +12,8 @@
 //       symbol. NAME is [A-Z][A-Z0-9_]*; a later line with the same NAME adds words to it, and a
 //       word listed again moves to the later class. At most 157 classes.
 //   anchor  WORD WORD ...
-//       Accepted for older rule files and ignored: the date rules run over the whole class
-//       string, whose Set pass costs about a nanosecond a symbol.
+//       Accepted for older rule files and ignored: the date rules run over the whole date
+//       class string of the document.
 //   define  NAME  VALUE
 //       A macro: `{NAME}` in any later pattern of any file is replaced by VALUE. NAME is
 //       [A-Z][A-Z0-9_]*. For patterns over token classes, VALUE is usually a symbol class.
@@ -21,9 +21,11 @@
 //       ID        unique rule id, [a-z0-9_.-]+ (e.g. person.title_name)
 //       LABEL     PERSON, LOCATION, ORGANIZATION, NAME (a name whose type the resolver decides),
 //                 NONE (a span that is no entity), DATE, TIME, DURATION or SET
-//       TARGET    `tokens` (the pattern runs over the token class string) or `text` (over the
-//                 raw text), optionally with a document condition `when X>=N`: the rule runs
-//                 only in documents with at least N tokens of symbol X (either case), e.g.
+//       TARGET    `tokens` (the pattern runs over the token class string; for DATE, TIME,
+//                 DURATION and SET rules, over the date class string of dates/date_symbols.h)
+//                 or `text` (over the raw text; name rules only), optionally with a document
+//                 condition `when X>=N`: the rule runs only in documents with at least N
+//                 tokens of symbol X (either case), e.g.
 //                 `tokens when z>=3` for rules that hold only in sports reports
 //       GROUP     which capture group is the entity: a number (0 = the whole match) or a name
 //       PRIORITY  an integer; higher wins when candidates overlap
