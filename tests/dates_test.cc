@@ -448,24 +448,26 @@ struct BadRule {
 std::ostream& operator<<(std::ostream& out, const BadRule& b) { return out << b.content; }
 
 const std::vector<BadRule> kBadRules = {
-    {"date.bad\tDATE\ttext\t0\t70\t(?P<month>April\n",
-     "test.rules:1:25: rule \"date.bad\": invalid pattern: missing ): (?P<month>April"},
-    {"# a comment\ndate.ok\tDATE\ttext\t0\t70\t(?P<year>[0-9]{4})\n"
-     "time.bad\tTIME\ttext\t0\t70\t(?P<hour>[0-9]+)[\n",
-     "test.rules:3:25: rule \"time.bad\": invalid pattern: missing ]: ["},
-    {"date.bad\tDATE\ttext\t0\t70\t(?P<yaer>[0-9]{4})\n",
-     "test.rules:1:25: rule \"date.bad\": unknown group name \"yaer\" (the normaliser reads year, "
+    {"date.bad\tDATE\ttokens\t0\t70\t(?P<month>Y\n",
+     "test.rules:1:27: rule \"date.bad\": invalid pattern: missing ): (?P<month>Y"},
+    {"# a comment\ndate.ok\tDATE\ttokens\t0\t70\t(?P<year>Y)\n"
+     "time.bad\tTIME\ttokens\t0\t70\t(?P<hour>[0-5])[\n",
+     "test.rules:3:27: rule \"time.bad\": invalid pattern: missing ]: ["},
+    {"date.bad\tDATE\ttokens\t0\t70\t(?P<yaer>Y)\n",
+     "test.rules:1:27: rule \"date.bad\": unknown group name \"yaer\" (the normaliser reads year, "
      "month, day, weekday, week, quarter, half, season, part, decade, century, holiday, hour, "
      "minute, second, ampm, rel, n, unit, dir, today, yesterday, tomorrow, present, past, future, "
      "mod, timezone; name your own groups x_..., and use reject or reject_... for a part that "
      "discards the match)"},
-    {"date.bad\tDATE\ttokens\t0\t70\tC+\n",
-     "test.rules:1:27: rule \"date.bad\": date rules match the text: use target `text`, not "
-     "`tokens`"},
-    {"date.bad\tDATE\ttext\tdate\t70\t(?P<year>[0-9]{4})\n",
-     "test.rules:1:28: rule \"date.bad\": no capture group named \"date\""},
-    {"date.bad\tDATE\ttext\t2\t70\t(?P<year>[0-9]{4})\n",
-     "test.rules:1:25: rule \"date.bad\": group 2 does not exist (the pattern has 1)"},
+    {"date.bad\tDATE\ttext\t0\t70\t\\b(?P<year>[0-9]{4})\\b\n",
+     "test.rules:1:25: rule \"date.bad\": date rules match the date class string: use target "
+     "`tokens`, not `text`"},
+    {"date.bad\tDATE\ttokens\tdate\t70\t(?P<year>Y)\n",
+     "test.rules:1:30: rule \"date.bad\": no capture group named \"date\""},
+    {"date.bad\tDATE\ttokens\t2\t70\t(?P<year>Y)\n",
+     "test.rules:1:27: rule \"date.bad\": group 2 does not exist (the pattern has 1)"},
+    {"class\tmonth\tapril\n", "test.rules:1:7: class name \"month\" must match [A-Z][A-Z0-9_]*"},
+    {"class\tMONTH\n", "test.rules:1:1: expected 3 tab-separated columns (class, NAME, WORDS), got 2"},
 };
 
 BOOST_DATA_TEST_CASE(bad_date_rules_fail_the_load, boost::unit_test::data::make(kBadRules), bad) {
@@ -483,14 +485,17 @@ BOOST_DATA_TEST_CASE(bad_date_rules_fail_the_load, boost::unit_test::data::make(
 
 BOOST_AUTO_TEST_CASE(a_user_date_rule_without_recompiling) {
   // "Q3/2024" and "in 10 days' time" are not in the default rules; the named groups say what
-  // they mean: `dir` is "in" (+1), `n` and `unit` the offset, and the span leaves "in" out.
+  // they mean: `dir` is "in" (+1), `n` and `unit` the offset, and the span leaves "in" out. The
+  // file's own classes name the words it needs; "Q3/2024" is the pieces q, 1 (a digit 1-4), the
+  // attached slash and Y (a year).
   nerkit::LoadOptions options;
   options.load_dictionary_folder = false;
   options.extra_sources = {
       {"mine.rules",
-       "date.q_slash\tDATE\ttext\t0\t80\t\\bQ(?P<quarter>[1-4])/(?P<year>[0-9]{4})\\b\n"
-       "date.in_days_time\tDATE\ttext\tdate\t80\t"
-       "\\b(?P<dir>in) (?P<date>(?P<n>[0-9]+) (?P<unit>days)['’] time)\\b\n"}};
+       "class\tMY_IN\tin\nclass\tMY_DAYS\tdays\nclass\tMY_TIME\ttime\n"
+       "date.q_slash\tDATE\ttokens\t0\t80\t(?P<quarter>q1)/(?P<year>Y)\n"
+       "date.in_days_time\tDATE\ttokens\tdate\t80\t"
+       "(?P<dir>{MY_IN})(?P<date>(?P<n>[0-9YHN])(?P<unit>{MY_DAYS})'{MY_TIME})\n"}};
   const nerkit::Extractor x = nerkit::Extractor::Load(options);
   BOOST_TEST(x.info().rules == 2u);
   nerkit::ExtractOptions o;
@@ -500,10 +505,61 @@ BOOST_AUTO_TEST_CASE(a_user_date_rule_without_recompiling) {
   BOOST_TEST(r.entities[0].text == "Q3/2024");
   BOOST_TEST(r.entities[0].value == "2024-Q3");
   BOOST_TEST(r.entities[0].anchor == "absolute");
-  BOOST_TEST(r.entities[0].source == "rule:date.q_slash (mine.rules:1)");
+  BOOST_TEST(r.entities[0].source == "rule:date.q_slash (mine.rules:4)");
   BOOST_TEST(r.entities[1].text == "10 days' time");
   BOOST_TEST(r.entities[1].value == "2024-05-06");
   BOOST_TEST(r.entities[1].anchor == "reference");
+}
+
+// ---- The date class string ----
+
+// Each pattern is a user rule over the symbols documented in dictionaries/README.md; it must
+// find `span` in `text` (or nothing when span is empty).
+struct ShapeCase {
+  std::string pattern;
+  std::string text;
+  std::string span;
+};
+std::ostream& operator<<(std::ostream& out, const ShapeCase& c) {
+  return out << c.pattern << " in \"" << c.text << '"';
+}
+
+const std::vector<ShapeCase> kShapes = {
+    {"Y-3-2", "ROME 1996-12-06 (AP)", "1996-12-06"},
+    {"1:4", "It closed at 3:14 today.", "3:14"},
+    {"3p7a", "It closed at 10.35am.", "10.35am"},
+    {"Y-2-6T3:o", "At 2024-04-26T10:00 it closed.", "2024-04-26T10:00"},
+    {"6t", "On the 26th they met.", "26th"},
+    {"Ds", "In the 1990s they met.", "1990s"},
+    {"Ys", "In the 1995s they met.", "1995s"},
+    {"q1/Y", "Results for Q3/2024 came.", "Q3/2024"},
+    {"1p5", "It grew 2.5 times.", "2.5"},
+    {"1c9", "It cost 1,500 dollars.", "1,500"},
+    {"H", "At 0900 it opened.", "0900"},
+    {"1{MY_PM}\\.", "It closed at 3 p.m. sharp.", "3 p.m."},
+    // ICU keeps "3\u202fp.m" (a narrow no-break space) one token: its pieces are 1 and a.
+    {"1a\\.", "It closed at 3\u202fp.m. sharp.", "3\u202fp.m."},
+    {"w-w", "A well-known man.", "well-known"},
+    {"w-w", "A well - known man.", ""},  // a free-standing hyphen is _
+    {"w_w", "A well - known man.", "well - known"},
+    {"WS", "It was March's end.", "March's"},
+    {"{MY_MAY}1", "It was May 4 then, in may 4.", "May 4"},  // a capitalised class word
+};
+
+BOOST_DATA_TEST_CASE(date_class_string_shapes, boost::unit_test::data::make(kShapes), c) {
+  nerkit::LoadOptions options;
+  options.load_dictionary_folder = false;
+  options.extra_sources = {{"shape.rules", "class\tMY_PM\tp.m\nclass\tMY_MAY\tMay\n"
+                                           "date.shape\tDATE\ttokens\t0\t70\t" +
+                                               c.pattern + "\n"}};
+  const nerkit::Extractor x = nerkit::Extractor::Load(options);
+  const nerkit::Result r = x.Extract(c.text);
+  if (c.span.empty()) {
+    BOOST_TEST(r.entities.empty());
+    return;
+  }
+  BOOST_TEST_REQUIRE(r.entities.size() == 1u);
+  BOOST_TEST(r.entities[0].text == c.span);
 }
 
 // ---- Golden articles (written for these tests) ----

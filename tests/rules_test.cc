@@ -112,21 +112,20 @@ BOOST_AUTO_TEST_CASE(explain_lists_the_losers) {
   BOOST_TEST(r.rejected[0].reason.starts_with("same span as a candidate that ranks higher:"));
 }
 
-// Date rules run only near an anchor word or a number, once a rule file names anchors.
-BOOST_AUTO_TEST_CASE(anchor_words_gate_the_date_rules) {
-  const std::string rule = "date.harvest\tDATE\ttext\t0\t70\t\\bharvest time\\b\n";
+// Date rules run over the date class string: words of a `class` line have its symbol, numbers a
+// symbol by their length and value; `anchor` lines of older rule files are accepted and ignored.
+BOOST_AUTO_TEST_CASE(date_rules_run_over_the_date_class_string) {
+  const std::string rule =
+      "class\tHARVEST\tharvest\nclass\tHTIME\ttime\n"
+      "date.harvest\tDATE\ttokens\t0\t70\t{HARVEST}{HTIME}\n";
   const std::string text = "They met at harvest time in the valley.";
-  // No anchor line: the rule runs on every sentence.
   BOOST_TEST(Load({{"d.rules", rule}}).Extract(text).entities.size() == 1u);
-  // Anchors that do not include "harvest": the sentence is never scanned.
-  BOOST_TEST(Load({{"d.rules", "anchor\tweek month\n" + rule}}).Extract(text).entities.empty());
-  // With "harvest" among them, it is.
-  const nerkit::Result r = Load({{"d.rules", "anchor\tweek harvest\n" + rule}}).Extract(text);
+  const nerkit::Result r = Load({{"d.rules", "anchor\tweek month\n" + rule}}).Extract(text);
   BOOST_TEST_REQUIRE(r.entities.size() == 1u);
   BOOST_TEST(r.entities[0].text == "harvest time");
-  // A number anchors too.
-  const std::string numbered = "date.nth\tDATE\ttext\t0\t70\t\\bday [0-9]+\\b\n";
-  BOOST_TEST(Load({{"d.rules", "anchor\tweek\n" + numbered}})
-                 .Extract("It was day 12 of the strike.")
-                 .entities.size() == 1u);
+  // "12" is a number of 10-12 (symbol 3); a word outside any class is w.
+  const std::string numbered = "class\tNTH_DAY\tday\ndate.nth\tDATE\ttokens\t0\t70\t{NTH_DAY}3\n";
+  BOOST_TEST(Load({{"d.rules", numbered}}).Extract("It was day 12 of the strike.").entities.size() ==
+             1u);
+  BOOST_TEST(Load({{"d.rules", numbered}}).Extract("It was day 31 of the strike.").entities.empty());
 }

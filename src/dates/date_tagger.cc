@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <string>
 
 #include "core/regex.h"
+#include "dates/date_symbols.h"
 #include "dates/normalizer.h"
 #include "dates/tense.h"
 #include "nerkit/error.h"
@@ -29,8 +31,7 @@ struct DateTagger::Impl {
   };
   std::vector<Rule> rules;
   std::unique_ptr<RE2::Set> set;
-  std::vector<std::uint8_t> anchor_by_vocab;  // vocabulary id -> 1 for an anchor word
-  bool gated = false;                         // rules run near anchors only
+  dates::DateSymbols symbols;
 };
 
 namespace {
@@ -41,7 +42,7 @@ namespace {
 }
 
 RE2::Options DateRegexOptions() {
-  RE2::Options options = RegexOptions(/*latin1=*/false);
+  RE2::Options options = RegexOptions(/*latin1=*/true);
   options.set_longest_match(true);  // "April 26, 2024" rather than "April 26"
   return options;
 }
@@ -63,8 +64,25 @@ struct Match {
   std::uint32_t token_end = 0;
   std::uint32_t rule = 0;
   std::int32_t priority = 0;
-  FieldTexts fields{};
+  std::uint32_t fields_begin = 0;  // its named parts: FieldSpan[fields_begin, fields_end)
+  std::uint32_t fields_end = 0;
 };
+
+// What a named group of a match covers, in bytes of the text.
+struct FieldSpan {
+  Field field;
+  std::uint32_t begin;
+  std::uint32_t end;
+};
+
+FieldTexts Texts(std::string_view text, const std::vector<FieldSpan>& spans, const Match& m) {
+  FieldTexts f{};
+  for (std::uint32_t i = m.fields_begin; i < m.fields_end; ++i) {
+    const FieldSpan& s = spans[i];
+    f[static_cast<std::size_t>(s.field)] = text.substr(s.begin, s.end - s.begin);
+  }
+  return f;
+}
 
 // The tense of a candidate's sentence, computed on first use.
 class LazyTense : public dates::TenseSource {
@@ -83,43 +101,15 @@ class LazyTense : public dates::TenseSource {
   std::optional<dates::Tense> tense_;
 };
 
-// How many tokens before and after an anchor the date rules see. Expressions grow mostly to the
-// left of their anchor ("the end of the third quarter of fiscal 2011" reaches eight tokens back
-// from "quarter", and "2011" is an anchor too); after it come at most a few words ("three years
-// or so ago", "daily in", the "percent" that rejects a year).
-constexpr std::uint32_t kWindowBefore = 8;
-constexpr std::uint32_t kWindowAfter = 4;
-
 // How far into a document a dateline date may stand.
 constexpr std::size_t kHeadBytes = 1000;
 constexpr int kHeadLines = 6;
 
-// The text the patterns see: the document's, with no-break and thin spaces (U+00A0, U+2007,
-// U+2009, U+202F) made plain spaces of the same byte length, so that "26\u00a0April" matches `\s+`
-// and every offset stays the document's. Returns `text` itself when there is nothing to replace.
-std::string_view PatternText(std::string_view text, std::string& buffer) {
-  std::size_t pos = 0;
-  bool copied = false;
-  while (pos + 1 < text.size()) {
-    const std::size_t lead = text.find_first_of("\xC2\xE2", pos);
-    if (lead == std::string_view::npos || lead + 1 >= text.size()) break;
-    std::size_t length = 0;
-    if (text[lead] == '\xC2' && text[lead + 1] == '\xA0') {
-      length = 2;
-    } else if (text[lead] == '\xE2' && lead + 2 < text.size() && text[lead + 1] == '\x80' &&
-               (text[lead + 2] == '\x87' || text[lead + 2] == '\x89' || text[lead + 2] == '\xAF')) {
-      length = 3;
-    }
-    if (length > 0) {
-      if (!copied) {
-        buffer.assign(text);
-        copied = true;
-      }
-      buffer.replace(lead, length, length, ' ');
-    }
-    pos = lead + (length > 0 ? length : 1);
-  }
-  return copied ? std::string_view(buffer) : text;
+// The token that holds byte `b` (or the last one that starts before it).
+std::uint32_t TokenAt(const std::vector<text::Token>& tokens, std::uint32_t b) {
+  const auto it = std::upper_bound(tokens.begin(), tokens.end(), b,
+                                   [](std::uint32_t v, const text::Token& t) { return v < t.begin; });
+  return static_cast<std::uint32_t>(it - tokens.begin()) - (it == tokens.begin() ? 0 : 1);
 }
 
 bool IsFullDate(const std::string& value) {
@@ -160,15 +150,9 @@ DateTagger& DateTagger::operator=(DateTagger&&) noexcept = default;
 std::size_t DateTagger::size() const { return impl_->rules.size(); }
 const RuleSpec& DateTagger::rule(std::uint32_t index) const { return impl_->rules[index].spec; }
 
-void DateTagger::BindAnchors(const std::set<std::string, std::less<>>& anchor_words,
-                             const Gazetteer& gazetteer) {
-  impl_->gated = !anchor_words.empty();
-  impl_->anchor_by_vocab.assign(gazetteer.stats().vocabulary, 0);
-  text::Folder folder;
-  for (const std::string& word : anchor_words) {
-    const std::int32_t id = gazetteer.Lookup(folder.Key(word));
-    if (id >= 0) impl_->anchor_by_vocab[static_cast<std::size_t>(id)] = 1;
-  }
+void DateTagger::BindWords(const std::vector<std::pair<std::string, unsigned char>>& class_words,
+                           const Gazetteer& gazetteer) {
+  impl_->symbols.Bind(class_words, gazetteer);
 }
 
 void DateTagger::Compile(std::vector<RuleSpec> rules) {
@@ -177,8 +161,8 @@ void DateTagger::Compile(std::vector<RuleSpec> rules) {
   std::vector<Impl::Rule> compiled;
   compiled.reserve(rules.size());
   for (RuleSpec& spec : rules) {
-    if (spec.target != RuleTarget::kText) {
-      Fail(spec, "date rules match the text: use target `text`, not `tokens`");
+    if (spec.target != RuleTarget::kTokens) {
+      Fail(spec, "date rules match the date class string: use target `tokens`, not `text`");
     }
     Impl::Rule r;
     r.re = std::make_unique<RE2>(spec.pattern, options);
@@ -232,76 +216,30 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
   const std::vector<text::Token>& tokens = doc.tokens();
   if (tokens.empty() || impl_->rules.empty()) return;
 
-  // 1. Matches. The rules run on stretches of text: around each anchor (a token with a digit or
-  // an anchor word), kWindowBefore tokens before and kWindowAfter after, within its sentence,
-  // overlapping stretches merged; or, without anchor words, whole sentences. The Set says,
-  // stretch by stretch, which rules can match at all; then each of those rules runs on its
-  // stretches, one rule after another (its DFA stays in the caches).
+  // 1. Matches. The date class string of the whole document; the Set says in one pass which
+  // rules can match at all, then each of those runs over the string. A match's groups are
+  // symbol ranges, mapped to the bytes of their pieces.
+  thread_local dates::DateString ds;
   thread_local std::vector<int> hits;
-  thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> work;  // (rule, stretch)
   thread_local std::vector<re2::StringPiece> groups;
   thread_local std::vector<Match> matches;
-  thread_local std::vector<text::Sentence> stretches;
+  thread_local std::vector<FieldSpan> spans;
   matches.clear();
-  work.clear();
-  stretches.clear();
-  thread_local std::string spaced;
-  const std::string_view text = PatternText(doc.text, spaced);
-  for (const text::Sentence& s : doc.words.sentences) {
-    if (s.end <= s.begin) continue;
-    if (!impl_->gated) {
-      stretches.push_back(s);
-      continue;
-    }
-    std::uint32_t open_end = 0;  // end token of the stretch being built, 0 if none
-    std::uint32_t open_begin = 0;
-    for (std::uint32_t t = s.token_begin; t < s.token_end; ++t) {
-      const text::Token& tok = tokens[t];
-      const bool anchor =
-          tok.Has(text::kHasDigit) ||
-          (tok.vocab >= 0 && impl_->anchor_by_vocab[static_cast<std::size_t>(tok.vocab)]);
-      if (!anchor) continue;
-      const std::uint32_t b =
-          t >= s.token_begin + kWindowBefore ? t - kWindowBefore : s.token_begin;
-      const std::uint32_t e = std::min(s.token_end, t + kWindowAfter + 1);
-      if (open_end != 0 && b <= open_end) {
-        open_end = e;
-        continue;
-      }
-      if (open_end != 0) {
-        stretches.push_back(
-            {open_begin, open_end, tokens[open_begin].begin, tokens[open_end - 1].end});
-      }
-      open_begin = b;
-      open_end = e;
-    }
-    if (open_end != 0) {
-      stretches.push_back(
-          {open_begin, open_end, tokens[open_begin].begin, tokens[open_end - 1].end});
-    }
-  }
-  for (std::uint32_t i = 0; i < stretches.size(); ++i) {
-    const text::Sentence& s = stretches[i];
-    if (!MatchSet(*impl_->set, re2::StringPiece(text.data() + s.begin, s.end - s.begin),
-                  impl_->rules.size(), hits)) {
-      continue;
-    }
-    for (int h : hits) work.emplace_back(static_cast<std::uint32_t>(h), i);
-  }
-  std::sort(work.begin(), work.end());
-  const re2::StringPiece all(text.data(), text.size());
-  for (const auto& [h, stretch_index] : work) {
-    const text::Sentence& s = stretches[stretch_index];
+  spans.clear();
+  impl_->symbols.Build(doc, ds);
+  const std::string_view text = doc.text;
+  const re2::StringPiece all(ds.symbols);
+  if (!MatchSet(*impl_->set, all, impl_->rules.size(), hits)) return;
+  for (const int h : hits) {
     const Impl::Rule& rule = impl_->rules[static_cast<std::size_t>(h)];
     groups.assign(static_cast<std::size_t>(rule.groups) + 1, re2::StringPiece());
-    // The stretch alone is the text: for a short text RE2 runs its bit-state engine directly,
-    // without the forward and reverse DFA passes (whose caches other stages keep cold).
-    const re2::StringPiece sentence(all.data() + s.begin, s.end - s.begin);
     std::size_t pos = 0;
-    while (pos <= sentence.size() &&
-           MatchGroups(*rule.re, sentence, pos, groups.data(), rule.groups + 1)) {
+    // One call finds a match and its groups: RE2's DFA finds where it lies, then its capture
+    // engine runs on the match alone.
+    while (pos <= all.size() && rule.re->Match(all, pos, all.size(), RE2::UNANCHORED,
+                                               groups.data(), rule.groups + 1)) {
       const re2::StringPiece whole = groups[0];
-      pos = static_cast<std::size_t>(whole.data() - sentence.data()) +
+      pos = static_cast<std::size_t>(whole.data() - all.data()) +
             std::max<std::size_t>(whole.size(), 1);
       bool rejected = false;
       for (int r : rule.rejects) {
@@ -309,30 +247,29 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
       }
       const re2::StringPiece g = groups[static_cast<std::size_t>(rule.group)];
       if (rejected || g.data() == nullptr || g.empty()) continue;
-      // The span must start and end on token boundaries.
-      const auto b = static_cast<std::uint32_t>(g.data() - all.data());
-      const auto e = static_cast<std::uint32_t>(b + g.size());
-      const auto first =
-          std::lower_bound(tokens.begin() + s.token_begin, tokens.begin() + s.token_end, b,
-                           [](const text::Token& t, std::uint32_t v) { return t.begin < v; });
-      if (first == tokens.begin() + s.token_end || first->begin != b) continue;
-      const auto last =
-          std::lower_bound(first, tokens.begin() + s.token_end, e,
-                           [](const text::Token& t, std::uint32_t v) { return t.end < v; });
-      if (last == tokens.begin() + s.token_end || last->end != e) continue;
+      const auto gs = static_cast<std::size_t>(g.data() - all.data());
+      const std::size_t ge = gs + g.size();
+      if (std::memchr(g.data(), '\n', g.size()) != nullptr) continue;
+      // The span must start and end on token boundaries ("1990" of "1990s" is no year).
+      const std::uint32_t tb = TokenAt(tokens, ds.begin[gs]);
+      const std::uint32_t te = TokenAt(tokens, ds.end[ge - 1] - 1) + 1;
+      if (tokens[tb].begin != ds.begin[gs] || tokens[te - 1].end != ds.end[ge - 1]) continue;
       Match m;
-      m.begin = b;
-      m.end = e;
-      m.token_begin = static_cast<std::uint32_t>(first - tokens.begin());
-      m.token_end = static_cast<std::uint32_t>(last - tokens.begin()) + 1;
+      m.begin = ds.begin[gs];
+      m.end = ds.end[ge - 1];
+      m.token_begin = tb;
+      m.token_end = te;
       m.rule = static_cast<std::uint32_t>(h);
       m.priority = rule.spec.priority;
+      m.fields_begin = static_cast<std::uint32_t>(spans.size());
       for (const auto& [index, field] : rule.fields) {
         const re2::StringPiece f = groups[static_cast<std::size_t>(index)];
-        if (f.data() != nullptr) {
-          m.fields[static_cast<std::size_t>(field)] = std::string_view(f.data(), f.size());
-        }
+        if (f.data() == nullptr || f.empty()) continue;
+        const auto fs = static_cast<std::size_t>(f.data() - all.data());
+        const std::size_t fe = fs + f.size();
+        spans.push_back({field, ds.begin[fs], ds.end[fe - 1]});
       }
+      m.fields_end = static_cast<std::uint32_t>(spans.size());
       matches.push_back(m);
     }
   }
@@ -366,7 +303,8 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
       if (m.begin > kHeadBytes) break;
       const RuleSpec& spec = impl_->rules[m.rule].spec;
       if (spec.label != Label::kDate && spec.label != Label::kTime) continue;
-      const dates::Normalized n = dates::Normalize(Label::kDate, m.fields, dates::Context{});
+      const dates::Normalized n =
+          dates::Normalize(Label::kDate, Texts(text, spans, m), dates::Context{});
       if (!IsFullDate(n.value) || !InDatelinePosition(doc, m)) continue;
       doc.reference_date = CivilDate::Parse(n.value);
       if (doc.reference_date) {
@@ -392,7 +330,7 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
     context.focus_near = !focus.empty() && sentence <= focus_sentence + 2;
     context.focus_same_sentence = !focus.empty() && sentence == focus_sentence;
     context.focus_uses_reference = focus_uses_reference;
-    dates::Normalized n = dates::Normalize(*spec.label, m.fields, context);
+    dates::Normalized n = dates::Normalize(*spec.label, Texts(text, spans, m), context);
     if (n.invalid) continue;
     if (n.sets_focus && spec.label == Label::kDate) {
       focus = n.value;

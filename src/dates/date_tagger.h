@@ -2,17 +2,17 @@
 // SET) and normalized to TIMEX3 values against the document's reference date.
 //
 // WHAT THIS IS
-//   Compile() takes the time rules of the rule files (dictionaries/rules/dates.rules) and
-//   compiles each pattern once with explicit RE2 options (UTF-8, leftmost-longest, no logging,
-//   bounded memory), plus one RE2::Set of all of them. Run() asks the Set, sentence by sentence,
-//   which rules can match there at all (one DFA pass over the text; no expression crosses a
-//   sentence boundary), runs each of those rules over its sentences, keeps the best
+//   Compile() takes the time rules of the rule files (dictionaries/rules/dates.rules), patterns
+//   over the date class string of dates/date_symbols.h (target `tokens`), and compiles each once
+//   with explicit RE2 options (Latin-1, leftmost-longest, no logging, bounded memory), plus one
+//   RE2::Set of all of them. Run() builds the document's date class string (one symbol per
+//   token or piece of a token with digits, "\n" between sentences), asks the Set in one pass
+//   which rules can match at all, runs each of those over the string, keeps the best
 //   non-overlapping matches (higher priority, then longer, then earlier) whose spans start and end
 //   on token boundaries, decides the reference date, and appends one Candidate per expression
-//   with its TIMEX3 value. The patterns see the text with no-break and thin spaces turned into
-//   plain spaces of the same byte length, so offsets are the document's. What a match means comes
-//   from its named capture groups (dates/normalizer.h), never from the rule id: users add
-//   patterns without recompiling.
+//   with its TIMEX3 value. No pattern runs over the text. What a match means comes from its
+//   named capture groups, each mapped back to the text of its symbols (dates/normalizer.h), never
+//   from the rule id: users add patterns without recompiling.
 //
 // THE REFERENCE DATE
 //   The caller's if given (source "caller"); else the first full date (day, month and year, all
@@ -29,7 +29,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <set>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -48,16 +48,15 @@ class DateTagger {
   DateTagger& operator=(DateTagger&&) noexcept;
 
   // Compiles the time rules (RuleSpec::IsTimeRule()). Throws LoadError "file:line:column: rule
-  // \"id\": message" for an invalid pattern (RE2's message), a rule over tokens instead of text,
+  // \"id\": message" for an invalid pattern (RE2's message), a rule over text instead of tokens,
   // an entity group that does not exist, or a named group outside the vocabulary of
   // dates/normalizer.h (a typo such as (?P<yaer>...)).
   // Needs no gazetteer, so it may run while the dictionaries load.
   void Compile(std::vector<RuleSpec> rules);
-  // `anchor_words` (from `anchor` lines, looked up in the gazetteer's vocabulary) are the words
-  // time expressions are made around; when there are none, the rules run on whole sentences.
-  // Call once the gazetteer is built.
-  void BindAnchors(const std::set<std::string, std::less<>>& anchor_words,
-                   const Gazetteer& gazetteer);
+  // Gives the words of `class` lines (RuleFileParser::class_words(), looked up in the
+  // gazetteer's vocabulary) their symbols. Call once the gazetteer is built.
+  void BindWords(const std::vector<std::pair<std::string, unsigned char>>& class_words,
+                 const Gazetteer& gazetteer);
 
   // Decides the reference date (the caller's, else one found in the document's dateline or first
   // lines) into doc.reference_date / doc.reference_source, then appends a candidate (origin

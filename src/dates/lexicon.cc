@@ -137,7 +137,8 @@ std::string NormalizeWords(std::string_view text) {
   bool space = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    // U+2018 / U+2019 quotes -> ', U+2010..U+2014 dashes and U+00A0 -> separators.
+    // U+2018 / U+2019 quotes -> ', U+2010..U+2014 dashes, U+00A0, U+2007, U+2009, U+202F ->
+    // separators.
     if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
       const unsigned char c3 = static_cast<unsigned char>(text[i + 2]);
       if (c3 == 0x98 || c3 == 0x99) {
@@ -147,7 +148,8 @@ std::string NormalizeWords(std::string_view text) {
         i += 2;
         continue;
       }
-      if (c3 >= 0x90 && c3 <= 0x94) {
+      // Dashes, and the figure, thin and narrow no-break spaces (U+2007, U+2009, U+202F).
+      if ((c3 >= 0x90 && c3 <= 0x94) || c3 == 0x87 || c3 == 0x89 || c3 == 0xAF) {
         space = true;
         i += 2;
         continue;

@@ -37,8 +37,41 @@ std::string Cat(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
-std::string YearString(int year) { return Format("%04d", year); }
-std::string MonthString(int year, int month) { return Format("%04d-%02d", year, month); }
+// Digits written by hand: snprintf was a tenth of the stage's time.
+void AppendDigits(std::string& out, int value, int width) {
+  char buf[12];
+  int n = 0;
+  unsigned v = static_cast<unsigned>(value);
+  if (value < 0) {  // as printf: "-005"
+    out.push_back('-');
+    v = 0u - v;
+    --width;
+  }
+  do {
+    buf[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v > 0 && n < 11);
+  for (int i = n; i < width; ++i) out.push_back('0');
+  while (n > 0) out.push_back(buf[--n]);
+}
+std::string YearString(int year) {
+  std::string s;
+  AppendDigits(s, year, 4);
+  return s;
+}
+std::string MonthString(int year, int month) {
+  std::string s = YearString(year);
+  s.push_back('-');
+  AppendDigits(s, month, 2);
+  return s;
+}
+// "2024-04-26", as CivilDate::ToString.
+std::string DayString(const CivilDate& d) {
+  std::string s = MonthString(d.year, d.month);
+  s.push_back('-');
+  AppendDigits(s, d.day, 2);
+  return s;
+}
 std::string WeekString(const IsoWeek& w) { return Format("%04d-W%02d", w.year, w.week); }
 std::string QuarterString(int year, int quarter) { return Format("%04d-Q%d", year, quarter); }
 std::string HalfString(int year, int half) { return Format("%04d-H%d", year, half); }
@@ -140,8 +173,16 @@ Parts Parse(const FieldTexts& f, const std::optional<CivilDate>& reference) {
     p.holiday = t;
     if (!IsKnownHoliday(t)) p.bad = true;
   }
-  if (auto t = text(Field::kHour); !t.empty()) Take(t, ParseHour(t), p.hour, p.bad);
-  if (auto t = text(Field::kMinute); !t.empty()) {
+  std::string_view minute_text = text(Field::kMinute);
+  if (auto t = text(Field::kHour); !t.empty()) {
+    // "0900", "1530", "915": the hour and the minute in one number.
+    if ((t.size() == 3 || t.size() == 4) && minute_text.empty() && IsNumber(t)) {
+      minute_text = t.substr(t.size() - 2);
+      t = t.substr(0, t.size() - 2);
+    }
+    Take(t, ParseHour(t), p.hour, p.bad);
+  }
+  if (auto t = minute_text; !t.empty()) {
     const auto v = ParseCardinal(t);
     if (v && *v >= 0 && *v <= 59)
       p.minute = static_cast<int>(*v);
@@ -297,7 +338,7 @@ bool ComposeInYear(const Parts& p, int year, Resolved& r) {
     const auto md = HolidayDate(p.holiday, year);
     if (!md) return false;
     r.day = CivilDate{year, md->month, md->day};
-    r.value = r.day->ToString();
+    r.value = DayString(*r.day);
     return true;
   }
   if (p.month) {
@@ -308,7 +349,7 @@ bool ComposeInYear(const Parts& p, int year, Resolved& r) {
         return true;
       }
       r.day = d;
-      r.value = d->ToString();
+      r.value = DayString(*d);
     } else {
       r.value = MonthString(year, *p.month);
     }
@@ -396,7 +437,7 @@ bool Shift(const CivilDate& ref, Unit unit, long count, const Parts& p, Resolved
         const auto day = CivilDate::FromParts(d.year, d.month, *p.day);
         if (!day) return false;
         r.day = day;
-        r.value = day->ToString();
+        r.value = DayString(*day);
       } else {
         r.value = MonthString(d.year, d.month);
       }
@@ -409,7 +450,7 @@ bool Shift(const CivilDate& ref, Unit unit, long count, const Parts& p, Resolved
       const IsoWeek w = AddWeeks(ref, count);
       if (p.weekday) {
         r.day = AddDays(IsoWeekMonday(w.year, w.week), *p.weekday - 1);
-        r.value = r.day->ToString();
+        r.value = DayString(*r.day);
       } else {
         r.value = WeekString(w);
       }
@@ -421,7 +462,7 @@ bool Shift(const CivilDate& ref, Unit unit, long count, const Parts& p, Resolved
     case Unit::kDay:
     case Unit::kNight:
       r.day = AddDays(ref, count);
-      r.value = r.day->ToString();
+      r.value = DayString(*r.day);
       return true;
     case Unit::kDecade:
       r.value = Format("%03d", ref.year / 10 + static_cast<int>(count));
@@ -461,7 +502,7 @@ Resolved ResolveRelative(const Parts& p, const CivilDate& base, TenseSource* ten
     }
     if (unit == Unit::kNight) {  // "last night" is the night of yesterday
       r.day = AddDays(base, count);
-      r.value = r.day->ToString();
+      r.value = DayString(*r.day);
       return r;
     }
     if (!Shift(base, unit, count, p, r)) r.value.clear();
@@ -477,7 +518,7 @@ Resolved ResolveRelative(const Parts& p, const CivilDate& base, TenseSource* ten
     } else {
       r.day = AddDays(base, *p.weekday - base.Weekday());
     }
-    r.value = r.day->ToString();
+    r.value = DayString(*r.day);
     return r;
   }
   if (p.month) {
@@ -521,7 +562,7 @@ Resolved ResolveRelative(const Parts& p, const CivilDate& base, TenseSource* ten
   }
   if (p.part) {  // "this morning", "last night"
     r.day = AddDays(base, rel);
-    r.value = r.day->ToString();
+    r.value = DayString(*r.day);
     return r;
   }
   r.uses_reference = false;
@@ -554,7 +595,7 @@ Resolved ResolveDate(const Parts& p, Label label, const Context& context) {
     if (!ref) return r;
     r.uses_reference = true;
     r.day = AddDays(*ref, *p.day_offset);
-    r.value = r.day->ToString();
+    r.value = DayString(*r.day);
     return r;
   }
   // 3. An offset: "two days ago", "a year earlier", "three weeks later".
@@ -624,7 +665,7 @@ Resolved ResolveDate(const Parts& p, Label label, const Context& context) {
     }
     if (p.weekday) {
       r.day = WeekdayByTense(*p.weekday, *ref, tense);
-      r.value = r.day->ToString();
+      r.value = DayString(*r.day);
       return r;
     }
     if (!p.holiday.empty()) {
@@ -679,7 +720,7 @@ Resolved ResolveDate(const Parts& p, Label label, const Context& context) {
       if (const auto day = FocusDate(context.focus)) {
         r.uses_reference = context.focus_uses_reference;
         r.day = day;
-        r.value = day->ToString();
+        r.value = DayString(*day);
         return r;
       }
     }
@@ -689,7 +730,7 @@ Resolved ResolveDate(const Parts& p, Label label, const Context& context) {
     }
     r.uses_reference = true;
     r.day = *ref;
-    r.value = ref->ToString();
+    r.value = DayString(*ref);
     return r;
   }
   return r;

@@ -208,7 +208,7 @@ Extractor Extractor::Load(const LoadOptions& options) {
       for (const auto& [word, symbol] : parser.symbol_words()) {
         model->gazetteer.AddVocabulary(tokenizer.folder().Key(word));
       }
-      for (const std::string& word : parser.anchor_words()) {
+      for (const auto& [word, symbol] : parser.class_words()) {
         model->gazetteer.AddVocabulary(tokenizer.folder().Key(word));
       }
       model->gazetteer.Build();
@@ -219,7 +219,7 @@ Extractor Extractor::Load(const LoadOptions& options) {
   }
   if (compile_error) std::rethrow_exception(compile_error);
   model->rules.BindWords(parser.symbol_words(), model->gazetteer);
-  model->dates.BindAnchors(parser.anchor_words(), model->gazetteer);
+  model->dates.BindWords(parser.class_words(), model->gazetteer);
 
   const internal::GazetteerStats& stats = model->gazetteer.stats();
   model->info.dictionary_entries = stats.entries;

@@ -95,18 +95,44 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
       }
       return;
     }
-    if (fields[0] == "anchor") {
+    if (fields[0] == "class") {
+      if (fields.size() != 3) {
+        throw LoadError(file_name, line_number, 1,
+                        "expected 3 tab-separated columns (class, NAME, WORDS), got " +
+                            std::to_string(fields.size()));
+      }
+      if (!ValidMacroName(fields[1])) {
+        throw LoadError(file_name, line_number, FieldColumn(line, 1),
+                        "class name \"" + std::string(fields[1]) + "\" must match [A-Z][A-Z0-9_]*");
+      }
+      auto it = classes_.find(fields[1]);
+      if (it == classes_.end()) {
+        // Symbols 0x80-0xFF, then the control characters other than tab and newline.
+        const std::size_t k = classes_.size();
+        if (k >= 128 + 29) {
+          throw LoadError(file_name, line_number, FieldColumn(line, 1),
+                          "too many classes (at most 157)");
+        }
+        const auto symbol =
+            static_cast<unsigned char>(k < 128 ? 0x80 + k : k < 136 ? k - 127 : k - 125);
+        it = classes_.emplace(std::string(fields[1]), symbol).first;
+        static constexpr char kHex[] = "0123456789abcdef";
+        macros_[std::string(fields[1])] = {'\\', 'x', kHex[symbol >> 4], kHex[symbol & 15]};
+      }
+      std::size_t pos = 0;
+      const std::string_view words = fields[2];
+      while (pos < words.size()) {
+        const std::size_t space = std::min(words.find(' ', pos), words.size());
+        if (space > pos) class_words_.emplace_back(words.substr(pos, space - pos), it->second);
+        pos = space + 1;
+      }
+      return;
+    }
+    if (fields[0] == "anchor") {  // older files: the date rules no longer need anchors
       if (fields.size() != 2) {
         throw LoadError(file_name, line_number, 1,
                         "expected 2 tab-separated columns (anchor, WORDS), got " +
                             std::to_string(fields.size()));
-      }
-      std::size_t pos = 0;
-      const std::string_view words = fields[1];
-      while (pos < words.size()) {
-        const std::size_t space = std::min(words.find(' ', pos), words.size());
-        if (space > pos) anchor_words_.emplace(words.substr(pos, space - pos));
-        pos = space + 1;
       }
       return;
     }

@@ -1,14 +1,19 @@
 // The rule file format (dictionaries/rules/*.rules), shared by the name rules and the date rules.
 //
-// Tab-separated lines; `#` starts a comment line. Four kinds of line:
+// Tab-separated lines; `#` starts a comment line. Five kinds of line:
 //   symbol  X  WORD WORD ...
 //       Word-class symbols for the token class string: every listed word (matched on its
 //       case-folded form) gets the symbol X: a lower-case ASCII letter, written in upper case when
 //       the token is capitalised ("in" -> i, "In" -> I), or a digit 1-8, the same in either case.
+//   class  NAME  WORD WORD ...
+//       A word class of the date rules' class string (dates/date_symbols.h): every listed word
+//       (matched on its case-folded form; written with a capital, only when the token is
+//       capitalised) gets the class's symbol, and `{NAME}` in any later pattern stands for that
+//       symbol. NAME is [A-Z][A-Z0-9_]*; a later line with the same NAME adds words to it, and a
+//       word listed again moves to the later class. At most 157 classes.
 //   anchor  WORD WORD ...
-//       Words that time expressions are made around (month and weekday names, units such as
-//       "week", "today", "ago"): the date rules run only within a few tokens of such a word or
-//       of a token with a digit. Without any anchor line the date rules run on every sentence.
+//       Accepted for older rule files and ignored: the date rules run over the whole date
+//       class string of the document.
 //   define  NAME  VALUE
 //       A macro: `{NAME}` in any later pattern of any file is replaced by VALUE. NAME is
 //       [A-Z][A-Z0-9_]*. For patterns over token classes, VALUE is usually a symbol class.
@@ -16,9 +21,11 @@
 //       ID        unique rule id, [a-z0-9_.-]+ (e.g. person.title_name)
 //       LABEL     PERSON, LOCATION, ORGANIZATION, NAME (a name whose type the resolver decides),
 //                 NONE (a span that is no entity), DATE, TIME, DURATION or SET
-//       TARGET    `tokens` (the pattern runs over the token class string) or `text` (over the
-//                 raw text), optionally with a document condition `when X>=N`: the rule runs
-//                 only in documents with at least N tokens of symbol X (either case), e.g.
+//       TARGET    `tokens` (the pattern runs over the token class string; for DATE, TIME,
+//                 DURATION and SET rules, over the date class string of dates/date_symbols.h)
+//                 or `text` (over the raw text; name rules only), optionally with a document
+//                 condition `when X>=N`: the rule runs only in documents with at least N
+//                 tokens of symbol X (either case), e.g.
 //                 `tokens when z>=3` for rules that hold only in sports reports
 //       GROUP     which capture group is the entity: a number (0 = the whole match) or a name
 //       PRIORITY  an integer; higher wins when candidates overlap
@@ -32,9 +39,9 @@
 #include <cstddef>
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "nerkit/entity.h"
@@ -77,8 +84,12 @@ class RuleFileParser {
   // Word -> symbol from `symbol` lines (later lines override earlier ones).
   const std::map<std::string, char, std::less<>>& symbol_words() const { return symbol_words_; }
   const std::map<std::string, std::string, std::less<>>& macros() const { return macros_; }
-  // Words from `anchor` lines: a time expression holds a number or one of them.
-  const std::set<std::string, std::less<>>& anchor_words() const { return anchor_words_; }
+  // Words of `class` lines, as written, with their class symbol (0x80 + the class's index, then
+  // control characters 0x01-0x08 and 0x0B-0x1F), in
+  // file order: a word listed again ends with its last class.
+  const std::vector<std::pair<std::string, unsigned char>>& class_words() const {
+    return class_words_;
+  }
 
  private:
   std::string Expand(const std::string& file, std::size_t line, std::size_t column,
@@ -86,7 +97,8 @@ class RuleFileParser {
   std::vector<RuleSpec> rules_;
   std::map<std::string, std::string, std::less<>> macros_;
   std::map<std::string, char, std::less<>> symbol_words_;
-  std::set<std::string, std::less<>> anchor_words_;
+  std::map<std::string, unsigned char, std::less<>> classes_;  // class name -> symbol
+  std::vector<std::pair<std::string, unsigned char>> class_words_;
 };
 
 }  // namespace nerkit::internal

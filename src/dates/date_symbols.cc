@@ -1,0 +1,233 @@
+#include "dates/date_symbols.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include "text/fold.h"
+
+namespace nerkit::internal::dates {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsLetter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// A run of digits by its length and value (see the header).
+char DigitSymbol(std::string_view d) {
+  int v = 0;
+  for (char c : d.substr(0, 4)) v = v * 10 + (c - '0');
+  switch (d.size()) {
+    case 1:
+      return v == 0 ? '0' : v <= 4 ? '1' : '5';
+    case 2:
+      if (v == 0) return 'o';
+      if (d[0] == '0') return '2';
+      return v <= 12 ? '3' : v <= 23 ? '4' : v <= 31 ? '6' : v <= 59 ? '7' : '8';
+    case 3:
+      return '9';
+    case 4:
+      if (v >= 1000 && v <= 2099) return v % 10 == 0 ? 'D' : 'Y';
+      return v / 100 <= 23 && v % 100 <= 59 ? 'H' : 'N';
+    default:
+      return 'N';
+  }
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if ((a[i] | 0x20) != (b[i] | 0x20)) return false;
+  }
+  return true;
+}
+
+// A run of letters inside a token with digits.
+char LetterSymbol(std::string_view run, bool after_digits) {
+  if (after_digits && (EqualsIgnoreCase(run, "st") || EqualsIgnoreCase(run, "nd") ||
+                       EqualsIgnoreCase(run, "rd") || EqualsIgnoreCase(run, "th"))) {
+    return 't';
+  }
+  if (run == "s" || run == "S") return after_digits ? 's' : 'l';
+  if (run == "Q") return 'q';
+  if (run == "W") return 'k';
+  if (run == "T") return 'T';
+  return 'l';
+}
+
+// Appends symbols and their spans into arrays sized in advance (a token with digits may add
+// more than one: room is made for it first).
+class Writer {
+ public:
+  explicit Writer(DateString& out) : out_(out) {}
+  void Reserve(std::size_t n) {
+    if (size_ + n > out_.symbols.size()) {
+      const std::size_t size = std::max(out_.symbols.size() * 2, size_ + n);
+      out_.symbols.resize(size);
+      out_.begin.resize(size);
+      out_.end.resize(size);
+    }
+  }
+  // Requires room (Reserve).
+  void Add(char symbol, std::uint32_t begin, std::uint32_t end) {
+    out_.symbols[size_] = symbol;
+    out_.begin[size_] = begin;
+    out_.end[size_] = end;
+    ++size_;
+  }
+  void Finish() {
+    out_.symbols.resize(size_);
+    out_.begin.resize(size_);
+    out_.end.resize(size_);
+  }
+
+ private:
+  DateString& out_;
+  std::size_t size_ = 0;
+};
+
+// The pieces of a token with digits: runs of digits, runs of letters, single other characters;
+// "am", "p.m" and the like after digits are one piece.
+void AddDigitToken(std::string_view text, const text::Token& tok, Writer& w) {
+  w.Reserve(tok.end - tok.begin);
+  std::uint32_t pos = tok.begin;
+  bool after_digits = false;
+  while (pos < tok.end) {
+    const char c = text[pos];
+    std::uint32_t e = pos + 1;
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      // A no-break or narrow space inside the token ("3\u202Fp.m.", which ICU keeps together)
+      // separates nothing; another character is one piece.
+      const unsigned char lead = static_cast<unsigned char>(c);
+      e = pos + (lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1);
+      e = std::min(e, tok.end);
+      const std::string_view ch = text.substr(pos, e - pos);
+      if (ch != "\xC2\xA0" && ch != "\xE2\x80\xAF" && ch != "\xE2\x80\x87" &&
+          ch != "\xE2\x80\x89") {
+        w.Add('x', pos, e);
+        after_digits = false;
+      }
+    } else if (IsDigit(c)) {
+      while (e < tok.end && IsDigit(text[e])) ++e;
+      w.Add(DigitSymbol(text.substr(pos, e - pos)), pos, e);
+      after_digits = true;
+    } else if (IsLetter(c)) {
+      const std::string_view rest = text.substr(pos, tok.end - pos);
+      if (after_digits && (EqualsIgnoreCase(rest, "am") || EqualsIgnoreCase(rest, "pm") ||
+                           EqualsIgnoreCase(rest, "a.m") || EqualsIgnoreCase(rest, "p.m") ||
+                           EqualsIgnoreCase(rest, "a.m.") || EqualsIgnoreCase(rest, "p.m."))) {
+        w.Add('a', pos, tok.end);
+        return;
+      }
+      while (e < tok.end && IsLetter(text[e])) ++e;
+      w.Add(LetterSymbol(text.substr(pos, e - pos), after_digits), pos, e);
+      after_digits = false;
+    } else {
+      w.Add(c == '.' ? 'p' : c == ',' ? 'c' : 'x', pos, e);
+    }
+    pos = e;
+  }
+}
+
+// Whether tokens[i] touches both neighbours (no white space before or after it, same sentence).
+bool Attached(const std::vector<text::Token>& tokens, std::size_t i) {
+  return i > 0 && i + 1 < tokens.size() && !tokens[i].Has(text::kSpaceBefore) &&
+         !tokens[i + 1].Has(text::kSpaceBefore) && tokens[i + 1].sentence == tokens[i].sentence &&
+         tokens[i - 1].IsWord() && tokens[i + 1].IsWord();
+}
+
+char PunctuationSymbol(std::string_view s, const std::vector<text::Token>& tokens, std::size_t i) {
+  if (s.size() == 1) {
+    switch (s[0]) {
+      case ',':
+        return ',';
+      case '.':
+        return '.';
+      case '-':
+        return Attached(tokens, i) ? '-' : '_';
+      case '/':
+        return Attached(tokens, i) ? '/' : '?';
+      case ':':
+        return Attached(tokens, i) ? ':' : ';';
+      case ';':
+        return ';';
+      case '\'':
+        return '\'';
+      case '"':
+        return '"';
+      case '(':
+      case '[':
+        return '(';
+      case ')':
+      case ']':
+        return ')';
+      case '$':
+      case '#':
+        return '$';
+      case '%':
+        return '%';
+      case '&':
+        return '&';
+      case '!':
+      case '?':
+        return '!';
+      default:
+        return '?';
+    }
+  }
+  if (s == "\xE2\x80\x90" || s == "\xE2\x80\x91") return Attached(tokens, i) ? '-' : '_';
+  if (s == "\xE2\x80\x93" || s == "\xE2\x80\x94" || s == "--") return '_';
+  if (s == "\xE2\x80\x98" || s == "\xE2\x80\x99") return '\'';
+  if (s == "\xE2\x80\x9C" || s == "\xE2\x80\x9D" || s == "\xC2\xAB" || s == "\xC2\xBB") return '"';
+  if (s == "\xC2\xA3" || s == "\xE2\x82\xAC" || s == "\xC2\xA5") return '$';
+  return '?';
+}
+
+}  // namespace
+
+void DateSymbols::Bind(const std::vector<std::pair<std::string, unsigned char>>& class_words,
+                       const Gazetteer& gazetteer) {
+  any_case_.assign(gazetteer.stats().vocabulary, 0);
+  capitalised_.assign(gazetteer.stats().vocabulary, 0);
+  text::Folder folder;
+  for (const auto& [word, symbol] : class_words) {
+    const std::int32_t id = gazetteer.Lookup(folder.Key(word));
+    if (id < 0) continue;
+    const bool capital = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
+    (capital ? capitalised_ : any_case_)[static_cast<std::size_t>(id)] = symbol;
+  }
+}
+
+void DateSymbols::Build(const Document& doc, DateString& out) const {
+  const std::vector<text::Token>& tokens = doc.tokens();
+  const std::size_t n = tokens.size();
+  Writer w(out);
+  w.Reserve(n + doc.words.sentences.size());
+  const unsigned char* any_case = any_case_.data();
+  const unsigned char* capitalised = capitalised_.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    const text::Token& tok = tokens[i];
+    if (tok.Has(text::kSentenceStart) && i > 0) w.Add('\n', tok.begin, tok.begin);
+    if (tok.Has(text::kHasDigit)) {
+      AddDigitToken(doc.text, tok, w);
+      w.Reserve(n + doc.words.sentences.size() - i);
+      continue;
+    }
+    char symbol;
+    if (tok.Has(text::kPossessive)) {
+      symbol = 'S';
+    } else if (tok.IsWord()) {
+      const bool cap = tok.IsCapitalized();
+      unsigned char c = 0;
+      if (tok.vocab >= 0) {
+        const auto id = static_cast<std::size_t>(tok.vocab);
+        c = cap && capitalised[id] ? capitalised[id] : any_case[id];
+      }
+      symbol = c ? static_cast<char>(c) : cap ? 'W' : 'w';
+    } else {
+      symbol = PunctuationSymbol(doc.TokenText(tok), tokens, i);
+    }
+    w.Add(symbol, tok.begin, tok.end);
+  }
+  w.Finish();
+}
+
+}  // namespace nerkit::internal::dates
