@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -139,6 +140,9 @@ std::string EntityTitle(const nerkit::Result& r, const nerkit::Entity& e,
       t += " (" + e.anchor + ")";
   }
   if (!e.source.empty()) t += "\nsource: " + e.source;
+  char confidence[32];
+  std::snprintf(confidence, sizeof confidence, "\nconfidence: %.2f", e.confidence);
+  t += confidence;
   if (e.cluster >= 0 && static_cast<std::size_t>(e.cluster) < r.clusters.size()) {
     const nerkit::Cluster& c = r.clusters[static_cast<std::size_t>(e.cluster)];
     if (c.mentions.size() > 1) {
