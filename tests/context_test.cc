@@ -1,0 +1,136 @@
+// Names in their document's context: which of several places of the same name a document means
+// (the evidence kinds of Gazetteer::AddCandidates), with the default dictionaries and with small
+// dictionaries of the test's own.
+#define BOOST_TEST_MODULE context
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/source_file.h"
+#include "gazetteer/gazetteer.h"
+#include "nerkit/nerkit.h"
+#include "text/tokenizer.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const nerkit::Extractor& Shared() {
+  static const nerkit::Extractor extractor = nerkit::Extractor::Load();
+  return extractor;
+}
+
+// The id of the first entity of `text` whose text is `name`, or "(none)".
+std::string IdOf(const nerkit::Extractor& extractor, const std::string& text,
+                 const std::string& name) {
+  const nerkit::Result r = extractor.Extract(text);
+  for (const nerkit::Entity& e : r.entities) {
+    if (e.text == name) return std::string(nerkit::LabelName(e.label)) + " " + e.id;
+  }
+  return "(none)";
+}
+
+struct PlaceCase {
+  std::string text;
+  std::string name;
+  std::string expected;  // label and id
+  std::string why;
+};
+
+std::ostream& operator<<(std::ostream& out, const PlaceCase& c) { return out << c.why; }
+
+// Sirte, Libya is geonames:2210554; Siirt, Turkey geonames:300822 (both have the alternate name
+// "Sirt", and Siirt is the larger). Paris, France 2988507; Paris, Texas 4717560.
+const std::vector<PlaceCase> kPlaces = {
+    {"Fighters entered Misurata and Sirt on Monday.", "Sirt", "LOCATION geonames:2210554",
+     "the country of another place found (Misurata, an alternate name only Libya has)"},
+    {"Residents of Paris, Texas were evacuated.", "Paris", "LOCATION geonames:4717560",
+     "a US state after a comma, even for a name that is also a common word"},
+    {"Residents of Paris, France were evacuated.", "Paris", "LOCATION geonames:2988507",
+     "a country after a comma"},
+    {"Residents of Paris were evacuated.", "Paris", "LOCATION geonames:2988507",
+     "no evidence: the main name with the larger population"},
+    {"He was treated at a hospital in Atlanta, Georgia, and went home.", "Georgia",
+     "LOCATION geonames:4197000", "the state of the city before the comma, not the country"},
+    {"Georgia and Russia signed the accord.", "Georgia", "LOCATION geonames:614540",
+     "a country's own name, without a city before it"},
+    {"The talks were held in Sirt. Libya said the talks would go on.", "Sirt",
+     "LOCATION geonames:2210554", "a country named in the document"},
+    {"Officials from Libya met in Sirt in Turkey on Monday.", "Sirt", "LOCATION geonames:300822",
+     "a country named beside the place wins over one named elsewhere in the sentence"},
+    {"ANKARA (AP) - A Libyan delegation visited Sirt on Monday.", "Sirt",
+     "LOCATION geonames:300822", "the dateline's country wins over a demonym of the story"},
+    {"The company is based in Peoria, Ill., and employs 300 people.", "Peoria",
+     "LOCATION geonames:4905687", "a state abbreviation of news agency style after a comma"},
+};
+
+}  // namespace
+
+BOOST_DATA_TEST_CASE(places_of_the_same_name_by_the_documents_evidence,
+                     boost::unit_test::data::make(kPlaces), c) {
+  BOOST_TEST(IdOf(Shared(), c.text, c.name) == c.expected, c.why << ": " << c.text);
+}
+
+// The eighth column of a dictionary line names a place's first-level division by its id, and
+// survives the compiled image.
+BOOST_AUTO_TEST_CASE(region_column_is_loaded_and_kept_in_the_image) {
+  // (Padded with comment lines: only dictionaries of 1 MiB or more are kept as an image.)
+  const std::string places =
+      std::string(std::size_t{1} << 20, '#') + "\n" +
+      "Springfield\tLOCATION\t-\tgeo:1\t160000\tUS\tprimary,city\tgeo:il\n"
+      "Springfield\tLOCATION\t-\tgeo:2\t150000\tUS\tprimary,city\tgeo:mo\n"
+      "Springfield\tLOCATION\t-\tgeo:3\t5000\tGB\tprimary,city\t-\n"
+      "Illinois\tLOCATION\t-\tgeo:il\t12000000\tUS\tprimary,region\n"
+      "Missouri\tLOCATION\t-\tgeo:mo\t6000000\tUS\tprimary,region\n";
+  const fs::path cache =
+      fs::temp_directory_path() / ("nerkit-context-test-" + std::to_string(::getpid()));
+  fs::remove_all(cache);
+  for (int round = 0; round < 2; ++round) {
+    nerkit::LoadOptions options;
+    options.load_dictionary_folder = false;
+    options.extra_sources.push_back({"places.tsv", places});
+    options.cache_dir = cache;
+    const nerkit::Extractor extractor = nerkit::Extractor::Load(options);
+    BOOST_TEST(extractor.info().loaded_from_cache == (round == 1));
+    BOOST_TEST(IdOf(extractor, "Flooding hit Springfield, Missouri on Monday.", "Springfield") ==
+               "LOCATION geo:2");
+    BOOST_TEST(IdOf(extractor, "Flooding hit Springfield, Illinois on Monday.", "Springfield") ==
+               "LOCATION geo:1");
+    BOOST_TEST(IdOf(extractor, "Flooding hit Springfield on Monday.", "Springfield") ==
+               "LOCATION geo:1");
+  }
+  fs::remove_all(cache);
+}
+
+// The places that lost are listed with the reason, for --explain.
+BOOST_AUTO_TEST_CASE(other_places_of_the_same_name_are_recorded_with_the_reason) {
+  using namespace nerkit::internal;
+  SourceFile file{"places.tsv",
+                  "Sirt\tLOCATION\tSiirt\tgeonames:300822\t114034\tTR\talternate,city\t-\n"
+                  "Sirt\tLOCATION\tSirte\tgeonames:2210554\t106705\tLY\talternate,city\t-\n"
+                  "Misurata\tLOCATION\tMisratah\tgeonames:2214846\t355657\tLY\talternate,city\t-\n"};
+  nerkit::text::Tokenizer tokenizer;
+  Gazetteer gazetteer;
+  gazetteer.AddFile(file, 0, tokenizer);
+  gazetteer.Build();
+  Document doc;
+  const std::string text = "Fighters entered Misurata and Sirt on Monday.";
+  doc.Reset(text);
+  tokenizer.Tokenize(doc.text, doc.words);
+  gazetteer.Match(doc);
+  gazetteer.AddCandidates(doc);
+  BOOST_TEST_REQUIRE(doc.alternatives.size() == 1u);
+  const Alternative& a = doc.alternatives[0];
+  const Candidate& chosen = doc.candidates.at(a.candidate);
+  BOOST_TEST(text.substr(chosen.begin, chosen.end - chosen.begin) == "Sirt");
+  BOOST_TEST(gazetteer.entry(static_cast<std::uint32_t>(chosen.entry)).id == "geonames:2210554");
+  BOOST_TEST(gazetteer.entry(a.entry).id == "geonames:300822");
+  BOOST_TEST(std::string(a.reason) ==
+             "another place of the same name: the chosen one lies in the country or region of "
+             "another place the document names");
+}
