@@ -1,11 +1,13 @@
-// Names in their document's context: which of several places of the same name a document means
-// (the evidence kinds of Gazetteer::AddCandidates), with the default dictionaries and with small
-// dictionaries of the test's own.
+// Names in their context: names built by their head words (cues.tsv, organizations.rules), unknown
+// names typed by what the text says of them (rules/context.rules), and which of several places
+// of the same name a document means (the evidence kinds of Gazetteer::AddCandidates), with the
+// default dictionaries and with small dictionaries of the test's own.
 #define BOOST_TEST_MODULE context
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -69,7 +71,82 @@ const std::vector<PlaceCase> kPlaces = {
      "LOCATION geonames:4905687", "a state abbreviation of news agency style after a comma"},
 };
 
+struct NameCase {
+  std::string text;
+  std::string expected;  // "name/LABEL" of the entity that must be found
+  std::string why;
+};
+
+std::ostream& operator<<(std::ostream& out, const NameCase& c) { return out << c.why; }
+
+// Made-up names (no list holds them) and real ones built by their heads.
+const std::vector<NameCase> kNames = {
+    // Head words.
+    {"The talks were held at the Nairobi Serena Hotel on Monday.",
+     "Nairobi Serena Hotel/LOCATION", "a place and a given name before a building's head"},
+    {"The Atlanta Symphony Orchestra played Mahler.", "Atlanta Symphony Orchestra/ORGANIZATION",
+     "a place before an orchestra's heads"},
+    {"Kent County Council approved the budget.", "Kent County Council/ORGANIZATION",
+     "a place head inside an organisation's name"},
+    {"Lagos Light Rail will open next year.", "Lagos Light Rail/ORGANIZATION",
+     "an operator named after its city"},
+    {"Bristol Rovers lost again.", "Bristol Rovers/ORGANIZATION", "a club named after its city"},
+    {"The Union of Concerned Scientists published a report.",
+     "Union of Concerned Scientists/ORGANIZATION", "a head word, of, and a name"},
+    {"Acme Holdings, Inc. reported a loss.", "Acme Holdings, Inc./ORGANIZATION",
+     "a legal suffix after a comma"},
+    {"He works for BioVest Research, Inc.", "BioVest Research, Inc/ORGANIZATION",
+     "a legal suffix after a comma, the sentence's period outside"},
+    // Context cues (rules/context.rules), one case each.
+    {"He joined the band Blorptown in 1999.", "Blorptown/ORGANIZATION", "ctx.band"},
+    {"Zentrix's album sold well.", "Zentrix/ORGANIZATION", "ctx.album"},
+    {"The Kevin Costner Band played.", "Kevin Costner Band/ORGANIZATION", "ctx.band_name"},
+    {"Dravia beat Kelmont 3-1 on Saturday.", "Dravia/ORGANIZATION", "ctx.score_home"},
+    {"Dravia beat Kelmont 3-1 on Saturday.", "Kelmont/ORGANIZATION", "ctx.score_away"},
+    {"She signed with Quorvant last week.", "Quorvant/ORGANIZATION", "ctx.signed_with"},
+    {"Velmora, a company based in Ohio, cut jobs.", "Velmora/ORGANIZATION",
+     "ctx.company_apposition"},
+    {"The mayor of Brelton resigned.", "Brelton/LOCATION", "ctx.mayor_of"},
+    {"He lives on the outskirts of Tarvik.", "Tarvik/LOCATION", "ctx.outskirts_of"},
+    {"He spoke to radio station WXYZ on Monday.", "WXYZ/ORGANIZATION", "ctx.call_sign"},
+    {"He spoke to KQED-FM on Monday.", "KQED-FM/ORGANIZATION", "ctx.call_sign_band"},
+    {"Leeds beat Chelsea 2-0 in the league on Sunday.", "Leeds/ORGANIZATION",
+     "a city that beats another by a score is its team"},
+};
+
+// What the cues must not do.
+const std::vector<NameCase> kNotNames = {
+    {"Sampras beat Agassi 6-3 6-4 on Sunday.", "Sampras/ORGANIZATION",
+     "a tennis result names players, not teams"},
+    {"Smith, a company spokesman, said so.", "Smith/ORGANIZATION",
+     "a spokesman of a company is no company"},
+    {"Initially, the Italian company, Fiat, won.", "Initially/ORGANIZATION",
+     "a common word before an apposition"},
+};
+
+// "name/LABEL" of each entity of `text`.
+std::vector<std::string> Found(const std::string& text) {
+  std::vector<std::string> out;
+  for (const nerkit::Entity& e : Shared().Extract(text).entities) {
+    out.push_back(e.text + "/" + std::string(nerkit::LabelName(e.label)));
+  }
+  return out;
+}
+
 }  // namespace
+
+BOOST_DATA_TEST_CASE(names_typed_by_their_heads_and_context, boost::unit_test::data::make(kNames),
+                     c) {
+  const std::vector<std::string> found = Found(c.text);
+  BOOST_TEST((std::find(found.begin(), found.end(), c.expected) != found.end()),
+             c.why << ": " << c.expected << " not in " << c.text);
+}
+
+BOOST_DATA_TEST_CASE(cues_that_do_not_apply, boost::unit_test::data::make(kNotNames), c) {
+  const std::vector<std::string> found = Found(c.text);
+  BOOST_TEST((std::find(found.begin(), found.end(), c.expected) == found.end()),
+             c.why << ": " << c.expected << " in " << c.text);
+}
 
 BOOST_DATA_TEST_CASE(places_of_the_same_name_by_the_documents_evidence,
                      boost::unit_test::data::make(kPlaces), c) {
