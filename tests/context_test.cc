@@ -112,6 +112,12 @@ const std::vector<NameCase> kNames = {
     {"He spoke to KQED-FM on Monday.", "KQED-FM/ORGANIZATION", "ctx.call_sign_band"},
     {"Leeds beat Chelsea 2-0 in the league on Sunday.", "Leeds/ORGANIZATION",
      "a city that beats another by a score is its team"},
+    {"SOCCER - LEAGUE.\nThe striker, who joined Newcastle in the league, scored a goal in the "
+     "championship.", "Newcastle/ORGANIZATION", "ctx.sports_joined"},
+    {"SOCCER - LEAGUE.\nThe striker joined Milan from Torino in the league championship.",
+     "Torino/ORGANIZATION", "ctx.sports_joined_from"},
+    {"SOCCER - LEAGUE.\nNorwich striker Keith O'Neill scored in the league championship.",
+     "Norwich/ORGANIZATION", "ctx.sports_player"},
 };
 
 // What the cues must not do.
@@ -122,6 +128,8 @@ const std::vector<NameCase> kNotNames = {
      "a spokesman of a company is no company"},
     {"Initially, the Italian company, Fiat, won.", "Initially/ORGANIZATION",
      "a common word before an apposition"},
+    {"TENNIS - OPEN.\nShe was seeded third at the Auckland tournament in the championship.",
+     "Auckland/ORGANIZATION", "a place where a tournament is held is no team"},
 };
 
 // "name/LABEL" of each entity of `text`.
