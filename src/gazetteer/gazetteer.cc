@@ -696,7 +696,7 @@ void Gazetteer::AddCandidates(Document& doc) const {
     return -1;
   };
   auto evidence = [&](const Entry& e, const GazetteerMatch& m, const GazetteerMatch* after,
-                      const GazetteerMatch* before) -> std::uint8_t {
+                      const GazetteerMatch* before, int own) -> std::uint8_t {
     std::uint8_t bits = pair_bits(e, after, before);
     const int slot = CountrySlot(e);
     if (slot >= 0) bits |= country_evidence[static_cast<std::size_t>(slot)];
@@ -705,7 +705,7 @@ void Gazetteer::AddCandidates(Document& doc) const {
     // A country's own name (and its places of that name: "Singapore", "Djibouti") loses only to
     // a region or country written after a comma: "Georgia" is the country, unless "Atlanta,
     // Georgia"; "Lebanon" is not a town of Ohio because the dateline is "WASHINGTON".
-    if (slot >= 0 && slot == OwnCountry(m)) bits |= kEvidenceDateline;
+    if (slot >= 0 && slot == own) bits |= kEvidenceDateline;
     if ((slot >= 0 && slot == dateline_slot) ||
         (!dateline_region.empty() && e.region == dateline_region)) {
       bits |= dateline_bits;
@@ -719,9 +719,32 @@ void Gazetteer::AddCandidates(Document& doc) const {
   };
   auto choose = [&](std::size_t mi, EntryType type) {
     const GazetteerMatch& m = doc.matches[mi];
-    const GazetteerMatch* after = type == EntryType::kLocation ? match_after_comma(m) : nullptr;
-    const GazetteerMatch* before = type == EntryType::kLocation ? match_before_comma(mi) : nullptr;
     Choice choice;
+    // Most names have one place of their name: no evidence to weigh, but for a common word that
+    // the region or country after a comma supports ("Reading, Pennsylvania").
+    std::uint32_t places = 0;
+    std::int64_t only = -1;
+    if (type == EntryType::kLocation) {
+      for (std::uint32_t k = 0; k < m.entries_count && places < 2; ++k) {
+        const std::uint32_t index = doc.match_entries[m.entries_begin + k];
+        if (entries_[index].type == type) {
+          ++places;
+          only = index;
+        }
+      }
+      if (places == 1) {
+        choice.best = only;
+        if (entries_[only].Has(kCommon)) {
+          choice.bits = Strongest(pair_bits(entries_[only], match_after_comma(m),
+                                            match_before_comma(mi)));
+        }
+        return choice;
+      }
+    }
+    const bool weigh = type == EntryType::kLocation;
+    const GazetteerMatch* after = weigh ? match_after_comma(m) : nullptr;
+    const GazetteerMatch* before = weigh ? match_before_comma(mi) : nullptr;
+    const int own = weigh ? OwnCountry(m) : -1;
     for (std::uint32_t k = 0; k < m.entries_count; ++k) {
       const std::uint32_t index = doc.match_entries[m.entries_begin + k];
       const Entry& e = entries_[index];
@@ -730,7 +753,7 @@ void Gazetteer::AddCandidates(Document& doc) const {
       // document names India and Pakistan: "Islamabad" stays the capital of Pakistan, not an
       // alternate name of an Indian town because another Indian place is named).
       const std::uint8_t bits =
-          type == EntryType::kLocation ? Strongest(evidence(e, m, after, before)) : 0;
+          weigh ? Strongest(evidence(e, m, after, before, own)) : 0;
       // The document's evidence, then an entry that is no common word, then the gazetteer's rank
       // (main names before alternates, then weight), which the entry order already is.
       if (choice.best < 0 || bits > choice.bits ||
@@ -793,13 +816,15 @@ void Gazetteer::AddCandidates(Document& doc) const {
       // "Misratah", "New York" (admin regions come first by rank, as main names).
       if (type == EntryType::kLocation && entries_[best].Has(kRegion)) {
         const Entry& region = entries_[best];
+        const GazetteerMatch* after = match_after_comma(m);
+        const GazetteerMatch* before = match_before_comma(mi);
+        const int own = OwnCountry(m);
         for (std::uint32_t k = 0; k < m.entries_count; ++k) {
           const std::uint32_t index = doc.match_entries[m.entries_begin + k];
           const Entry& e = entries_[index];
           if (e.type == type && e.Has(kCity) && e.country[0] == region.country[0] &&
               e.country[1] == region.country[1] && !e.Has(kCommon) &&
-              evidence(e, m, match_after_comma(m),
-                       match_before_comma(mi)) >= choice.bits) {
+              evidence(e, m, after, before, own) >= choice.bits) {
             best = index;
             break;
           }
@@ -848,20 +873,21 @@ void Gazetteer::AddCandidates(Document& doc) const {
       } else {
         c.priority = kPriorityMain;
       }
-      if (type == EntryType::kLocation) {
+      if (type == EntryType::kLocation && m.entries_count > 1) {
         // The other places of the same name, for explain.
         const auto candidate = static_cast<std::uint32_t>(doc.candidates.size());
         const GazetteerMatch* after = match_after_comma(m);
         const GazetteerMatch* before = match_before_comma(mi);
+        const int own = OwnCountry(m);
         std::size_t listed = 0;
         for (std::uint32_t k = 0; k < m.entries_count && listed < kMaxAlternatives; ++k) {
           const std::uint32_t other = doc.match_entries[m.entries_begin + k];
           const Entry& o = entries_[other];
           if (other == index || o.type != type || o.id == e.id) continue;
-          const std::uint8_t bits =
-              Strongest(evidence(o, m, after, before));
-          doc.alternatives.push_back(
-              {candidate, other, EvidenceReason(choice.bits, bits, o.Has(kCommon), e.Has(kCommon))});
+          const std::uint8_t bits = Strongest(evidence(o, m, after, before, own));
+          doc.alternatives.push_back({candidate, other,
+                                      EvidenceReason(choice.bits, bits, o.Has(kCommon),
+                                                     e.Has(kCommon))});
           ++listed;
         }
       }
