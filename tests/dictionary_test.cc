@@ -26,7 +26,7 @@ std::ostream& operator<<(std::ostream& out, const BadLine& b) { return out << b.
 const std::vector<BadLine> kBadLines = {
     {"Sirte\tLOCATION\t-\t-\t0\tLY\n",
      "test.tsv:1:1: expected 7 tab-separated columns (surface, type, canonical, id, weight, "
-     "country, flags), got 6"},
+     "country, flags), or 8 with a region, got 6"},
     {"# comment\n\nSirte\tCITY\t-\t-\t0\tLY\t-\n",
      "test.tsv:3:7: unknown type \"CITY\" (expected one of PERSON, LOCATION, ORGANIZATION, "
      "GIVEN_NAME, SURNAME, TITLE, DEMONYM, ORG_HEAD, LOC_HEAD, NAME_PARTICLE, WORD)"},
@@ -46,7 +46,16 @@ const std::vector<BadLine> kBadLines = {
     {"...\tLOCATION\t-\t-\t0\tLY\t-\n", "test.tsv:1:1: surface \"...\" has no word to match"},
     {"ok\tWORD\t-\t-\t0\t-\t-\r\nSirte\tLOCATION\t-\n",
      "test.tsv:2:1: expected 7 tab-separated columns (surface, type, canonical, id, weight, "
-     "country, flags), got 3"},
+     "country, flags), or 8 with a region, got 3"},
+    {"Sirte\tLOCATION\t-\t-\t0\tLY\tcity\tgeonames: 2210553\n",
+     "test.tsv:1:30: region \"geonames: 2210553\" is not an id (the id of a first-level "
+     "division, without spaces) or -"},
+    {"Sirte\tLOCATION\t-\t-\t0\tLY\tcity\t\n",
+     "test.tsv:1:30: region \"\" is not an id (the id of a first-level division, without spaces) "
+     "or -"},
+    {"Sirte\tLOCATION\t-\t-\t0\tLY\tcity\tgeonames:2210553\textra\n",
+     "test.tsv:1:1: expected 7 tab-separated columns (surface, type, canonical, id, weight, "
+     "country, flags), or 8 with a region, got 9"},
 };
 
 }  // namespace

@@ -54,6 +54,14 @@ struct GazetteerMatch {
   std::uint32_t types = 0;  // bit (1 << EntryType) for each type among the entries
 };
 
+// Another dictionary entry of a candidate's name that the gazetteer did not choose (a place of
+// the same name elsewhere), and why the chosen one won: for ExtractOptions::explain.
+struct Alternative {
+  std::uint32_t candidate = 0;  // index into Document::candidates (the chosen entry's candidate)
+  std::uint32_t entry = 0;      // the entry that lost
+  const char* reason = "";      // why the candidate's entry won over it
+};
+
 struct Document {
   std::string_view original;  // the caller's bytes
   std::string_view text;  // what the stages read: `original`, or `sanitized` if it had bad bytes
@@ -66,6 +74,7 @@ struct Document {
   std::vector<GazetteerMatch> matches;       // sorted by token_begin, then longer first
   std::vector<std::uint32_t> match_entries;  // entry indices referenced by matches
   std::vector<std::uint32_t> lexical;        // per token: bits of single-token entry types
+  std::vector<Alternative> alternatives;     // entries of the same name that lost, and why
 
   // Rule stage.
   std::string symbols;                      // class string (one symbol per token + separators)
@@ -88,6 +97,7 @@ struct Document {
     matches.clear();
     match_entries.clear();
     lexical.clear();
+    alternatives.clear();
     symbols.clear();
     symbol_token.clear();
     token_symbol.clear();

@@ -118,10 +118,10 @@ std::string ParseEntryLine(std::string_view line, Entry& entry, std::size_t& col
   }
   thread_local std::vector<std::string_view> fields;
   SplitTabs(line, fields);
-  if (fields.size() != 7) {
+  if (fields.size() != 7 && fields.size() != 8) {
     column = 1;
     return "expected 7 tab-separated columns (surface, type, canonical, id, weight, country, "
-           "flags), got " +
+           "flags), or 8 with a region, got " +
            std::to_string(fields.size());
   }
   entry = Entry{};
@@ -181,6 +181,15 @@ std::string ParseEntryLine(std::string_view line, Entry& entry, std::size_t& col
       entry.flags |= *flag;
       pos = comma + 1;
     }
+  }
+  if (fields.size() == 8) {
+    const std::string_view region = Trimmed(fields[7]);
+    if (region.empty() || region.find(' ') != std::string_view::npos) {
+      column = FieldColumn(line, 7);
+      return "region \"" + std::string(region) +
+             "\" is not an id (the id of a first-level division, without spaces) or -";
+    }
+    if (region != "-") entry.region = region;
   }
   if (entry.surface.back() == '.') entry.flags |= kEndsWithPeriod;
   return {};

@@ -75,6 +75,8 @@ struct Entry {
   std::string_view surface;
   std::string_view canonical;  // == surface when the file said "-"
   std::string_view id;         // empty when "-"
+  std::string_view region;     // id of the first-level division a place lies in (the optional
+                               // eighth column); empty when "-" or absent
   std::uint32_t weight = 0;
   std::uint32_t flags = 0;
   std::uint32_t line = 0;
@@ -90,7 +92,8 @@ struct Entry {
   }
 };
 
-// Parses a line of a dictionary file into `entry` (file index left to the caller).
+// Parses a line of a dictionary file (seven columns, or eight with a region) into `entry` (file
+// index left to the caller).
 // Returns an empty string on success, or the error message and sets `column` (1-based).
 std::string ParseEntryLine(std::string_view line, Entry& entry, std::size_t& column);
 

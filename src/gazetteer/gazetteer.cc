@@ -1,6 +1,7 @@
 #include "gazetteer/gazetteer.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstring>
 #include <functional>
@@ -445,21 +446,97 @@ void Gazetteer::Match(Document& doc) const {
                    });
 }
 
+namespace {
+
+// The document's evidence for one of several places of the same name, as bits that compare as
+// the strongest evidence first.
+enum PlaceEvidence : std::uint8_t {
+  kEvidenceOtherPlace = 1,  // the country or region of another place found (of one reading only)
+  kEvidenceDocument = 2,    // a country or region the document names (or a place whose main name
+                            // only that country has)
+  kEvidenceNear = 4,        // a country or region named beside it ("Paris in Texas")
+  kEvidenceDateline = 8,    // the country or region of the dateline's place
+  kEvidencePair = 16,       // "Paris, Texas", "Paris, France": named right after a comma
+};
+
+const char* EvidenceReason(std::uint8_t winner, std::uint8_t loser, bool loser_common,
+                           bool winner_common) {
+  const std::uint8_t only = winner & ~loser;
+  if (only & kEvidencePair) {
+    return "another place of the same name: the chosen one lies in the region or country named "
+           "after the comma";
+  }
+  if (only & kEvidenceDateline) {
+    return "another place of the same name: the chosen one lies in the country or region of the "
+           "dateline";
+  }
+  if (only & kEvidenceNear) {
+    return "another place of the same name: the chosen one lies in the country or region named "
+           "beside it";
+  }
+  if (only & kEvidenceDocument) {
+    return "another place of the same name: the chosen one lies in a country or region the "
+           "document names";
+  }
+  if (only & kEvidenceOtherPlace) {
+    return "another place of the same name: the chosen one lies in the country or region of "
+           "another place the document names";
+  }
+  if (loser_common && !winner_common) {
+    return "another place of the same name, which is also a common word";
+  }
+  return "another place of the same name: the chosen one ranks higher (a main name before an "
+         "alternate, then the larger population)";
+}
+
+// The strongest kind of evidence among `bits`.
+std::uint8_t Strongest(std::uint8_t bits) {
+  return bits == 0 ? 0 : static_cast<std::uint8_t>(1u << (31 - __builtin_clz(bits)));
+}
+
+// Index of a two-letter country code, or -1.
+int CountrySlot(const Entry& e) {
+  const char a = e.country[0];
+  const char b = e.country[1];
+  if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z') return -1;
+  return (a - 'A') * 26 + (b - 'A');
+}
+
+}  // namespace
+
 void Gazetteer::AddCandidates(Document& doc) const {
   const std::vector<text::Token>& tokens = doc.tokens();
   constexpr std::uint32_t kEntityTypes = TypeBit(EntryType::kPerson) |
                                          TypeBit(EntryType::kLocation) |
                                          TypeBit(EntryType::kOrganization);
-  // Countries the document mentions (by name or demonym, or through a place of that country whose
-  // name no other country has): among places of the same name, one in such a country wins ("Sirt"
-  // in a story about Libya or Misrata is Sirte, not Siirt in Turkey).
-  thread_local std::vector<std::uint16_t> countries;
-  countries.clear();
-  auto code = [](const Entry& e) {
-    return static_cast<std::uint16_t>((static_cast<unsigned char>(e.country[0]) << 8) |
-                                      static_cast<unsigned char>(e.country[1]));
+  // What the document says of where its places are. Among places of the same name, the one its
+  // evidence supports wins (PlaceEvidence): "Sirt" near "Misurata" is Sirte, Libya, not Siirt in
+  // Turkey; "Paris, Texas" is the Paris of Texas. Countries and regions are named by their names
+  // or demonyms, or through a place that only one country or region has.
+  thread_local std::array<std::uint8_t, 26 * 26> country_evidence;
+  thread_local std::vector<std::pair<std::string_view, std::uint8_t>> region_evidence;
+  // Countries and regions named by name (not demonym), by token: (token, country slot), (token,
+  // region id), in token order.
+  thread_local std::vector<std::pair<std::uint32_t, int>> near_country;
+  thread_local std::vector<std::pair<std::uint32_t, std::string_view>> near_region;
+  country_evidence.fill(0);
+  region_evidence.clear();
+  near_country.clear();
+  near_region.clear();
+  auto add_country = [&](const Entry& e, std::uint8_t bits, std::uint32_t at, bool near) {
+    const int slot = CountrySlot(e);
+    if (slot < 0) return;
+    country_evidence[static_cast<std::size_t>(slot)] |= bits;
+    if (near) near_country.emplace_back(at, slot);
+  };
+  auto add_region = [&](std::string_view region, std::uint8_t bits, std::uint32_t at,
+                        bool near) {
+    if (region.empty()) return;
+    region_evidence.emplace_back(region, bits);
+    if (near) near_region.emplace_back(at, region);
   };
   for (const GazetteerMatch& m : doc.matches) {
+    const std::uint32_t at = m.token_begin;
     std::uint16_t only = 0;  // the one country of the match's places, 0 if none
     bool one_country = true;
     bool main_name = false;
@@ -467,53 +544,287 @@ void Gazetteer::AddCandidates(Document& doc) const {
       const Entry& e = entries_[doc.match_entries[m.entries_begin + k]];
       if (e.country[0] && !e.Has(kCommon) &&
           (e.type == EntryType::kDemonym || (e.type == EntryType::kLocation && e.Has(kCountry)))) {
-        countries.push_back(code(e));
+        add_country(e, kEvidenceDocument, at, e.type != EntryType::kDemonym);
         one_country = false;  // already counted
         break;
       }
       if (e.type != EntryType::kLocation) continue;
-      if (!e.country[0] || e.Has(kCommon) || (only != 0 && only != code(e))) {
+      const auto c = static_cast<std::uint16_t>(
+          (static_cast<unsigned char>(e.country[0]) << 8) | static_cast<unsigned char>(e.country[1]));
+      if (!e.country[0] || e.Has(kCommon) || (only != 0 && only != c)) {
         one_country = false;
         break;
       }
-      only = code(e);
+      only = c;
       main_name = main_name || !e.Has(kAlternate);
     }
-    if (one_country && only != 0 && main_name) countries.push_back(only);
+    if (one_country && only != 0) {
+      // A place of one country: as good as the country's name when it is the place's main name,
+      // else weaker evidence.
+      const std::uint8_t bits = main_name ? kEvidenceDocument : kEvidenceOtherPlace;
+      bool counted = false;
+      for (std::uint32_t k = 0; k < m.entries_count; ++k) {
+        const Entry& p = entries_[doc.match_entries[m.entries_begin + k]];
+        if (p.type != EntryType::kLocation) continue;
+        // (Not the region of a city: that the other places of a story lie in California says
+        // little of which Pittsburg it means.)
+        if (!counted) add_country(p, bits, at, false);
+        counted = true;
+        if (p.Has(kRegion)) {
+          // A region named ("Texas", "Bavaria"): its places, and the places of its country.
+          add_region(p.id, kEvidenceDocument, at, true);
+          add_country(p, kEvidenceDocument, at, true);
+        }
+      }
+    }
   }
-  auto in_document = [&](const Entry& e) {
-    return e.country[0] &&
-           std::find(countries.begin(), countries.end(), code(e)) != countries.end();
+  auto merge_regions = [&] {
+    std::sort(region_evidence.begin(), region_evidence.end());
+    std::size_t out = 0;
+    for (std::size_t k = 0; k < region_evidence.size(); ++k) {
+      if (out > 0 && region_evidence[out - 1].first == region_evidence[k].first) {
+        region_evidence[out - 1].second |= region_evidence[k].second;
+      } else {
+        region_evidence[out++] = region_evidence[k];
+      }
+    }
+    region_evidence.resize(out);
   };
-  for (const GazetteerMatch& m : doc.matches) {
+  merge_regions();
+  auto region_bits = [&](std::string_view region) -> std::uint8_t {
+    if (region.empty()) return 0;
+    const auto it = std::lower_bound(
+        region_evidence.begin(), region_evidence.end(), region,
+        [](const std::pair<std::string_view, std::uint8_t>& x, std::string_view r) {
+          return x.first < r;
+        });
+    return it != region_evidence.end() && it->first == region ? it->second : 0;
+  };
+  // A country or region named beside the place: after it with "in" between ("Paris in Texas",
+  // "Sirte, in northern Libya"), or before it with "of" or a possessive between ("the Texas town
+  // of Paris", "Libya's Sirte"); not merely close by ("the United States ... but Moscow sees").
+  auto linked = [&](std::uint32_t from, std::uint32_t to, bool after) {
+    if (to < from || to - from > kNearTokens) return false;
+    for (std::uint32_t k = from; k < to; ++k) {
+      const std::string_view w = doc.words.Key(tokens[k]);
+      if (after ? w == "in" : (w == "of" || w == "'s" || w == "\u2019s" || w == "s")) return true;
+    }
+    return false;
+  };
+  auto near_bits = [&](const Entry& e, const GazetteerMatch& m) -> std::uint8_t {
+    const std::uint32_t at = m.token_begin;
+    const std::uint32_t from = at > kNearTokens + 4 ? at - kNearTokens - 4 : 0;
+    const std::uint32_t to = m.token_end + kNearTokens;
+    const std::uint32_t sentence = tokens[at].sentence;
+    auto beside = [&](std::uint32_t token) {
+      if (token == at || tokens[token].sentence != sentence) return false;
+      return token >= m.token_end ? linked(m.token_end, token, true)
+                                  : linked(token + 1, at, false);
+    };
+    const int slot = CountrySlot(e);
+    auto c = std::lower_bound(near_country.begin(), near_country.end(),
+                              std::pair<std::uint32_t, int>(from, -1));
+    for (; c != near_country.end() && c->first <= to; ++c) {
+      if (c->second == slot && beside(c->first)) return kEvidenceNear;
+    }
+    if (e.region.empty()) return 0;
+    auto r = std::lower_bound(near_region.begin(), near_region.end(), from,
+                              [](const std::pair<std::uint32_t, std::string_view>& x,
+                                 std::uint32_t t) { return x.first < t; });
+    for (; r != near_region.end() && r->first <= to; ++r) {
+      if (r->second == e.region && beside(r->first)) return kEvidenceNear;
+    }
+    return 0;
+  };
+  // "City, State" and "City, Country": the match right after a comma that follows `m`, and the
+  // match right before a comma that precedes it.
+  auto match_after_comma = [&](const GazetteerMatch& m) -> const GazetteerMatch* {
+    const std::uint32_t comma = m.token_end;
+    if (comma + 1 >= tokens.size() || doc.TokenText(tokens[comma]) != ",") return nullptr;
+    const auto it = std::lower_bound(
+        doc.matches.begin(), doc.matches.end(), comma + 1,
+        [](const GazetteerMatch& x, std::uint32_t t) { return x.token_begin < t; });
+    if (it == doc.matches.end() || it->token_begin != comma + 1) return nullptr;
+    return &*it;
+  };
+  auto match_before_comma = [&](std::size_t mi) -> const GazetteerMatch* {
+    const GazetteerMatch& m = doc.matches[mi];
+    if (m.token_begin < 2 || doc.TokenText(tokens[m.token_begin - 1]) != ",") return nullptr;
+    for (std::size_t k = mi, steps = 0; k > 0 && steps < 16; --k, ++steps) {
+      const GazetteerMatch& p = doc.matches[k - 1];
+      if (p.token_end == m.token_begin - 1 && (p.types & TypeBit(EntryType::kLocation))) return &p;
+      if (p.token_begin + 16 < m.token_begin) break;
+    }
+    return nullptr;
+  };
+  auto pair_bits = [&](const Entry& e, const GazetteerMatch* after,
+                       const GazetteerMatch* before) -> std::uint8_t {
+    if (after) {
+      for (std::uint32_t k = 0; k < after->entries_count; ++k) {
+        const Entry& r = entries_[doc.match_entries[after->entries_begin + k]];
+        if (r.type != EntryType::kLocation) continue;
+        if ((r.Has(kRegion) && !e.region.empty() && r.id == e.region) ||
+            (r.Has(kCountry) && r.country[0] && r.country[0] == e.country[0] &&
+             r.country[1] == e.country[1])) {
+          return kEvidencePair;
+        }
+      }
+    }
+    if (before && (e.Has(kRegion) || e.Has(kCountry))) {
+      for (std::uint32_t k = 0; k < before->entries_count; ++k) {
+        const Entry& p = entries_[doc.match_entries[before->entries_begin + k]];
+        if (p.type != EntryType::kLocation || p.Has(kRegion) || p.Has(kCountry)) continue;
+        if (e.Has(kRegion) ? (!p.region.empty() && p.region == e.id)
+                           : (p.country[0] == e.country[0] && p.country[1] == e.country[1])) {
+          return kEvidencePair;
+        }
+      }
+    }
+    return 0;
+  };
+  std::uint8_t dateline_bits = 0;
+  int dateline_slot = -1;
+  std::string_view dateline_region;
+  // The country a match names, if one of its entries is a country's name: slot or -1.
+  const auto OwnCountry = [&](const GazetteerMatch& m) {
+    for (std::uint32_t k = 0; k < m.entries_count; ++k) {
+      const Entry& e = entries_[doc.match_entries[m.entries_begin + k]];
+      if (e.type == EntryType::kLocation && e.Has(kCountry) && !e.Has(kCommon)) {
+        return CountrySlot(e);
+      }
+    }
+    return -1;
+  };
+  auto evidence = [&](const Entry& e, const GazetteerMatch& m, const GazetteerMatch* after,
+                      const GazetteerMatch* before, int own) -> std::uint8_t {
+    std::uint8_t bits = pair_bits(e, after, before);
+    const int slot = CountrySlot(e);
+    if (slot >= 0) bits |= country_evidence[static_cast<std::size_t>(slot)];
+    bits |= region_bits(e.region);
+    bits |= near_bits(e, m);
+    // A country's own name (and its places of that name: "Singapore", "Djibouti") loses only to
+    // a region or country written after a comma: "Georgia" is the country, unless "Atlanta,
+    // Georgia"; "Lebanon" is not a town of Ohio because the dateline is "WASHINGTON".
+    if (slot >= 0 && slot == own) bits |= kEvidenceDateline;
+    if ((slot >= 0 && slot == dateline_slot) ||
+        (!dateline_region.empty() && e.region == dateline_region)) {
+      bits |= dateline_bits;
+    }
+    return bits;
+  };
+  // The best place entry of a match, and its evidence.
+  struct Choice {
+    std::int64_t best = -1;
+    std::uint8_t bits = 0;
+  };
+  auto choose = [&](std::size_t mi, EntryType type) {
+    const GazetteerMatch& m = doc.matches[mi];
+    Choice choice;
+    // Most names have one place of their name: no evidence to weigh, but for a common word that
+    // the region or country after a comma supports ("Reading, Pennsylvania").
+    std::uint32_t places = 0;
+    std::int64_t only = -1;
+    if (type == EntryType::kLocation) {
+      for (std::uint32_t k = 0; k < m.entries_count && places < 2; ++k) {
+        const std::uint32_t index = doc.match_entries[m.entries_begin + k];
+        if (entries_[index].type == type) {
+          ++places;
+          only = index;
+        }
+      }
+      if (places == 1) {
+        choice.best = only;
+        if (entries_[only].Has(kCommon)) {
+          choice.bits = Strongest(pair_bits(entries_[only], match_after_comma(m),
+                                            match_before_comma(mi)));
+        }
+        return choice;
+      }
+    }
+    const bool weigh = type == EntryType::kLocation;
+    const GazetteerMatch* after = weigh ? match_after_comma(m) : nullptr;
+    const GazetteerMatch* before = weigh ? match_before_comma(mi) : nullptr;
+    const int own = weigh ? OwnCountry(m) : -1;
+    for (std::uint32_t k = 0; k < m.entries_count; ++k) {
+      const std::uint32_t index = doc.match_entries[m.entries_begin + k];
+      const Entry& e = entries_[index];
+      if (e.type != type) continue;
+      // Only the strongest kind of evidence counts: weaker ones do not break its ties (the
+      // document names India and Pakistan: "Islamabad" stays the capital of Pakistan, not an
+      // alternate name of an Indian town because another Indian place is named).
+      const std::uint8_t bits =
+          weigh ? Strongest(evidence(e, m, after, before, own)) : 0;
+      // The document's evidence, then an entry that is no common word, then the gazetteer's rank
+      // (main names before alternates, then weight), which the entry order already is.
+      if (choice.best < 0 || bits > choice.bits ||
+          (bits == choice.bits && entries_[choice.best].Has(kCommon) && !e.Has(kCommon))) {
+        choice.best = index;
+        choice.bits = bits;
+      }
+    }
+    return choice;
+  };
+  // The dateline ("SIRTE, Libya (AP) -", "PARIS -", "CANTERBURY, England 2023-08-17" under a
+  // headline): a place at the start of one of the first lines, then a comma, a bracket, a dash
+  // or a date. Its place's country and region count for the whole document.
+  for (std::size_t mi = 0; mi < doc.matches.size(); ++mi) {
+    const GazetteerMatch& m = doc.matches[mi];
+    const text::Token& first = tokens[m.token_begin];
+    if (first.sentence > kDatelineSentences) break;
+    if (!(m.types & TypeBit(EntryType::kLocation)) || m.token_end >= tokens.size()) continue;
+    const bool line_start =
+        m.token_begin == 0 ||
+        doc.text.substr(tokens[m.token_begin - 1].end,
+                        first.begin - tokens[m.token_begin - 1].end).find('\n') !=
+            std::string_view::npos;
+    if (!line_start) continue;
+    // Then, within a few tokens of capitalised words and commas, a bracket, a free dash or a
+    // date: "(AP)", " - ", "1996-08-30" (not "U.S.-based").
+    bool dateline = false;
+    for (std::uint32_t k = m.token_end; k < tokens.size() && k < m.token_end + 6; ++k) {
+      const text::Token& t = tokens[k];
+      const std::string_view w = doc.TokenText(t);
+      if (w.empty() || t.sentence != first.sentence) break;
+      const bool spaced = t.Has(text::kSpaceBefore);
+      if (w == "(" || (w[0] >= '0' && w[0] <= '9') ||
+          (spaced && (w == "-" || w == "\u2014" || w == "\u2013"))) {
+        dateline = true;
+        break;
+      }
+      if (w != "," && !(t.IsWord() && t.IsCapitalized())) break;
+    }
+    if (dateline) {
+      const Choice c = choose(mi, EntryType::kLocation);
+      if (c.best >= 0) {
+        const Entry& e = entries_[static_cast<std::size_t>(c.best)];
+        dateline_slot = CountrySlot(e);
+        dateline_region = e.region;
+        dateline_bits = kEvidenceDateline;
+      }
+      break;
+    }
+  }
+  for (std::size_t mi = 0; mi < doc.matches.size(); ++mi) {
+    const GazetteerMatch& m = doc.matches[mi];
     if (!(m.types & kEntityTypes)) continue;
     for (EntryType type : {EntryType::kLocation, EntryType::kOrganization, EntryType::kPerson}) {
       if (!(m.types & TypeBit(type))) continue;
-      // The best entry of this type: in a mentioned country, then the gazetteer's rank (main
-      // names before alternates, then weight), which the entry order already is.
-      std::int64_t best = -1;
-      bool best_in_country = false;
-      for (std::uint32_t k = 0; k < m.entries_count; ++k) {
-        const std::uint32_t index = doc.match_entries[m.entries_begin + k];
-        const Entry& e = entries_[index];
-        if (e.type != type) continue;
-        const bool here = in_document(e);
-        if (best < 0 || (here && !best_in_country) ||
-            (here == best_in_country && entries_[best].Has(kCommon) && !e.Has(kCommon))) {
-          best = index;
-          best_in_country = here;
-        }
-      }
+      const Choice choice = choose(mi, type);
+      std::int64_t best = choice.best;
       if (best < 0) continue;  // (only in a damaged compiled image: node types name an entry)
       // A region named after its city is, in the news, most often the city: "Beyrouth",
       // "Misratah", "New York" (admin regions come first by rank, as main names).
       if (type == EntryType::kLocation && entries_[best].Has(kRegion)) {
         const Entry& region = entries_[best];
+        const GazetteerMatch* after = match_after_comma(m);
+        const GazetteerMatch* before = match_before_comma(mi);
+        const int own = OwnCountry(m);
         for (std::uint32_t k = 0; k < m.entries_count; ++k) {
           const std::uint32_t index = doc.match_entries[m.entries_begin + k];
           const Entry& e = entries_[index];
           if (e.type == type && e.Has(kCity) && e.country[0] == region.country[0] &&
-              e.country[1] == region.country[1] && !e.Has(kCommon)) {
+              e.country[1] == region.country[1] && !e.Has(kCommon) &&
+              evidence(e, m, after, before, own) >= choice.bits) {
             best = index;
             break;
           }
@@ -546,7 +857,10 @@ void Gazetteer::AddCandidates(Document& doc) const {
       c.entry = static_cast<std::int32_t>(index);
       std::uint32_t words = 0;
       for (std::uint32_t t = m.token_begin; t < token_end; ++t) words += tokens[t].IsWord();
-      if (e.Has(kCommon)) {
+      // A place written with its region or country after a comma needs no other support.
+      const bool paired = type == EntryType::kLocation && (choice.bits & kEvidencePair) &&
+                          index == static_cast<std::uint32_t>(choice.best);
+      if (e.Has(kCommon) && !paired) {
         c.priority = kPriorityCommon;
         c.weak = true;
       } else if (words > 1) {
@@ -558,6 +872,24 @@ void Gazetteer::AddCandidates(Document& doc) const {
         c.priority = kPriorityMinorPlace;
       } else {
         c.priority = kPriorityMain;
+      }
+      if (type == EntryType::kLocation && m.entries_count > 1) {
+        // The other places of the same name, for explain.
+        const auto candidate = static_cast<std::uint32_t>(doc.candidates.size());
+        const GazetteerMatch* after = match_after_comma(m);
+        const GazetteerMatch* before = match_before_comma(mi);
+        const int own = OwnCountry(m);
+        std::size_t listed = 0;
+        for (std::uint32_t k = 0; k < m.entries_count && listed < kMaxAlternatives; ++k) {
+          const std::uint32_t other = doc.match_entries[m.entries_begin + k];
+          const Entry& o = entries_[other];
+          if (other == index || o.type != type || o.id == e.id) continue;
+          const std::uint8_t bits = Strongest(evidence(o, m, after, before, own));
+          doc.alternatives.push_back({candidate, other,
+                                      EvidenceReason(choice.bits, bits, o.Has(kCommon),
+                                                     e.Has(kCommon))});
+          ++listed;
+        }
       }
       doc.candidates.push_back(std::move(c));
     }

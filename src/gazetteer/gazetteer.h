@@ -99,7 +99,11 @@ class Gazetteer {
   void Match(Document& doc) const;
 
   // Appends a candidate for each PERSON, LOCATION or ORGANIZATION that a match names (the best
-  // ranked entry of each type). Priorities: a match of several words kPriorityLong (it is rarely
+  // ranked entry of each type; among places of the same name, the one the document supports: a
+  // region or country after a comma, the dateline's country, a country or region named in the
+  // same sentence or the document, the countries and regions of the other places found; then
+  // main names before alternates, then population). The places that lose are listed in
+  // doc.alternatives with the reason. Priorities: a match of several words kPriorityLong (it is rarely
   // an accident), of one word kPriorityMain, or kPriorityAlternate for an alternate name;
   // entries flagged `common` give weak candidates (kPriorityCommon) that the resolver keeps only
   // with support.
@@ -112,6 +116,12 @@ class Gazetteer {
   static constexpr int kPriorityAlternate = 45;
   static constexpr int kPriorityCommon = 10;
   static constexpr std::uint32_t kMinorPlacePopulation = 100000;
+  // At most this many other places of the same name are listed in Document::alternatives.
+  static constexpr std::size_t kMaxAlternatives = 8;
+  // A country or region named at most this many tokens from a place is "near" it.
+  static constexpr std::uint32_t kNearTokens = 5;
+  // A dateline is looked for in the first sentences (0-based index up to this one).
+  static constexpr std::uint32_t kDatelineSentences = 3;
 
   const Entry& entry(std::uint32_t index) const { return entries_[index]; }
   std::size_t entry_count() const { return entries_.size(); }

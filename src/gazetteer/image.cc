@@ -22,6 +22,8 @@ struct StoredEntry {
   std::uint32_t canonical_length = 0;
   std::uint32_t id_offset = 0;
   std::uint32_t id_length = 0;
+  std::uint32_t region_offset = 0;
+  std::uint32_t region_length = 0;
   std::uint32_t weight = 0;
   std::uint32_t flags = 0;
   std::uint32_t line = 0;
@@ -32,7 +34,7 @@ struct StoredEntry {
   std::uint8_t unused[3] = {0, 0, 0};
 };
 
-constexpr std::uint64_t kSectionMark = 0x4E4B475A00000002ull;  // "NKGZ", layout 2
+constexpr std::uint64_t kSectionMark = 0x4E4B475A00000003ull;  // "NKGZ", layout 3
 
 std::uint32_t OffsetIn(const SourceFile& file, std::string_view s) {
   if (s.empty()) return 0;
@@ -67,6 +69,8 @@ void Gazetteer::WriteImage(ImageWriter& out, const std::vector<SourceFile>& file
     s.canonical_length = static_cast<std::uint32_t>(e.canonical.size());
     s.id_offset = OffsetIn(file, e.id);
     s.id_length = static_cast<std::uint32_t>(e.id.size());
+    s.region_offset = OffsetIn(file, e.region);
+    s.region_length = static_cast<std::uint32_t>(e.region.size());
     s.weight = e.weight;
     s.flags = e.flags;
     s.line = e.line;
@@ -134,7 +138,8 @@ bool Gazetteer::ReadImage(ImageReader& in, const std::vector<SourceFile>& files)
       const std::string& content = files[se.file].content;
       if (!ViewIn(content, se.surface_offset, se.surface_length, e.surface) ||
           !ViewIn(content, se.canonical_offset, se.canonical_length, e.canonical) ||
-          !ViewIn(content, se.id_offset, se.id_length, e.id)) {
+          !ViewIn(content, se.id_offset, se.id_length, e.id) ||
+          !ViewIn(content, se.region_offset, se.region_length, e.region)) {
         return false;
       }
       e.weight = se.weight;

@@ -1,0 +1,221 @@
+// Names in their context: names built by their head words (cues.tsv, organizations.rules), unknown
+// names typed by what the text says of them (rules/context.rules), and which of several places
+// of the same name a document means (the evidence kinds of Gazetteer::AddCandidates), with the
+// default dictionaries and with small dictionaries of the test's own.
+#define BOOST_TEST_MODULE context
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/source_file.h"
+#include "gazetteer/gazetteer.h"
+#include "nerkit/nerkit.h"
+#include "text/tokenizer.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const nerkit::Extractor& Shared() {
+  static const nerkit::Extractor extractor = nerkit::Extractor::Load();
+  return extractor;
+}
+
+// The id of the first entity of `text` whose text is `name`, or "(none)".
+std::string IdOf(const nerkit::Extractor& extractor, const std::string& text,
+                 const std::string& name) {
+  const nerkit::Result r = extractor.Extract(text);
+  for (const nerkit::Entity& e : r.entities) {
+    if (e.text == name) return std::string(nerkit::LabelName(e.label)) + " " + e.id;
+  }
+  return "(none)";
+}
+
+struct PlaceCase {
+  std::string text;
+  std::string name;
+  std::string expected;  // label and id
+  std::string why;
+};
+
+std::ostream& operator<<(std::ostream& out, const PlaceCase& c) { return out << c.why; }
+
+// Sirte, Libya is geonames:2210554; Siirt, Turkey geonames:300822 (both have the alternate name
+// "Sirt", and Siirt is the larger). Paris, France 2988507; Paris, Texas 4717560.
+const std::vector<PlaceCase> kPlaces = {
+    {"Fighters entered Misurata and Sirt on Monday.", "Sirt", "LOCATION geonames:2210554",
+     "the country of another place found (Misurata, an alternate name only Libya has)"},
+    {"Residents of Paris, Texas were evacuated.", "Paris", "LOCATION geonames:4717560",
+     "a US state after a comma, even for a name that is also a common word"},
+    {"Residents of Paris, France were evacuated.", "Paris", "LOCATION geonames:2988507",
+     "a country after a comma"},
+    {"Residents of Paris were evacuated.", "Paris", "LOCATION geonames:2988507",
+     "no evidence: the main name with the larger population"},
+    {"He was treated at a hospital in Atlanta, Georgia, and went home.", "Georgia",
+     "LOCATION geonames:4197000", "the state of the city before the comma, not the country"},
+    {"Georgia and Russia signed the accord.", "Georgia", "LOCATION geonames:614540",
+     "a country's own name, without a city before it"},
+    {"The talks were held in Sirt. Libya said the talks would go on.", "Sirt",
+     "LOCATION geonames:2210554", "a country named in the document"},
+    {"Officials from Libya met in Sirt in Turkey on Monday.", "Sirt", "LOCATION geonames:300822",
+     "a country named beside the place wins over one named elsewhere in the sentence"},
+    {"ANKARA (AP) - A Libyan delegation visited Sirt on Monday.", "Sirt",
+     "LOCATION geonames:300822", "the dateline's country wins over a demonym of the story"},
+    {"The company is based in Peoria, Ill., and employs 300 people.", "Peoria",
+     "LOCATION geonames:4905687", "a state abbreviation of news agency style after a comma"},
+};
+
+struct NameCase {
+  std::string text;
+  std::string expected;  // "name/LABEL" of the entity that must be found
+  std::string why;
+};
+
+std::ostream& operator<<(std::ostream& out, const NameCase& c) { return out << c.why; }
+
+// Made-up names (no list holds them) and real ones built by their heads.
+const std::vector<NameCase> kNames = {
+    // Head words.
+    {"The talks were held at the Nairobi Serena Hotel on Monday.",
+     "Nairobi Serena Hotel/LOCATION", "a place and a given name before a building's head"},
+    {"The Atlanta Symphony Orchestra played Mahler.", "Atlanta Symphony Orchestra/ORGANIZATION",
+     "a place before an orchestra's heads"},
+    {"Kent County Council approved the budget.", "Kent County Council/ORGANIZATION",
+     "a place head inside an organisation's name"},
+    {"Lagos Light Rail will open next year.", "Lagos Light Rail/ORGANIZATION",
+     "an operator named after its city"},
+    {"Bristol Rovers lost again.", "Bristol Rovers/ORGANIZATION", "a club named after its city"},
+    {"The Union of Concerned Scientists published a report.",
+     "Union of Concerned Scientists/ORGANIZATION", "a head word, of, and a name"},
+    {"Acme Holdings, Inc. reported a loss.", "Acme Holdings, Inc./ORGANIZATION",
+     "a legal suffix after a comma"},
+    {"He works for BioVest Research, Inc.", "BioVest Research, Inc/ORGANIZATION",
+     "a legal suffix after a comma, the sentence's period outside"},
+    // Context cues (rules/context.rules), one case each.
+    {"He joined the band Blorptown in 1999.", "Blorptown/ORGANIZATION", "ctx.band"},
+    {"Zentrix's album sold well.", "Zentrix/ORGANIZATION", "ctx.album"},
+    {"The Kevin Costner Band played.", "Kevin Costner Band/ORGANIZATION", "ctx.band_name"},
+    {"Dravia beat Kelmont 3-1 on Saturday.", "Dravia/ORGANIZATION", "ctx.score_home"},
+    {"Dravia beat Kelmont 3-1 on Saturday.", "Kelmont/ORGANIZATION", "ctx.score_away"},
+    {"She signed with Quorvant last week.", "Quorvant/ORGANIZATION", "ctx.signed_with"},
+    {"Velmora, a company based in Ohio, cut jobs.", "Velmora/ORGANIZATION",
+     "ctx.company_apposition"},
+    {"The mayor of Brelton resigned.", "Brelton/LOCATION", "ctx.mayor_of"},
+    {"He lives on the outskirts of Tarvik.", "Tarvik/LOCATION", "ctx.outskirts_of"},
+    {"He spoke to radio station WXYZ on Monday.", "WXYZ/ORGANIZATION", "ctx.call_sign"},
+    {"He spoke to KQED-FM on Monday.", "KQED-FM/ORGANIZATION", "ctx.call_sign_band"},
+    {"Leeds beat Chelsea 2-0 in the league on Sunday.", "Leeds/ORGANIZATION",
+     "a city that beats another by a score is its team"},
+    {"SOCCER - LEAGUE.\nThe striker, who joined Newcastle in the league, scored a goal in the "
+     "championship.", "Newcastle/ORGANIZATION", "ctx.sports_joined"},
+    {"SOCCER - LEAGUE.\nThe striker joined Milan from Torino in the league championship.",
+     "Torino/ORGANIZATION", "ctx.sports_joined_from"},
+    {"SOCCER - LEAGUE.\nNorwich striker Keith O'Neill scored in the league championship.",
+     "Norwich/ORGANIZATION", "ctx.sports_player"},
+};
+
+// What the cues must not do.
+const std::vector<NameCase> kNotNames = {
+    {"Sampras beat Agassi 6-3 6-4 on Sunday.", "Sampras/ORGANIZATION",
+     "a tennis result names players, not teams"},
+    {"Smith, a company spokesman, said so.", "Smith/ORGANIZATION",
+     "a spokesman of a company is no company"},
+    {"Initially, the Italian company, Fiat, won.", "Initially/ORGANIZATION",
+     "a common word before an apposition"},
+    {"TENNIS - OPEN.\nShe was seeded third at the Auckland tournament in the championship.",
+     "Auckland/ORGANIZATION", "a place where a tournament is held is no team"},
+};
+
+// "name/LABEL" of each entity of `text`.
+std::vector<std::string> Found(const std::string& text) {
+  std::vector<std::string> out;
+  for (const nerkit::Entity& e : Shared().Extract(text).entities) {
+    out.push_back(e.text + "/" + std::string(nerkit::LabelName(e.label)));
+  }
+  return out;
+}
+
+}  // namespace
+
+BOOST_DATA_TEST_CASE(names_typed_by_their_heads_and_context, boost::unit_test::data::make(kNames),
+                     c) {
+  const std::vector<std::string> found = Found(c.text);
+  BOOST_TEST((std::find(found.begin(), found.end(), c.expected) != found.end()),
+             c.why << ": " << c.expected << " not in " << c.text);
+}
+
+BOOST_DATA_TEST_CASE(cues_that_do_not_apply, boost::unit_test::data::make(kNotNames), c) {
+  const std::vector<std::string> found = Found(c.text);
+  BOOST_TEST((std::find(found.begin(), found.end(), c.expected) == found.end()),
+             c.why << ": " << c.expected << " in " << c.text);
+}
+
+BOOST_DATA_TEST_CASE(places_of_the_same_name_by_the_documents_evidence,
+                     boost::unit_test::data::make(kPlaces), c) {
+  BOOST_TEST(IdOf(Shared(), c.text, c.name) == c.expected, c.why << ": " << c.text);
+}
+
+// The eighth column of a dictionary line names a place's first-level division by its id, and
+// survives the compiled image.
+BOOST_AUTO_TEST_CASE(region_column_is_loaded_and_kept_in_the_image) {
+  // (Padded with comment lines: only dictionaries of 1 MiB or more are kept as an image.)
+  const std::string places =
+      std::string(std::size_t{1} << 20, '#') + "\n" +
+      "Springfield\tLOCATION\t-\tgeo:1\t160000\tUS\tprimary,city\tgeo:il\n"
+      "Springfield\tLOCATION\t-\tgeo:2\t150000\tUS\tprimary,city\tgeo:mo\n"
+      "Springfield\tLOCATION\t-\tgeo:3\t5000\tGB\tprimary,city\t-\n"
+      "Illinois\tLOCATION\t-\tgeo:il\t12000000\tUS\tprimary,region\n"
+      "Missouri\tLOCATION\t-\tgeo:mo\t6000000\tUS\tprimary,region\n";
+  const fs::path cache =
+      fs::temp_directory_path() / ("nerkit-context-test-" + std::to_string(::getpid()));
+  fs::remove_all(cache);
+  for (int round = 0; round < 2; ++round) {
+    nerkit::LoadOptions options;
+    options.load_dictionary_folder = false;
+    options.extra_sources.push_back({"places.tsv", places});
+    options.cache_dir = cache;
+    const nerkit::Extractor extractor = nerkit::Extractor::Load(options);
+    BOOST_TEST(extractor.info().loaded_from_cache == (round == 1));
+    BOOST_TEST(IdOf(extractor, "Flooding hit Springfield, Missouri on Monday.", "Springfield") ==
+               "LOCATION geo:2");
+    BOOST_TEST(IdOf(extractor, "Flooding hit Springfield, Illinois on Monday.", "Springfield") ==
+               "LOCATION geo:1");
+    BOOST_TEST(IdOf(extractor, "Flooding hit Springfield on Monday.", "Springfield") ==
+               "LOCATION geo:1");
+  }
+  fs::remove_all(cache);
+}
+
+// The places that lost are listed with the reason, for --explain.
+BOOST_AUTO_TEST_CASE(other_places_of_the_same_name_are_recorded_with_the_reason) {
+  using namespace nerkit::internal;
+  SourceFile file{"places.tsv",
+                  "Sirt\tLOCATION\tSiirt\tgeonames:300822\t114034\tTR\talternate,city\t-\n"
+                  "Sirt\tLOCATION\tSirte\tgeonames:2210554\t106705\tLY\talternate,city\t-\n"
+                  "Misurata\tLOCATION\tMisratah\tgeonames:2214846\t355657\tLY\talternate,city\t-\n"};
+  nerkit::text::Tokenizer tokenizer;
+  Gazetteer gazetteer;
+  gazetteer.AddFile(file, 0, tokenizer);
+  gazetteer.Build();
+  Document doc;
+  const std::string text = "Fighters entered Misurata and Sirt on Monday.";
+  doc.Reset(text);
+  tokenizer.Tokenize(doc.text, doc.words);
+  gazetteer.Match(doc);
+  gazetteer.AddCandidates(doc);
+  BOOST_TEST_REQUIRE(doc.alternatives.size() == 1u);
+  const Alternative& a = doc.alternatives[0];
+  const Candidate& chosen = doc.candidates.at(a.candidate);
+  BOOST_TEST(text.substr(chosen.begin, chosen.end - chosen.begin) == "Sirt");
+  BOOST_TEST(gazetteer.entry(static_cast<std::uint32_t>(chosen.entry)).id == "geonames:2210554");
+  BOOST_TEST(gazetteer.entry(a.entry).id == "geonames:300822");
+  BOOST_TEST(std::string(a.reason) ==
+             "another place of the same name: the chosen one lies in the country or region of "
+             "another place the document names");
+}
