@@ -146,6 +146,28 @@ void Resolver::Resolve(Document& doc, MentionSet& set, const Gazetteer& gazettee
       }
       result.rejected.push_back(std::move(out));
     }
+    // The other places of the same name, and why the chosen one won.
+    for (const Alternative& a : doc.alternatives) {
+      if (a.candidate >= cands.size() || a.entry >= gazetteer.entry_count()) continue;
+      const Candidate& c = cands[a.candidate];
+      const Entry& lost = gazetteer.entry(a.entry);
+      Rejected out;
+      out.candidate.label = c.label;
+      out.candidate.start = c.begin;
+      out.candidate.end = c.end;
+      out.candidate.text = std::string(doc.original.substr(c.begin, c.end - c.begin));
+      out.candidate.canonical = std::string(lost.canonical);
+      out.candidate.id = std::string(lost.id);
+      sources.AppendSource(out.candidate.source, Origin::kDictionary, a.entry);
+      out.candidate.source += " (" + LabelText(c) + ")";
+      out.reason = std::string(a.reason) + ":";
+      if (c.entry >= 0) {
+        const Entry& won = gazetteer.entry(static_cast<std::uint32_t>(c.entry));
+        out.reason += " \"" + std::string(won.canonical) + "\" " + std::string(won.id);
+      }
+      out.reason += " from " + CandidateSource(c, sources);
+      result.rejected.push_back(std::move(out));
+    }
     for (const Mention& m : mentions) {
       if (!m.dropped) continue;
       Rejected out;
