@@ -1,11 +1,18 @@
 #include "output.h"
 
+#include <algorithm>
 #include <charconv>
-#include <cstdio>
+#include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 
 #include "nerkit/utf8.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 using json = nlohmann::ordered_json;
 
@@ -22,13 +29,24 @@ json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); 
 
 // A number with at most `digits` significant digits, as text (printf's %g, with ".0" added to a
 // whole number so that it reads back as a floating-point number) and as the double that text
-// reads back as: both writers give confidences and evidence the same way.
+// reads back as: both writers give confidences and evidence the same way. Writes at `p`, which
+// has room for kDecimalBytes, and returns the end.
+constexpr std::size_t kDecimalBytes = 40;
+char* DecimalText(char* p, double value, int digits) {
+  // std::to_chars with a precision writes what printf's "%.*g" does, without its locale and
+  // stream machinery.
+  const std::to_chars_result r =
+      std::to_chars(p, p + kDecimalBytes - 2, value, std::chars_format::general, digits);
+  char* end = r.ptr;
+  if (std::find_if(p, end, [](char c) { return c == '.' || c == 'e' || c == 'n'; }) == end) {
+    *end++ = '.';
+    *end++ = '0';
+  }
+  return end;
+}
 std::string DecimalText(double value, int digits) {
-  char buffer[40];
-  const int n = std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
-  std::string text(buffer, static_cast<std::size_t>(n));
-  if (text.find_first_of(".eEn") == std::string::npos) text += ".0";
-  return text;
+  char buffer[kDecimalBytes];
+  return std::string(buffer, DecimalText(buffer, value, digits));
 }
 double Decimal(double value, int digits) {
   return std::strtod(DecimalText(value, digits).c_str(), nullptr);
@@ -50,150 +68,373 @@ json EntityToJson(const nerkit::Entity& e) {
   return j;
 }
 
-// TSV fields must not contain tabs or line breaks.
-std::string TsvField(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    if (c == '\t')
-      out += "\\t";
-    else if (c == '\n')
-      out += "\\n";
-    else if (c == '\r')
-      out += "\\r";
-    else if (c == '\\')
-      out += "\\\\";
-    else
-      out.push_back(c);
-  }
-  return out;
-}
-
-std::string IdText(const json& id, std::size_t line) {
-  if (id.is_string()) return id.get<std::string>();
-  if (id.is_null()) return line ? "line " + std::to_string(line) : "-";
-  return id.dump();
-}
-
-// A compact JSON writer for jsonl, the bulk format: it appends straight to the output line,
-// where building a JSON document per result and then printing it cost as much as the
-// extraction. Same keys, order and values as ResultToJson (the tests compare the two).
-class JsonlWriter {
+// Appends to a string through a buffer of its own: nearly everything the writers append is a
+// few bytes (a key, a comma, a number), and std::string checks and grows on every append.
+// Flushes when destroyed.
+class Appender {
  public:
-  explicit JsonlWriter(std::string& out) : out_(out) {}
+  static constexpr std::size_t kSize = 4096;
 
-  void String(std::string_view s) {
-    Value();
-    if (nerkit::CountInvalidUtf8(s) > 0) {
-      // Bad bytes become U+FFFD, as in the json format.
-      std::string fixed(s);
-      nerkit::ReplaceInvalidUtf8(fixed, '\x01');
-      std::string replaced;
-      for (std::size_t i = 0; i < fixed.size(); ++i) {
-        if (fixed[i] == '\x01' && s[i] != '\x01')
-          replaced += "\xEF\xBF\xBD";
-        else
-          replaced.push_back(fixed[i]);
-      }
-      Escaped(replaced);
-      return;
-    }
-    Escaped(s);
+  explicit Appender(std::string& out) : out_(out) {}
+  ~Appender() { Flush(); }
+  Appender(const Appender&) = delete;
+  Appender& operator=(const Appender&) = delete;
+
+  void Flush() {
+    out_.append(buffer_, used_);
+    used_ = 0;
   }
-  void StringOrNull(std::string_view s) {
-    if (s.empty())
-      Raw("null");
-    else
-      String(s);
+  // Room for `n` <= kSize bytes: write them at the pointer returned, then Commit the end.
+  char* Reserve(std::size_t n) {
+    if (n > kSize - used_) Flush();
+    return buffer_ + used_;
+  }
+  void Commit(char* end) { used_ = static_cast<std::size_t>(end - buffer_); }
+
+  void Put(char c) {
+    if (used_ == kSize) Flush();
+    buffer_[used_++] = c;
+  }
+  void Append(std::string_view s) {
+    if (s.size() > kSize - used_) {
+      Flush();
+      if (s.size() > kSize) {
+        out_.append(s);
+        return;
+      }
+    }
+    std::memcpy(buffer_ + used_, s.data(), s.size());
+    used_ += s.size();
   }
   template <typename Int>
   void Number(Int v) {
-    Value();
-    char digits[24];
-    const auto r = std::to_chars(digits, digits + sizeof digits, v);
-    out_.append(digits, r.ptr);
+    char* p = Reserve(24);
+    Commit(std::to_chars(p, p + 24, v).ptr);
   }
-  // A value already in JSON.
-  void Raw(std::string_view json_text) {
-    Value();
-    out_ += json_text;
+
+ private:
+  std::string& out_;
+  char buffer_[kSize];
+  std::size_t used_ = 0;
+};
+
+// A plain byte is printable ASCII other than '"' and '\\': a JSON string holds it as it is. The
+// others are escaped (control characters, '"', '\\') or checked as UTF-8 (bytes >= 0x80).
+constexpr bool IsPlain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
+#if defined(__SSE2__)
+// Whether the 16 bytes at `p` are plain. A signed byte below 0x20 is a control character or a
+// byte >= 0x80.
+inline bool Plain16(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i special = _mm_or_si128(
+      _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+  return _mm_movemask_epi8(special) == 0;
+}
+#endif
+
+// Whether the 8 bytes at `p` are plain: no byte is < 0x20, '"' or '\\' (the "has a byte less
+// than" and "has a zero byte" tests, exact when they answer no), nor >= 0x80.
+inline bool Plain8(const char* p) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  const std::uint64_t q = w ^ (kOnes * '"');
+  const std::uint64_t b = w ^ (kOnes * '\\');
+  return ((((w - kOnes * 0x20) & ~w) | ((q - kOnes) & ~q) | ((b - kOnes) & ~b) | w) &
+          (kOnes * 0x80)) == 0;
+}
+
+// Whether every byte of `s` is plain (IsPlain): most strings of a result are, and are copied as
+// they are. Reads 16 or 8 bytes at a time, the last ones overlapping.
+bool AllPlain(std::string_view s) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  if (n >= 16) {
+#if defined(__SSE2__)
+    for (std::size_t i = 0; i + 16 < n; i += 16) {
+      if (!Plain16(p + i)) return false;
+    }
+    return Plain16(p + n - 16);
+#else
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      if (!Plain8(p + i)) return false;
+    }
+    return Plain8(p + n - 8);
+#endif
   }
-  void Decimal(double value, int digits) { Raw(DecimalText(value, digits)); }
-  void Key(std::string_view key) {  // keys are plain ASCII
-    if (!first_) out_ += ',';
+  if (n >= 8) return Plain8(p) && Plain8(p + n - 8);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!IsPlain(static_cast<unsigned char>(p[i]))) return false;
+  }
+  return true;
+}
+
+// Length of the prefix of `s` made of plain bytes.
+std::size_t PlainPrefix(std::string_view s) {
+  std::size_t i = 0;
+  while (i + 8 <= s.size() && Plain8(s.data() + i)) i += 8;
+  while (i < s.size() && IsPlain(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
+}
+
+// How today's strings with invalid UTF-8 are written (both kept byte for byte): nlohmann::json's
+// dump with error_handler_t::replace, which makes each ill-formed sequence one U+FFFD (the json
+// format, ids, error records); or one U+FFFD per bad byte as nerkit counts them (the other
+// strings of jsonl).
+enum class BadUtf8 { kAsNlohmann, kPerByte };
+
+// A JSON writer over an Appender with the layout of nlohmann::json's dump(): compact (dump(-1),
+// the jsonl format) or, with kPretty, indented by two spaces (dump(2), the json format). Keys are
+// plain ASCII. The tests compare it with nlohmann's output.
+template <bool kPretty>
+class JsonWriter {
+ public:
+  JsonWriter(Appender& out, BadUtf8 bad_utf8) : out_(out), bad_utf8_(bad_utf8) {}
+
+  void String(std::string_view s) { String(s, bad_utf8_); }
+  void String(std::string_view s, BadUtf8 bad_utf8) {
+    if (s.size() <= kShort && AllPlain(s)) {
+      // The common case, in one piece: separator, quotes and bytes as they are.
+      char* p = Separator(out_.Reserve(kSeparatorBytes + kShort + 2));
+      *p++ = '"';
+      std::memcpy(p, s.data(), s.size());
+      p += s.size();
+      *p++ = '"';
+      out_.Commit(p);
+      return;
+    }
+    Value();
+    const std::size_t plain = PlainPrefix(s);
+    if (plain == s.size()) {
+      out_.Put('"');
+      out_.Append(s);
+      out_.Put('"');
+      return;
+    }
+    if (nerkit::CountInvalidUtf8(s.substr(plain)) > 0) {
+      BadString(s, bad_utf8);
+      return;
+    }
+    Escaped(s, plain);
+  }
+  void StringOrNull(std::string_view s) {
+    if (s.empty())
+      Null();
+    else
+      String(s);
+  }
+  void Null() {
+    char* p = Separator(out_.Reserve(kSeparatorBytes + 4));
+    std::memcpy(p, "null", 4);
+    out_.Commit(p + 4);
+  }
+  template <typename Int>
+  void Number(Int v) {
+    char* p = Separator(out_.Reserve(kSeparatorBytes + 24));
+    out_.Commit(std::to_chars(p, p + 24, v).ptr);
+  }
+  // A number rounded to `digits` significant digits: in jsonl as printf's %g writes it (with
+  // ".0" for a whole number), in json as nlohmann writes the double that text reads back as.
+  void Decimal(double value, int digits) {
+    char* p = Separator(out_.Reserve(kSeparatorBytes + kDecimalBytes));
+    if (!kPretty) {
+      out_.Commit(DecimalText(p, value, digits));
+      return;
+    }
+    char text[kDecimalBytes];
+    *DecimalText(text, value, digits) = '\0';
+    const double read_back = std::strtod(text, nullptr);
+    if (!std::isfinite(read_back)) {
+      std::memcpy(p, "null", 4);
+      out_.Commit(p + 4);
+      return;
+    }
+    out_.Commit(nlohmann::detail::to_chars(p, p + kDecimalBytes, read_back));
+  }
+  // Any JSON value, as nlohmann writes it here.
+  void Json(const json& v) {
+    switch (v.type()) {
+      case json::value_t::string:
+        String(v.get_ref<const std::string&>(), BadUtf8::kAsNlohmann);
+        return;
+      case json::value_t::number_unsigned:
+        Number(v.get<std::uint64_t>());
+        return;
+      case json::value_t::number_integer:
+        Number(v.get<std::int64_t>());
+        return;
+      case json::value_t::null:
+        Null();
+        return;
+      default:
+        break;
+    }
+    Value();
+    if (!kPretty || !v.is_structured()) {
+      out_.Append(v.dump(-1, ' ', false, json::error_handler_t::replace));
+      return;
+    }
+    // An object or array nested at this depth: nlohmann indents its lines by the depth too.
+    const std::string dumped = v.dump(2, ' ', false, json::error_handler_t::replace);
+    for (char c : dumped) {
+      out_.Put(c);
+      if (c == '\n') Indent();
+    }
+  }
+  template <std::size_t N>
+  void Key(const char (&key)[N]) {
+    constexpr std::size_t kLength = N - 1;
+    char* p = out_.Reserve(kSeparatorBytes + kLength + 4);
+    if (!first_) *p++ = ',';
+    if (kPretty) p = NewLine(p);
+    *p++ = '"';
+    std::memcpy(p, key, kLength);
+    p += kLength;
+    *p++ = '"';
+    *p++ = ':';
+    if (kPretty) *p++ = ' ';
+    out_.Commit(p);
     first_ = false;
-    out_ += '"';
-    out_ += key;
-    out_ += "\":";
+    after_key_ = true;
+  }
+  // A key that is not a literal: escaped in json, as nlohmann does; in jsonl as it is, as the
+  // jsonl writer always wrote it.
+  void DynamicKey(std::string_view key) {
+    char* p = out_.Reserve(kSeparatorBytes);
+    if (!first_) *p++ = ',';
+    if (kPretty) p = NewLine(p);
+    out_.Commit(p);
+    first_ = false;
+    if (kPretty) {
+      after_key_ = true;  // no separator before the key's string
+      String(key, BadUtf8::kAsNlohmann);
+      out_.Append(": ");
+    } else {
+      out_.Put('"');
+      out_.Append(key);
+      out_.Append("\":");
+    }
     after_key_ = true;
   }
   void Begin(char bracket) {
-    Value();
-    out_ += bracket;
+    char* p = Separator(out_.Reserve(kSeparatorBytes + 1));
+    *p++ = bracket;
+    out_.Commit(p);
     first_ = true;
+    ++depth_;
   }
   void End(char bracket) {
-    out_ += bracket;
+    --depth_;
+    char* p = out_.Reserve(kSeparatorBytes + 1);
+    if (kPretty && !first_) p = NewLine(p);
+    *p++ = bracket;
+    out_.Commit(p);
     first_ = false;
   }
 
  private:
-  // Before a value: a comma unless it follows its key or opens its array.
-  void Value() {
+  static constexpr int kMaxDepth = 8;  // deeper than any record here
+  static constexpr std::size_t kSeparatorBytes = 2 + 2 * kMaxDepth;
+  static constexpr std::size_t kShort = 256;  // strings written in one piece
+
+  // Before a value: a comma unless it follows its key or opens its array, and in kPretty a new
+  // line for an array element. Writes at `p`, which has room for kSeparatorBytes.
+  char* Separator(char* p) {
     if (after_key_) {
       after_key_ = false;
-    } else if (!first_) {
-      out_ += ',';
+      return p;
     }
+    if (!first_) *p++ = ',';
+    if (kPretty && depth_ > 0) p = NewLine(p);
     first_ = false;
+    return p;
   }
-  void Escaped(std::string_view s) {
-    out_ += '"';
-    std::size_t run = 0;  // start of the bytes not yet copied
-    for (std::size_t i = 0; i < s.size(); ++i) {
+  void Value() { out_.Commit(Separator(out_.Reserve(kSeparatorBytes))); }
+  char* NewLine(char* p) const {
+    *p++ = '\n';
+    for (int i = 0; i < depth_; ++i) {
+      *p++ = ' ';
+      *p++ = ' ';
+    }
+    return p;
+  }
+  void Indent() {
+    for (int i = 0; i < depth_; ++i) out_.Append("  ");
+  }
+  // `s` is valid UTF-8 and its first `plain` bytes need no escape.
+  void Escaped(std::string_view s, std::size_t plain) {
+    out_.Put('"');
+    out_.Append(s.substr(0, plain));
+    std::size_t run = plain;  // start of the bytes not yet copied
+    for (std::size_t i = plain; i < s.size(); ++i) {
       const auto c = static_cast<unsigned char>(s[i]);
       if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(s.data() + run, i - run);
+      out_.Append(s.substr(run, i - run));
       run = i + 1;
       switch (c) {
         case '"':
-          out_ += "\\\"";
+          out_.Append("\\\"");
           break;
         case '\\':
-          out_ += "\\\\";
+          out_.Append("\\\\");
           break;
         case '\b':
-          out_ += "\\b";
+          out_.Append("\\b");
           break;
         case '\f':
-          out_ += "\\f";
+          out_.Append("\\f");
           break;
         case '\n':
-          out_ += "\\n";
+          out_.Append("\\n");
           break;
         case '\r':
-          out_ += "\\r";
+          out_.Append("\\r");
           break;
         case '\t':
-          out_ += "\\t";
+          out_.Append("\\t");
           break;
         default: {
           static const char kHex[] = "0123456789abcdef";
-          out_ += "\\u00";
-          out_ += kHex[c >> 4];
-          out_ += kHex[c & 15];
+          char* p = out_.Reserve(6);
+          std::memcpy(p, "\\u00", 4);
+          p[4] = kHex[c >> 4];
+          p[5] = kHex[c & 15];
+          out_.Commit(p + 6);
         }
       }
     }
-    out_.append(s.data() + run, s.size() - run);
-    out_ += '"';
+    out_.Append(s.substr(run));
+    out_.Put('"');
   }
-  std::string& out_;
+  // `s` holds invalid UTF-8: rare, and written as before.
+  void BadString(std::string_view s, BadUtf8 bad_utf8) {
+    if (bad_utf8 == BadUtf8::kAsNlohmann) {
+      out_.Append(json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace));
+      return;
+    }
+    std::string fixed(s);
+    nerkit::ReplaceInvalidUtf8(fixed, '\x01');
+    std::string replaced;
+    for (std::size_t i = 0; i < fixed.size(); ++i) {
+      if (fixed[i] == '\x01' && s[i] != '\x01')
+        replaced += "\xEF\xBF\xBD";
+      else
+        replaced.push_back(fixed[i]);
+    }
+    Escaped(replaced, 0);
+  }
+
+  Appender& out_;
+  BadUtf8 bad_utf8_;
   bool first_ = true;
   bool after_key_ = false;
+  int depth_ = 0;
 };
 
-void WriteEntity(JsonlWriter& w, const nerkit::Entity& e, bool with_cluster) {
+template <bool kPretty>
+void WriteEntity(JsonWriter<kPretty>& w, const nerkit::Entity& e, bool with_cluster) {
   w.Begin('{');
   w.Key("start");
   w.Number(e.start);
@@ -220,19 +461,20 @@ void WriteEntity(JsonlWriter& w, const nerkit::Entity& e, bool with_cluster) {
   if (with_cluster) {
     w.Key("cluster");
     if (e.cluster < 0)
-      w.Raw("null");
+      w.Null();
     else
       w.Number(e.cluster);
   }
 }
 
-std::string ResultToJsonl(const json& id, std::size_t line, const nerkit::Result& result) {
-  std::string out;
-  out.reserve(256 + result.entities.size() * 160);
-  JsonlWriter w(out);
+// The object ResultToJson builds, written straight to `out`.
+template <bool kPretty>
+void WriteResult(Appender& out, BadUtf8 bad_utf8, const json& id, std::size_t line,
+                 const nerkit::Result& result) {
+  JsonWriter<kPretty> w(out, bad_utf8);
   w.Begin('{');
   w.Key("id");
-  w.Raw(id.dump(-1, ' ', false, json::error_handler_t::replace));
+  w.Json(id);
   if (line) {
     w.Key("line");
     w.Number(line);
@@ -243,7 +485,7 @@ std::string ResultToJsonl(const json& id, std::size_t line, const nerkit::Result
     w.Key("reference_date_source");
     w.String(result.reference_date_source);
   } else {
-    w.Raw("null");
+    w.Null();
   }
   w.Key("invalid_utf8_bytes");
   w.Number(result.invalid_utf8_bytes);
@@ -281,8 +523,24 @@ std::string ResultToJsonl(const json& id, std::size_t line, const nerkit::Result
     w.Begin('[');
     for (const nerkit::Evidence& evidence : result.evidence) {
       w.Begin('{');
-      for (const auto& [name, value] : evidence.features) {
-        w.Key(name);
+      const auto& features = evidence.features;
+      for (std::size_t i = 0; i < features.size(); ++i) {
+        if (!kPretty) {
+          w.DynamicKey(features[i].first);
+          w.Decimal(features[i].second, 6);
+          continue;
+        }
+        // The json format is an object that nlohmann built: of a name given twice, the first
+        // place and the last value.
+        const std::string& name = features[i].first;
+        bool earlier = false;
+        for (std::size_t j = 0; j < i && !earlier; ++j) earlier = features[j].first == name;
+        if (earlier) continue;
+        double value = features[i].second;
+        for (std::size_t j = i + 1; j < features.size(); ++j) {
+          if (features[j].first == name) value = features[j].second;
+        }
+        w.DynamicKey(name);
         w.Decimal(value, 6);
       }
       w.End('}');
@@ -301,8 +559,60 @@ std::string ResultToJsonl(const json& id, std::size_t line, const nerkit::Result
     w.End(']');
   }
   w.End('}');
-  out += '\n';
-  return out;
+  out.Put('\n');
+}
+
+template <bool kPretty>
+void WriteError(Appender& out, const json& id, std::size_t line, const std::string& error) {
+  JsonWriter<kPretty> w(out, BadUtf8::kAsNlohmann);
+  w.Begin('{');
+  w.Key("id");
+  w.Json(id);
+  if (line) {
+    w.Key("line");
+    w.Number(line);
+  }
+  w.Key("error");
+  w.String(error);
+  w.Key("entities");
+  w.Begin('[');
+  w.End(']');
+  w.End('}');
+  out.Put('\n');
+}
+
+// TSV fields must not contain tabs or line breaks.
+void TsvField(Appender& out, std::string_view s) {
+  std::size_t run = 0;  // start of the bytes not yet copied
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c != '\t' && c != '\n' && c != '\r' && c != '\\') continue;
+    out.Append(s.substr(run, i - run));
+    run = i + 1;
+    out.Put('\\');
+    out.Put(c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\');
+  }
+  out.Append(s.substr(run));
+}
+
+// The document as TSV and CoNLL name it: its id, else its line, else "-".
+void IdText(Appender& out, const json& id, std::size_t line) {
+  if (id.is_string()) {
+    out.Append(id.get_ref<const std::string&>());
+  } else if (id.is_null()) {
+    if (line) {
+      out.Append("line ");
+      out.Number(line);
+    } else {
+      out.Put('-');
+    }
+  } else if (id.is_number_unsigned()) {
+    out.Number(id.get<std::uint64_t>());
+  } else if (id.is_number_integer()) {
+    out.Number(id.get<std::int64_t>());
+  } else {
+    out.Append(id.dump());
+  }
 }
 
 }  // namespace
@@ -356,67 +666,117 @@ json ResultToJson(const json& id, std::size_t line, const nerkit::Result& result
   return j;
 }
 
-std::string FormatResult(OutputFormat format, const json& id, std::size_t line,
-                         std::string_view text, const nerkit::Result& result) {
+void AppendResult(std::string& out, OutputFormat format, const json& id, std::size_t line,
+                  std::string_view text, const nerkit::Result& result) {
+  // About what a json or jsonl record takes (std::string grows by doubling past it).
+  out.reserve(out.size() + 256 + 320 * result.entities.size() + 160 * result.clusters.size());
+  Appender a(out);
   switch (format) {
     case OutputFormat::kJson:
-      return ResultToJson(id, line, result).dump(2, ' ', false, json::error_handler_t::replace) +
-             "\n";
+      WriteResult<true>(a, BadUtf8::kAsNlohmann, id, line, result);
+      return;
     case OutputFormat::kJsonl:
-      return ResultToJsonl(id, line, result);
+      WriteResult<false>(a, BadUtf8::kPerByte, id, line, result);
+      return;
     case OutputFormat::kTsv: {
-      std::string out;
-      const std::string doc = TsvField(IdText(id, line));
-      for (const nerkit::Entity& e : result.entities) {
-        out += doc + "\t" + std::to_string(e.start) + "\t" + std::to_string(e.end) + "\t" +
-               std::string(nerkit::LabelName(e.label)) + "\t" + TsvField(e.text) + "\t" +
-               TsvField(e.canonical) + "\t" + TsvField(e.id) + "\t" + TsvField(e.value) + "\t" +
-               TsvField(e.source) + "\n";
+      std::string doc;
+      {
+        Appender d(doc);
+        IdText(d, id, line);
       }
-      return out;
+      for (const nerkit::Entity& e : result.entities) {
+        TsvField(a, doc);
+        a.Put('\t');
+        a.Number(e.start);
+        a.Put('\t');
+        a.Number(e.end);
+        a.Put('\t');
+        a.Append(nerkit::LabelName(e.label));
+        a.Put('\t');
+        TsvField(a, e.text);
+        a.Put('\t');
+        TsvField(a, e.canonical);
+        a.Put('\t');
+        TsvField(a, e.id);
+        a.Put('\t');
+        TsvField(a, e.value);
+        a.Put('\t');
+        TsvField(a, e.source);
+        a.Put('\n');
+      }
+      return;
     }
     case OutputFormat::kConll: {
-      std::string out = "# id = " + IdText(id, line) + "\n";
+      a.Append("# id = ");
+      IdText(a, id, line);
+      a.Put('\n');
       std::size_t e = 0;
       std::size_t sentence = 0;
       for (const nerkit::Token& t : result.tokens) {
         if (t.sentence != sentence) {
-          out += "\n";
+          a.Put('\n');
           sentence = t.sentence;
         }
         while (e < result.entities.size() && result.entities[e].end <= t.start) ++e;
-        std::string tag = "O";
+        a.Append(text.substr(t.start, t.end - t.start));
+        a.Put('\t');
         if (e < result.entities.size() && result.entities[e].start <= t.start &&
             t.end <= result.entities[e].end) {
-          tag = (result.entities[e].start == t.start ? "B-" : "I-") +
-                std::string(nerkit::LabelName(result.entities[e].label));
+          a.Append(result.entities[e].start == t.start ? "B-" : "I-");
+          a.Append(nerkit::LabelName(result.entities[e].label));
+        } else {
+          a.Put('O');
         }
-        out += std::string(text.substr(t.start, t.end - t.start)) + "\t" + tag + "\n";
+        a.Put('\n');
       }
-      return out + "\n";
+      a.Put('\n');
+      return;
     }
   }
-  return {};
+}
+
+void AppendError(std::string& out, OutputFormat format, const json& id, std::size_t line,
+                 const std::string& error) {
+  Appender a(out);
+  switch (format) {
+    case OutputFormat::kJson:
+      WriteError<true>(a, id, line, error);
+      return;
+    case OutputFormat::kJsonl:
+      WriteError<false>(a, id, line, error);
+      return;
+    case OutputFormat::kTsv: {
+      std::string doc;
+      {
+        Appender d(doc);
+        IdText(d, id, line);
+      }
+      TsvField(a, doc);
+      a.Append("\t-\t-\tERROR\t");
+      TsvField(a, error);
+      a.Append("\t\t\t\t\n");
+      return;
+    }
+    case OutputFormat::kConll:
+      a.Append("# id = ");
+      IdText(a, id, line);
+      a.Append("\n# error = ");
+      a.Append(error);
+      a.Append("\n\n");
+      return;
+  }
+}
+
+std::string FormatResult(OutputFormat format, const json& id, std::size_t line,
+                         std::string_view text, const nerkit::Result& result) {
+  std::string out;
+  AppendResult(out, format, id, line, text, result);
+  return out;
 }
 
 std::string FormatError(OutputFormat format, const json& id, std::size_t line,
                         const std::string& error) {
-  switch (format) {
-    case OutputFormat::kJson:
-    case OutputFormat::kJsonl: {
-      json j = json::object();
-      j["id"] = id;
-      if (line) j["line"] = line;
-      j["error"] = error;
-      j["entities"] = json::array();
-      return j.dump(format == OutputFormat::kJson ? 2 : -1, ' ', false,
-                    json::error_handler_t::replace) +
-             "\n";
-    }
-    case OutputFormat::kTsv:
-      return TsvField(IdText(id, line)) + "\t-\t-\tERROR\t" + TsvField(error) + "\t\t\t\t\n";
-    case OutputFormat::kConll:
-      return "# id = " + IdText(id, line) + "\n# error = " + error + "\n\n";
-  }
-  return {};
+  std::string out;
+  AppendError(out, format, id, line, error);
+  return out;
 }
