@@ -7,7 +7,7 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     g++ make cmake pkg-config libicu-dev libre2-dev libboost-test-dev libcli11-dev \
-    nlohmann-json3-dev python3 \
+    nlohmann-json3-dev libsimdjson-dev python3 \
     chromium chromium-driver python3-selenium \
     python3-numpy >/dev/null  # the browser test of the HTML pages; fitting the confidence model
 fi
