@@ -27,29 +27,103 @@ namespace {
 
 json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
+// Powers of ten that a double holds exactly.
+constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+// printf's "%.*g" of `value` with 1 <= digits <= 15, and ".0" after a whole number, computed
+// directly for what confidences and evidence nearly always are: 0, and magnitudes from 1e-4 to
+// below 10^digits (which %g writes without an exponent). Writes at `p` and returns the end, with
+// `*read_back` the double the text reads back as; returns nullptr for other values, and for the
+// rare value whose rounding is too close to a tie to decide in double arithmetic.
+char* ShortG(char* p, double value, int digits, double* read_back) {
+  const double magnitude = std::fabs(value);
+  if (magnitude == 0) {
+    if (std::signbit(value)) *p++ = '-';
+    std::memcpy(p, "0.0", 3);
+    *read_back = value;
+    return p + 3;
+  }
+  if (!(magnitude >= 1e-4 && magnitude < kPowersOfTen[digits])) return nullptr;
+  // The decimal exponent x (10^x <= magnitude < 10^(x+1)), then the `digits` digits n of
+  // magnitude * 10^m, m = digits - 1 - x >= 0, rounded to nearest (a single rounding in the
+  // product, far smaller than the margin kept around ties).
+  int x = digits - 1;
+  // 0.1 .. 0.0001 as the literals give them: the doubles nearest, each above the real power.
+  static constexpr double kNegativePowers[] = {1, 0.1, 0.01, 0.001, 0.0001};
+  while (x > -4 && magnitude < (x >= 0 ? kPowersOfTen[x] : kNegativePowers[-x])) --x;
+  int m = digits - 1 - x;
+  const double scaled = magnitude * kPowersOfTen[m];
+  const double whole = std::floor(scaled);
+  const double fraction = scaled - whole;
+  if (std::fabs(fraction - 0.5) < 1e-6) return nullptr;
+  auto n = static_cast<std::uint64_t>(whole) + (fraction > 0.5 ? 1 : 0);
+  if (n == static_cast<std::uint64_t>(kPowersOfTen[digits])) {  // 9.9996 -> 10.00
+    n /= 10;
+    ++x;
+    --m;
+    if (x >= digits || m < 0) return nullptr;
+  }
+  if (n < static_cast<std::uint64_t>(kPowersOfTen[digits - 1])) return nullptr;
+  *read_back = std::copysign(static_cast<double>(n) / kPowersOfTen[m], value);
+  char number[24];
+  const char* end = std::to_chars(number, number + sizeof number, n).ptr;
+  // %g drops the fraction's trailing zeros, and the point with them.
+  while (m > 0 && end[-1] == '0') {
+    --end;
+    --m;
+  }
+  if (value < 0) *p++ = '-';
+  const char* d = number;
+  if (x >= 0) {
+    for (int i = 0; i <= x; ++i) *p++ = *d++;
+  } else {
+    *p++ = '0';
+  }
+  if (m > 0) {
+    *p++ = '.';
+    for (int i = x + 1; i < 0; ++i) *p++ = '0';
+    while (d < end) *p++ = *d++;
+  } else {
+    // A whole number, which DecimalText gives a ".0".
+    *p++ = '.';
+    *p++ = '0';
+  }
+  return p;
+}
+
 // A number with at most `digits` significant digits, as text (printf's %g, with ".0" added to a
 // whole number so that it reads back as a floating-point number) and as the double that text
 // reads back as: both writers give confidences and evidence the same way. Writes at `p`, which
 // has room for kDecimalBytes, and returns the end.
 constexpr std::size_t kDecimalBytes = 40;
-char* DecimalText(char* p, double value, int digits) {
+char* DecimalText(char* p, double value, int digits, double* read_back = nullptr) {
+  double shortest = 0;
+  char* end = ShortG(p, value, digits, &shortest);
+  if (end != nullptr) {
+    if (read_back) *read_back = shortest;
+    return end;
+  }
   // std::to_chars with a precision writes what printf's "%.*g" does, without its locale and
   // stream machinery.
-  const std::to_chars_result r =
-      std::to_chars(p, p + kDecimalBytes - 2, value, std::chars_format::general, digits);
-  char* end = r.ptr;
+  end = std::to_chars(p, p + kDecimalBytes - 2, value, std::chars_format::general, digits).ptr;
+  if (read_back) {
+    char text[kDecimalBytes];
+    *std::copy(p, end, text) = '\0';
+    *read_back = std::strtod(text, nullptr);
+  }
   if (std::find_if(p, end, [](char c) { return c == '.' || c == 'e' || c == 'n'; }) == end) {
     *end++ = '.';
     *end++ = '0';
   }
   return end;
 }
-std::string DecimalText(double value, int digits) {
-  char buffer[kDecimalBytes];
-  return std::string(buffer, DecimalText(buffer, value, digits));
-}
 double Decimal(double value, int digits) {
-  return std::strtod(DecimalText(value, digits).c_str(), nullptr);
+  char text[kDecimalBytes];
+  double read_back = 0;
+  DecimalText(text, value, digits, &read_back);
+  return read_back;
 }
 
 json EntityToJson(const nerkit::Entity& e) {
@@ -244,8 +318,8 @@ class JsonWriter {
       return;
     }
     char text[kDecimalBytes];
-    *DecimalText(text, value, digits) = '\0';
-    const double read_back = std::strtod(text, nullptr);
+    double read_back = 0;
+    DecimalText(text, value, digits, &read_back);
     if (!std::isfinite(read_back)) {
       std::memcpy(p, "null", 4);
       out_.Commit(p + 4);

@@ -569,6 +569,45 @@ BOOST_AUTO_TEST_CASE(writers_write_errors_as_nlohmann_did) {
   }
 }
 
+// Confidences (4 digits) and evidence (6 digits) are rounded as printf's %g does and, in json,
+// read back and written as nlohmann writes doubles: values near every kind of rounding case.
+BOOST_AUTO_TEST_CASE(writers_round_numbers_as_printf_and_nlohmann_do) {
+  std::mt19937 rng(4);
+  std::uniform_real_distribution<double> unit(0, 1);
+  std::vector<double> values;
+  for (int i = 0; i < 20000; ++i) {
+    const double u = unit(rng);
+    values.push_back(u);
+    values.push_back(std::round(u * 1e5) / 1e5);                       // 5 digits: ties at 4
+    values.push_back(std::round(u * 1e7) / 1e7);                       // ties at 6
+    values.push_back(std::nextafter(std::round(u * 1e5) / 1e5, 2.0));  // just past them
+    values.push_back(std::floor(u * 65536) / 65536);                   // exact binary fractions
+    values.push_back(std::ldexp(u, static_cast<int>(i % 60) - 30));    // 1e-9 .. 1e9
+    values.push_back(0.99995 + (u - 0.5) * 1e-9);                      // rounding up to 1
+    values.push_back(9999.5 + (u - 0.5) * 1e-6);                       // to an exponent
+  }
+  nerkit::Result result;
+  result.entities.resize(1);
+  result.entities[0].text = "Sirte";
+  result.evidence.resize(1);
+  result.evidence[0].features.push_back({"x", 0});
+  std::size_t differences = 0;
+  for (double value : values) {
+    for (double v : {value, -value}) {
+      result.entities[0].confidence = v;
+      result.evidence[0].features[0].second = v;
+      for (OutputFormat format : {OutputFormat::kJson, OutputFormat::kJsonl}) {
+        const std::string got = FormatResult(format, nullptr, 0, "Sirte", result);
+        const std::string want = reference_tool::FormatResult(format, nullptr, 0, "Sirte", result);
+        if (got != want && ++differences < 10) {
+          BOOST_TEST(got == want, "value " << std::hexfloat << v);
+        }
+      }
+    }
+  }
+  BOOST_TEST(differences == 0u);
+}
+
 // Real results: the golden articles and the tool's tricky documents, extracted with every
 // option that changes what is written.
 BOOST_AUTO_TEST_CASE(writers_write_extracted_results_as_nlohmann_did) {
