@@ -1,0 +1,51 @@
+"""Many extractors created and dropped, and many results: memory stays bounded."""
+
+import gc
+import os
+
+import nerkit
+from conftest import STORY
+
+
+def resident_mb():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def test_many_extractors_do_not_leak():
+    def one_round():
+        extractor = nerkit.Extractor()
+        results = extractor.extract_many([STORY] * 20, threads=2)
+        assert all(len(r) > 5 for r in results)
+        assert extractor.extract(STORY) == results[0].entities
+        del extractor, results
+        gc.collect()
+
+    for _ in range(3):  # allocator pools and the compiled image's pages settle
+        one_round()
+    settled = resident_mb()
+    for _ in range(20):
+        one_round()
+    grown = resident_mb() - settled
+    # One extractor holds about 100 MB: a leaked one per round would add 2 GB.
+    assert grown < 40, f"resident memory grew by {grown:.0f} MB over 20 extractors"
+
+
+def test_many_results_do_not_leak(extractor):
+    texts = [STORY + f" Story {i} from Sirte." for i in range(200)]
+
+    def one_round():
+        for r in extractor.extract_many(texts, threads=2):
+            r.to_dict()
+            r.to_json()
+        for t in texts[:50]:
+            extractor.extract(t)
+        gc.collect()
+
+    for _ in range(3):
+        one_round()
+    settled = resident_mb()
+    for _ in range(15):
+        one_round()
+    grown = resident_mb() - settled
+    assert grown < 20, f"resident memory grew by {grown:.0f} MB over 3000 results"
