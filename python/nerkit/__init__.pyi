@@ -165,3 +165,12 @@ class Extractor:
 
 def default_dictionary_dir() -> str:
     """The folder Extractor() loads when no dictionaries are named."""
+
+def shared_extractor(
+    dictionaries: _Path | None = None,
+    extra: _Path | Iterable[_Path] = (),
+    cache: bool | _Path = True,
+    *,
+    max_document_bytes: int = 134217728,
+) -> Extractor:
+    """The one Extractor of these arguments in this process, loaded by the first call."""

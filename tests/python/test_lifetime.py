@@ -49,3 +49,20 @@ def test_many_results_do_not_leak(extractor):
         one_round()
     grown = resident_mb() - settled
     assert grown < 20, f"resident memory grew by {grown:.0f} MB over 3000 results"
+
+
+def test_shared_extractor_is_loaded_once_per_process(tmp_path):
+    import threading
+
+    got = []
+    threads = [threading.Thread(target=lambda: got.append(nerkit.shared_extractor()))
+               for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(got) == 4 and all(e is got[0] for e in got)
+    assert nerkit.shared_extractor(cache=True) is got[0]
+    other = nerkit.shared_extractor(max_document_bytes=10)
+    assert other is not got[0] and other.max_document_bytes == 10
+    assert nerkit.shared_extractor(max_document_bytes=10) is other
