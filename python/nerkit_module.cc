@@ -135,7 +135,8 @@ class Utf8Text {
     PyObject* bytes = PyUnicode_AsEncodedString(text.ptr(), "utf-8", "surrogatepass");
     if (bytes == nullptr) throw py::error_already_set();
     bytes_ = py::reinterpret_steal<py::object>(bytes);
-    view_ = std::string_view(PyBytes_AS_STRING(bytes), static_cast<std::size_t>(PyBytes_GET_SIZE(bytes)));
+    view_ = std::string_view(PyBytes_AS_STRING(bytes),
+                             static_cast<std::size_t>(PyBytes_GET_SIZE(bytes)));
   }
 
   std::string_view view() const { return view_; }
@@ -283,8 +284,7 @@ struct PyEntity {
   }
 
   bool Equals(const PyEntity& o) const {
-    return entity == o.entity && start == o.start && end == o.end &&
-           text.equal(o.text);
+    return entity == o.entity && start == o.start && end == o.end && text.equal(o.text);
   }
 
   std::string Repr() const {
@@ -292,7 +292,8 @@ struct PyEntity {
                     "', start=" + std::to_string(start) + ", end=" + std::to_string(end) +
                     ", text=" + py::repr(text).cast<std::string>();
     auto field = [&](const char* name, const std::string& value) {
-      if (!value.empty()) s += std::string(", ") + name + "=" + py::repr(Str(value)).cast<std::string>();
+      if (!value.empty())
+        s += std::string(", ") + name + "=" + py::repr(Str(value)).cast<std::string>();
     };
     field("canonical", entity.canonical);
     field("id", entity.id);
@@ -329,8 +330,7 @@ struct PyEntity {
 };
 
 // The Python entity for `e` of a document `text`, at code points [start, end).
-PyEntity MakeEntity(const nerkit::Entity& e, std::size_t start, std::size_t end,
-                    py::handle text) {
+PyEntity MakeEntity(const nerkit::Entity& e, std::size_t start, std::size_t end, py::handle text) {
   PyEntity p;
   p.entity.label = e.label;
   p.entity.start = e.start;
@@ -343,8 +343,8 @@ PyEntity MakeEntity(const nerkit::Entity& e, std::size_t start, std::size_t end,
   p.entity.cluster = e.cluster;
   p.start = start;
   p.end = end;
-  PyObject* slice = PyUnicode_Substring(text.ptr(), static_cast<Py_ssize_t>(start),
-                                        static_cast<Py_ssize_t>(end));
+  PyObject* slice =
+      PyUnicode_Substring(text.ptr(), static_cast<Py_ssize_t>(start), static_cast<Py_ssize_t>(end));
   if (slice == nullptr) throw py::error_already_set();
   p.text = py::reinterpret_steal<py::object>(slice);
   return p;
@@ -448,8 +448,8 @@ struct PyResult {
     if (!entities) {
       py::list list(result.entities.size());
       for (std::size_t i = 0; i < result.entities.size(); ++i) {
-        list[i] = py::cast(
-            MakeEntity(result.entities[i], offsets[2 * i], offsets[2 * i + 1], text));
+        list[i] =
+            py::cast(MakeEntity(result.entities[i], offsets[2 * i], offsets[2 * i + 1], text));
       }
       entities = std::move(list);
     }
@@ -471,10 +471,9 @@ struct PyResult {
       py::list list(result.rejected.size());
       for (std::size_t i = 0; i < result.rejected.size(); ++i) {
         const nerkit::Rejected& r = result.rejected[i];
-        list[i] = py::cast(PyRejected{
-            py::cast(MakeEntity(r.candidate, offsets[base + 2 * i], offsets[base + 2 * i + 1],
-                                text)),
-            r.reason});
+        list[i] = py::cast(PyRejected{py::cast(MakeEntity(r.candidate, offsets[base + 2 * i],
+                                                          offsets[base + 2 * i + 1], text)),
+                                      r.reason});
       }
       rejected = std::move(list);
     }
@@ -510,8 +509,8 @@ struct PyResult {
   }
 
   std::string Json(py::handle id, std::size_t line, bool pretty) const {
-    std::string out = FormatResult(pretty ? OutputFormat::kJson : OutputFormat::kJsonl,
-                                   JsonId(id), line, {}, result);
+    std::string out = FormatResult(pretty ? OutputFormat::kJson : OutputFormat::kJsonl, JsonId(id),
+                                   line, {}, result);
     if (!out.empty() && out.back() == '\n') out.pop_back();
     return out;
   }
@@ -548,12 +547,13 @@ struct PyResult {
     py::list rejected_states;
     for (py::handle r : Rejected()) {
       const PyRejected& rejected_candidate = r.cast<const PyRejected&>();
-      rejected_states.append(py::make_tuple(
-          rejected_candidate.candidate.cast<const PyEntity&>().State(), Str(rejected_candidate.reason)));
+      rejected_states.append(
+          py::make_tuple(rejected_candidate.candidate.cast<const PyEntity&>().State(),
+                         Str(rejected_candidate.reason)));
     }
-    return py::make_tuple(text, entity_states, cluster_states,
-                          DateOrNone(result.reference_date), Str(result.reference_date_source),
-                          result.invalid_utf8_bytes, rejected_states);
+    return py::make_tuple(text, entity_states, cluster_states, DateOrNone(result.reference_date),
+                          Str(result.reference_date_source), result.invalid_utf8_bytes,
+                          rejected_states);
   }
   static PyResult FromState(const py::tuple& t) {
     if (t.size() != 7) throw py::value_error("nerkit.Result: invalid pickled state");
@@ -698,7 +698,7 @@ std::optional<DocumentError> Guard(const Fn& fn) {
 
 // What extract_jsonl returns.
 struct JsonlOutput {
-  py::object records;        // bytes
+  py::object records;         // bytes
   std::size_t documents = 0;  // input lines = output records
   std::size_t failed = 0;     // error records
   py::object errors;          // list[str]: "line N: message"
@@ -733,8 +733,7 @@ class PyExtractor {
     return std::make_unique<PyExtractor>(std::move(*extractor), max_document_bytes);
   }
 
-  nerkit::ExtractOptions Options(py::handle reference_date, py::handle labels,
-                                 bool explain) const {
+  nerkit::ExtractOptions Options(py::handle reference_date, py::handle labels, bool explain) const {
     nerkit::ExtractOptions options;
     options.reference_date = ParseDate(reference_date, "reference_date");
     options.labels = ParseLabels(labels);
@@ -755,8 +754,8 @@ class PyExtractor {
     Extracted x = Run(text, Options(reference_date, labels, explain));
     py::list list(x.result.entities.size());
     for (std::size_t i = 0; i < x.result.entities.size(); ++i) {
-      list[i] = py::cast(
-          MakeEntity(x.result.entities[i], x.offsets[2 * i], x.offsets[2 * i + 1], text));
+      list[i] =
+          py::cast(MakeEntity(x.result.entities[i], x.offsets[2 * i], x.offsets[2 * i + 1], text));
     }
     return list;
   }
@@ -790,8 +789,8 @@ class PyExtractor {
       if (PyUnicode_Check(text.ptr())) {
         utf8[i].emplace(text);
       } else {
-        errors[i] = DocumentError{DocumentError::kType, std::string("expected str, not ") +
-                                                            Py_TYPE(text.ptr())->tp_name};
+        errors[i] = DocumentError{DocumentError::kType,
+                                  std::string("expected str, not ") + Py_TYPE(text.ptr())->tp_name};
       }
     }
     {
@@ -863,8 +862,8 @@ class PyExtractor {
       }
     }
     JsonlOutput out;
-    PyObject* bytes = PyBytes_FromStringAndSize(records.data(),
-                                                static_cast<Py_ssize_t>(records.size()));
+    PyObject* bytes =
+        PyBytes_FromStringAndSize(records.data(), static_cast<Py_ssize_t>(records.size()));
     if (bytes == nullptr) throw py::error_already_set();
     out.records = py::reinterpret_steal<py::object>(bytes);
     out.documents = jobs.size();
@@ -900,9 +899,8 @@ class PyExtractor {
   std::string Repr() const {
     const nerkit::ExtractorInfo& info = extractor_.info();
     return "<nerkit.Extractor: " + std::to_string(info.dictionary_entries) + " entries from " +
-           std::to_string(info.files.size()) + " files, " + std::to_string(info.rules) +
-           " rules" + (info.dictionary_dir.empty() ? "" : ", " + info.dictionary_dir.string()) +
-           ">";
+           std::to_string(info.files.size()) + " files, " + std::to_string(info.rules) + " rules" +
+           (info.dictionary_dir.empty() ? "" : ", " + info.dictionary_dir.string()) + ">";
   }
 
   std::size_t max_document_bytes() const { return max_document_bytes_; }
@@ -946,8 +944,9 @@ class PyExtractor {
 constexpr const char* kModuleDoc =
     "The compiled part of the nerkit package (import nerkit, which re-exports all of it).";
 
-constexpr const char* kExtractorDoc = R"doc(A loaded, immutable set of dictionaries and rules. Load one per process and share it: every
-method may be called from any number of threads at once and releases the GIL while it works.
+constexpr const char* kExtractorDoc =
+    R"doc(A loaded, immutable set of dictionaries and rules. Load one per process and share it:
+every method may be called from any number of threads at once and releases the GIL while it works.
 
 dictionaries: the dictionary folder (str or path-like). None means $NERKIT_DICTIONARIES, else the
     installed share/nerkit/dictionaries (a module inside the build tree reads the source tree's
@@ -962,7 +961,8 @@ Raises DictionaryError naming the file, line and column of the first problem. An
 cannot be pickled: load one in each process (for Dask, one per worker; for Spark, one per
 partition's worker process).)doc";
 
-constexpr const char* kExtractDoc = R"doc(extract($self, /, text, reference_date=None, labels=None, explain=False)
+constexpr const char* kExtractDoc =
+    R"doc(extract($self, /, text, reference_date=None, labels=None, explain=False)
 --
 
 Returns the entities of one document as a list of Entity, sorted by start, never overlapping.
@@ -979,14 +979,18 @@ explain: also collect the candidates that lost; they are in Result.rejected, so 
 Raises InputError for a document longer than max_document_bytes, ValueError for an unknown label
 or a malformed date.)doc";
 
-constexpr const char* kExtractResultDoc = R"doc(extract_result($self, /, text, reference_date=None, labels=None, explain=False)
+constexpr const char* kExtractResultDoc =
+    R"doc(extract_result($self, /, text, reference_date=None, labels=None, explain=False)
 --
 
 Like extract(), but returns a Result: the entities, the clusters of mentions of the same person,
 place or organisation, the reference date used and where it came from, and with explain=True the
 candidates that lost and why.)doc";
 
-constexpr const char* kExtractManyDoc = R"doc(extract_many($self, /, texts, threads=None, reference_dates=None, labels=None, explain=False, raise_errors=False)
+constexpr const char* kExtractManyDoc =
+    "extract_many($self, /, texts, threads=None, reference_dates=None, labels=None, "
+    "explain=False, raise_errors=False)"
+    R"doc(
 --
 
 Extracts every text of an iterable on C++ threads sharing this extractor, without the GIL, and
@@ -1000,7 +1004,10 @@ labels, explain: as for extract().
 raise_errors: raise the first document's error instead, with its index in the message and in
     its .index attribute.)doc";
 
-constexpr const char* kExtractJsonlDoc = R"doc(extract_jsonl($self, /, data, threads=None, reference_date=None, labels=None, explain=False, strict_utf8=False, first_line=1)
+constexpr const char* kExtractJsonlDoc =
+    "extract_jsonl($self, /, data, threads=None, reference_date=None, labels=None, "
+    "explain=False, strict_utf8=False, first_line=1)"
+    R"doc(
 --
 
 Processes JSON Lines documents {"id": ..., "text": ..., "dct": "YYYY-MM-DD"} exactly as
@@ -1064,7 +1071,8 @@ PYBIND11_MODULE(_nerkit, m) {
     }
   });
 
-  py::class_<PyEntity> entity(m, "Entity", R"doc(One mention of a person, place, organisation or time expression.
+  py::class_<PyEntity> entity(m, "Entity",
+                              R"doc(One mention of a person, place, organisation or time expression.
 
 start, end: the span in code points of the str given to extract(): text[start:end] == e.text.
 byte_start, byte_end: the same span in the UTF-8 encoding of that str (with 'surrogatepass'),
@@ -1120,7 +1128,8 @@ A dict with the keys start, end, label, text, canonical, id, value, anchor, sour
       .def("__repr__", &PyEntity::Repr)
       .def("__eq__",
            [](const PyEntity& a, py::handle b) -> py::object {
-             if (!py::isinstance<PyEntity>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+             if (!py::isinstance<PyEntity>(b))
+               return py::reinterpret_borrow<py::object>(Py_NotImplemented);
              return py::bool_(a.Equals(b.cast<const PyEntity&>()));
            })
       .def("__hash__",
@@ -1131,7 +1140,8 @@ A dict with the keys start, end, label, text, canonical, id, value, anchor, sour
       .def(py::pickle([](const PyEntity& e) { return e.State(); },
                       [](const py::tuple& t) { return PyEntity::FromState(t); }));
 
-  py::class_<PyCluster> cluster(m, "Cluster", R"doc(The mentions of one person, place or organisation in a document.
+  py::class_<PyCluster> cluster(
+      m, "Cluster", R"doc(The mentions of one person, place or organisation in a document.
 
 label: the label of its mentions. name: the fullest name among them ("Mohammed al-Ghasri" for
 "Al-Ghasri"). canonical, id: from a dictionary, or None. mentions: indexes into Result.entities,
@@ -1154,18 +1164,22 @@ in document order.)doc");
            [](const PyCluster& c) {
              std::string s = "Cluster(label='" + std::string(nerkit::LabelName(c.cluster.label)) +
                              "', name=" + py::repr(Str(c.cluster.name)).cast<std::string>();
-             if (!c.cluster.id.empty()) s += ", id=" + py::repr(Str(c.cluster.id)).cast<std::string>();
+             if (!c.cluster.id.empty())
+               s += ", id=" + py::repr(Str(c.cluster.id)).cast<std::string>();
              return s + ", mentions=" + py::repr(c.Mentions()).cast<std::string>() + ")";
            })
       .def("__eq__",
            [](const PyCluster& a, py::handle b) -> py::object {
-             if (!py::isinstance<PyCluster>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+             if (!py::isinstance<PyCluster>(b))
+               return py::reinterpret_borrow<py::object>(Py_NotImplemented);
              return py::bool_(a.Equals(b.cast<const PyCluster&>()));
            })
       .def(py::pickle([](const PyCluster& c) { return c.State(); },
                       [](const py::tuple& t) { return PyCluster::FromState(t); }));
 
-  py::class_<PyRejected> rejected(m, "Rejected", R"doc(A candidate that did not become an entity (extract_result(..., explain=True)).
+  py::class_<PyRejected> rejected(
+      m, "Rejected",
+      R"doc(A candidate that did not become an entity (extract_result(..., explain=True)).
 
 candidate: the losing candidate as an Entity (its cluster is None). reason: why it lost.)doc");
   rejected
@@ -1188,9 +1202,9 @@ invalid_utf8_bytes: bytes of the document's UTF-8 that were not valid (three per
 rejected: with explain=True, the candidates that lost (list of Rejected).
 text: the document.
 
-to_dict() gives plain data in code point offsets; to_json() the tool's record in byte offsets.)doc");
-  result
-      .def_property_readonly("entities", &PyResult::Entities, "The entities (list of Entity).")
+to_dict() gives plain data in code point offsets; to_json() the tool's record in byte
+offsets.)doc");
+  result.def_property_readonly("entities", &PyResult::Entities, "The entities (list of Entity).")
       .def_property_readonly("clusters", &PyResult::Clusters, "The clusters (list of Cluster).")
       .def_property_readonly("rejected", &PyResult::Rejected,
                              "Candidates that lost (list of Rejected; empty without explain).")
@@ -1228,8 +1242,7 @@ id: the document id (str, int or None) for the "id" field; line: the input line 
       .def("__repr__",
            [](const PyResult& r) {
              std::string s = "<nerkit.Result: " + std::to_string(r.result.entities.size()) +
-                             " entities, " + std::to_string(r.result.clusters.size()) +
-                             " clusters";
+                             " entities, " + std::to_string(r.result.clusters.size()) + " clusters";
              if (r.result.reference_date) {
                s += ", reference date " + r.result.reference_date->ToString() + " (" +
                     r.result.reference_date_source + ")";
@@ -1238,7 +1251,8 @@ id: the document id (str, int or None) for the "id" field; line: the input line 
            })
       .def("__eq__",
            [](const PyResult& a, py::handle b) -> py::object {
-             if (!py::isinstance<PyResult>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+             if (!py::isinstance<PyResult>(b))
+               return py::reinterpret_borrow<py::object>(Py_NotImplemented);
              return py::bool_(a.Equals(b.cast<const PyResult&>()));
            })
       .def(py::pickle([](PyResult& r) { return r.State(); },
@@ -1264,7 +1278,9 @@ errors: their messages, "line N: message", as nerkit-extract reports them on std
       .def(py::init(&PyExtractor::Create), py::arg("dictionaries") = py::none(),
            py::arg("extra") = py::tuple(), py::arg("cache") = true, py::kw_only(),
            py::arg("max_document_bytes") = std::size_t{128} << 20,
-           R"doc(__init__(self, /, dictionaries=None, extra=(), cache=True, *, max_document_bytes=134217728)
+           "__init__(self, /, dictionaries=None, extra=(), cache=True, *, "
+           "max_document_bytes=134217728)"
+           R"doc(
 --
 
 Loads the dictionaries and rules (see help(nerkit.Extractor)).)doc")
@@ -1298,8 +1314,7 @@ Loads the dictionaries and rules (see help(nerkit.Extractor)).)doc")
 The folder Extractor() loads when no dictionaries are named.)doc");
 
   // The classes belong to the package nerkit, which re-exports them.
-  for (const char* name :
-       {"Entity", "Cluster", "Rejected", "Result", "JsonlOutput", "Extractor"}) {
+  for (const char* name : {"Entity", "Cluster", "Rejected", "Result", "JsonlOutput", "Extractor"}) {
     m.attr(name).attr("__module__") = "nerkit";
   }
   m.attr("default_dictionary_dir").attr("__module__") = "nerkit";

@@ -22,7 +22,8 @@ def test_bad_dictionary_line(tmp_path):
 def test_wrong_column_count(tmp_path):
     extra = tmp_path / "short.tsv"
     extra.write_text("Sirte\tLOCATION\t-\n", encoding="utf-8")
-    with pytest.raises(nerkit.DictionaryError, match=r"short\.tsv:1:1: expected 7 tab-separated columns") as info:
+    expected = r"short\.tsv:1:1: expected 7 tab-separated columns"
+    with pytest.raises(nerkit.DictionaryError, match=expected) as info:
         nerkit.Extractor(extra=str(extra))  # one path, not a list
     assert info.value.line == 1
 
