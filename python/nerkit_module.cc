@@ -263,91 +263,99 @@ nerkit::Label LabelFromName(const std::string& name) {
 std::string Utf8Of(py::handle text) { return std::string(Utf8Text(text).view()); }
 
 struct PyEntity {
-  nerkit::Entity entity;  // byte offsets; entity.text is left empty (the text is `text`)
+  // The result the entity belongs to (shared by all its entities: making one copies no
+  // string) and the entity in it, with byte offsets.
+  std::shared_ptr<const nerkit::Result> owner;
+  const nerkit::Entity* entity = nullptr;
   std::size_t start = 0;  // code points
   std::size_t end = 0;
   py::object text;  // str: the caller's text[start:end]
+
+  const nerkit::Entity& e() const { return *entity; }
 
   py::dict Dict() const {
     py::dict d;
     d["start"] = start;
     d["end"] = end;
-    d["label"] = LabelObject(entity.label);
+    d["label"] = LabelObject(e().label);
     d["text"] = text;
-    d["canonical"] = StrOrNone(entity.canonical);
-    d["id"] = StrOrNone(entity.id);
-    d["value"] = StrOrNone(entity.value);
-    d["anchor"] = StrOrNone(entity.anchor);
-    d["source"] = Str(entity.source);
-    d["cluster"] = entity.cluster < 0 ? py::none() : py::object(py::int_(entity.cluster));
+    d["canonical"] = StrOrNone(e().canonical);
+    d["id"] = StrOrNone(e().id);
+    d["value"] = StrOrNone(e().value);
+    d["anchor"] = StrOrNone(e().anchor);
+    d["source"] = Str(e().source);
+    d["cluster"] = e().cluster < 0 ? py::none() : py::object(py::int_(e().cluster));
     return d;
   }
 
   bool Equals(const PyEntity& o) const {
-    return entity == o.entity && start == o.start && end == o.end && text.equal(o.text);
+    return e() == o.e() && start == o.start && end == o.end && text.equal(o.text);
   }
 
   std::string Repr() const {
-    std::string s = "Entity(label='" + std::string(nerkit::LabelName(entity.label)) +
+    std::string s = "Entity(label='" + std::string(nerkit::LabelName(e().label)) +
                     "', start=" + std::to_string(start) + ", end=" + std::to_string(end) +
                     ", text=" + py::repr(text).cast<std::string>();
     auto field = [&](const char* name, const std::string& value) {
       if (!value.empty())
         s += std::string(", ") + name + "=" + py::repr(Str(value)).cast<std::string>();
     };
-    field("canonical", entity.canonical);
-    field("id", entity.id);
-    field("value", entity.value);
-    field("anchor", entity.anchor);
-    if (entity.cluster >= 0) s += ", cluster=" + std::to_string(entity.cluster);
+    field("canonical", e().canonical);
+    field("id", e().id);
+    field("value", e().value);
+    field("anchor", e().anchor);
+    if (e().cluster >= 0) s += ", cluster=" + std::to_string(e().cluster);
     return s + ")";
   }
 
   // Pickled as (label, start, end, byte_start, byte_end, text, canonical, id, value, anchor,
   // source, cluster).
   py::tuple State() const {
-    return py::make_tuple(LabelObject(entity.label), start, end, entity.start, entity.end, text,
-                          Str(entity.canonical), Str(entity.id), Str(entity.value),
-                          Str(entity.anchor), Str(entity.source), entity.cluster);
+    return py::make_tuple(LabelObject(e().label), start, end, e().start, e().end, text,
+                          Str(e().canonical), Str(e().id), Str(e().value), Str(e().anchor),
+                          Str(e().source), e().cluster);
+  }
+  // The entity and its code point span of a pickled state.
+  struct Restored {
+    nerkit::Entity entity;
+    std::size_t start = 0;
+    std::size_t end = 0;
+    py::object text;
+  };
+  static Restored Restore(const py::tuple& t) {
+    if (t.size() != 12) throw py::value_error("nerkit.Entity: invalid pickled state");
+    Restored r;
+    r.entity.label = LabelFromName(t[0].cast<std::string>());
+    r.start = t[1].cast<std::size_t>();
+    r.end = t[2].cast<std::size_t>();
+    r.entity.start = t[3].cast<std::size_t>();
+    r.entity.end = t[4].cast<std::size_t>();
+    r.text = t[5];
+    r.entity.text = Utf8Of(r.text);
+    r.entity.canonical = t[6].cast<std::string>();
+    r.entity.id = t[7].cast<std::string>();
+    r.entity.value = t[8].cast<std::string>();
+    r.entity.anchor = t[9].cast<std::string>();
+    r.entity.source = t[10].cast<std::string>();
+    r.entity.cluster = t[11].cast<int>();
+    return r;
   }
   static PyEntity FromState(const py::tuple& t) {
-    if (t.size() != 12) throw py::value_error("nerkit.Entity: invalid pickled state");
-    PyEntity e;
-    e.entity.label = LabelFromName(t[0].cast<std::string>());
-    e.start = t[1].cast<std::size_t>();
-    e.end = t[2].cast<std::size_t>();
-    e.entity.start = t[3].cast<std::size_t>();
-    e.entity.end = t[4].cast<std::size_t>();
-    e.text = t[5];
-    e.entity.canonical = t[6].cast<std::string>();
-    e.entity.id = t[7].cast<std::string>();
-    e.entity.value = t[8].cast<std::string>();
-    e.entity.anchor = t[9].cast<std::string>();
-    e.entity.source = t[10].cast<std::string>();
-    e.entity.cluster = t[11].cast<int>();
-    return e;
+    Restored r = Restore(t);
+    auto owner = std::make_shared<nerkit::Result>();
+    owner->entities.push_back(std::move(r.entity));
+    return PyEntity{owner, &owner->entities.back(), r.start, r.end, r.text};
   }
 };
 
-// The Python entity for `e` of a document `text`, at code points [start, end).
-PyEntity MakeEntity(const nerkit::Entity& e, std::size_t start, std::size_t end, py::handle text) {
-  PyEntity p;
-  p.entity.label = e.label;
-  p.entity.start = e.start;
-  p.entity.end = e.end;
-  p.entity.canonical = e.canonical;
-  p.entity.id = e.id;
-  p.entity.value = e.value;
-  p.entity.anchor = e.anchor;
-  p.entity.source = e.source;
-  p.entity.cluster = e.cluster;
-  p.start = start;
-  p.end = end;
+// The Python entity for `e` (an entity of `owner`) of a document `text`, at code points
+// [start, end).
+PyEntity MakeEntity(const std::shared_ptr<const nerkit::Result>& owner, const nerkit::Entity& e,
+                    std::size_t start, std::size_t end, py::handle text) {
   PyObject* slice =
       PyUnicode_Substring(text.ptr(), static_cast<Py_ssize_t>(start), static_cast<Py_ssize_t>(end));
   if (slice == nullptr) throw py::error_already_set();
-  p.text = py::reinterpret_steal<py::object>(slice);
-  return p;
+  return PyEntity{owner, &e, start, end, py::reinterpret_steal<py::object>(slice)};
 }
 
 struct PyCluster {
@@ -437,19 +445,19 @@ json JsonId(py::handle id) {
 }
 
 struct PyResult {
-  nerkit::Result result;             // byte offsets, as the library returned it
-  std::vector<std::size_t> offsets;  // code point spans (see Extracted)
-  py::object text;                   // the document (str)
-  py::object entities;               // list[Entity], built on first use
-  py::object clusters;               // list[Cluster], built on first use
-  py::object rejected;               // list[Rejected], built on first use
+  std::shared_ptr<nerkit::Result> result;  // byte offsets, as the library returned it
+  std::vector<std::size_t> offsets;        // code point spans (see Extracted)
+  py::object text;                         // the document (str)
+  py::object entities;                     // list[Entity], built on first use
+  py::object clusters;                     // list[Cluster], built on first use
+  py::object rejected;                     // list[Rejected], built on first use
 
   py::object Entities() {
     if (!entities) {
-      py::list list(result.entities.size());
-      for (std::size_t i = 0; i < result.entities.size(); ++i) {
-        list[i] =
-            py::cast(MakeEntity(result.entities[i], offsets[2 * i], offsets[2 * i + 1], text));
+      py::list list(result->entities.size());
+      for (std::size_t i = 0; i < result->entities.size(); ++i) {
+        list[i] = py::cast(
+            MakeEntity(result, result->entities[i], offsets[2 * i], offsets[2 * i + 1], text));
       }
       entities = std::move(list);
     }
@@ -457,9 +465,9 @@ struct PyResult {
   }
   py::object Clusters() {
     if (!clusters) {
-      py::list list(result.clusters.size());
-      for (std::size_t i = 0; i < result.clusters.size(); ++i) {
-        list[i] = py::cast(PyCluster{result.clusters[i]});
+      py::list list(result->clusters.size());
+      for (std::size_t i = 0; i < result->clusters.size(); ++i) {
+        list[i] = py::cast(PyCluster{result->clusters[i]});
       }
       clusters = std::move(list);
     }
@@ -467,13 +475,14 @@ struct PyResult {
   }
   py::object Rejected() {
     if (!rejected) {
-      const std::size_t base = 2 * result.entities.size();
-      py::list list(result.rejected.size());
-      for (std::size_t i = 0; i < result.rejected.size(); ++i) {
-        const nerkit::Rejected& r = result.rejected[i];
-        list[i] = py::cast(PyRejected{py::cast(MakeEntity(r.candidate, offsets[base + 2 * i],
-                                                          offsets[base + 2 * i + 1], text)),
-                                      r.reason});
+      const std::size_t base = 2 * result->entities.size();
+      py::list list(result->rejected.size());
+      for (std::size_t i = 0; i < result->rejected.size(); ++i) {
+        const nerkit::Rejected& r = result->rejected[i];
+        list[i] =
+            py::cast(PyRejected{py::cast(MakeEntity(result, r.candidate, offsets[base + 2 * i],
+                                                    offsets[base + 2 * i + 1], text)),
+                                r.reason});
       }
       rejected = std::move(list);
     }
@@ -483,18 +492,18 @@ struct PyResult {
   py::dict Dict() {
     py::dict d;
     d["reference_date"] =
-        result.reference_date ? Str(result.reference_date->ToString()) : py::object(py::none());
-    d["reference_date_source"] = StrOrNone(result.reference_date_source);
-    d["invalid_utf8_bytes"] = result.invalid_utf8_bytes;
+        result->reference_date ? Str(result->reference_date->ToString()) : py::object(py::none());
+    d["reference_date_source"] = StrOrNone(result->reference_date_source);
+    d["invalid_utf8_bytes"] = result->invalid_utf8_bytes;
     py::list entity_dicts;
     for (py::handle e : Entities()) entity_dicts.append(e.cast<const PyEntity&>().Dict());
     d["entities"] = entity_dicts;
     py::list cluster_dicts;
-    for (std::size_t i = 0; i < result.clusters.size(); ++i) {
-      cluster_dicts.append(PyCluster{result.clusters[i]}.Dict(i));
+    for (std::size_t i = 0; i < result->clusters.size(); ++i) {
+      cluster_dicts.append(PyCluster{result->clusters[i]}.Dict(i));
     }
     d["clusters"] = cluster_dicts;
-    if (!result.rejected.empty()) {
+    if (!result->rejected.empty()) {
       py::list rejected_dicts;
       for (py::handle r : Rejected()) {
         const PyRejected& rejected_candidate = r.cast<const PyRejected&>();
@@ -510,26 +519,26 @@ struct PyResult {
 
   std::string Json(py::handle id, std::size_t line, bool pretty) const {
     std::string out = FormatResult(pretty ? OutputFormat::kJson : OutputFormat::kJsonl, JsonId(id),
-                                   line, {}, result);
+                                   line, {}, *result);
     if (!out.empty() && out.back() == '\n') out.pop_back();
     return out;
   }
 
   bool Equals(const PyResult& o) const {
-    if (result.entities != o.result.entities || offsets != o.offsets ||
-        result.reference_date != o.result.reference_date ||
-        result.reference_date_source != o.result.reference_date_source ||
-        result.invalid_utf8_bytes != o.result.invalid_utf8_bytes ||
-        result.clusters.size() != o.result.clusters.size() ||
-        result.rejected.size() != o.result.rejected.size() || !text.equal(o.text)) {
+    if (result->entities != o.result->entities || offsets != o.offsets ||
+        result->reference_date != o.result->reference_date ||
+        result->reference_date_source != o.result->reference_date_source ||
+        result->invalid_utf8_bytes != o.result->invalid_utf8_bytes ||
+        result->clusters.size() != o.result->clusters.size() ||
+        result->rejected.size() != o.result->rejected.size() || !text.equal(o.text)) {
       return false;
     }
-    for (std::size_t i = 0; i < result.clusters.size(); ++i) {
-      if (!PyCluster{result.clusters[i]}.Equals(PyCluster{o.result.clusters[i]})) return false;
+    for (std::size_t i = 0; i < result->clusters.size(); ++i) {
+      if (!PyCluster{result->clusters[i]}.Equals(PyCluster{o.result->clusters[i]})) return false;
     }
-    for (std::size_t i = 0; i < result.rejected.size(); ++i) {
-      if (result.rejected[i].candidate != o.result.rejected[i].candidate ||
-          result.rejected[i].reason != o.result.rejected[i].reason) {
+    for (std::size_t i = 0; i < result->rejected.size(); ++i) {
+      if (result->rejected[i].candidate != o.result->rejected[i].candidate ||
+          result->rejected[i].reason != o.result->rejected[i].reason) {
         return false;
       }
     }
@@ -543,7 +552,7 @@ struct PyResult {
     py::list entity_states;
     for (py::handle e : Entities()) entity_states.append(e.cast<const PyEntity&>().State());
     py::list cluster_states;
-    for (const nerkit::Cluster& c : result.clusters) cluster_states.append(PyCluster{c}.State());
+    for (const nerkit::Cluster& c : result->clusters) cluster_states.append(PyCluster{c}.State());
     py::list rejected_states;
     for (py::handle r : Rejected()) {
       const PyRejected& rejected_candidate = r.cast<const PyRejected&>();
@@ -551,31 +560,31 @@ struct PyResult {
           py::make_tuple(rejected_candidate.candidate.cast<const PyEntity&>().State(),
                          Str(rejected_candidate.reason)));
     }
-    return py::make_tuple(text, entity_states, cluster_states, DateOrNone(result.reference_date),
-                          Str(result.reference_date_source), result.invalid_utf8_bytes,
+    return py::make_tuple(text, entity_states, cluster_states, DateOrNone(result->reference_date),
+                          Str(result->reference_date_source), result->invalid_utf8_bytes,
                           rejected_states);
   }
   static PyResult FromState(const py::tuple& t) {
     if (t.size() != 7) throw py::value_error("nerkit.Result: invalid pickled state");
     PyResult r;
+    r.result = std::make_shared<nerkit::Result>();
     r.text = t[0];
     auto restore = [&](const py::handle state) {
-      PyEntity e = PyEntity::FromState(state.cast<py::tuple>());
-      e.entity.text = Utf8Of(e.text);
+      PyEntity::Restored e = PyEntity::Restore(state.cast<py::tuple>());
       r.offsets.push_back(e.start);
       r.offsets.push_back(e.end);
-      return e.entity;
+      return std::move(e.entity);
     };
-    for (py::handle e : t[1]) r.result.entities.push_back(restore(e));
+    for (py::handle e : t[1]) r.result->entities.push_back(restore(e));
     for (py::handle c : t[2]) {
-      r.result.clusters.push_back(PyCluster::FromState(c.cast<py::tuple>()).cluster);
+      r.result->clusters.push_back(PyCluster::FromState(c.cast<py::tuple>()).cluster);
     }
-    r.result.reference_date = ParseDate(t[3], "reference_date");
-    r.result.reference_date_source = t[4].cast<std::string>();
-    r.result.invalid_utf8_bytes = t[5].cast<std::size_t>();
+    r.result->reference_date = ParseDate(t[3], "reference_date");
+    r.result->reference_date_source = t[4].cast<std::string>();
+    r.result->invalid_utf8_bytes = t[5].cast<std::size_t>();
     for (py::handle pair : t[6]) {
       py::tuple p = pair.cast<py::tuple>();
-      r.result.rejected.push_back({restore(p[0]), p[1].cast<std::string>()});
+      r.result->rejected.push_back({restore(p[0]), p[1].cast<std::string>()});
     }
     return r;
   }
@@ -583,7 +592,7 @@ struct PyResult {
 
 PyResult MakeResult(Extracted&& x, py::handle text) {
   PyResult r;
-  r.result = std::move(x.result);
+  r.result = std::make_shared<nerkit::Result>(std::move(x.result));
   r.offsets = std::move(x.offsets);
   r.text = py::reinterpret_borrow<py::object>(text);
   return r;
@@ -752,10 +761,11 @@ class PyExtractor {
 
   py::list Extract(py::handle text, py::handle reference_date, py::handle labels, bool explain) {
     Extracted x = Run(text, Options(reference_date, labels, explain));
-    py::list list(x.result.entities.size());
-    for (std::size_t i = 0; i < x.result.entities.size(); ++i) {
-      list[i] =
-          py::cast(MakeEntity(x.result.entities[i], x.offsets[2 * i], x.offsets[2 * i + 1], text));
+    const auto owner = std::make_shared<const nerkit::Result>(std::move(x.result));
+    py::list list(owner->entities.size());
+    for (std::size_t i = 0; i < owner->entities.size(); ++i) {
+      list[i] = py::cast(
+          MakeEntity(owner, owner->entities[i], x.offsets[2 * i], x.offsets[2 * i + 1], text));
     }
     return list;
   }
@@ -1087,37 +1097,37 @@ cluster: the index of its cluster in Result.clusters, None for time expressions.
 Entities are immutable, hashable, comparable and picklable.)doc");
   entity
       .def_property_readonly(
-          "label", [](const PyEntity& e) { return LabelObject(e.entity.label); }, "The label.")
+          "label", [](const PyEntity& e) { return LabelObject(e.e().label); }, "The label.")
       .def_property_readonly(
           "start", [](const PyEntity& e) { return e.start; }, "Start, in code points.")
       .def_property_readonly(
           "end", [](const PyEntity& e) { return e.end; }, "End (exclusive), in code points.")
       .def_property_readonly(
-          "byte_start", [](const PyEntity& e) { return e.entity.start; }, "Start, in UTF-8 bytes.")
+          "byte_start", [](const PyEntity& e) { return e.e().start; }, "Start, in UTF-8 bytes.")
       .def_property_readonly(
-          "byte_end", [](const PyEntity& e) { return e.entity.end; },
+          "byte_end", [](const PyEntity& e) { return e.e().end; },
           "End (exclusive), in UTF-8 bytes.")
       .def_property_readonly(
           "text", [](const PyEntity& e) { return e.text; }, "text[start:end] of the document.")
       .def_property_readonly(
-          "canonical", [](const PyEntity& e) { return StrOrNone(e.entity.canonical); },
+          "canonical", [](const PyEntity& e) { return StrOrNone(e.e().canonical); },
           "The preferred name of what is mentioned, or None.")
       .def_property_readonly(
-          "id", [](const PyEntity& e) { return StrOrNone(e.entity.id); },
+          "id", [](const PyEntity& e) { return StrOrNone(e.e().id); },
           "A stable identifier (\"geonames:2214846\"), or None.")
       .def_property_readonly(
-          "value", [](const PyEntity& e) { return StrOrNone(e.entity.value); },
+          "value", [](const PyEntity& e) { return StrOrNone(e.e().value); },
           "The TIMEX3 value of a time expression, or None.")
       .def_property_readonly(
-          "anchor", [](const PyEntity& e) { return StrOrNone(e.entity.anchor); },
+          "anchor", [](const PyEntity& e) { return StrOrNone(e.e().anchor); },
           "What the value was computed from: \"absolute\", \"reference\", or None.")
       .def_property_readonly(
-          "source", [](const PyEntity& e) { return Str(e.entity.source); },
+          "source", [](const PyEntity& e) { return Str(e.e().source); },
           "\"dictionary:<file>:<line>\" or \"rule:<id> (<file>:<line>)\", joined by \" + \".")
       .def_property_readonly(
           "cluster",
           [](const PyEntity& e) {
-            return e.entity.cluster < 0 ? py::none() : py::object(py::int_(e.entity.cluster));
+            return e.e().cluster < 0 ? py::none() : py::object(py::int_(e.e().cluster));
           },
           "Index into Result.clusters, or None.")
       .def("to_dict", &PyEntity::Dict, R"doc(to_dict($self, /)
@@ -1134,8 +1144,8 @@ A dict with the keys start, end, label, text, canonical, id, value, anchor, sour
            })
       .def("__hash__",
            [](const PyEntity& e) {
-             return py::hash(py::make_tuple(LabelObject(e.entity.label), e.start, e.end, e.text,
-                                            Str(e.entity.source)));
+             return py::hash(py::make_tuple(LabelObject(e.e().label), e.start, e.end, e.text,
+                                            Str(e.e().source)));
            })
       .def(py::pickle([](const PyEntity& e) { return e.State(); },
                       [](const py::tuple& t) { return PyEntity::FromState(t); }));
@@ -1209,14 +1219,14 @@ offsets.)doc");
       .def_property_readonly("rejected", &PyResult::Rejected,
                              "Candidates that lost (list of Rejected; empty without explain).")
       .def_property_readonly(
-          "reference_date", [](const PyResult& r) { return DateOrNone(r.result.reference_date); },
+          "reference_date", [](const PyResult& r) { return DateOrNone(r.result->reference_date); },
           "The reference date (datetime.date), or None.")
       .def_property_readonly(
           "reference_date_source",
-          [](const PyResult& r) { return StrOrNone(r.result.reference_date_source); },
+          [](const PyResult& r) { return StrOrNone(r.result->reference_date_source); },
           "\"caller\", \"document\", or None.")
       .def_property_readonly(
-          "invalid_utf8_bytes", [](const PyResult& r) { return r.result.invalid_utf8_bytes; },
+          "invalid_utf8_bytes", [](const PyResult& r) { return r.result->invalid_utf8_bytes; },
           "Bytes of the text's UTF-8 that were not valid (three per lone surrogate).")
       .def_property_readonly(
           "text", [](const PyResult& r) { return r.text; }, "The document.")
@@ -1236,16 +1246,17 @@ Its offsets are UTF-8 bytes (Entity.byte_start, byte_end), not code points.
 
 id: the document id (str, int or None) for the "id" field; line: the input line number for the
 "line" field (0 leaves it out).)doc")
-      .def("__len__", [](PyResult& r) { return r.result.entities.size(); })
+      .def("__len__", [](PyResult& r) { return r.result->entities.size(); })
       .def("__iter__", [](PyResult& r) { return r.Entities().attr("__iter__")(); })
       .def("__getitem__", [](PyResult& r, py::handle i) { return r.Entities()[i]; })
       .def("__repr__",
            [](const PyResult& r) {
-             std::string s = "<nerkit.Result: " + std::to_string(r.result.entities.size()) +
-                             " entities, " + std::to_string(r.result.clusters.size()) + " clusters";
-             if (r.result.reference_date) {
-               s += ", reference date " + r.result.reference_date->ToString() + " (" +
-                    r.result.reference_date_source + ")";
+             std::string s = "<nerkit.Result: " + std::to_string(r.result->entities.size()) +
+                             " entities, " + std::to_string(r.result->clusters.size()) +
+                             " clusters";
+             if (r.result->reference_date) {
+               s += ", reference date " + r.result->reference_date->ToString() + " (" +
+                    r.result->reference_date_source + ")";
              }
              return s + ">";
            })
