@@ -5,16 +5,19 @@ usage: PYTHONPATH=build/python /usr/bin/python3 bench/python_bench.py --corpus C
            [--repeat 3] [--nerkit-bench build/bench/nerkit-bench]
 
 The corpus is JSON Lines {"id", "text"}, as ../shared/eval/make_bench_corpus.py writes it. Prints
-the MB/s (UTF-8 bytes of the texts over the time) of
+the MB/s (UTF-8 bytes of the texts over the time, wall clock and CPU) of
 
+  C++ library                        Extract() over the texts' UTF-8, one workspace, results
+                                     dropped: nerkit-bench's "Extract(), 1 thread(s)" row, run
+                                     inside this process
   extract_many(texts, threads=1)     every Result's entities built as Python objects
   extract(text) for each text        one call per document
   extract_jsonl(corpus, threads=1)   the corpus's bytes in, the tool's records out
 
-and, with --nerkit-bench, the "Extract(), 1 thread(s)" row of `nerkit-bench --threads 1` (the
-C++ library through its public API, a Workspace reused), then the ratios to it. Each figure is
-the best of --repeat runs; the library's run comes between two rounds of the Python ones, so
-that a machine whose speed drifts is seen in both.
+and their ratios to the library. The runs take turns, round after round, and each figure is the
+best of --repeat rounds, so that on a machine whose speed drifts (a shared virtual machine) all
+rows see the same conditions; the CPU-time ratio is the steadier one there. With --nerkit-bench,
+also the wall-clock row of that program on the same corpus, run before and after.
 """
 
 import argparse
@@ -27,20 +30,20 @@ import time
 import nerkit
 
 
-def best_of(repeat, fn):
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
+def nerkit_bench_row(binary, corpus):
+    run = subprocess.run([binary, "--corpus", corpus, "--repeat", "1", "--threads", "1"],
+                         capture_output=True, text=True, check=True)
+    match = re.search(r"\| Extract\(\), 1 thread\(s\) +\| +([\d.]+) \|", run.stdout)
+    if not match:
+        sys.exit("python_bench: no 'Extract(), 1 thread(s)' row in nerkit-bench's output")
+    return float(match.group(1))
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", required=True, help="JSON Lines corpus {\"id\", \"text\"}")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (best kept)")
-    parser.add_argument("--nerkit-bench", help="the nerkit-bench binary, for the C++ figure")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds (the best is kept)")
+    parser.add_argument("--nerkit-bench", help="also run this nerkit-bench binary")
     args = parser.parse_args()
 
     with open(args.corpus, "rb") as f:
@@ -61,29 +64,36 @@ def main():
     def jsonl():
         extractor.extract_jsonl(data, threads=1)
 
-    rows = {"extract_many(threads=1)": many, "extract() per document": one_by_one,
-            "extract_jsonl(threads=1)": jsonl}
-    seconds = {name: best_of(args.repeat, fn) for name, fn in rows.items()}
-    library = None
-    if args.nerkit_bench:
-        run = subprocess.run([args.nerkit_bench, "--corpus", args.corpus, "--repeat",
-                              str(args.repeat), "--threads", "1"],
-                             capture_output=True, text=True, check=True)
-        match = re.search(r"\| Extract\(\), 1 thread\(s\) +\| +([\d.]+) \|", run.stdout)
-        if not match:
-            sys.exit("python_bench: no 'Extract(), 1 thread(s)' row in nerkit-bench's output")
-        library = float(match.group(1))
-        for name, fn in rows.items():
-            seconds[name] = min(seconds[name], best_of(args.repeat, fn))
+    def timed(fn):
+        wall, cpu = time.perf_counter(), time.process_time()
+        fn()
+        return time.perf_counter() - wall, time.process_time() - cpu
 
-    print(f"| {'run (1 thread)':<34} | {'MB/s':>6} | {'of C++':>7} |")
-    print(f"|{'-' * 36}|{'-' * 8}|{'-' * 9}|")
-    if library is not None:
-        print(f"| {'C++ Extract() (nerkit-bench)':<34} | {library:6.2f} | {'100.0%':>7} |")
-    for name, s in seconds.items():
-        rate = mb / s
-        share = f"{100 * rate / library:6.1f}%" if library else "-"
-        print(f"| {'Python ' + name:<34} | {rate:6.2f} | {share:>7} |")
+    rows = {"Python extract_many(threads=1)": many, "Python extract() per document": one_by_one,
+            "Python extract_jsonl(threads=1)": jsonl}
+    library = "C++ library Extract()"
+    best = {name: (float("inf"), float("inf")) for name in [library, *rows]}
+    bench_rows = []
+    if args.nerkit_bench:
+        bench_rows.append(nerkit_bench_row(args.nerkit_bench, args.corpus))
+    for _ in range(args.repeat):
+        runs = {library: extractor._library_seconds(texts)}
+        for name, fn in rows.items():
+            runs[name] = timed(fn)
+        for name, (wall, cpu) in runs.items():
+            best[name] = (min(best[name][0], wall), min(best[name][1], cpu))
+    if args.nerkit_bench:
+        bench_rows.append(nerkit_bench_row(args.nerkit_bench, args.corpus))
+
+    base_wall, base_cpu = (mb / s for s in best[library])
+    print(f"| {'run (1 thread)':<34} | {'MB/s wall':>9} | {'of C++':>7} | {'MB/s CPU':>8} "
+          f"| {'of C++':>7} |")
+    print(f"|{'-' * 36}|{'-' * 11}|{'-' * 9}|{'-' * 10}|{'-' * 9}|")
+    for name, (wall, cpu) in best.items():
+        print(f"| {name:<34} | {mb / wall:9.2f} | {100 * mb / wall / base_wall:6.1f}% "
+              f"| {mb / cpu:8.2f} | {100 * mb / cpu / base_cpu:6.1f}% |")
+    for when, rate in zip(("before", "after"), bench_rows):
+        print(f"nerkit-bench Extract(), 1 thread(s), {when}: {rate:.2f} MB/s wall")
 
 
 if __name__ == "__main__":

@@ -32,7 +32,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <exception>
 #include <filesystem>
 #include <memory>
@@ -690,6 +692,12 @@ void RunThreads(WorkspacePool& pool, unsigned threads, std::size_t count, const 
   for (std::thread& t : others) t.join();
 }
 
+double ThreadCpuSeconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
 // Catches what extracting one document may throw.
 template <typename Fn>
 std::optional<DocumentError> Guard(const Fn& fn) {
@@ -914,6 +922,31 @@ class PyExtractor {
   }
 
   std::size_t max_document_bytes() const { return max_document_bytes_; }
+
+  // For bench/python_bench.py: the library alone on `texts` (their UTF-8 made before timing),
+  // one thread and workspace, default options, results dropped, as nerkit-bench's Extract() row.
+  // Returns the best (wall, CPU) seconds of `repeat` runs.
+  std::pair<double, double> LibrarySeconds(py::handle texts_in, int repeat) {
+    std::vector<std::string> texts;
+    for (py::handle text : ListOf(texts_in)) {
+      CheckText(text, "texts");
+      texts.push_back(Utf8Of(text));
+    }
+    py::gil_scoped_release release;
+    WorkspacePool::Lease workspace = pool_.Acquire();
+    double wall = 1e100;
+    double cpu = 1e100;
+    for (int r = 0; r < repeat; ++r) {
+      const auto wall_start = std::chrono::steady_clock::now();
+      const double cpu_start = ThreadCpuSeconds();
+      for (const std::string& text : texts) (void)extractor_.Extract(text, {}, *workspace);
+      cpu = std::min(cpu, ThreadCpuSeconds() - cpu_start);
+      wall = std::min(
+          wall,
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count());
+    }
+    return {wall, cpu};
+  }
 
  private:
   // One line of JSON Lines input to its output record, as nerkit-extract --input jsonl --format
@@ -1315,6 +1348,10 @@ Loads the dictionaries and rules (see help(nerkit.Extractor)).)doc")
                              "cache_file and loaded_from_cache.")
       .def_property_readonly("max_document_bytes", &PyExtractor::max_document_bytes,
                              "The longest document accepted, in UTF-8 bytes.")
+      .def("_library_seconds", &PyExtractor::LibrarySeconds, py::arg("texts"),
+           py::arg("repeat") = 1,
+           "For bench/python_bench.py: best (wall, CPU) seconds of the C++ library alone on the "
+           "texts, one thread, results dropped. Not part of the API.")
       .def("__repr__", &PyExtractor::Repr);
 
   m.def(
