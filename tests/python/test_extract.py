@@ -224,3 +224,14 @@ def test_build_tree_reads_the_source_dictionaries(extractor):
     assert extractor.info["dictionary_dir"] == str(SOURCE_DIR / "dictionaries")
     assert nerkit.default_dictionary_dir() == str(SOURCE_DIR / "dictionaries")
     assert extractor.info["dictionary_entries"] > 1000
+
+
+def test_loads_through_the_image_cache(extractor, tmp_path):
+    assert extractor.info["cache_file"]  # the session's first load wrote or read the image
+    again = nerkit.Extractor()
+    assert again.info["loaded_from_cache"] and again.info["cache_file"] == extractor.info[
+        "cache_file"]
+    assert again.extract(STORY) == extractor.extract(STORY)
+    uncached = nerkit.Extractor(cache=False)
+    assert not uncached.info["loaded_from_cache"] and uncached.info["cache_file"] is None
+    assert uncached.extract(STORY) == extractor.extract(STORY)
