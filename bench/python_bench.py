@@ -2,7 +2,7 @@
 """Speed of the Python module against the C++ library on one thread, on the same corpus.
 
 usage: PYTHONPATH=build/python /usr/bin/python3 bench/python_bench.py --corpus CORPUS.jsonl
-           [--repeat 3] [--nerkit-bench build/bench/nerkit-bench]
+           [--repeat 5] [--nerkit-bench build/bench/nerkit-bench]
 
 The corpus is JSON Lines {"id", "text"}, as ../shared/eval/make_bench_corpus.py writes it. Prints
 the MB/s (UTF-8 bytes of the texts over the time, wall clock and CPU) of
@@ -15,7 +15,7 @@ the MB/s (UTF-8 bytes of the texts over the time, wall clock and CPU) of
   extract_jsonl(corpus, threads=1)   the corpus's bytes in, the tool's records out
 
 and their ratios to the library. The runs take turns, round after round, and each figure is the
-best of --repeat rounds, so that on a machine whose speed drifts (a shared virtual machine) all
+median of --repeat rounds, so that on a machine whose speed drifts (a shared virtual machine) all
 rows see the same conditions; the CPU-time ratio is the steadier one there. With --nerkit-bench,
 also the wall-clock row of that program on the same corpus, run before and after.
 """
@@ -23,6 +23,7 @@ also the wall-clock row of that program on the same corpus, run before and after
 import argparse
 import json
 import re
+import statistics
 import subprocess
 import sys
 import time
@@ -42,7 +43,7 @@ def nerkit_bench_row(binary, corpus):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", required=True, help="JSON Lines corpus {\"id\", \"text\"}")
-    parser.add_argument("--repeat", type=int, default=3, help="rounds (the best is kept)")
+    parser.add_argument("--repeat", type=int, default=5, help="rounds (the median is kept)")
     parser.add_argument("--nerkit-bench", help="also run this nerkit-bench binary")
     args = parser.parse_args()
 
@@ -72,18 +73,18 @@ def main():
     rows = {"Python extract_many(threads=1)": many, "Python extract() per document": one_by_one,
             "Python extract_jsonl(threads=1)": jsonl}
     library = "C++ library Extract()"
-    best = {name: (float("inf"), float("inf")) for name in [library, *rows]}
+    runs = {name: [] for name in [library, *rows]}
     bench_rows = []
     if args.nerkit_bench:
         bench_rows.append(nerkit_bench_row(args.nerkit_bench, args.corpus))
     for _ in range(args.repeat):
-        runs = {library: extractor._library_seconds(texts)}
+        runs[library].append(extractor._library_seconds(texts))
         for name, fn in rows.items():
-            runs[name] = timed(fn)
-        for name, (wall, cpu) in runs.items():
-            best[name] = (min(best[name][0], wall), min(best[name][1], cpu))
+            runs[name].append(timed(fn))
     if args.nerkit_bench:
         bench_rows.append(nerkit_bench_row(args.nerkit_bench, args.corpus))
+    best = {name: (statistics.median(w for w, _ in r), statistics.median(c for _, c in r))
+            for name, r in runs.items()}
 
     base_wall, base_cpu = (mb / s for s in best[library])
     print(f"| {'run (1 thread)':<34} | {'MB/s wall':>9} | {'of C++':>7} | {'MB/s CPU':>8} "
