@@ -235,3 +235,18 @@ def test_loads_through_the_image_cache(extractor, tmp_path):
     uncached = nerkit.Extractor(cache=False)
     assert not uncached.info["loaded_from_cache"] and uncached.info["cache_file"] is None
     assert uncached.extract(STORY) == extractor.extract(STORY)
+
+
+def test_stub_matches_the_module():
+    import ast
+    from conftest import SOURCE_DIR
+    tree = ast.parse((SOURCE_DIR / "python" / "nerkit" / "__init__.pyi").read_text())
+    top = {n.name for n in tree.body if isinstance(n, (ast.ClassDef, ast.FunctionDef))}
+    top |= {n.target.id for n in tree.body if isinstance(n, ast.AnnAssign)}
+    assert top == set(nerkit.__all__) | {"__version__"}
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and not issubclass(getattr(nerkit, node.name),
+                                                             Exception):
+            stubbed = {m.name for m in node.body if isinstance(m, ast.FunctionDef)}
+            public = {a for a in dir(getattr(nerkit, node.name)) if not a.startswith("_")}
+            assert public == {m for m in stubbed if not m.startswith("_")}, node.name
