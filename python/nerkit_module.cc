@@ -33,6 +33,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <exception>
@@ -286,6 +287,7 @@ struct PyEntity {
     d["value"] = StrOrNone(e().value);
     d["anchor"] = StrOrNone(e().anchor);
     d["source"] = Str(e().source);
+    d["confidence"] = e().confidence;
     d["cluster"] = e().cluster < 0 ? py::none() : py::object(py::int_(e().cluster));
     return d;
   }
@@ -307,15 +309,17 @@ struct PyEntity {
     field("value", e().value);
     field("anchor", e().anchor);
     if (e().cluster >= 0) s += ", cluster=" + std::to_string(e().cluster);
-    return s + ")";
+    char confidence[32];
+    std::snprintf(confidence, sizeof confidence, ", confidence=%.4g", e().confidence);
+    return s + confidence + ")";
   }
 
   // Pickled as (label, start, end, byte_start, byte_end, text, canonical, id, value, anchor,
-  // source, cluster).
+  // source, cluster, confidence).
   py::tuple State() const {
     return py::make_tuple(LabelObject(e().label), start, end, e().start, e().end, text,
                           Str(e().canonical), Str(e().id), Str(e().value), Str(e().anchor),
-                          Str(e().source), e().cluster);
+                          Str(e().source), e().cluster, e().confidence);
   }
   // The entity and its code point span of a pickled state.
   struct Restored {
@@ -325,7 +329,7 @@ struct PyEntity {
     py::object text;
   };
   static Restored Restore(const py::tuple& t) {
-    if (t.size() != 12) throw py::value_error("nerkit.Entity: invalid pickled state");
+    if (t.size() != 13) throw py::value_error("nerkit.Entity: invalid pickled state");
     Restored r;
     r.entity.label = LabelFromName(t[0].cast<std::string>());
     r.start = t[1].cast<std::size_t>();
@@ -340,6 +344,7 @@ struct PyEntity {
     r.entity.anchor = t[9].cast<std::string>();
     r.entity.source = t[10].cast<std::string>();
     r.entity.cluster = t[11].cast<int>();
+    r.entity.confidence = t[12].cast<double>();
     return r;
   }
   static PyEntity FromState(const py::tuple& t) {
@@ -491,6 +496,17 @@ struct PyResult {
     return rejected;
   }
 
+  // With explain, the features behind each entity's confidence: one dict per entity.
+  py::list Evidence() const {
+    py::list list;
+    for (const nerkit::Evidence& evidence : result->evidence) {
+      py::dict features;
+      for (const auto& [name, value] : evidence.features) features[Str(name)] = value;
+      list.append(features);
+    }
+    return list;
+  }
+
   py::dict Dict() {
     py::dict d;
     d["reference_date"] =
@@ -516,6 +532,7 @@ struct PyResult {
       }
       d["rejected"] = rejected_dicts;
     }
+    if (!result->evidence.empty()) d["evidence"] = Evidence();
     return d;
   }
 
@@ -532,8 +549,12 @@ struct PyResult {
         result->reference_date_source != o.result->reference_date_source ||
         result->invalid_utf8_bytes != o.result->invalid_utf8_bytes ||
         result->clusters.size() != o.result->clusters.size() ||
-        result->rejected.size() != o.result->rejected.size() || !text.equal(o.text)) {
+        result->rejected.size() != o.result->rejected.size() ||
+        result->evidence.size() != o.result->evidence.size() || !text.equal(o.text)) {
       return false;
+    }
+    for (std::size_t i = 0; i < result->evidence.size(); ++i) {
+      if (result->evidence[i].features != o.result->evidence[i].features) return false;
     }
     for (std::size_t i = 0; i < result->clusters.size(); ++i) {
       if (!PyCluster{result->clusters[i]}.Equals(PyCluster{o.result->clusters[i]})) return false;
@@ -548,8 +569,8 @@ struct PyResult {
   }
 
   // Pickled as (text, entities, clusters, reference_date, reference_date_source,
-  // invalid_utf8_bytes, rejected), entities and clusters as their own pickled states, rejected as
-  // (entity state, reason) pairs.
+  // invalid_utf8_bytes, rejected, evidence), entities and clusters as their own pickled states,
+  // rejected as (entity state, reason) pairs, evidence as lists of (feature, value) pairs.
   py::tuple State() {
     py::list entity_states;
     for (py::handle e : Entities()) entity_states.append(e.cast<const PyEntity&>().State());
@@ -562,12 +583,20 @@ struct PyResult {
           py::make_tuple(rejected_candidate.candidate.cast<const PyEntity&>().State(),
                          Str(rejected_candidate.reason)));
     }
+    py::list evidence_states;
+    for (const nerkit::Evidence& evidence : result->evidence) {
+      py::list features;
+      for (const auto& [name, value] : evidence.features) {
+        features.append(py::make_tuple(Str(name), value));
+      }
+      evidence_states.append(features);
+    }
     return py::make_tuple(text, entity_states, cluster_states, DateOrNone(result->reference_date),
                           Str(result->reference_date_source), result->invalid_utf8_bytes,
-                          rejected_states);
+                          rejected_states, evidence_states);
   }
   static PyResult FromState(const py::tuple& t) {
-    if (t.size() != 7) throw py::value_error("nerkit.Result: invalid pickled state");
+    if (t.size() != 8) throw py::value_error("nerkit.Result: invalid pickled state");
     PyResult r;
     r.result = std::make_shared<nerkit::Result>();
     r.text = t[0];
@@ -587,6 +616,13 @@ struct PyResult {
     for (py::handle pair : t[6]) {
       py::tuple p = pair.cast<py::tuple>();
       r.result->rejected.push_back({restore(p[0]), p[1].cast<std::string>()});
+    }
+    for (py::handle features : t[7]) {
+      nerkit::Evidence& evidence = r.result->evidence.emplace_back();
+      for (py::handle pair : features) {
+        py::tuple p = pair.cast<py::tuple>();
+        evidence.features.emplace_back(p[0].cast<std::string>(), p[1].cast<double>());
+      }
     }
     return r;
   }
@@ -727,7 +763,8 @@ class PyExtractor {
       : extractor_(std::move(extractor)), max_document_bytes_(max_document_bytes) {}
 
   static std::unique_ptr<PyExtractor> Create(py::handle dictionaries, py::handle extra,
-                                             py::handle cache, std::size_t max_document_bytes) {
+                                             py::handle cache, py::handle confidence_model,
+                                             std::size_t max_document_bytes) {
     nerkit::LoadOptions load;
     load.dictionaries = dictionaries.is_none() ? ModuleDictionaryDir() : PathOf(dictionaries);
     if (IsPathLike(extra)) {
@@ -742,6 +779,7 @@ class PyExtractor {
     } else {
       throw py::type_error("cache: expected True, False or a folder");
     }
+    if (!confidence_model.is_none()) load.confidence_model = PathOf(confidence_model);
     std::optional<nerkit::Extractor> extractor;
     {
       py::gil_scoped_release release;
@@ -750,11 +788,16 @@ class PyExtractor {
     return std::make_unique<PyExtractor>(std::move(*extractor), max_document_bytes);
   }
 
-  nerkit::ExtractOptions Options(py::handle reference_date, py::handle labels, bool explain) const {
+  nerkit::ExtractOptions Options(py::handle reference_date, py::handle labels, bool explain,
+                                 double min_confidence) const {
     nerkit::ExtractOptions options;
     options.reference_date = ParseDate(reference_date, "reference_date");
     options.labels = ParseLabels(labels);
     options.explain = explain;
+    if (!(min_confidence >= 0 && min_confidence <= 1)) {
+      throw py::value_error("min_confidence: must be between 0 and 1");
+    }
+    options.min_confidence = min_confidence;
     options.max_document_bytes = max_document_bytes_;
     return options;
   }
@@ -767,8 +810,9 @@ class PyExtractor {
     return ExtractOne(extractor_, utf8, options, *workspace);
   }
 
-  py::list Extract(py::handle text, py::handle reference_date, py::handle labels, bool explain) {
-    Extracted x = Run(text, Options(reference_date, labels, explain));
+  py::list Extract(py::handle text, py::handle reference_date, py::handle labels, bool explain,
+                   double min_confidence) {
+    Extracted x = Run(text, Options(reference_date, labels, explain, min_confidence));
     const auto owner = std::make_shared<const nerkit::Result>(std::move(x.result));
     py::list list(owner->entities.size());
     for (std::size_t i = 0; i < owner->entities.size(); ++i) {
@@ -779,15 +823,15 @@ class PyExtractor {
   }
 
   PyResult ExtractResult(py::handle text, py::handle reference_date, py::handle labels,
-                         bool explain) {
-    return MakeResult(Run(text, Options(reference_date, labels, explain)), text);
+                         bool explain, double min_confidence) {
+    return MakeResult(Run(text, Options(reference_date, labels, explain, min_confidence)), text);
   }
 
   py::list ExtractMany(py::handle texts_in, py::handle threads, py::handle reference_dates_in,
-                       py::handle labels, bool explain, bool raise_errors) {
+                       py::handle labels, bool explain, double min_confidence, bool raise_errors) {
     const py::list texts = ListOf(texts_in);
     const std::size_t n = texts.size();
-    const nerkit::ExtractOptions base = Options(py::none(), labels, explain);
+    const nerkit::ExtractOptions base = Options(py::none(), labels, explain, min_confidence);
     std::vector<std::optional<nerkit::CivilDate>> dates(n);
     if (!reference_dates_in.is_none()) {
       const py::list reference_dates = ListOf(reference_dates_in);
@@ -842,9 +886,9 @@ class PyExtractor {
   }
 
   JsonlOutput ExtractJsonl(py::buffer data, py::handle threads, py::handle reference_date,
-                           py::handle labels, bool explain, bool strict_utf8,
+                           py::handle labels, bool explain, double min_confidence, bool strict_utf8,
                            std::size_t first_line) {
-    nerkit::ExtractOptions base = Options(reference_date, labels, explain);
+    nerkit::ExtractOptions base = Options(reference_date, labels, explain, min_confidence);
     base.strict_utf8 = strict_utf8;
     const py::buffer_info buffer = data.request();
     const std::string_view input(static_cast<const char*>(buffer.ptr),
@@ -911,6 +955,8 @@ class PyExtractor {
     d["cache_file"] =
         info.cache_file.empty() ? py::object(py::none()) : Str(info.cache_file.string());
     d["loaded_from_cache"] = info.loaded_from_cache;
+    d["confidence_model"] = info.confidence_model.empty() ? py::object(py::none())
+                                                          : Str(info.confidence_model.string());
     return d;
   }
 
@@ -998,6 +1044,8 @@ extra: more .tsv dictionary or .rules files (paths), loaded after the folder in 
 cache: True keeps the built dictionaries as a compiled image in the default cache folder
     ($NERKIT_CACHE_DIR, else $XDG_CACHE_HOME/nerkit or ~/.cache/nerkit) and loads from it next
     time; False neither reads nor writes one; a path names the cache folder.
+confidence_model: the weights of the confidence model (Entity.confidence); None means the
+    dictionary folder's models/confidence.tsv, if there is one (else every confidence is 1).
 max_document_bytes: documents longer than this (in UTF-8 bytes) raise InputError.
 
 Raises DictionaryError naming the file, line and column of the first problem. An Extractor
@@ -1005,7 +1053,9 @@ cannot be pickled: load one in each process (for Dask, one per worker; for Spark
 partition's worker process).)doc";
 
 constexpr const char* kExtractDoc =
-    R"doc(extract($self, /, text, reference_date=None, labels=None, explain=False)
+    "extract($self, /, text, reference_date=None, labels=None, explain=False, "
+    "min_confidence=0.0)"
+    R"doc(
 --
 
 Returns the entities of one document as a list of Entity, sorted by start, never overlapping.
@@ -1016,23 +1066,26 @@ reference_date: the date relative expressions ("on Friday", "last year") are com
     (without one, relative dates get no value or an X-form such as "XXXX-04-26").
 labels: the labels to return: an iterable of names or one comma-separated str
     ("PERSON,LOCATION"); None returns all of nerkit.LABELS.
-explain: also collect the candidates that lost; they are in Result.rejected, so use
-    extract_result() to read them.
+explain: also collect the candidates that lost and the evidence behind each confidence; they
+    are in Result.rejected and Result.evidence, so use extract_result() to read them.
+min_confidence: leave out the entities whose confidence is below this (0 to 1).
 
 Raises InputError for a document longer than max_document_bytes, ValueError for an unknown label
 or a malformed date.)doc";
 
 constexpr const char* kExtractResultDoc =
-    R"doc(extract_result($self, /, text, reference_date=None, labels=None, explain=False)
+    "extract_result($self, /, text, reference_date=None, labels=None, explain=False, "
+    "min_confidence=0.0)"
+    R"doc(
 --
 
 Like extract(), but returns a Result: the entities, the clusters of mentions of the same person,
 place or organisation, the reference date used and where it came from, and with explain=True the
-candidates that lost and why.)doc";
+candidates that lost and why and the evidence behind each confidence.)doc";
 
 constexpr const char* kExtractManyDoc =
     "extract_many($self, /, texts, threads=None, reference_dates=None, labels=None, "
-    "explain=False, raise_errors=False)"
+    "explain=False, min_confidence=0.0, raise_errors=False)"
     R"doc(
 --
 
@@ -1043,13 +1096,13 @@ a str) whose .index is its position. Nothing is left out.
 
 threads: how many threads (None: one per core); each takes a workspace of its own.
 reference_dates: None, or one date (datetime.date, "YYYY-MM-DD" or None) per text.
-labels, explain: as for extract().
+labels, explain, min_confidence: as for extract().
 raise_errors: raise the first document's error instead, with its index in the message and in
     its .index attribute.)doc";
 
 constexpr const char* kExtractJsonlDoc =
     "extract_jsonl($self, /, data, threads=None, reference_date=None, labels=None, "
-    "explain=False, strict_utf8=False, first_line=1)"
+    "explain=False, min_confidence=0.0, strict_utf8=False, first_line=1)"
     R"doc(
 --
 
@@ -1060,8 +1113,8 @@ document gives its error record), with UTF-8 byte offsets.
 
 data: bytes (or another buffer) holding the lines; a last line without a newline counts.
 threads: as for extract_many().
-reference_date: the tool's --reference-date (a document's "dct" wins); labels, explain: as for
-    extract(); strict_utf8: the tool's --strict-utf8.
+reference_date: the tool's --reference-date (a document's "dct" wins); labels, explain,
+    min_confidence: as for extract(); strict_utf8: the tool's --strict-utf8.
 first_line: the line number of the first line, for the records' "line" field.)doc";
 
 }  // namespace
@@ -1125,6 +1178,7 @@ canonical, id: the preferred name and a stable id where a dictionary knows them,
 value, anchor: for time expressions, the TIMEX3 value ("2024-04-26", "P3Y") and what it was
     computed from ("absolute" or "reference"), else None.
 source: the dictionary line or rule that decided it.
+confidence: how likely it is right (0 to 1), from the confidence model; 1 without one.
 cluster: the index of its cluster in Result.clusters, None for time expressions.
 
 Entities are immutable, hashable, comparable and picklable.)doc");
@@ -1158,6 +1212,9 @@ Entities are immutable, hashable, comparable and picklable.)doc");
           "source", [](const PyEntity& e) { return Str(e.e().source); },
           "\"dictionary:<file>:<line>\" or \"rule:<id> (<file>:<line>)\", joined by \" + \".")
       .def_property_readonly(
+          "confidence", [](const PyEntity& e) { return e.e().confidence; },
+          "How likely the entity is right (0 to 1), from the confidence model; 1 without one.")
+      .def_property_readonly(
           "cluster",
           [](const PyEntity& e) {
             return e.e().cluster < 0 ? py::none() : py::object(py::int_(e.e().cluster));
@@ -1166,8 +1223,8 @@ Entities are immutable, hashable, comparable and picklable.)doc");
       .def("to_dict", &PyEntity::Dict, R"doc(to_dict($self, /)
 --
 
-A dict with the keys start, end, label, text, canonical, id, value, anchor, source and cluster
-(offsets in code points; None where there is no value).)doc")
+A dict with the keys start, end, label, text, canonical, id, value, anchor, source, confidence
+and cluster (offsets in code points; None where there is no value).)doc")
       .def("__repr__", &PyEntity::Repr)
       .def("__eq__",
            [](const PyEntity& a, py::handle b) -> py::object {
@@ -1242,7 +1299,8 @@ entities: list of Entity, sorted by start, never overlapping (iterating over a R
 reference_date: the datetime.date relative dates were computed from, or None;
     reference_date_source: "caller", "document" (found in its dateline or first lines) or None.
 invalid_utf8_bytes: bytes of the document's UTF-8 that were not valid (three per lone surrogate).
-rejected: with explain=True, the candidates that lost (list of Rejected).
+rejected: with explain=True, the candidates that lost (list of Rejected), and evidence: the
+    features behind each entity's confidence (a dict per entity).
 text: the document.
 
 to_dict() gives plain data in code point offsets; to_json() the tool's record in byte
@@ -1261,6 +1319,9 @@ offsets.)doc");
       .def_property_readonly(
           "invalid_utf8_bytes", [](const PyResult& r) { return r.result->invalid_utf8_bytes; },
           "Bytes of the text's UTF-8 that were not valid (three per lone surrogate).")
+      .def_property_readonly("evidence", &PyResult::Evidence,
+                             "With explain, the features behind each entity's confidence "
+                             "(a dict per entity, in order); empty without.")
       .def_property_readonly(
           "text", [](const PyResult& r) { return r.text; }, "The document.")
       .def("to_dict", &PyResult::Dict, R"doc(to_dict($self, /)
@@ -1268,7 +1329,7 @@ offsets.)doc");
 
 A dict: reference_date ("YYYY-MM-DD" or None), reference_date_source, invalid_utf8_bytes,
 entities (Entity.to_dict() each, code point offsets), clusters ({"cluster", "label", "name",
-"canonical", "id", "mentions"} each) and, with explain, rejected.)doc")
+"canonical", "id", "mentions"} each) and, with explain, rejected and evidence.)doc")
       .def("to_json", &PyResult::Json, py::arg("id") = py::none(), py::arg("line") = 0,
            py::arg("pretty") = false, R"doc(to_json($self, /, id=None, line=0, pretty=False)
 --
@@ -1321,31 +1382,33 @@ errors: their messages, "line N: message", as nerkit-extract reports them on std
   extractor
       .def(py::init(&PyExtractor::Create), py::arg("dictionaries") = py::none(),
            py::arg("extra") = py::tuple(), py::arg("cache") = true, py::kw_only(),
+           py::arg("confidence_model") = py::none(),
            py::arg("max_document_bytes") = std::size_t{128} << 20,
            "__init__(self, /, dictionaries=None, extra=(), cache=True, *, "
-           "max_document_bytes=134217728)"
+           "confidence_model=None, max_document_bytes=134217728)"
            R"doc(
 --
 
 Loads the dictionaries and rules (see help(nerkit.Extractor)).)doc")
       .def("extract", &PyExtractor::Extract, py::arg("text"),
            py::arg("reference_date") = py::none(), py::arg("labels") = py::none(),
-           py::arg("explain") = false, kExtractDoc)
+           py::arg("explain") = false, py::arg("min_confidence") = 0.0, kExtractDoc)
       .def("extract_result", &PyExtractor::ExtractResult, py::arg("text"),
            py::arg("reference_date") = py::none(), py::arg("labels") = py::none(),
-           py::arg("explain") = false, kExtractResultDoc)
+           py::arg("explain") = false, py::arg("min_confidence") = 0.0, kExtractResultDoc)
       .def("extract_many", &PyExtractor::ExtractMany, py::arg("texts"),
            py::arg("threads") = py::none(), py::arg("reference_dates") = py::none(),
            py::arg("labels") = py::none(), py::arg("explain") = false,
-           py::arg("raise_errors") = false, kExtractManyDoc)
+           py::arg("min_confidence") = 0.0, py::arg("raise_errors") = false, kExtractManyDoc)
       .def("extract_jsonl", &PyExtractor::ExtractJsonl, py::arg("data"),
            py::arg("threads") = py::none(), py::arg("reference_date") = py::none(),
            py::arg("labels") = py::none(), py::arg("explain") = false,
-           py::arg("strict_utf8") = false, py::arg("first_line") = 1, kExtractJsonlDoc)
+           py::arg("min_confidence") = 0.0, py::arg("strict_utf8") = false,
+           py::arg("first_line") = 1, kExtractJsonlDoc)
       .def_property_readonly("info", &PyExtractor::Info,
                              "What was loaded: a dict with dictionary_dir, files,\n"
                              "dictionary_entries, duplicate_entries, blocked_entries, rules,\n"
-                             "cache_file and loaded_from_cache.")
+                             "cache_file, loaded_from_cache and confidence_model.")
       .def_property_readonly("max_document_bytes", &PyExtractor::max_document_bytes,
                              "The longest document accepted, in UTF-8 bytes.")
       .def("_library_seconds", &PyExtractor::LibrarySeconds, py::arg("texts"),

@@ -58,9 +58,9 @@ def _paths(value):
     return tuple(os.fsdecode(v) for v in value)
 
 
-def shared_extractor(dictionaries=None, extra=(), cache=True, *,
+def shared_extractor(dictionaries=None, extra=(), cache=True, *, confidence_model=None,
                      max_document_bytes=134217728):
-    """The Extractor(dictionaries, extra, cache, max_document_bytes=...) of this process.
+    """The Extractor(dictionaries, extra, cache, ...) of this process.
 
     The first call with a set of arguments loads it; later calls with the same arguments, from any
     thread, return the same object. Use it where a framework calls your function many times in
@@ -68,11 +68,13 @@ def shared_extractor(dictionaries=None, extra=(), cache=True, *,
     once per process rather than once per call. Raises what Extractor() raises.
     """
     key = (None if dictionaries is None else os.fsdecode(dictionaries), _paths(extra),
-           cache if isinstance(cache, bool) else os.fsdecode(cache), max_document_bytes)
+           cache if isinstance(cache, bool) else os.fsdecode(cache),
+           None if confidence_model is None else os.fsdecode(confidence_model),
+           max_document_bytes)
     with _shared_lock:
         extractor = _shared.get(key)
         if extractor is None:
-            extractor = Extractor(dictionaries, extra, cache,
+            extractor = Extractor(dictionaries, extra, cache, confidence_model=confidence_model,
                                   max_document_bytes=max_document_bytes)
             _shared[key] = extractor
         return extractor

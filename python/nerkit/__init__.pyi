@@ -51,6 +51,8 @@ class Entity:
     @property
     def source(self) -> str: ...
     @property
+    def confidence(self) -> float: ...
+    @property
     def cluster(self) -> int | None: ...
     def to_dict(self) -> dict[str, object]: ...
     def __eq__(self, other: object) -> bool: ...
@@ -85,6 +87,8 @@ class Result:
     def clusters(self) -> list[Cluster]: ...
     @property
     def rejected(self) -> list[Rejected]: ...
+    @property
+    def evidence(self) -> list[dict[str, float]]: ...
     @property
     def reference_date(self) -> datetime.date | None: ...
     @property
@@ -123,6 +127,7 @@ class Extractor:
         extra: _Path | Iterable[_Path] = (),
         cache: bool | _Path = True,
         *,
+        confidence_model: _Path | None = None,
         max_document_bytes: int = 134217728,
     ) -> None: ...
     def extract(
@@ -131,6 +136,7 @@ class Extractor:
         reference_date: _Date = None,
         labels: _Labels = None,
         explain: bool = False,
+        min_confidence: float = 0.0,
     ) -> list[Entity]: ...
     def extract_result(
         self,
@@ -138,6 +144,7 @@ class Extractor:
         reference_date: _Date = None,
         labels: _Labels = None,
         explain: bool = False,
+        min_confidence: float = 0.0,
     ) -> Result: ...
     def extract_many(
         self,
@@ -146,6 +153,7 @@ class Extractor:
         reference_dates: Iterable[_Date] | None = None,
         labels: _Labels = None,
         explain: bool = False,
+        min_confidence: float = 0.0,
         raise_errors: bool = False,
     ) -> list[Result | Exception]: ...
     def extract_jsonl(
@@ -155,6 +163,7 @@ class Extractor:
         reference_date: _Date = None,
         labels: _Labels = None,
         explain: bool = False,
+        min_confidence: float = 0.0,
         strict_utf8: bool = False,
         first_line: int = 1,
     ) -> JsonlOutput: ...
@@ -171,6 +180,7 @@ def shared_extractor(
     extra: _Path | Iterable[_Path] = (),
     cache: bool | _Path = True,
     *,
+    confidence_model: _Path | None = None,
     max_document_bytes: int = 134217728,
 ) -> Extractor:
     """The one Extractor of these arguments in this process, loaded by the first call."""

@@ -92,7 +92,7 @@ def test_entity_fields_and_dict(extractor):
     assert friday.label == "DATE" and friday.cluster is None
     d = friday.to_dict()
     assert list(d) == ["start", "end", "label", "text", "canonical", "id", "value", "anchor",
-                       "source", "cluster"]
+                       "source", "confidence", "cluster"]
     assert d["value"] == "2024-04-26" and d["anchor"] == "reference" and d["cluster"] is None
     whole = result.to_dict()
     assert whole["reference_date"] == "2024-04-26"
@@ -211,7 +211,7 @@ def test_docstrings():
         assert obj.__doc__ and len(obj.__doc__) > 40, obj
     import inspect
     assert list(inspect.signature(nerkit.Extractor.extract).parameters) == [
-        "text", "reference_date", "labels", "explain"]
+        "text", "reference_date", "labels", "explain", "min_confidence"]
     assert nerkit.Extractor.__module__ == "nerkit"
     assert isinstance(nerkit.__version__, str)
 
@@ -250,3 +250,26 @@ def test_stub_matches_the_module():
             stubbed = {m.name for m in node.body if isinstance(m, ast.FunctionDef)}
             public = {a for a in dir(getattr(nerkit, node.name)) if not a.startswith("_")}
             assert public == {m for m in stubbed if not m.startswith("_")}, node.name
+
+
+def test_confidence(extractor, tool, tmp_path):
+    result = extractor.extract_result(STORY, explain=True)
+    assert all(0 <= e.confidence <= 1 for e in result)
+    assert len(result.evidence) == len(result.entities)
+    assert all(isinstance(f, dict) and f for f in result.evidence)
+    assert result.to_dict()["evidence"] == result.evidence
+    assert pickle.loads(pickle.dumps(result)) == result
+    threshold = sorted(e.confidence for e in result)[len(result) // 2]
+    kept = extractor.extract(STORY, min_confidence=threshold)
+    assert kept and all(e.confidence >= threshold for e in kept)
+    assert len(kept) < len(result) or threshold == min(e.confidence for e in result)
+    with pytest.raises(ValueError, match="min_confidence"):
+        extractor.extract(STORY, min_confidence=1.5)
+    # The same records as the tool's with --min-confidence and --explain.
+    path = tmp_path / "story.jsonl"
+    path.write_text(json.dumps({"id": "s", "text": STORY}) + "\n", encoding="utf-8")
+    run = subprocess.run([tool, "--input", "jsonl", "--format", "jsonl", "--explain",
+                          "--min-confidence", str(threshold), str(path)],
+                         capture_output=True, check=True)
+    filtered = extractor.extract_result(STORY, explain=True, min_confidence=threshold)
+    assert filtered.to_json(id="s", line=1) == run.stdout.decode().rstrip("\n")
