@@ -4,7 +4,6 @@
 #include <charconv>
 #include <map>
 #include <numeric>
-#include <unordered_map>
 
 #include "resolve/mentions.h"
 
@@ -14,6 +13,16 @@ namespace {
 std::string CandidateSource(const Candidate& c, const SourceNamer& sources) {
   std::string out;
   sources.AppendSource(out, c.origin, c.ref);
+  return out;
+}
+
+// A losing candidate's span as an entity of the explanation: label, offsets and text.
+Rejected RejectedAt(const Candidate& c, std::string_view original) {
+  Rejected out;
+  out.candidate.label = c.label;
+  out.candidate.start = c.begin;
+  out.candidate.end = c.end;
+  out.candidate.text = std::string(original.substr(c.begin, c.end - c.begin));
   return out;
 }
 
@@ -132,11 +141,7 @@ void Resolver::Resolve(Document& doc, MentionSet& set, const Gazetteer& gazettee
   if (options.explain) {
     for (const RejectedCandidate& r : rejected) {
       const Candidate& c = cands[r.candidate];
-      Rejected out;
-      out.candidate.label = c.label;
-      out.candidate.start = c.begin;
-      out.candidate.end = c.end;
-      out.candidate.text = std::string(doc.original.substr(c.begin, c.end - c.begin));
+      Rejected out = RejectedAt(c, doc.original);
       out.candidate.source = CandidateSource(c, sources) + " (" + LabelText(c) + ")";
       out.reason = r.reason;
       if (r.winner >= 0) {
@@ -151,11 +156,7 @@ void Resolver::Resolve(Document& doc, MentionSet& set, const Gazetteer& gazettee
       if (a.candidate >= cands.size() || a.entry >= gazetteer.entry_count()) continue;
       const Candidate& c = cands[a.candidate];
       const Entry& lost = gazetteer.entry(a.entry);
-      Rejected out;
-      out.candidate.label = c.label;
-      out.candidate.start = c.begin;
-      out.candidate.end = c.end;
-      out.candidate.text = std::string(doc.original.substr(c.begin, c.end - c.begin));
+      Rejected out = RejectedAt(c, doc.original);
       out.candidate.canonical = std::string(lost.canonical);
       out.candidate.id = std::string(lost.id);
       sources.AppendSource(out.candidate.source, Origin::kDictionary, a.entry);
