@@ -118,6 +118,11 @@ const std::vector<NameCase> kNames = {
      "Torino/ORGANIZATION", "ctx.sports_joined_from"},
     {"SOCCER - LEAGUE.\nNorwich striker Keith O'Neill scored in the league championship.",
      "Norwich/ORGANIZATION", "ctx.sports_player"},
+    // The document decides short forms.
+    {"The footballer Alan Shearer was named captain.\nShearer takes the captaincy on trial.",
+     "Shearer/PERSON",
+     "a surname that is also a word, opening a sentence, after the full name (the document "
+     "never writes it in lower case)"},
 };
 
 // What the cues must not do.
@@ -130,6 +135,14 @@ const std::vector<NameCase> kNotNames = {
      "a common word before an apposition"},
     {"TENNIS - OPEN.\nShe was seeded third at the Auckland tournament in the championship.",
      "Auckland/ORGANIZATION", "a place where a tournament is held is no team"},
+    {"Condoleezza Rice met farmers.\nRice prices rose as rice exports fell.", "Rice/PERSON",
+     "a surname opening a sentence stays a word when the document writes it in lower case"},
+    {"The deal was worth US$ 40 billion, or HK$5 a share.", "US/LOCATION",
+     "none.currency: a currency written with its country's letters"},
+    {"The airline ordered ten Airbus A380 jets and a Boeing 747-400.", "Airbus/ORGANIZATION",
+     "none.aircraft: a maker and a model number are a product"},
+    {"The airline ordered ten Airbus A380 jets and a Boeing 747-400.", "Boeing/ORGANIZATION",
+     "none.aircraft: a model with a series number"},
 };
 
 // "name/LABEL" of each entity of `text`.

@@ -71,6 +71,7 @@ void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
   candidate_ids_.clear();
   clusters_ = 0;
   document_features_ready_ = false;
+  lower_words_built_ = false;
   // Sentence forms.
   const std::vector<Token>& tokens = doc_->tokens();
   headline_.assign(doc_->words.sentences.size(), 0);
@@ -127,6 +128,20 @@ void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
     const bool caps_line = cased >= 3 && all_caps >= 1 && all_caps + initials == cased;
     headline_[s] = title_case ? 1 : caps_line ? 2 : 0;
   }
+}
+
+bool MentionSet::WrittenInLowerCase(std::uint32_t token) {
+  if (!lower_words_built_) {
+    const std::vector<Token>& tokens = doc_->tokens();
+    lower_words_.Clear();
+    for (std::size_t t = 0; t < tokens.size(); ++t) {
+      if (tokens[t].IsWord() && tokens[t].shape == Shape::kLower) {
+        lower_words_.Insert(TokenHash(static_cast<std::uint32_t>(t)), 1);
+      }
+    }
+    lower_words_built_ = true;
+  }
+  return lower_words_.Find(TokenHash(token)) != nullptr;
 }
 
 bool MentionSet::IsHeadline(std::uint32_t sentence) const {
@@ -615,6 +630,7 @@ void MentionSet::TypeNames() {
       continue;
     }
     // b. The end of a person's full name ("Al-Ghasri" after "Mohammed al-Ghasri").
+    const Token& first_word = tokens[m.token_begin];
     bool person = false;
     for (const WordSpan& span : people) {
       if (words.size() >= span.size) continue;
@@ -627,6 +643,13 @@ void MentionSet::TypeNames() {
         person = true;
         break;
       }
+    }
+    // (Not a common word opening a sentence that the document also writes in lower case:
+    // "Rice prices rose" after "Condoleezza Rice".)
+    if (person && m.words == 1 && first_word.Has(text::kSentenceStart) &&
+        (doc_->lexical[m.token_begin] & TypeBit(EntryType::kWord)) &&
+        WrittenInLowerCase(m.token_begin)) {
+      person = false;
     }
     if (person) {
       decide(Label::kPerson, "resolver:part-of-name");
@@ -846,11 +869,15 @@ void MentionSet::Propagate() {
       }
     }
     if (!best) continue;
-    // A common word alone at the start of a sentence is most likely just that word.
+    // A common word alone at the start of a sentence is most likely just that word, unless it
+    // is a person's name the document never writes in lower case ("Shearer takes the captaincy"
+    // after "Alan Shearer"; not "Rice prices rose" in a story that speaks of rice).
     const bool single = best->size == 1;
     if (single && tokens[i].Has(text::kSentenceStart) &&
         (doc_->lexical[i] & TypeBit(EntryType::kWord))) {
-      continue;
+      if (best->label != Label::kPerson || WrittenInLowerCase(static_cast<std::uint32_t>(i))) {
+        continue;
+      }
     }
     Mention m;
     m.token_begin = static_cast<std::uint32_t>(i);

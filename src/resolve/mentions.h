@@ -103,6 +103,8 @@ class MentionSet {
   // The letters of a one-word acronym ("U.N." -> "un").
   std::string AcronymLetters(std::uint32_t token) const;
   bool IsHeadline(std::uint32_t sentence) const;
+  // Whether the document writes the word of `token` in lower case somewhere.
+  bool WrittenInLowerCase(std::uint32_t token);
   // How many of a name's words (token indices) come before its trailing head words ("Inc.",
   // "SA", "Ministry").
   std::size_t WordsBeforeHeads(const std::vector<std::uint32_t>& words) const;
@@ -190,6 +192,8 @@ class MentionSet {
   std::vector<std::uint64_t> pattern_words_;
   FlatMap<PatternChain> by_first_;
   FlatMap<char> seen_patterns_;
+  FlatMap<char> lower_words_;  // words the document writes in lower case (by TokenHash)
+  bool lower_words_built_ = false;  // lower_words_ is made the first time it is needed
   std::vector<Mention> added_;
   FlatMap<std::int32_t> surname_entries_;
   std::vector<WordCluster> people_clusters_;
