@@ -82,8 +82,8 @@ std::ostream& operator<<(std::ostream& out, const NameCase& c) { return out << c
 // Made-up names (no list holds them) and real ones built by their heads.
 const std::vector<NameCase> kNames = {
     // Head words.
-    {"The talks were held at the Nairobi Serena Hotel on Monday.",
-     "Nairobi Serena Hotel/LOCATION", "a place and a given name before a building's head"},
+    {"The talks were held at the Nairobi Serena Hotel on Monday.", "Nairobi Serena Hotel/LOCATION",
+     "a place and a given name before a building's head"},
     {"The Atlanta Symphony Orchestra played Mahler.", "Atlanta Symphony Orchestra/ORGANIZATION",
      "a place before an orchestra's heads"},
     {"Kent County Council approved the budget.", "Kent County Council/ORGANIZATION",
@@ -113,7 +113,8 @@ const std::vector<NameCase> kNames = {
     {"Leeds beat Chelsea 2-0 in the league on Sunday.", "Leeds/ORGANIZATION",
      "a city that beats another by a score is its team"},
     {"SOCCER - LEAGUE.\nThe striker, who joined Newcastle in the league, scored a goal in the "
-     "championship.", "Newcastle/ORGANIZATION", "ctx.sports_joined"},
+     "championship.",
+     "Newcastle/ORGANIZATION", "ctx.sports_joined"},
     {"SOCCER - LEAGUE.\nThe striker joined Milan from Torino in the league championship.",
      "Torino/ORGANIZATION", "ctx.sports_joined_from"},
     {"SOCCER - LEAGUE.\nNorwich striker Keith O'Neill scored in the league championship.",
@@ -123,6 +124,13 @@ const std::vector<NameCase> kNames = {
      "Shearer/PERSON",
      "a surname that is also a word, opening a sentence, after the full name (the document "
      "never writes it in lower case)"},
+    // What the vetoes leave alone.
+    {"The Reserve Bank of India (RBI) raised rates.", "RBI/ORGANIZATION",
+     "the bank's acronym, with no number before it"},
+    {"The president began a tour of Germany on Monday.", "Germany/LOCATION",
+     "a visit (lower-case tour) keeps its place"},
+    {"Boeing said on Monday it would build more jets.", "Boeing/ORGANIZATION",
+     "the maker alone stays a company"},
 };
 
 // What the cues must not do.
@@ -143,6 +151,18 @@ const std::vector<NameCase> kNotNames = {
      "none.aircraft: a maker and a model number are a product"},
     {"The airline ordered ten Airbus A380 jets and a Boeing 747-400.", "Boeing/ORGANIZATION",
      "none.aircraft: a model with a series number"},
+    {"EASTERN DIVISION\nThe Western Conference leaders won on Sunday.",
+     "EASTERN DIVISION/ORGANIZATION",
+     "none.league_division: a division of a league above a standings table"},
+    {"EASTERN DIVISION\nThe Western Conference leaders won on Sunday.",
+     "Western Conference/ORGANIZATION", "none.league_division: a conference of a league"},
+    {"Berry had six RBI in the game.", "RBI/ORGANIZATION", "none.rbi: runs batted in"},
+    {"He won the 205-km final stage of the Tour of the Netherlands.", "Netherlands/LOCATION",
+     "none.tour_of: a race named after its country"},
+    {"Results from the U.S. Open Tennis Championships on Friday.", "U.S./LOCATION",
+     "none.event: sports words after an event's head stay with the event"},
+    {"The bonds, CUSIP 072261, pay a CPN of 5 percent.", "CUSIP/ORGANIZATION",
+     "acronyms.tsv: a security number's name is an ordinary word"},
 };
 
 // "name/LABEL" of each entity of `text`.
@@ -178,13 +198,12 @@ BOOST_DATA_TEST_CASE(places_of_the_same_name_by_the_documents_evidence,
 // survives the compiled image.
 BOOST_AUTO_TEST_CASE(region_column_is_loaded_and_kept_in_the_image) {
   // (Padded with comment lines: only dictionaries of 1 MiB or more are kept as an image.)
-  const std::string places =
-      std::string(std::size_t{1} << 20, '#') + "\n" +
-      "Springfield\tLOCATION\t-\tgeo:1\t160000\tUS\tprimary,city\tgeo:il\n"
-      "Springfield\tLOCATION\t-\tgeo:2\t150000\tUS\tprimary,city\tgeo:mo\n"
-      "Springfield\tLOCATION\t-\tgeo:3\t5000\tGB\tprimary,city\t-\n"
-      "Illinois\tLOCATION\t-\tgeo:il\t12000000\tUS\tprimary,region\n"
-      "Missouri\tLOCATION\t-\tgeo:mo\t6000000\tUS\tprimary,region\n";
+  const std::string places = std::string(std::size_t{1} << 20, '#') + "\n" +
+                             "Springfield\tLOCATION\t-\tgeo:1\t160000\tUS\tprimary,city\tgeo:il\n"
+                             "Springfield\tLOCATION\t-\tgeo:2\t150000\tUS\tprimary,city\tgeo:mo\n"
+                             "Springfield\tLOCATION\t-\tgeo:3\t5000\tGB\tprimary,city\t-\n"
+                             "Illinois\tLOCATION\t-\tgeo:il\t12000000\tUS\tprimary,region\n"
+                             "Missouri\tLOCATION\t-\tgeo:mo\t6000000\tUS\tprimary,region\n";
   const fs::path cache =
       fs::temp_directory_path() / ("nerkit-context-test-" + std::to_string(::getpid()));
   fs::remove_all(cache);
@@ -208,10 +227,11 @@ BOOST_AUTO_TEST_CASE(region_column_is_loaded_and_kept_in_the_image) {
 // The places that lost are listed with the reason, for --explain.
 BOOST_AUTO_TEST_CASE(other_places_of_the_same_name_are_recorded_with_the_reason) {
   using namespace nerkit::internal;
-  SourceFile file{"places.tsv",
-                  "Sirt\tLOCATION\tSiirt\tgeonames:300822\t114034\tTR\talternate,city\t-\n"
-                  "Sirt\tLOCATION\tSirte\tgeonames:2210554\t106705\tLY\talternate,city\t-\n"
-                  "Misurata\tLOCATION\tMisratah\tgeonames:2214846\t355657\tLY\talternate,city\t-\n"};
+  SourceFile file{
+      "places.tsv",
+      "Sirt\tLOCATION\tSiirt\tgeonames:300822\t114034\tTR\talternate,city\t-\n"
+      "Sirt\tLOCATION\tSirte\tgeonames:2210554\t106705\tLY\talternate,city\t-\n"
+      "Misurata\tLOCATION\tMisratah\tgeonames:2214846\t355657\tLY\talternate,city\t-\n"};
   nerkit::text::Tokenizer tokenizer;
   Gazetteer gazetteer;
   gazetteer.AddFile(file, 0, tokenizer);

@@ -192,7 +192,7 @@ class MentionSet {
   std::vector<std::uint64_t> pattern_words_;
   FlatMap<PatternChain> by_first_;
   FlatMap<char> seen_patterns_;
-  FlatMap<char> lower_words_;  // words the document writes in lower case (by TokenHash)
+  FlatMap<char> lower_words_;       // words the document writes in lower case (by TokenHash)
   bool lower_words_built_ = false;  // lower_words_ is made the first time it is needed
   std::vector<Mention> added_;
   FlatMap<std::int32_t> surname_entries_;
