@@ -97,6 +97,10 @@ const std::vector<NameCase> kNames = {
      "a legal suffix after a comma"},
     {"He works for BioVest Research, Inc.", "BioVest Research, Inc/ORGANIZATION",
      "a legal suffix after a comma, the sentence's period outside"},
+    {"-- Luli Popescu, Bucharest Newsroom 40-1 3120264", "Bucharest Newsroom/ORGANIZATION",
+     "a wire service's newsroom, by its head word"},
+    {"A. Ranatunga lbw b Fleming 0", "A. Ranatunga/PERSON",
+     "person.initials: an initial A. is no article"},
     // Context cues (rules/context.rules), one case each.
     {"He joined the band Blorptown in 1999.", "Blorptown/ORGANIZATION", "ctx.band"},
     {"Zentrix's album sold well.", "Zentrix/ORGANIZATION", "ctx.album"},
@@ -161,6 +165,8 @@ const std::vector<NameCase> kNotNames = {
      "none.tour_of: a race named after its country"},
     {"Results from the U.S. Open Tennis Championships on Friday.", "U.S./LOCATION",
      "none.event: sports words after an event's head stay with the event"},
+    {"A. Ranatunga lbw b Fleming 0", "Ranatunga/PERSON", "the initial stays in the name"},
+    {"A man was hit. A. Man was there.", "A man/PERSON", "an article is no initial"},
     {"The bonds, CUSIP 072261, pay a CPN of 5 percent.", "CUSIP/ORGANIZATION",
      "acronyms.tsv: a security number's name is an ordinary word"},
 };
