@@ -99,6 +99,8 @@ const std::vector<NameCase> kNames = {
      "a legal suffix after a comma, the sentence's period outside"},
     {"-- Luli Popescu, Bucharest Newsroom 40-1 3120264", "Bucharest Newsroom/ORGANIZATION",
      "a wire service's newsroom, by its head word"},
+    {"Officials at the U.S. Embassy in Baghdad said so.", "U.S. Embassy/ORGANIZATION",
+     "a dotted abbreviation before a head word"},
     {"A. Ranatunga lbw b Fleming 0", "A. Ranatunga/PERSON",
      "person.initials: an initial A. is no article"},
     // Context cues (rules/context.rules), one case each.
