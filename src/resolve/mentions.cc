@@ -130,6 +130,11 @@ void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
   }
 }
 
+bool MentionSet::CommonWordOpensSentence(std::uint32_t token) const {
+  return doc_->tokens()[token].Has(text::kSentenceStart) &&
+         (doc_->lexical[token] & TypeBit(EntryType::kWord));
+}
+
 bool MentionSet::WrittenInLowerCase(std::uint32_t token) {
   if (!lower_words_built_) {
     const std::vector<Token>& tokens = doc_->tokens();
@@ -630,7 +635,6 @@ void MentionSet::TypeNames() {
       continue;
     }
     // b. The end of a person's full name ("Al-Ghasri" after "Mohammed al-Ghasri").
-    const Token& first_word = tokens[m.token_begin];
     bool person = false;
     for (const WordSpan& span : people) {
       if (words.size() >= span.size) continue;
@@ -646,8 +650,7 @@ void MentionSet::TypeNames() {
     }
     // (Not a common word opening a sentence that the document also writes in lower case:
     // "Rice prices rose" after "Condoleezza Rice".)
-    if (person && m.words == 1 && first_word.Has(text::kSentenceStart) &&
-        (doc_->lexical[m.token_begin] & TypeBit(EntryType::kWord)) &&
+    if (person && m.words == 1 && CommonWordOpensSentence(m.token_begin) &&
         WrittenInLowerCase(m.token_begin)) {
       person = false;
     }
@@ -873,8 +876,7 @@ void MentionSet::Propagate() {
     // is a person's name the document never writes in lower case ("Shearer takes the captaincy"
     // after "Alan Shearer"; not "Rice prices rose" in a story that speaks of rice).
     const bool single = best->size == 1;
-    if (single && tokens[i].Has(text::kSentenceStart) &&
-        (doc_->lexical[i] & TypeBit(EntryType::kWord))) {
+    if (single && CommonWordOpensSentence(static_cast<std::uint32_t>(i))) {
       if (best->label != Label::kPerson || WrittenInLowerCase(static_cast<std::uint32_t>(i))) {
         continue;
       }

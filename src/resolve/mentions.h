@@ -103,6 +103,8 @@ class MentionSet {
   // The letters of a one-word acronym ("U.N." -> "un").
   std::string AcronymLetters(std::uint32_t token) const;
   bool IsHeadline(std::uint32_t sentence) const;
+  // Whether `token` opens its sentence and is an ordinary word too ("Rice", "Shearer").
+  bool CommonWordOpensSentence(std::uint32_t token) const;
   // Whether the document writes the word of `token` in lower case somewhere.
   bool WrittenInLowerCase(std::uint32_t token);
   // How many of a name's words (token indices) come before its trailing head words ("Inc.",
