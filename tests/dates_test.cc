@@ -593,3 +593,27 @@ BOOST_DATA_TEST_CASE(golden_articles, boost::unit_test::data::make(GoldenArticle
   }
   BOOST_TEST(got == expected);
 }
+
+// Offsets too large for the calendar (years 1-9999) keep their span and get no value; none
+// overflows on the way (the sanitizer builds run this).
+BOOST_AUTO_TEST_CASE(offsets_beyond_the_calendar_have_no_value) {
+  nerkit::ExtractOptions options;
+  options.reference_date = D("2024-04-26");
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"It ended 99999999999999999999 days later.", ""},
+      {"It began 999,999,999,999,999,999,999 years ago.", ""},
+      {"It began 20000 years ago.", ""},
+      {"It ended 3000000 weeks later.", ""},
+      {"It began 3 days ago.", "2024-04-23"},
+      {"It began 9000 days ago.", "1999-09-05"},
+  };
+  for (const auto& [text, value] : cases) {
+    const nerkit::Result r = DateExtractor().Extract(text, options);
+    BOOST_TEST_CONTEXT(text) {
+      BOOST_TEST_REQUIRE(r.entities.size() == 1u);
+      BOOST_TEST(r.entities[0].value == value);
+      const std::string& span = r.entities[0].text;
+      BOOST_TEST((span.ends_with(" ago") || span.ends_with(" later")));
+    }
+  }
+}

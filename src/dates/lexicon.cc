@@ -187,6 +187,8 @@ std::optional<int> ParseWeekday(std::string_view text) {
   return Find(kWeekdays, Singular(w));
 }
 
+constexpr long kMaxCardinal = 1000000000000L;
+
 std::optional<long> ParseCardinal(std::string_view text) {
   const std::string norm = NormalizeWords(text);
   long total = 0;
@@ -199,7 +201,7 @@ std::optional<long> ParseCardinal(std::string_view text) {
       any = true;
     } else if (w.find(',') != std::string_view::npos) {
       const auto n = NumberToken(w);
-      if (!n || *n != std::floor(*n)) return std::nullopt;
+      if (!n || *n != std::floor(*n) || *n > kMaxCardinal) return std::nullopt;
       current += static_cast<long>(*n);
       any = true;
     } else if (w == "a" || w == "an") {
@@ -225,6 +227,8 @@ std::optional<long> ParseCardinal(std::string_view text) {
     } else {
       return std::nullopt;
     }
+    // No count of anything runs past a trillion ("dozen dozen dozen ..." would overflow).
+    if (current > kMaxCardinal || total > kMaxCardinal) return std::nullopt;
   }
   if (!any) return std::nullopt;
   return total + current;

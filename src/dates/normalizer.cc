@@ -412,8 +412,29 @@ bool ComposeWithoutYear(const Parts& p, Resolved& r) {
   return false;
 }
 
-// Moves the reference by `count` units; the value has the unit's granularity.
+// How many units of `unit` span the calendar's ten thousand years: a shift by more lands outside
+// it ("99999999999 days later" has no value).
+long MaxShift(Unit unit) {
+  switch (unit) {
+    case Unit::kYear: return 10000;
+    case Unit::kHalf: return 20000;
+    case Unit::kQuarter: return 40000;
+    case Unit::kMonth: return 120000;
+    case Unit::kFortnight: return 261000;
+    case Unit::kWeek:
+    case Unit::kWeekend: return 522000;
+    case Unit::kDay:
+    case Unit::kNight: return 3653000;
+    case Unit::kDecade: return 1000;
+    case Unit::kCentury: return 100;
+    default: return 0;
+  }
+}
+
+// Moves the reference by `count` units; the value has the unit's granularity. False when the
+// result leaves the calendar (years 1-9999) or the unit is finer than a day.
 bool Shift(const CivilDate& ref, Unit unit, long count, const Parts& p, Resolved& r) {
+  if (count > MaxShift(unit) || count < -MaxShift(unit)) return false;
   switch (unit) {
     case Unit::kYear: {
       const int year = ref.year + static_cast<int>(count);
@@ -632,7 +653,9 @@ Resolved ResolveDate(const Parts& p, Label label, const Context& context) {
       amount = std::round(amount);
     }
     r.uses_reference = true;
-    if (!Shift(*ref, unit, static_cast<long>(amount) * *p.dir, p, r)) r.value.clear();
+    // (An amount beyond any calendar shift is not cast: Shift refuses it.)
+    const long count = amount < 1e9 ? static_cast<long>(amount) : 1000000000L;
+    if (!Shift(*ref, unit, count * *p.dir, p, r)) r.value.clear();
     return r;
   }
   // 4. last / next / this + a weekday, month, season, holiday or unit. Anaphoric words count
