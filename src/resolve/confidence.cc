@@ -53,6 +53,8 @@ double ConfidenceModel::Score(const FeatureVector& features) const {
   if (!loaded_) return 1.0;
   double z = 0;
   for (std::size_t i = 0; i < kConfidenceFeatureCount; ++i) z += weights_[i] * features[i];
+  // Weights so large that their terms overflow and cancel (inf - inf) say nothing either way.
+  if (std::isnan(z)) return 0.5;
   return 1.0 / (1.0 + std::exp(-z));
 }
 
