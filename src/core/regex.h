@@ -5,7 +5,10 @@
 #include <re2/set.h>
 
 #include <algorithm>
-#include <numeric>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
 #include <vector>
 
 namespace nerkit::internal {
@@ -20,22 +23,73 @@ inline RE2::Options RegexOptions(bool latin1) {
   return options;
 }
 
-// Which of a Set's `size` patterns match `text`, into `hits` (sorted). Should the Set's DFA run
-// out of memory (a pathological text), every pattern is reported: each then runs on its own, so
-// the stage is slower but loses nothing.
-inline bool MatchSet(const RE2::Set& set, re2::StringPiece text, std::size_t size,
-                     std::vector<int>& hits) {
-  hits.clear();
-  RE2::Set::ErrorInfo error;
-  if (set.Match(text, &hits, &error)) {
-    std::sort(hits.begin(), hits.end());
+// Which of many patterns match a text, in one pass per group of patterns.
+//
+// An RE2::Set runs one DFA over the text whose states stand for every pattern at once; such a
+// DFA is built lazily, state by state, as texts need them, and with many patterns each new
+// document meets states no document before it did: over the first few thousand news documents
+// building states costs more than all the rest of the extraction (the token rules, one Set:
+// about 100 ns a symbol over the first 10 MB of news, 6 ns a symbol once warm). Patterns are
+// therefore put to several Sets of at most `per_set` patterns each, in the order added: each
+// DFA has far fewer states to build (four Sets: 26 ns a symbol cold) for a few more passes once
+// warm (11 ns a symbol). The Sets share the memory bound of `options` (each has its part, at
+// least 8 MiB), so that `patterns`, how many will be added, is known from the start.
+// Immutable after Compile(); Match() is const and thread-safe.
+class PatternSet {
+ public:
+  static constexpr std::size_t kPatternsPerSet = 16;
+
+  PatternSet(const RE2::Options& options, RE2::Anchor anchor, std::size_t patterns,
+             std::size_t per_set = kPatternsPerSet)
+      : options_(options), anchor_(anchor), per_set_(std::max<std::size_t>(per_set, 1)) {
+    const std::size_t sets = std::max<std::size_t>((patterns + per_set_ - 1) / per_set_, 1);
+    options_.set_max_mem(
+        std::max<std::int64_t>(options.max_mem() / static_cast<std::int64_t>(sets), 8 << 20));
+  }
+
+  // Adds `pattern`; its index (0, 1, ...), or -1 with RE2's message in `error`.
+  int Add(const std::string& pattern, std::string* error) {
+    if (size_ % per_set_ == 0) sets_.push_back(std::make_unique<RE2::Set>(options_, anchor_));
+    if (sets_.back()->Add(pattern, error) < 0) return -1;
+    return static_cast<int>(size_++);
+  }
+  // False when a Set exceeds RE2's memory bound.
+  bool Compile() {
+    for (const auto& set : sets_) {
+      if (!set->Compile()) return false;
+    }
     return true;
   }
-  if (error.kind == RE2::Set::kNoError) return false;
-  hits.resize(size);
-  std::iota(hits.begin(), hits.end(), 0);
-  return size > 0;
-}
+  std::size_t size() const { return size_; }
+
+  // Which patterns match `text`, into `hits` (sorted); whether any does. Should a Set's DFA run
+  // out of memory (a pathological text), every pattern of that Set is reported: each then runs
+  // on its own, so the stage is slower but loses nothing.
+  bool Match(re2::StringPiece text, std::vector<int>& hits) const {
+    hits.clear();
+    thread_local std::vector<int> part;
+    for (std::size_t k = 0; k < sets_.size(); ++k) {
+      const int first = static_cast<int>(k * per_set_);
+      const int count = static_cast<int>(std::min(per_set_, size_ - k * per_set_));
+      part.clear();
+      RE2::Set::ErrorInfo error;
+      if (sets_[k]->Match(text, &part, &error)) {
+        std::sort(part.begin(), part.end());
+        for (const int h : part) hits.push_back(first + h);
+      } else if (error.kind != RE2::Set::kNoError) {
+        for (int h = 0; h < count; ++h) hits.push_back(first + h);
+      }
+    }
+    return !hits.empty();
+  }
+
+ private:
+  RE2::Options options_;
+  RE2::Anchor anchor_;
+  std::size_t per_set_;
+  std::size_t size_ = 0;
+  std::vector<std::unique_ptr<RE2::Set>> sets_;
+};
 
 // The next match of `re` in text[pos, text.size()), with its first `n` groups (group 0, the
 // whole match, included) into `groups`. RE2's DFA finds where the match lies; only then do its

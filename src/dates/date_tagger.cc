@@ -30,7 +30,7 @@ struct DateTagger::Impl {
     std::vector<int> rejects;                   // capture indices of reject groups
   };
   std::vector<Rule> rules;
-  std::unique_ptr<RE2::Set> set;
+  std::unique_ptr<PatternSet> set;
   dates::DateSymbols symbols;
 };
 
@@ -157,7 +157,7 @@ void DateTagger::BindWords(const std::vector<std::pair<std::string, unsigned cha
 
 void DateTagger::Compile(std::vector<RuleSpec> rules) {
   const RE2::Options options = DateRegexOptions();
-  auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  auto set = std::make_unique<PatternSet>(options, RE2::UNANCHORED, rules.size());
   std::vector<Impl::Rule> compiled;
   compiled.reserve(rules.size());
   for (RuleSpec& spec : rules) {
@@ -229,7 +229,7 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
   impl_->symbols.Build(doc, ds);
   const std::string_view text = doc.text;
   const re2::StringPiece all(ds.symbols);
-  if (!MatchSet(*impl_->set, all, impl_->rules.size(), hits)) return;
+  if (!impl_->set->Match(all, hits)) return;
   for (const int h : hits) {
     const Impl::Rule& rule = impl_->rules[static_cast<std::size_t>(h)];
     groups.assign(static_cast<std::size_t>(rule.groups) + 1, re2::StringPiece());

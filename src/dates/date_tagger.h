@@ -5,9 +5,9 @@
 //   Compile() takes the time rules of the rule files (dictionaries/rules/dates.rules), patterns
 //   over the date class string of dates/date_symbols.h (target `tokens`), and compiles each once
 //   with explicit RE2 options (Latin-1, leftmost-longest, no logging, bounded memory), plus one
-//   RE2::Set of all of them. Run() builds the document's date class string (one symbol per
-//   token or piece of a token with digits, "\n" between sentences), asks the Set in one pass
-//   which rules can match at all, runs each of those over the string, keeps the best
+//   PatternSet of all of them (core/regex.h). Run() builds the document's date class string (one
+//   symbol per token or piece of a token with digits, "\n" between sentences), asks the
+//   PatternSet which rules can match at all, runs each of those over the string, keeps the best
 //   non-overlapping matches (higher priority, then longer, then earlier) whose spans start and end
 //   on token boundaries, decides the reference date, and appends one Candidate per expression
 //   with its TIMEX3 value. No pattern runs over the text. What a match means comes from its

@@ -30,8 +30,10 @@ namespace {
 void RuleEngine::Compile(std::vector<RuleSpec> rules) {
   const RE2::Options token_options = RegexOptions(/*latin1=*/true);
   const RE2::Options text_options = RegexOptions(/*latin1=*/false);
-  text_set_ = std::make_unique<RE2::Set>(text_options, RE2::UNANCHORED);
-  token_set_ = std::make_unique<RE2::Set>(token_options, RE2::UNANCHORED);
+  const auto token_count = static_cast<std::size_t>(std::count_if(
+      rules.begin(), rules.end(), [](const RuleSpec& r) { return r.target == RuleTarget::kTokens; }));
+  text_set_ = std::make_unique<PatternSet>(text_options, RE2::UNANCHORED, rules.size() - token_count);
+  token_set_ = std::make_unique<PatternSet>(token_options, RE2::UNANCHORED, token_count);
   for (RuleSpec& spec : rules) {
     Compiled c;
     const bool tokens = spec.target == RuleTarget::kTokens;
@@ -332,11 +334,11 @@ void RuleEngine::Run(Document& doc) const {
   thread_local std::vector<int> hits;
   thread_local std::vector<re2::StringPiece> groups;
 
-  // Rules over the class string. The Set finds in one pass over the document's class string
-  // which rules can match (its many-match DFA, once warm, costs about a nanosecond a symbol);
-  // only those then run, each to find its matches and their groups.
+  // Rules over the class string. The PatternSet finds in one pass of each of its Sets over the
+  // document's class string which rules can match; only those then run, each to find its
+  // matches and their groups.
   const re2::StringPiece symbols(doc.symbols);
-  if (!token_rules_.empty() && MatchSet(*token_set_, symbols, token_rules_.size(), hits)) {
+  if (!token_rules_.empty() && token_set_->Match(symbols, hits)) {
     for (const int h : hits) {
       const std::uint32_t index = token_rules_[static_cast<std::size_t>(h)];
       const Compiled& c = rules_[index];
@@ -380,7 +382,7 @@ void RuleEngine::Run(Document& doc) const {
 
   // Rules over the raw text: spans are kept when they start and end on token boundaries.
   const re2::StringPiece text(doc.text.data(), doc.text.size());
-  if (!text_rules_.empty() && MatchSet(*text_set_, text, text_rules_.size(), hits)) {
+  if (!text_rules_.empty() && text_set_->Match(text, hits)) {
     for (int h : hits) {
       const std::uint32_t index = text_rules_[static_cast<std::size_t>(h)];
       const Compiled& c = rules_[index];

@@ -21,8 +21,8 @@
 // "/" "/", other punctuation and symbols "?".
 //
 // Rules are compiled once with explicit RE2 options (no logging, bounded memory). The rules over
-// the class string, and apart those over the raw text, are also put to an RE2::Set, which finds
-// in one pass which of them can match; only those run. Immutable after Compile(); Run() is const
+// the class string, and apart those over the raw text, are also put to a PatternSet (RE2::Sets of
+// a few patterns each), which finds in one pass per Set which of them can match; only those run. Immutable after Compile(); Run() is const
 // and thread-safe.
 #pragma once
 
@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "core/regex.h"
 #include "gazetteer/gazetteer.h"
 #include "rules/rule_file.h"
 
@@ -75,8 +76,8 @@ class RuleEngine {
   const Gazetteer* gazetteer_ = nullptr;
   std::vector<Compiled> rules_;
   std::vector<char> symbol_by_vocab_;  // vocabulary id -> symbol letter, 0 if none
-  std::unique_ptr<RE2::Set> token_set_;
-  std::unique_ptr<RE2::Set> text_set_;
+  std::unique_ptr<PatternSet> token_set_;
+  std::unique_ptr<PatternSet> text_set_;
   std::vector<std::uint32_t> token_rules_;  // set index -> rule index
   std::vector<std::uint32_t> text_rules_;
   bool has_conditions_ = false;
