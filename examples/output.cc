@@ -311,8 +311,14 @@ class JsonWriter {
   }
   // A number rounded to `digits` significant digits: in jsonl as printf's %g writes it (with
   // ".0" for a whole number), in json as nlohmann writes the double that text reads back as.
+  // A value that is not finite is null in both, as nlohmann writes it: JSON has no NaN.
   void Decimal(double value, int digits) {
     char* p = Separator(out_.Reserve(kSeparatorBytes + kDecimalBytes));
+    if (!std::isfinite(value)) {
+      std::memcpy(p, "null", 4);
+      out_.Commit(p + 4);
+      return;
+    }
     if (!kPretty) {
       out_.Commit(DecimalText(p, value, digits));
       return;
@@ -320,7 +326,7 @@ class JsonWriter {
     char text[kDecimalBytes];
     double read_back = 0;
     DecimalText(text, value, digits, &read_back);
-    if (!std::isfinite(read_back)) {
+    if (!std::isfinite(read_back)) {  // rounded past the largest double
       std::memcpy(p, "null", 4);
       out_.Commit(p + 4);
       return;

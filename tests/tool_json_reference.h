@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cstddef>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
@@ -177,7 +178,10 @@ class JsonlWriter {
     Value();
     out_ += json_text;
   }
-  void Decimal(double value, int digits) { Raw(DecimalText(value, digits)); }
+  // JSON has no NaN or infinity: such a value is null, as nlohmann writes it.
+  void Decimal(double value, int digits) {
+    Raw(std::isfinite(value) ? DecimalText(value, digits) : std::string("null"));
+  }
   void Key(std::string_view key) {  // keys are plain ASCII
     if (!first_) out_ += ',';
     first_ = false;
