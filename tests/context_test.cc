@@ -138,6 +138,8 @@ const std::vector<NameCase> kNames = {
      "Newcastle/ORGANIZATION", "ctx.sports_joined"},
     {"SOCCER - LEAGUE.\nThe striker joined Milan from Torino in the league championship.",
      "Torino/ORGANIZATION", "ctx.sports_joined_from"},
+    {"The midfielder, who joined Newcastle for 15 million pounds, played in the league.",
+     "Newcastle/ORGANIZATION", "ctx.sports_joined: two sports words make the story a sports one"},
     {"SOCCER - LEAGUE.\nNorwich striker Keith O'Neill scored in the league championship.",
      "Norwich/ORGANIZATION", "ctx.sports_player"},
     // The document decides short forms.
@@ -167,6 +169,8 @@ const std::vector<NameCase> kNotNames = {
      "a spokesman of a company is no company"},
     {"Initially, the Italian company, Fiat, won.", "Initially/ORGANIZATION",
      "a common word before an apposition"},
+    {"He joined Paris in 1990 and has played golf since.", "Paris/ORGANIZATION",
+     "ctx.sports_joined needs a sports story: one sports word is not one"},
     {"TENNIS - OPEN.\nShe was seeded third at the Auckland tournament in the championship.",
      "Auckland/ORGANIZATION", "a place where a tournament is held is no team"},
     {"Condoleezza Rice met farmers.\nRice prices rose as rice exports fell.", "Rice/PERSON",
