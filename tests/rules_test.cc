@@ -138,8 +138,8 @@ BOOST_AUTO_TEST_CASE(pattern_sets_report_every_pattern_by_its_index) {
   std::vector<std::string> patterns;
   for (int i = 0; i < 40; ++i) patterns.push_back("x" + std::to_string(i) + "y");
   patterns.push_back("C+W");  // matches the text below as well
-  for (const std::size_t per_set : {std::size_t{1}, std::size_t{7}, std::size_t{16},
-                                    std::size_t{1000}}) {
+  for (const std::size_t per_set :
+       {std::size_t{1}, std::size_t{7}, std::size_t{16}, std::size_t{1000}}) {
     nerkit::internal::PatternSet set(options, RE2::UNANCHORED, patterns.size(), per_set);
     for (std::size_t i = 0; i < patterns.size(); ++i) {
       std::string error;

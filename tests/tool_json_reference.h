@@ -4,8 +4,8 @@
 #pragma once
 
 #include <charconv>
-#include <cstddef>
 #include <cmath>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>

@@ -416,18 +416,28 @@ bool ComposeWithoutYear(const Parts& p, Resolved& r) {
 // it ("99999999999 days later" has no value).
 long MaxShift(Unit unit) {
   switch (unit) {
-    case Unit::kYear: return 10000;
-    case Unit::kHalf: return 20000;
-    case Unit::kQuarter: return 40000;
-    case Unit::kMonth: return 120000;
-    case Unit::kFortnight: return 261000;
+    case Unit::kYear:
+      return 10000;
+    case Unit::kHalf:
+      return 20000;
+    case Unit::kQuarter:
+      return 40000;
+    case Unit::kMonth:
+      return 120000;
+    case Unit::kFortnight:
+      return 261000;
     case Unit::kWeek:
-    case Unit::kWeekend: return 522000;
+    case Unit::kWeekend:
+      return 522000;
     case Unit::kDay:
-    case Unit::kNight: return 3653000;
-    case Unit::kDecade: return 1000;
-    case Unit::kCentury: return 100;
-    default: return 0;
+    case Unit::kNight:
+      return 3653000;
+    case Unit::kDecade:
+      return 1000;
+    case Unit::kCentury:
+      return 100;
+    default:
+      return 0;
   }
 }
 
@@ -654,7 +664,7 @@ Resolved ResolveDate(const Parts& p, Label label, const Context& context) {
     }
     r.uses_reference = true;
     // (An amount beyond any calendar shift is not cast: Shift refuses it.)
-    const long count = amount < 1e9 ? static_cast<long>(amount) : 1000000000L;
+    const long count = std::fabs(amount) < 1e9 ? static_cast<long>(amount) : 1000000000L;
     if (!Shift(*ref, unit, count * *p.dir, p, r)) r.value.clear();
     return r;
   }

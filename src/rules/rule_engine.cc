@@ -30,9 +30,12 @@ namespace {
 void RuleEngine::Compile(std::vector<RuleSpec> rules) {
   const RE2::Options token_options = RegexOptions(/*latin1=*/true);
   const RE2::Options text_options = RegexOptions(/*latin1=*/false);
-  const auto token_count = static_cast<std::size_t>(std::count_if(
-      rules.begin(), rules.end(), [](const RuleSpec& r) { return r.target == RuleTarget::kTokens; }));
-  text_set_ = std::make_unique<PatternSet>(text_options, RE2::UNANCHORED, rules.size() - token_count);
+  const auto token_count =
+      static_cast<std::size_t>(std::count_if(rules.begin(), rules.end(), [](const RuleSpec& r) {
+        return r.target == RuleTarget::kTokens;
+      }));
+  text_set_ =
+      std::make_unique<PatternSet>(text_options, RE2::UNANCHORED, rules.size() - token_count);
   token_set_ = std::make_unique<PatternSet>(token_options, RE2::UNANCHORED, token_count);
   for (RuleSpec& spec : rules) {
     Compiled c;

@@ -22,8 +22,8 @@
 //
 // Rules are compiled once with explicit RE2 options (no logging, bounded memory). The rules over
 // the class string, and apart those over the raw text, are also put to a PatternSet (RE2::Sets of
-// a few patterns each), which finds in one pass per Set which of them can match; only those run. Immutable after Compile(); Run() is const
-// and thread-safe.
+// a few patterns each), which finds in one pass per Set which of them can match; only those run.
+// Immutable after Compile(); Run() is const and thread-safe.
 #pragma once
 
 #include <re2/re2.h>
