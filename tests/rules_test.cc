@@ -153,8 +153,15 @@ BOOST_AUTO_TEST_CASE(pattern_sets_report_every_pattern_by_its_index) {
     BOOST_TEST(!set.Match("nothing here", hits));
     BOOST_TEST(hits.empty());
   }
+  // A pattern RE2 refuses takes no index: the next one has the index it would have had.
   std::string error;
-  nerkit::internal::PatternSet bad(options, RE2::UNANCHORED, 1);
+  nerkit::internal::PatternSet bad(options, RE2::UNANCHORED, 3, 1);
+  BOOST_TEST(bad.Add("a", &error) == 0);
   BOOST_TEST(bad.Add("x(", &error) == -1);
   BOOST_TEST(!error.empty());
+  BOOST_TEST(bad.Add("b", &error) == 1);
+  BOOST_TEST_REQUIRE(bad.Compile());
+  std::vector<int> hits;
+  BOOST_TEST(bad.Match("..b..", hits));
+  BOOST_TEST(hits == std::vector<int>{1}, boost::test_tools::per_element());
 }

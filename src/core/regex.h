@@ -50,7 +50,9 @@ class PatternSet {
 
   // Adds `pattern`; its index (0, 1, ...), or -1 with RE2's message in `error`.
   int Add(const std::string& pattern, std::string* error) {
-    if (size_ % per_set_ == 0) sets_.push_back(std::make_unique<RE2::Set>(options_, anchor_));
+    if (sets_.size() * per_set_ == size_) {  // the last Set is full (a failed Add adds none)
+      sets_.push_back(std::make_unique<RE2::Set>(options_, anchor_));
+    }
     if (sets_.back()->Add(pattern, error) < 0) return -1;
     return static_cast<int>(size_++);
   }
