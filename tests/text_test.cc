@@ -247,3 +247,101 @@ BOOST_AUTO_TEST_CASE(name_tokenizer_agrees_with_icu_on_the_dictionaries) {
   BOOST_TEST(surfaces > 300000u);
   BOOST_TEST(disagreements == 0u);
 }
+
+namespace {
+
+// Everything the stages read of a tokenization: spans, flags, shapes, marks, sentences, folds.
+std::string Describe(const TokenizedText& t) {
+  std::string out;
+  for (const Token& tok : t.tokens) {
+    out += std::to_string(tok.begin) + "-" + std::to_string(tok.end) + ":" +
+           std::to_string(tok.flags) + ":" + std::string(nerkit::text::ShapeName(tok.shape)) + ":" +
+           std::to_string(static_cast<int>(tok.mark)) + ":" + std::to_string(tok.sentence) + ":" +
+           std::string(t.Fold(tok)) + "|" + std::string(t.Key(tok)) + " ";
+  }
+  for (const auto& s : t.sentences) {
+    out += "[" + std::to_string(s.token_begin) + "," + std::to_string(s.token_end) + ")";
+  }
+  return out;
+}
+
+}  // namespace
+
+// The tokenizer reads ASCII stretches without ICU: every string of up to four characters from a
+// set that holds every kind of character ICU's word rules tell apart (letters of each case,
+// digits, the characters that join letters or digits, "@" and "_", white space of each kind,
+// other punctuation, and non-ASCII letters, marks, quotes, spaces and symbols next to them)
+// gives the same tokens, sentences and folds as ICU alone.
+BOOST_AUTO_TEST_CASE(document_tokenizer_agrees_with_icu) {
+  const std::vector<std::string> pieces = {
+      "a",
+      "Z",
+      "7",
+      ".",
+      "'",
+      ",",
+      ";",
+      ":",
+      "@",
+      "_",
+      "-",
+      " ",
+      "\n",
+      "\r",
+      "\t",
+      "\f",
+      "\"",
+      "(",
+      "!",
+      "$",
+      "\xC3\xA9",          // é
+      "\xE2\x80\x99",      // ’ (joins letters, as ' does)
+      "\xCC\x81",          // combining acute accent
+      "\xC2\xA0",          // no-break space
+      "\xE2\x80\xAF",      // narrow no-break space (joins like _)
+      "\xE2\x80\x94",      // em dash
+      "\xE4\xB8\xAD",      // CJK
+      "\xF0\x9F\x98\x80",  // emoji
+  };
+  Tokenizer tokenizer;
+  TokenizedText fast, icu;
+  std::size_t strings = 0, disagreements = 0;
+  std::vector<std::size_t> index;
+  for (std::size_t length = 1; length <= 4; ++length) {
+    index.assign(length, 0);
+    while (true) {
+      std::string text;
+      for (std::size_t k : index) text += pieces[k];
+      tokenizer.Tokenize(text, fast);
+      tokenizer.TokenizeWithIcu(text, icu);
+      ++strings;
+      if (Describe(fast) != Describe(icu) && ++disagreements <= 10) {
+        BOOST_TEST_MESSAGE("disagreement on \"" << text << "\": " << Describe(fast) << " vs "
+                                                << Describe(icu));
+      }
+      std::size_t k = 0;
+      while (k < length && ++index[k] == pieces.size()) index[k++] = 0;
+      if (k == length) break;
+    }
+  }
+  BOOST_TEST(strings > 600000u);
+  BOOST_TEST(disagreements == 0u);
+}
+
+// The same on whole articles, where ASCII stretches and ICU's stretches alternate.
+BOOST_AUTO_TEST_CASE(document_tokenizer_agrees_with_icu_on_articles) {
+  Tokenizer tokenizer;
+  TokenizedText fast, icu;
+  std::size_t articles = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(NERKIT_TEST_DATA_DIR) + "/golden")) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    tokenizer.Tokenize(text, fast);
+    tokenizer.TokenizeWithIcu(text, icu);
+    BOOST_TEST(Describe(fast) == Describe(icu), "for " << entry.path());
+    ++articles;
+  }
+  BOOST_TEST(articles >= 4u);
+}

@@ -40,6 +40,50 @@ enum TokenFlag : std::uint16_t {
   kThe = 1 << 11,        // the word "the" (skipped inside names)
 };
 
+// What a punctuation token is, for the stages that read punctuation (sentence ends, the class
+// strings of the rules and dates): found once, when the token is made. Word tokens are kNone.
+enum class Mark : std::uint8_t {
+  kNone,
+  kPeriod,            // .
+  kComma,             // ,
+  kHyphen,            // -
+  kUnicodeHyphen,     // U+2010, U+2011
+  kDash,              // – —
+  kOpenBracket,       // ( [
+  kCloseBracket,      // ) ]
+  kQuote,             // "
+  kOpenQuote,         // “ «
+  kCloseQuote,        // ” »
+  kApostrophe,        // '
+  kOpenSingleQuote,   // ‘
+  kCloseSingleQuote,  // ’
+  kAmpersand,         // &
+  kColon,             // :
+  kSemicolon,         // ;
+  kSlash,             // /
+  kDollar,            // $ #
+  kCurrency,          // £ € ¥
+  kPercent,           // %
+  kExclamation,       // ! ?
+  kOtherTerminal,     // … and every other character with the Sentence_Terminal property
+  kOther,             // any other punctuation or symbol
+};
+
+// The mark of a token that is not a word (one code point, as ICU segments punctuation).
+Mark MarkOf(std::string_view s);
+inline bool IsHyphenMark(Mark m) { return m == Mark::kHyphen || m == Mark::kUnicodeHyphen; }
+// A quotation mark of any kind.
+inline bool IsQuoteMark(Mark m) { return m >= Mark::kQuote && m <= Mark::kCloseSingleQuote; }
+// What may close a sentence after its terminal punctuation: " ' ) ] ” ’ ».
+inline bool IsClosingMark(Mark m) {
+  return m == Mark::kQuote || m == Mark::kApostrophe || m == Mark::kCloseBracket ||
+         m == Mark::kCloseQuote || m == Mark::kCloseSingleQuote;
+}
+// Sentence-final punctuation: . ! ? … and the like.
+inline bool IsTerminalMark(Mark m) {
+  return m == Mark::kPeriod || m == Mark::kExclamation || m == Mark::kOtherTerminal;
+}
+
 struct Token {
   std::uint32_t begin = 0;  // byte offsets into the document, half-open
   std::uint32_t end = 0;
@@ -49,11 +93,12 @@ struct Token {
   std::uint32_t key_len = 0;
   std::uint16_t flags = 0;
   Shape shape = Shape::kOther;
-  std::uint8_t reserved = 0;
+  Mark mark = Mark::kNone;
   std::uint32_t sentence = 0;  // index of its sentence
   std::int32_t vocab = -1;     // gazetteer vocabulary id of the key, -1 if unknown
 
   bool Has(TokenFlag flag) const { return (flags & flag) != 0; }
+  bool Is(Mark m) const { return mark == m; }
   bool IsWord() const { return Has(kWord); }
   bool IsCapitalized() const {
     return shape == Shape::kCapitalized || shape == Shape::kAllCaps || shape == Shape::kInitial;

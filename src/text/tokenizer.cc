@@ -5,6 +5,7 @@
 #include <unicode/utext.h>
 
 #include <array>
+#include <cstring>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -39,6 +40,62 @@ std::string_view ShapeName(Shape shape) {
       return "o";
   }
   return "o";
+}
+
+Mark MarkOf(std::string_view s) {
+  if (s.size() == 1) {
+    switch (s[0]) {
+      case '.':
+        return Mark::kPeriod;
+      case ',':
+        return Mark::kComma;
+      case '-':
+        return Mark::kHyphen;
+      case '(':
+      case '[':
+        return Mark::kOpenBracket;
+      case ')':
+      case ']':
+        return Mark::kCloseBracket;
+      case '"':
+        return Mark::kQuote;
+      case '\'':
+        return Mark::kApostrophe;
+      case '&':
+        return Mark::kAmpersand;
+      case ':':
+        return Mark::kColon;
+      case ';':
+        return Mark::kSemicolon;
+      case '/':
+        return Mark::kSlash;
+      case '$':
+      case '#':
+        return Mark::kDollar;
+      case '%':
+        return Mark::kPercent;
+      case '!':
+      case '?':
+        return Mark::kExclamation;
+      default:
+        return Mark::kOther;
+    }
+  }
+  if (s == "\xE2\x80\x90" || s == "\xE2\x80\x91") return Mark::kUnicodeHyphen;
+  if (s == "\xE2\x80\x93" || s == "\xE2\x80\x94") return Mark::kDash;
+  if (s == "\xE2\x80\x9C" || s == "\xC2\xAB") return Mark::kOpenQuote;
+  if (s == "\xE2\x80\x9D" || s == "\xC2\xBB") return Mark::kCloseQuote;
+  if (s == "\xE2\x80\x98") return Mark::kOpenSingleQuote;
+  if (s == "\xE2\x80\x99") return Mark::kCloseSingleQuote;
+  if (s == "\xC2\xA3" || s == "\xE2\x82\xAC" || s == "\xC2\xA5") return Mark::kCurrency;
+  if (s.empty() || static_cast<unsigned char>(s[0]) < 0x80) return Mark::kOther;
+  // One code point with the Sentence_Terminal property (。 ؟ । ...), or an ellipsis.
+  std::size_t pos = 0;
+  const auto cp = static_cast<UChar32>(DecodeAt(s, pos));
+  if (pos == s.size() && (cp == 0x2026 || u_hasBinaryProperty(cp, UCHAR_S_TERM))) {
+    return Mark::kOtherTerminal;
+  }
+  return Mark::kOther;
 }
 
 namespace {
@@ -256,8 +313,9 @@ enum class AsciiClass : std::uint8_t {
   kOther
 };
 
-AsciiClass ClassOf(unsigned char c) {
-  if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return AsciiClass::kLetter;
+constexpr AsciiClass ComputeClass(unsigned char c) {
+  // ICU's word rules count "@" as a letter, so that an e-mail address is one word.
+  if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '@') return AsciiClass::kLetter;
   if (c >= '0' && c <= '9') return AsciiClass::kDigit;
   switch (c) {
     case '_':
@@ -279,11 +337,20 @@ AsciiClass ClassOf(unsigned char c) {
   }
 }
 
+constexpr std::array<AsciiClass, 256> kAsciiClasses = [] {
+  std::array<AsciiClass, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = ComputeClass(static_cast<unsigned char>(c));
+  return table;
+}();
+
+inline AsciiClass ClassOf(unsigned char c) { return kAsciiClasses[c]; }
+
 // The end of the word-break segment that starts at text[pos], for ASCII text: the rules of
-// UAX #29 that apply to ASCII (letters and digits join; "." and "'" join letters; "." "," ";" "'"
-// join digits; "_" joins both; spaces run together; CR LF stays together), which is what ICU's
-// word break iterator does on ASCII. Used for dictionary surfaces, where loading speed matters;
-// a test checks that it agrees with ICU on every surface of the default dictionaries.
+// UAX #29 that apply to ASCII as ICU tailors them (letters, "@" among them, and digits join; "."
+// and "'" join letters; "." "," ";" "'" join digits; "_" joins both; spaces run together; CR LF
+// stays together), which is what ICU's word break iterator does on ASCII. Tests check that it
+// agrees with ICU on every string of up to four characters from a set of every kind of ASCII
+// character, on every surface of the default dictionaries and on whole articles.
 std::size_t AsciiSegmentEnd(std::string_view text, std::size_t pos) {
   using C = AsciiClass;
   const std::size_t n = text.size();
@@ -321,6 +388,36 @@ std::size_t AsciiSegmentEnd(std::string_view text, std::size_t pos) {
   return e;
 }
 
+bool IsAsciiSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+// The first byte at or after `pos` that is not ASCII, or text.size().
+std::size_t FindNonAscii(std::string_view text, std::size_t pos) {
+  const std::size_t n = text.size();
+  const char* s = text.data();
+  while (pos + 8 <= n) {
+    std::uint64_t word;
+    std::memcpy(&word, s + pos, 8);
+    const std::uint64_t high = word & 0x8080808080808080ull;
+    if (high != 0) return pos + static_cast<std::size_t>(__builtin_ctzll(high) / 8);
+    pos += 8;
+  }
+  while (pos < n && static_cast<unsigned char>(s[pos]) < 0x80) ++pos;
+  return pos;
+}
+
+// Whether ICU's word-break rules put a boundary at `pos` (0 < pos < size) whatever the text
+// around it holds: the bytes on both sides are ASCII and exactly one of them is white space. No
+// rule of UAX #29 joins white space to a letter, digit or punctuation mark, and the rules that
+// look a character ahead or behind (a period between letters, a comma between digits) find white
+// space there, so ICU segments the text on each side of such a boundary as it would the whole.
+bool CertainBoundary(std::string_view text, std::size_t pos) {
+  const auto a = static_cast<unsigned char>(text[pos - 1]);
+  const auto b = static_cast<unsigned char>(text[pos]);
+  return (a | b) < 0x80 && IsAsciiSpace(a) != IsAsciiSpace(b);
+}
+
 }  // namespace
 
 struct Tokenizer::Impl {
@@ -354,48 +451,27 @@ bool IsAbbreviation(std::string_view fold) {
 
 namespace {
 
-bool IsClosing(std::string_view s) {
-  return s == "\"" || s == "'" || s == ")" || s == "]" || s == "\xE2\x80\x9D" ||
-         s == "\xE2\x80\x99" || s == "\xC2\xBB";
-}
-
-// Whether a token is sentence-final punctuation: ". ! ?", an ellipsis, or any character with
-// the Unicode Sentence_Terminal property (。 ؟ । ...).
-bool IsTerminal(std::string_view s) {
-  if (s.empty()) return false;
-  const unsigned char c = static_cast<unsigned char>(s[0]);
-  if (c < 0x80) return s.size() == 1 && (c == '.' || c == '!' || c == '?');
-  std::size_t pos = 0;
-  const UChar32 cp = static_cast<UChar32>(DecodeAt(s, pos));
-  return pos == s.size() && (cp == 0x2026 || u_hasBinaryProperty(cp, UCHAR_S_TERM));
-}
-
 // Where a sentence may end before token `next`, by the Unicode sentence-break rules in
 // outline: at a line break, and after terminal punctuation (with the closing quotes and brackets
 // attached to it) that white space follows, unless a lower-case word goes on after a period.
-bool PossibleBoundary(std::string_view text, const std::vector<Token>& tokens, std::size_t next) {
+bool PossibleBoundary(const std::vector<Token>& tokens, std::size_t next) {
   const Token& n = tokens[next];
   if (n.Has(kNewlineBefore)) return true;
   if (!n.Has(kSpaceBefore)) return false;
   std::size_t j = next - 1;
-  while (j > 0 && !tokens[j].Has(kSpaceBefore) &&
-         IsClosing(text.substr(tokens[j].begin, tokens[j].end - tokens[j].begin))) {
-    --j;
-  }
-  const std::string_view s = text.substr(tokens[j].begin, tokens[j].end - tokens[j].begin);
-  if (!IsTerminal(s)) return false;
-  if (s == "." && n.shape == Shape::kLower) return false;
+  while (j > 0 && !tokens[j].Has(kSpaceBefore) && IsClosingMark(tokens[j].mark)) --j;
+  if (!IsTerminalMark(tokens[j].mark)) return false;
+  if (tokens[j].Is(Mark::kPeriod) && n.shape == Shape::kLower) return false;
   return true;
 }
 
 // Whether a possible sentence boundary before token `next` stands.
-bool KeepBoundary(std::string_view text, const TokenizedText& out, std::size_t next) {
+bool KeepBoundary(const TokenizedText& out, std::size_t next) {
   const std::vector<Token>& tokens = out.tokens;
   const Token& n = tokens[next];
   if (n.Has(kParagraphBefore)) return true;
   const Token& prev = tokens[next - 1];
-  const std::string_view prev_text = text.substr(prev.begin, prev.end - prev.begin);
-  if (prev_text == "." && next >= 2) {
+  if (prev.Is(Mark::kPeriod) && next >= 2) {
     // A period at the end of a line ends the sentence ("... in the U.S.\nTeenager ...").
     if (n.Has(kNewlineBefore)) return true;
     const Token& w = tokens[next - 2];
@@ -419,7 +495,9 @@ bool KeepBoundary(std::string_view text, const TokenizedText& out, std::size_t n
   // line goes on in lower case.
   if (n.Has(kNewlineBefore) && n.shape == Shape::kLower) {
     if (prev.shape != Shape::kPunct) return false;
-    if (prev_text == "," || prev_text == "-" || prev_text == "(") return false;
+    if (prev.Is(Mark::kComma) || prev.Is(Mark::kHyphen) || prev.Is(Mark::kOpenBracket)) {
+      return false;
+    }
   }
   return true;
 }
@@ -428,24 +506,63 @@ bool KeepBoundary(std::string_view text, const TokenizedText& out, std::size_t n
 
 void Tokenizer::Tokenize(std::string_view text, TokenizedText& out, bool sentences) {
   out.Clear();
+  SegmentState state;
+  const std::size_t n = text.size();
+  std::size_t pos = 0;
+  while (pos < n) {
+    const std::size_t first = FindNonAscii(text, pos);
+    if (first == n) {
+      AddAsciiSegments(text, pos, n, state, out);
+      break;
+    }
+    // ICU reads the stretch from the last certain boundary before the first non-ASCII byte to
+    // the first one after it (taking in further non-ASCII bytes that follow within a short
+    // distance, so that a text with many curly quotes is not cut into many ICU calls).
+    std::size_t begin = first;
+    while (begin > pos && !CertainBoundary(text, begin)) --begin;
+    AddAsciiSegments(text, pos, begin, state, out);
+    std::size_t end = first + 1;
+    while (true) {
+      while (end < n && !CertainBoundary(text, end)) ++end;
+      if (end == n) break;
+      const std::size_t next = FindNonAscii(text, end);
+      if (next == n || next - end > kIcuMergeGap) break;
+      end = next + 1;
+    }
+    AddIcuSegments(text, begin, end, state, out);
+    pos = end;
+  }
+  Finish(text, out, sentences);
+}
+
+void Tokenizer::TokenizeWithIcu(std::string_view text, TokenizedText& out, bool sentences) {
+  out.Clear();
+  SegmentState state;
+  AddIcuSegments(text, 0, text.size(), state, out);
+  Finish(text, out, sentences);
+}
+
+void Tokenizer::AddIcuSegments(std::string_view text, std::size_t begin, std::size_t end,
+                               SegmentState& state, TokenizedText& out) {
+  if (begin >= end) return;
   Impl& impl = *impl_;
   UErrorCode status = U_ZERO_ERROR;
-  impl.utext = utext_openUTF8(impl.utext, text.data(), static_cast<int64_t>(text.size()), &status);
+  impl.utext =
+      utext_openUTF8(impl.utext, text.data() + begin, static_cast<int64_t>(end - begin), &status);
   if (U_FAILURE(status)) throw Error(std::string("nerkit: ICU utext: ") + u_errorName(status));
   impl.word->setText(impl.utext, status);
   if (U_FAILURE(status)) throw Error(std::string("nerkit: ICU setText: ") + u_errorName(status));
-  SegmentState state;
   std::uint32_t prev = 0;
-  const auto size = static_cast<std::uint32_t>(text.size());
+  const auto size = static_cast<std::uint32_t>(end - begin);
+  const auto base = static_cast<std::uint32_t>(begin);
   for (int32_t boundary = impl.word->next(); boundary != icu::BreakIterator::DONE;
        boundary = impl.word->next()) {
     const std::uint32_t b = prev;
     const auto e = static_cast<std::uint32_t>(boundary);
     prev = e;
     if (e <= b || e > size) continue;
-    AddSegment(text, b, e, state, out);
+    AddSegment(text, base + b, base + e, state, out);
   }
-  Finish(text, out, sentences);
 }
 
 void Tokenizer::TokenizeName(std::string_view text, TokenizedText& out) {
@@ -455,12 +572,7 @@ void Tokenizer::TokenizeName(std::string_view text, TokenizedText& out) {
   }
   out.Clear();
   SegmentState state;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const std::size_t end = AsciiSegmentEnd(text, pos);
-    AddSegment(text, static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(end), state, out);
-    pos = end;
-  }
+  AddAsciiSegments(text, 0, text.size(), state, out);
   Finish(text, out, /*sentences=*/false);
 }
 
@@ -522,13 +634,152 @@ void Tokenizer::AddSegment(std::string_view text, std::uint32_t b, std::uint32_t
     token.end = suffix ? parts[part][1] : e;
     token.flags = part == 0 ? flags : static_cast<std::uint16_t>(kPossessive);
     Classify(text, token.begin, token.end, token);
-    const Folder::Span span =
-        impl_->folder.Append(text.substr(token.begin, token.end - token.begin), out.arena);
+    const std::string_view piece = text.substr(token.begin, token.end - token.begin);
+    if (!token.IsWord()) token.mark = MarkOf(piece);
+    const Folder::Span span = impl_->folder.Append(piece, out.arena);
     token.fold = span.fold;
     token.fold_len = span.fold_len;
     token.key = span.key;
     token.key_len = span.key_len;
+    if (token.key_len == 3 && out.arena.compare(token.key, 3, "the") == 0) token.flags |= kThe;
     out.tokens.push_back(token);
+  }
+}
+
+namespace {
+
+// What the fast path needs to know of an ASCII byte.
+enum AsciiBits : std::uint8_t {
+  kUpperBit = 1,
+  kLowerBit = 2,
+  kDigitBit = 4,
+};
+
+struct AsciiTables {
+  std::array<std::uint8_t, 128> bits{};
+  std::array<Shape, 128> shape{};  // of a token of this one character that is no word
+  std::array<Mark, 128> mark{};
+
+  AsciiTables() {
+    for (int c = 0; c < 128; ++c) {
+      if (c >= 'A' && c <= 'Z') bits[c] = kUpperBit;
+      if (c >= 'a' && c <= 'z') bits[c] = kLowerBit;
+      if (c >= '0' && c <= '9') bits[c] = kDigitBit;
+      Token t;
+      const char ch = static_cast<char>(c);
+      Classify(std::string_view(&ch, 1), 0, 1, t);
+      shape[c] = t.shape;
+      mark[c] = MarkOf(std::string_view(&ch, 1));
+    }
+  }
+};
+
+const AsciiTables& Ascii() {
+  static const AsciiTables tables;
+  return tables;
+}
+
+// Shape and flags of an ASCII token text[b, e) (what Classify gives), with its case fold (lower
+// case) written to `fold` on the way.
+void ClassifyAsciiAndFold(const char* text, std::uint32_t b, std::uint32_t e, Token& token,
+                          char* fold) {
+  const AsciiTables& t = Ascii();
+  int upper = 0, lower = 0, digits = 0;
+  int first_letter = 0;  // 1 upper, 2 lower
+  for (std::uint32_t pos = b; pos < e; ++pos) {
+    const auto c = static_cast<unsigned char>(text[pos]);
+    const std::uint8_t bits = t.bits[c];
+    *fold++ = static_cast<char>(bits & kUpperBit ? c + 32 : c);
+    if (bits == 0) continue;
+    upper += bits & kUpperBit;
+    lower += (bits & kLowerBit) >> 1;
+    digits += (bits & kDigitBit) >> 2;
+    if (!first_letter && (bits & (kUpperBit | kLowerBit))) first_letter = bits & kUpperBit ? 1 : 2;
+  }
+  std::uint16_t flags = 0;
+  if (upper) flags |= kHasUpper;
+  if (lower) flags |= kHasLower;
+  if (digits) flags |= kHasDigit;
+  const int letters = upper + lower;
+  if (letters || digits) flags |= kWord;
+  Shape shape;
+  if (!letters && !digits) {
+    shape = t.shape[static_cast<unsigned char>(text[b])];
+    token.mark = e == b + 1 ? t.mark[static_cast<unsigned char>(text[b])] : Mark::kOther;
+  } else if (!letters) {
+    shape = Shape::kNumber;
+  } else if (digits) {
+    shape = Shape::kAlnum;
+  } else if (first_letter == 1) {
+    shape = lower == 0 ? (upper >= 2 ? Shape::kAllCaps : Shape::kInitial) : Shape::kCapitalized;
+  } else {
+    shape = Shape::kLower;
+  }
+  token.shape = shape;
+  token.flags = static_cast<std::uint16_t>(token.flags | flags);
+}
+
+}  // namespace
+
+void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::size_t end,
+                                 SegmentState& state, TokenizedText& out) {
+  // `end` is a certain boundary (or the end of the text), so no segment runs past it. White space
+  // is read a character at a time (the flags it leaves are the same as for ICU's runs of it).
+  const std::string_view head = text.substr(0, end);
+  const char* s = text.data();
+  std::size_t pos = begin;
+  while (pos < end) {
+    const auto c = static_cast<unsigned char>(s[pos]);
+    switch (c) {
+      case ' ':
+      case '\t':
+        state.pending |= kSpaceBefore;
+        ++pos;
+        continue;
+      case '\n':
+      case '\v':
+        state.pending |= kSpaceBefore;
+        ++state.newlines;
+        ++pos;
+        continue;
+      case '\f':
+        state.pending |= kSpaceBefore;
+        state.newlines += 2;
+        ++pos;
+        continue;
+      case '\r':
+        state.pending |= kSpaceBefore;
+        ++state.newlines;
+        pos += pos + 1 < end && s[pos + 1] == '\n' ? 2 : 1;
+        continue;
+      default:
+        break;
+    }
+    const auto e = static_cast<std::uint32_t>(AsciiSegmentEnd(head, pos));
+    const auto b = static_cast<std::uint32_t>(pos);
+    pos = e;
+    std::uint16_t flags = state.pending;
+    if (state.newlines >= 1) flags |= kNewlineBefore;
+    if (state.newlines >= 2) flags |= kParagraphBefore;
+    state.pending = 0;
+    state.newlines = 0;
+    const std::uint32_t suffix = PossessiveSuffix(text, b, e);
+    const std::uint32_t cut = e - suffix;
+    // The token, then the possessive split off it.
+    for (std::uint32_t part = 0; part < (suffix ? 2u : 1u); ++part) {
+      Token token;
+      token.begin = part == 0 ? b : cut;
+      token.end = part == 0 ? cut : e;
+      token.flags = part == 0 ? flags : static_cast<std::uint16_t>(kPossessive);
+      const std::uint32_t length = token.end - token.begin;
+      const auto at = static_cast<std::uint32_t>(out.arena.size());
+      out.arena.resize(at + length);
+      ClassifyAsciiAndFold(s, token.begin, token.end, token, out.arena.data() + at);
+      token.fold = token.key = at;
+      token.fold_len = token.key_len = length;
+      if (length == 3 && std::memcmp(out.arena.data() + at, "the", 3) == 0) token.flags |= kThe;
+      out.tokens.push_back(token);
+    }
   }
 }
 
@@ -540,18 +791,14 @@ void Tokenizer::Finish(std::string_view text, TokenizedText& out, bool sentences
     for (std::size_t k = 1; k < tokens.size(); ++k) {
       Token& t = tokens[k];
       if (t.Has(kSpaceBefore) || t.shape != Shape::kPunct) continue;
-      const std::string_view s = text.substr(t.begin, t.end - t.begin);
-      if (s == ".") {
+      if (t.Is(Mark::kPeriod)) {
         if (tokens[k - 1].IsWord()) t.flags |= kJoiner;
-      } else if (s == "-" || s == "\xE2\x80\x90" || s == "\xE2\x80\x91") {
+      } else if (IsHyphenMark(t.mark)) {
         if (tokens[k - 1].IsWord() && k + 1 < tokens.size() && !tokens[k + 1].Has(kSpaceBefore) &&
             tokens[k + 1].IsWord()) {
           t.flags |= kJoiner;
         }
       }
-    }
-    for (Token& t : tokens) {
-      if (t.key_len == 3 && out.arena.compare(t.key, 3, "the") == 0) t.flags |= kThe;
     }
   }
 
@@ -579,7 +826,7 @@ void Tokenizer::Finish(std::string_view text, TokenizedText& out, bool sentences
     start = end_token;
   };
   for (std::uint32_t i = 1; i < tokens.size(); ++i) {
-    if (PossibleBoundary(text, tokens, i) && KeepBoundary(text, out, i)) close(i);
+    if (PossibleBoundary(tokens, i) && KeepBoundary(out, i)) close(i);
   }
   close(static_cast<std::uint32_t>(tokens.size()));
 }
