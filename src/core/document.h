@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/class_regex.h"
 #include "nerkit/date.h"
 #include "nerkit/entity.h"
 #include "text/tokenizer.h"
@@ -80,6 +81,7 @@ struct Document {
   std::string symbols;                      // class string (one symbol per token + separators)
   std::vector<std::uint32_t> symbol_token;  // symbol index -> token index
   std::string token_symbol;                 // token index -> its symbol
+  ClassRegexSet::Scratch class_scratch;     // the rule and date automatons' working arrays
 
   // All stages add candidates; the resolver reads them.
   std::vector<Candidate> candidates;

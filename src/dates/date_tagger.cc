@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string>
 
+#include "core/class_regex.h"
 #include "core/regex.h"
 #include "dates/date_symbols.h"
 #include "dates/normalizer.h"
@@ -28,9 +29,10 @@ struct DateTagger::Impl {
     int groups = 0;                             // number of capture groups
     std::vector<std::pair<int, Field>> fields;  // capture index -> field
     std::vector<int> rejects;                   // capture indices of reject groups
+    int automaton = -1;                         // its pattern in `set`, or -1: matched by RE2
   };
   std::vector<Rule> rules;
-  std::unique_ptr<PatternSet> set;
+  std::unique_ptr<ClassRegexSet> set;
   dates::DateSymbols symbols;
 };
 
@@ -107,8 +109,9 @@ constexpr int kHeadLines = 6;
 
 // The token that holds byte `b` (or the last one that starts before it).
 std::uint32_t TokenAt(const std::vector<text::Token>& tokens, std::uint32_t b) {
-  const auto it = std::upper_bound(tokens.begin(), tokens.end(), b,
-                                   [](std::uint32_t v, const text::Token& t) { return v < t.begin; });
+  const auto it =
+      std::upper_bound(tokens.begin(), tokens.end(), b,
+                       [](std::uint32_t v, const text::Token& t) { return v < t.begin; });
   return static_cast<std::uint32_t>(it - tokens.begin()) - (it == tokens.begin() ? 0 : 1);
 }
 
@@ -157,7 +160,7 @@ void DateTagger::BindWords(const std::vector<std::pair<std::string, unsigned cha
 
 void DateTagger::Compile(std::vector<RuleSpec> rules) {
   const RE2::Options options = DateRegexOptions();
-  auto set = std::make_unique<PatternSet>(options, RE2::UNANCHORED, rules.size());
+  auto set = std::make_unique<ClassRegexSet>(/*longest_match=*/true);
   std::vector<Impl::Rule> compiled;
   compiled.reserve(rules.size());
   for (RuleSpec& spec : rules) {
@@ -196,14 +199,13 @@ void DateTagger::Compile(std::vector<RuleSpec> rules) {
                        "that discards the match)");
       }
     }
-    std::string error;
-    if (set->Add(spec.pattern, &error) < 0) Fail(spec, "invalid pattern: " + error);
+    // Matched by the class-string automaton when it reads the pattern as RE2 does, else by RE2.
+    const int index = set->Add(spec.pattern);
+    if (index >= 0 && set->CaptureCount(index) == r.groups) r.automaton = index;
     r.spec = std::move(spec);
     compiled.push_back(std::move(r));
   }
-  if (!set->Compile()) {
-    throw LoadError("rules", 0, 0, "the date rules together exceed RE2's memory bound");
-  }
+  set->Compile();
   impl_->rules = std::move(compiled);
   impl_->set = std::move(set);
 }
@@ -216,11 +218,11 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
   const std::vector<text::Token>& tokens = doc.tokens();
   if (tokens.empty() || impl_->rules.empty()) return;
 
-  // 1. Matches. The date class string of the whole document; the Set says in one pass which
-  // rules can match at all, then each of those runs over the string. A match's groups are
-  // symbol ranges, mapped to the bytes of their pieces.
+  // 1. Matches. The date class string of the whole document; one backward pass of the
+  // automaton finds where each rule can start a match, then each rule with a start takes its
+  // matches in turn (leftmost-longest, as RE2 with longest_match). A match's groups are symbol
+  // ranges, mapped to the bytes of their pieces.
   thread_local dates::DateString ds;
-  thread_local std::vector<int> hits;
   thread_local std::vector<re2::StringPiece> groups;
   thread_local std::vector<Match> matches;
   thread_local std::vector<FieldSpan> spans;
@@ -229,15 +231,24 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
   impl_->symbols.Build(doc, ds);
   const std::string_view text = doc.text;
   const re2::StringPiece all(ds.symbols);
-  if (!impl_->set->Match(all, hits)) return;
-  for (const int h : hits) {
-    const Impl::Rule& rule = impl_->rules[static_cast<std::size_t>(h)];
-    groups.assign(static_cast<std::size_t>(rule.groups) + 1, re2::StringPiece());
+  const ClassRegexSet& set = *impl_->set;
+  set.Scan(ds.symbols, doc.class_scratch);
+  for (std::size_t h = 0; h < impl_->rules.size(); ++h) {
+    const Impl::Rule& rule = impl_->rules[h];
+    const int n = rule.groups + 1;
+    if (groups.size() < static_cast<std::size_t>(n)) groups.resize(static_cast<std::size_t>(n));
     std::size_t pos = 0;
-    // One call finds a match and its groups: RE2's DFA finds where it lies, then its capture
-    // engine runs on the match alone.
-    while (pos <= all.size() && rule.re->Match(all, pos, all.size(), RE2::UNANCHORED,
-                                               groups.data(), rule.groups + 1)) {
+    // The next match from `pos`: by the automaton, or by RE2.
+    auto next = [&]() {
+      if (rule.automaton < 0) {
+        return pos <= all.size() &&
+               rule.re->Match(all, pos, all.size(), RE2::UNANCHORED, groups.data(), n);
+      }
+      const std::size_t start = set.NextStart(doc.class_scratch, rule.automaton, pos);
+      return start != ClassRegexSet::kNone &&
+             set.MatchAt(rule.automaton, ds.symbols, start, groups.data(), n, doc.class_scratch);
+    };
+    while (next()) {
       const re2::StringPiece whole = groups[0];
       pos = static_cast<std::size_t>(whole.data() - all.data()) +
             std::max<std::size_t>(whole.size(), 1);

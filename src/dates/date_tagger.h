@@ -4,10 +4,11 @@
 // WHAT THIS IS
 //   Compile() takes the time rules of the rule files (dictionaries/rules/dates.rules), patterns
 //   over the date class string of dates/date_symbols.h (target `tokens`), and compiles each once
-//   with explicit RE2 options (Latin-1, leftmost-longest, no logging, bounded memory), plus one
-//   PatternSet of all of them (core/regex.h). Run() builds the document's date class string (one
-//   symbol per token or piece of a token with digits, "\n" between sentences), asks the
-//   PatternSet which rules can match at all, runs each of those over the string, keeps the best
+//   with explicit RE2 options (Latin-1, leftmost-longest, no logging, bounded memory), which
+//   checks them, and into one ClassRegexSet of all of them (core/class_regex.h), which matches
+//   them. Run() builds the document's date class string (one symbol per token or piece of a token
+//   with digits, "\n" between sentences), finds in one pass of the ClassRegexSet where each rule
+//   can start a match, takes each rule's matches in turn (as RE2 would), keeps the best
 //   non-overlapping matches (higher priority, then longer, then earlier) whose spans start and end
 //   on token boundaries, decides the reference date, and appends one Candidate per expression
 //   with its TIMEX3 value. No pattern runs over the text. What a match means comes from its
@@ -29,8 +30,8 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/document.h"

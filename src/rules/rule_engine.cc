@@ -36,7 +36,7 @@ void RuleEngine::Compile(std::vector<RuleSpec> rules) {
       }));
   text_set_ =
       std::make_unique<PatternSet>(text_options, RE2::UNANCHORED, rules.size() - token_count);
-  token_set_ = std::make_unique<PatternSet>(token_options, RE2::UNANCHORED, token_count);
+  token_set_ = std::make_unique<ClassRegexSet>(/*longest_match=*/false);
   for (RuleSpec& spec : rules) {
     Compiled c;
     const bool tokens = spec.target == RuleTarget::kTokens;
@@ -64,18 +64,29 @@ void RuleEngine::Compile(std::vector<RuleSpec> rules) {
       group = it->second;
     }
     c.group = group;
-    std::string error;
-    if ((tokens ? token_set_ : text_set_)->Add(spec.pattern, &error) < 0) {
-      ThrowPatternError(spec, "invalid pattern: " + error);
+    if (tokens) {
+      // Matched by the class-string automaton when it reads the pattern as RE2 does, else by
+      // RE2 (a pattern with syntax the automaton leaves to RE2).
+      const int index = token_set_->Add(spec.pattern);
+      if (index >= 0 && token_set_->CaptureCount(index) == c.re->NumberOfCapturingGroups()) {
+        c.automaton = index;
+      }
+      token_rules_.push_back(static_cast<std::uint32_t>(rules_.size()));
+    } else {
+      std::string error;
+      if (text_set_->Add(spec.pattern, &error) < 0) {
+        ThrowPatternError(spec, "invalid pattern: " + error);
+      }
+      text_rules_.push_back(static_cast<std::uint32_t>(rules_.size()));
     }
-    (tokens ? token_rules_ : text_rules_).push_back(static_cast<std::uint32_t>(rules_.size()));
     if (spec.when_symbol) has_conditions_ = true;
     c.spec = std::move(spec);
     rules_.push_back(std::move(c));
   }
-  if (!text_set_->Compile() || !token_set_->Compile()) {
+  if (!text_set_->Compile()) {
     throw LoadError("rules", 0, 0, "the rules together exceed RE2's memory bound");
   }
+  token_set_->Compile();
 }
 
 void RuleEngine::BindWords(const std::map<std::string, char, std::less<>>& symbol_words,
@@ -337,49 +348,59 @@ void RuleEngine::Run(Document& doc) const {
   thread_local std::vector<int> hits;
   thread_local std::vector<re2::StringPiece> groups;
 
-  // Rules over the class string. The PatternSet finds in one pass of each of its Sets over the
-  // document's class string which rules can match; only those then run, each to find its
-  // matches and their groups.
+  // Rules over the class string. One backward pass of the automaton finds where each of them
+  // can start a match; each rule with a start then takes its matches in turn, each the match RE2
+  // would find from where the last one left off.
   const re2::StringPiece symbols(doc.symbols);
-  if (!token_rules_.empty() && token_set_->Match(symbols, hits)) {
-    for (const int h : hits) {
-      const std::uint32_t index = token_rules_[static_cast<std::size_t>(h)];
-      const Compiled& c = rules_[index];
-      if (!condition_holds(c.spec)) continue;
-      groups.assign(static_cast<std::size_t>(c.group) + 1, re2::StringPiece());
-      std::size_t pos = 0;
-      while (pos <= doc.symbols.size() &&
-             MatchGroups(*c.re, symbols, pos, groups.data(), c.group + 1)) {
-        const re2::StringPiece whole = groups[0];
-        const re2::StringPiece g = groups[static_cast<std::size_t>(c.group)];
-        const std::size_t next = NextSearch(whole, g, symbols);
-        if (g.data() != nullptr && !g.empty()) {
-          const std::size_t gs = static_cast<std::size_t>(g.data() - symbols.data());
-          const std::size_t ge = gs + g.size();
-          const std::uint32_t tb = doc.symbol_token[gs];
-          const std::uint32_t te =
-              doc.symbols[ge - 1] == '\n' ? doc.symbol_token[ge - 1] : doc.symbol_token[ge - 1] + 1;
-          if (te > tb && te - tb <= kMaxNameTokens) {
-            Candidate cand;
-            cand.token_begin = tb;
-            cand.token_end = IncludeAbbreviationPeriod(doc, te);
-            const std::uint32_t te_with_period = cand.token_end;
-            cand.begin = tokens[tb].begin;
-            cand.end = tokens[te_with_period - 1].end;
-            cand.origin = Origin::kRule;
-            cand.ref = index;
-            cand.priority = c.spec.priority;
-            if (c.spec.label) {
-              cand.label = *c.spec.label;
-            } else {
-              cand.typed = false;
-              cand.veto = c.spec.none;
-            }
-            doc.candidates.push_back(std::move(cand));
-          }
-        }
-        pos = next;
+  token_set_->Scan(doc.symbols, doc.class_scratch);
+  auto add = [&](std::uint32_t index, re2::StringPiece g) {
+    const Compiled& c = rules_[index];
+    const std::size_t gs = static_cast<std::size_t>(g.data() - symbols.data());
+    const std::size_t ge = gs + g.size();
+    const std::uint32_t tb = doc.symbol_token[gs];
+    const std::uint32_t te =
+        doc.symbols[ge - 1] == '\n' ? doc.symbol_token[ge - 1] : doc.symbol_token[ge - 1] + 1;
+    if (te <= tb || te - tb > kMaxNameTokens) return;
+    Candidate cand;
+    cand.token_begin = tb;
+    cand.token_end = IncludeAbbreviationPeriod(doc, te);
+    cand.begin = tokens[tb].begin;
+    cand.end = tokens[cand.token_end - 1].end;
+    cand.origin = Origin::kRule;
+    cand.ref = index;
+    cand.priority = c.spec.priority;
+    if (c.spec.label) {
+      cand.label = *c.spec.label;
+    } else {
+      cand.typed = false;
+      cand.veto = c.spec.none;
+    }
+    doc.candidates.push_back(std::move(cand));
+  };
+  for (const std::uint32_t index : token_rules_) {
+    const Compiled& c = rules_[index];
+    const auto n = static_cast<std::size_t>(c.group) + 1;
+    if (groups.size() < n) groups.resize(n);
+    if (c.automaton >= 0) {
+      std::size_t start = token_set_->NextStart(doc.class_scratch, c.automaton, 0);
+      if (start == ClassRegexSet::kNone || !condition_holds(c.spec)) continue;
+      while (start != ClassRegexSet::kNone &&
+             token_set_->MatchAt(c.automaton, doc.symbols, start, groups.data(),
+                                 static_cast<int>(n), doc.class_scratch)) {
+        const re2::StringPiece g = groups[n - 1];
+        if (g.data() != nullptr && !g.empty()) add(index, g);
+        start = token_set_->NextStart(doc.class_scratch, c.automaton,
+                                      NextSearch(groups[0], g, symbols));
       }
+      continue;
+    }
+    if (!condition_holds(c.spec)) continue;
+    std::size_t pos = 0;
+    while (pos <= doc.symbols.size() &&
+           MatchGroups(*c.re, symbols, pos, groups.data(), static_cast<int>(n))) {
+      const re2::StringPiece g = groups[n - 1];
+      if (g.data() != nullptr && !g.empty()) add(index, g);
+      pos = NextSearch(groups[0], g, symbols);
     }
   }
 

@@ -21,9 +21,12 @@
 // "/" "/", other punctuation and symbols "?".
 //
 // Rules are compiled once with explicit RE2 options (no logging, bounded memory). The rules over
-// the class string, and apart those over the raw text, are also put to a PatternSet (RE2::Sets of
-// a few patterns each), which finds in one pass per Set which of them can match; only those run.
-// Immutable after Compile(); Run() is const and thread-safe.
+// the class string are also read by a ClassRegexSet (core/class_regex.h), which finds where each
+// of them can start a match in one pass over the document's class string and then each match as
+// RE2 would (a pattern whose syntax it leaves to RE2 is matched by RE2); the rules over the raw
+// text are put to a PatternSet (RE2::Sets of a few patterns each), which finds in one pass per
+// Set which of them can match; only those run. Immutable after Compile(); Run() is const and
+// thread-safe.
 #pragma once
 
 #include <re2/re2.h>
@@ -34,6 +37,7 @@
 #include <string>
 #include <vector>
 
+#include "core/class_regex.h"
 #include "core/document.h"
 #include "core/regex.h"
 #include "gazetteer/gazetteer.h"
@@ -69,14 +73,15 @@ class RuleEngine {
   struct Compiled {
     RuleSpec spec;
     std::unique_ptr<RE2> re;
-    int group = 0;  // capture group index
+    int group = 0;       // capture group index
+    int automaton = -1;  // its pattern in token_set_, or -1: matched by RE2
   };
   void BuildSymbols(Document& doc) const;
 
   const Gazetteer* gazetteer_ = nullptr;
   std::vector<Compiled> rules_;
   std::vector<char> symbol_by_vocab_;  // vocabulary id -> symbol letter, 0 if none
-  std::unique_ptr<PatternSet> token_set_;
+  std::unique_ptr<ClassRegexSet> token_set_;
   std::unique_ptr<PatternSet> text_set_;
   std::vector<std::uint32_t> token_rules_;  // set index -> rule index
   std::vector<std::uint32_t> text_rules_;

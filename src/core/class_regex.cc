@@ -1,0 +1,1144 @@
+#include "core/class_regex.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <new>
+
+namespace nerkit::internal {
+
+namespace {
+
+// Empty-width assertions.
+enum Assertion : std::uint8_t {
+  kBeginText,
+  kEndText,
+  kBeginLine,
+  kEndLine,
+  kWordBoundary,
+  kNotWordBoundary,
+};
+
+// What a position's neighbour is, for the assertions.
+enum Kind : std::uint8_t { kKindNone, kKindNewline, kKindWord, kKindOther };
+
+bool IsWordByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+}
+
+Kind KindOf(unsigned char c) {
+  return c == '\n' ? kKindNewline : IsWordByte(c) ? kKindWord : kKindOther;
+}
+
+// Whether an assertion holds between a character of kind `before` and one of kind `after`.
+bool Holds(std::uint8_t assertion, std::uint8_t before, std::uint8_t after) {
+  switch (assertion) {
+    case kBeginText:
+      return before == kKindNone;
+    case kEndText:
+      return after == kKindNone;
+    case kBeginLine:
+      return before == kKindNone || before == kKindNewline;
+    case kEndLine:
+      return after == kKindNone || after == kKindNewline;
+    case kWordBoundary:
+      return (before == kKindWord) != (after == kKindWord);
+    case kNotWordBoundary:
+      return (before == kKindWord) == (after == kKindWord);
+    default:
+      return false;
+  }
+}
+
+// The parsed pattern.
+struct Node {
+  enum Type : std::uint8_t { kEmpty, kBytes, kConcat, kAlternate, kRepeat, kCapture, kAssert };
+  Type type = kEmpty;
+  std::bitset<256> bytes;
+  std::vector<int> children;
+  int min = 0;
+  int max = -1;  // -1: no bound
+  bool greedy = true;
+  int capture = -1;
+  std::uint8_t assertion = 0;
+};
+
+constexpr int kMaxRepeat = 1000;  // RE2's bound on counted repetition
+constexpr std::size_t kMaxInsts = 50000;
+constexpr int kMaxDepth = 1000;
+
+// A parser for the part of RE2's syntax (Latin-1, Perl flags off but m and s) that class-string
+// patterns use. Fails on anything else, and on what RE2 would refuse.
+class Parser {
+ public:
+  explicit Parser(std::string_view pattern) : p_(pattern) {}
+
+  bool Parse(int& root) {
+    Flags flags;
+    root = Alternation(flags, 0);
+    return ok_ && root >= 0 && pos_ == p_.size();
+  }
+  std::vector<Node>& nodes() { return nodes_; }
+  int captures() const { return captures_; }
+
+ private:
+  struct Flags {
+    bool multiline = false;
+    bool dot_newline = false;
+  };
+
+  int Fail() {
+    ok_ = false;
+    return -1;
+  }
+  bool More() const { return pos_ < p_.size(); }
+  char Peek(std::size_t ahead = 0) const {
+    return pos_ + ahead < p_.size() ? p_[pos_ + ahead] : '\0';
+  }
+  int Add(Node node) {
+    nodes_.push_back(std::move(node));
+    return static_cast<int>(nodes_.size()) - 1;
+  }
+  int Bytes(const std::bitset<256>& set) {
+    Node n;
+    n.type = Node::kBytes;
+    n.bytes = set;
+    return Add(std::move(n));
+  }
+  int AssertNode(std::uint8_t a) {
+    Node n;
+    n.type = Node::kAssert;
+    n.assertion = a;
+    return Add(std::move(n));
+  }
+
+  int Alternation(Flags& flags, int depth) {
+    if (depth > kMaxDepth) return Fail();
+    std::vector<int> alternatives;
+    alternatives.push_back(Concat(flags, depth));
+    while (ok_ && More() && Peek() == '|') {
+      ++pos_;
+      alternatives.push_back(Concat(flags, depth));
+    }
+    if (!ok_) return -1;
+    if (alternatives.size() == 1) return alternatives[0];
+    Node n;
+    n.type = Node::kAlternate;
+    n.children = std::move(alternatives);
+    return Add(std::move(n));
+  }
+
+  int Concat(Flags& flags, int depth) {
+    std::vector<int> items;
+    while (ok_ && More() && Peek() != '|' && Peek() != ')') {
+      const int atom = Atom(flags, depth);
+      if (!ok_) return -1;
+      if (atom < 0) continue;  // a flag group such as (?m)
+      items.push_back(Repeats(atom));
+    }
+    if (!ok_) return -1;
+    if (items.size() == 1) return items[0];
+    Node n;
+    n.type = items.empty() ? Node::kEmpty : Node::kConcat;
+    n.children = std::move(items);
+    return Add(std::move(n));
+  }
+
+  // Whether a node can match the empty string.
+  bool Nullable(int index) const {
+    const Node& n = nodes_[static_cast<std::size_t>(index)];
+    switch (n.type) {
+      case Node::kEmpty:
+      case Node::kAssert:
+        return true;
+      case Node::kBytes:
+        return false;
+      case Node::kConcat:
+        return std::all_of(n.children.begin(), n.children.end(),
+                           [&](int c) { return Nullable(c); });
+      case Node::kAlternate:
+        return std::any_of(n.children.begin(), n.children.end(),
+                           [&](int c) { return Nullable(c); });
+      case Node::kRepeat:
+        return n.min == 0 || Nullable(n.children[0]);
+      case Node::kCapture:
+        return Nullable(n.children[0]);
+    }
+    return true;
+  }
+
+  // A count {n}, {n,} or {n,m} at pos_; false (pos_ unchanged) if there is none.
+  bool Count(int& min, int& max) {
+    std::size_t p = pos_ + 1;
+    auto number = [&](int& out) {
+      const std::size_t start = p;
+      long value = 0;
+      while (p < p_.size() && p_[p] >= '0' && p_[p] <= '9') {
+        value = value * 10 + (p_[p] - '0');
+        if (value > 100000) value = 100000;
+        ++p;
+      }
+      out = static_cast<int>(value);
+      return p > start;
+    };
+    if (!number(min)) return false;
+    if (p < p_.size() && p_[p] == '}') {
+      max = min;
+    } else if (p < p_.size() && p_[p] == ',') {
+      ++p;
+      if (p < p_.size() && p_[p] == '}') {
+        max = -1;
+      } else if (!number(max) || p >= p_.size() || p_[p] != '}') {
+        return false;
+      }
+    } else {
+      return false;
+    }
+    pos_ = p + 1;
+    return true;
+  }
+
+  int Repeats(int atom) {
+    bool repeated = false;
+    while (ok_ && More()) {
+      int min = 0, max = -1;
+      const char c = Peek();
+      if (c == '*') {
+        ++pos_;
+      } else if (c == '+') {
+        min = 1;
+        ++pos_;
+      } else if (c == '?') {
+        max = 1;
+        ++pos_;
+      } else if (c == '{') {
+        if (!Count(min, max)) break;  // a literal "{"
+        if (min > kMaxRepeat || max > kMaxRepeat || (max >= 0 && max < min)) return Fail();
+      } else {
+        break;
+      }
+      if (repeated) return Fail();  // RE2: bad repetition operator
+      repeated = true;
+      bool greedy = true;
+      if (More() && Peek() == '?') {
+        greedy = false;
+        ++pos_;
+      }
+      // A loop over what can match nothing: RE2 simplifies such loops its own way; leave them
+      // to RE2.
+      if ((max < 0 || max > 1) && Nullable(atom)) return Fail();
+      Node n;
+      n.type = Node::kRepeat;
+      n.children = {atom};
+      n.min = min;
+      n.max = max;
+      n.greedy = greedy;
+      atom = Add(std::move(n));
+    }
+    return atom;
+  }
+
+  static int Hex(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+
+  // An escape after "\" (pos_ at the character after it): a single byte into `byte`, or a class
+  // into `set` (returns 2), or an assertion into `assertion` (returns 3); 1 for a byte, 0 on
+  // failure.
+  int Escape(int& byte, std::bitset<256>& set, std::uint8_t& assertion) {
+    if (!More()) return 0;
+    const char c = p_[pos_++];
+    auto perl = [&](auto pred, bool negate) {
+      set.reset();
+      for (int b = 0; b < 256; ++b) {
+        if (pred(static_cast<unsigned char>(b)) != negate) set.set(static_cast<std::size_t>(b));
+      }
+      return 2;
+    };
+    auto digit = [](unsigned char b) { return b >= '0' && b <= '9'; };
+    auto space = [](unsigned char b) {
+      return b == '\t' || b == '\n' || b == '\f' || b == '\r' || b == ' ';
+    };
+    switch (c) {
+      case 'x': {
+        if (More() && Peek() == '{') {
+          ++pos_;
+          int value = 0, digits = 0;
+          while (More() && Peek() != '}') {
+            const int h = Hex(p_[pos_++]);
+            if (h < 0 || ++digits > 6) return 0;
+            value = value * 16 + h;
+          }
+          if (!More() || digits == 0 || value > 0xFF) return 0;
+          ++pos_;
+          byte = value;
+          return 1;
+        }
+        const int hi = Hex(Peek());
+        const int lo = Hex(Peek(1));
+        if (hi < 0 || lo < 0) return 0;
+        pos_ += 2;
+        byte = hi * 16 + lo;
+        return 1;
+      }
+      case 'n':
+        byte = '\n';
+        return 1;
+      case 't':
+        byte = '\t';
+        return 1;
+      case 'r':
+        byte = '\r';
+        return 1;
+      case 'f':
+        byte = '\f';
+        return 1;
+      case 'v':
+        byte = '\v';
+        return 1;
+      case 'a':
+        byte = '\a';
+        return 1;
+      case 'd':
+        return perl(digit, false);
+      case 'D':
+        return perl(digit, true);
+      case 's':
+        return perl(space, false);
+      case 'S':
+        return perl(space, true);
+      case 'w':
+        return perl(IsWordByte, false);
+      case 'W':
+        return perl(IsWordByte, true);
+      case 'b':
+        assertion = kWordBoundary;
+        return 3;
+      case 'B':
+        assertion = kNotWordBoundary;
+        return 3;
+      case 'A':
+        assertion = kBeginText;
+        return 3;
+      case 'z':
+        assertion = kEndText;
+        return 3;
+      default:
+        break;
+    }
+    const auto u = static_cast<unsigned char>(c);
+    // Escaped punctuation is itself; an escaped letter or digit not above (\p, \Q, \1, \C, \pN)
+    // is syntax this parser leaves to RE2.
+    if ((u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || u >= 0x80) {
+      return 0;
+    }
+    byte = u;
+    return 1;
+  }
+
+  int Class() {
+    ++pos_;  // [
+    bool negate = false;
+    if (More() && Peek() == '^') {
+      negate = true;
+      ++pos_;
+    }
+    std::bitset<256> set;
+    bool first = true;
+    while (true) {
+      if (!More()) return Fail();
+      const char c = Peek();
+      if (c == ']' && !first) {
+        ++pos_;
+        break;
+      }
+      first = false;
+      if (c == '[' && Peek(1) == ':') return Fail();  // [[:alpha:]]
+      int lo = 0;
+      if (c == '\\') {
+        ++pos_;
+        std::bitset<256> perl;
+        std::uint8_t assertion = 0;
+        const int kind = Escape(lo, perl, assertion);
+        if (kind == 2) {
+          set |= perl;
+          continue;
+        }
+        if (kind != 1) return Fail();
+      } else {
+        lo = static_cast<unsigned char>(c);
+        ++pos_;
+      }
+      int hi = lo;
+      if (More() && Peek() == '-' && Peek(1) != ']' && pos_ + 1 < p_.size()) {
+        ++pos_;
+        if (Peek() == '\\') {
+          ++pos_;
+          std::bitset<256> perl;
+          std::uint8_t assertion = 0;
+          if (Escape(hi, perl, assertion) != 1) return Fail();
+        } else {
+          hi = static_cast<unsigned char>(Peek());
+          ++pos_;
+        }
+        if (hi < lo) return Fail();
+      }
+      for (int b = lo; b <= hi; ++b) set.set(static_cast<std::size_t>(b));
+    }
+    if (negate) set.flip();
+    return Bytes(set);
+  }
+
+  // One atom; -1 with ok_ still true for a flag group that only sets flags.
+  int Atom(Flags& flags, int depth) {
+    const char c = Peek();
+    switch (c) {
+      case '(': {
+        ++pos_;
+        int capture = -1;
+        Flags inner = flags;
+        if (Peek() == '?') {
+          if (Peek(1) == 'P' && Peek(2) == '<') {
+            pos_ += 3;
+            const std::size_t start = pos_;
+            while (More() && Peek() != '>') {
+              const auto u = static_cast<unsigned char>(Peek());
+              if (!IsWordByte(u)) return Fail();
+              ++pos_;
+            }
+            if (!More() || pos_ == start) return Fail();
+            ++pos_;
+            capture = ++captures_;
+          } else {
+            ++pos_;
+            bool negated = false;
+            bool any = false;
+            while (More() && Peek() != ':' && Peek() != ')') {
+              const char f = p_[pos_++];
+              if (f == '-') {
+                if (negated) return Fail();
+                negated = true;
+                continue;
+              }
+              if (f == 'm') {
+                inner.multiline = !negated;
+              } else if (f == 's') {
+                inner.dot_newline = !negated;
+              } else {
+                return Fail();  // i, U and anything else: left to RE2
+              }
+              any = true;
+            }
+            if (!More()) return Fail();
+            if (Peek() == ')') {
+              if (!any) return Fail();
+              ++pos_;
+              flags = inner;  // the rest of the enclosing group
+              return -1;
+            }
+            ++pos_;  // ':'
+          }
+        } else {
+          capture = ++captures_;
+        }
+        const int body = Alternation(inner, depth + 1);
+        if (!ok_) return -1;
+        if (!More() || Peek() != ')') return Fail();
+        ++pos_;
+        if (capture < 0) return body;
+        Node n;
+        n.type = Node::kCapture;
+        n.capture = capture;
+        n.children = {body};
+        return Add(std::move(n));
+      }
+      case '[':
+        return Class();
+      case '.': {
+        ++pos_;
+        std::bitset<256> set;
+        set.set();
+        if (!flags.dot_newline) set.reset('\n');
+        return Bytes(set);
+      }
+      case '^':
+        ++pos_;
+        return AssertNode(flags.multiline ? kBeginLine : kBeginText);
+      case '$':
+        ++pos_;
+        return AssertNode(flags.multiline ? kEndLine : kEndText);
+      case '\\': {
+        ++pos_;
+        int byte = 0;
+        std::bitset<256> set;
+        std::uint8_t assertion = 0;
+        const int kind = Escape(byte, set, assertion);
+        if (kind == 1) {
+          set.reset();
+          set.set(static_cast<std::size_t>(byte));
+          return Bytes(set);
+        }
+        if (kind == 2) return Bytes(set);
+        if (kind == 3) return AssertNode(assertion);
+        return Fail();
+      }
+      case '*':
+      case '+':
+      case '?':
+        return Fail();  // nothing to repeat
+      case '{': {
+        int min = 0, max = 0;
+        const std::size_t at = pos_;
+        if (Count(min, max)) return Fail();  // a count with nothing to repeat
+        pos_ = at;
+        break;
+      }
+      default:
+        break;
+    }
+    ++pos_;
+    std::bitset<256> set;
+    set.set(static_cast<unsigned char>(c));
+    return Bytes(set);
+  }
+
+  std::string_view p_;
+  std::size_t pos_ = 0;
+  bool ok_ = true;
+  int captures_ = 0;
+  std::vector<Node> nodes_;
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Programs
+
+namespace {
+
+// Compiles a parsed pattern into instructions, building from the end (each node is compiled
+// with the program that follows it), forward (with capture saves) or reversed (the instructions
+// that match the pattern's strings backwards, without saves).
+template <typename Inst>
+class Compiler {
+ public:
+  Compiler(const std::vector<Node>& nodes, std::vector<Inst>& insts,
+           std::vector<std::bitset<256>>& sets,
+           std::unordered_map<std::bitset<256>, std::int32_t>& set_ids, bool reversed)
+      : nodes_(nodes), insts_(insts), sets_(sets), set_ids_(set_ids), reversed_(reversed) {}
+
+  bool ok() const { return ok_; }
+
+  std::int32_t Emit(Inst inst) {
+    if (insts_.size() >= kMaxInsts) {
+      ok_ = false;
+      return 0;
+    }
+    insts_.push_back(inst);
+    return static_cast<std::int32_t>(insts_.size()) - 1;
+  }
+
+  std::int32_t SetId(const std::bitset<256>& set) {
+    const auto it = set_ids_.find(set);
+    if (it != set_ids_.end()) return it->second;
+    const auto id = static_cast<std::int32_t>(sets_.size());
+    sets_.push_back(set);
+    set_ids_.emplace(set, id);
+    return id;
+  }
+
+  std::int32_t Compile(int index, std::int32_t next) {
+    if (!ok_) return 0;
+    const Node& n = nodes_[static_cast<std::size_t>(index)];
+    switch (n.type) {
+      case Node::kEmpty:
+        return next;
+      case Node::kBytes: {
+        Inst inst;
+        inst.op = Inst::kByte;
+        inst.arg = SetId(n.bytes);
+        inst.x = next;
+        return Emit(inst);
+      }
+      case Node::kAssert: {
+        Inst inst;
+        inst.op = Inst::kAssert;
+        inst.assertion = n.assertion;
+        inst.x = next;
+        return Emit(inst);
+      }
+      case Node::kConcat: {
+        if (reversed_) {
+          for (const int child : n.children) next = Compile(child, next);
+        } else {
+          for (auto it = n.children.rbegin(); it != n.children.rend(); ++it) {
+            next = Compile(*it, next);
+          }
+        }
+        return next;
+      }
+      case Node::kAlternate: {
+        // First alternative first: Split(a, Split(b, c)).
+        std::int32_t rest = Compile(n.children.back(), next);
+        for (std::size_t k = n.children.size() - 1; k-- > 0;) {
+          const std::int32_t branch = Compile(n.children[k], next);
+          Inst inst;
+          inst.op = Inst::kSplit;
+          inst.x = branch;
+          inst.y = rest;
+          rest = Emit(inst);
+        }
+        return rest;
+      }
+      case Node::kCapture: {
+        if (reversed_) return Compile(n.children[0], next);
+        Inst close;
+        close.op = Inst::kSave;
+        close.arg = 2 * n.capture + 1;
+        close.x = next;
+        const std::int32_t body = Compile(n.children[0], Emit(close));
+        Inst open;
+        open.op = Inst::kSave;
+        open.arg = 2 * n.capture;
+        open.x = body;
+        return Emit(open);
+      }
+      case Node::kRepeat: {
+        const int child = n.children[0];
+        std::int32_t tail = next;
+        if (n.max < 0) {
+          // x*: L: Split(x -> L, next)
+          Inst loop;
+          loop.op = Inst::kSplit;
+          const std::int32_t l = Emit(loop);
+          const std::int32_t body = Compile(child, l);
+          if (!ok_) return 0;
+          insts_[static_cast<std::size_t>(l)].x = n.greedy ? body : next;
+          insts_[static_cast<std::size_t>(l)].y = n.greedy ? next : body;
+          tail = l;
+        } else {
+          // The optional copies, nested: (x(x)?)?
+          for (int k = 0; k < n.max - n.min; ++k) {
+            const std::int32_t body = Compile(child, tail);
+            Inst opt;
+            opt.op = Inst::kSplit;
+            opt.x = n.greedy ? body : next;
+            opt.y = n.greedy ? next : body;
+            tail = Emit(opt);
+          }
+        }
+        for (int k = 0; k < n.min; ++k) tail = Compile(child, tail);
+        return tail;
+      }
+    }
+    return next;
+  }
+
+ private:
+  const std::vector<Node>& nodes_;
+  std::vector<Inst>& insts_;
+  std::vector<std::bitset<256>>& sets_;
+  std::unordered_map<std::bitset<256>, std::int32_t>& set_ids_;
+  bool reversed_;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// The DFA
+
+// A lazily built DFA over every pattern's reversed program, read from the end of the text to
+// its start. A state is the set of instructions waiting for the next (earlier) character, with
+// the kind of the character read last; its transition on a class of bytes says which patterns
+// have a match starting at the position before that character and the next state. The end of
+// the text is one more column.
+struct ClassRegexSet::Dfa {
+  static constexpr std::uint32_t kMaxMasks = 1u << 16;
+
+  std::array<std::uint8_t, 256> class_of{};
+  std::vector<std::uint8_t> class_kind;  // per class
+  std::vector<std::uint8_t> class_byte;  // one byte of each class
+  int classes = 0;
+  int stride = 0;                    // classes + 1: the last column is the start of the text
+  int mask_words = 0;                // 64-bit words of a pattern mask
+  std::vector<std::int32_t> starts;  // every pattern's reversed start
+
+  // Transitions, kMaxStates rows of `stride`: (next state + 1) | (mask id << 16); 0 = not built
+  // yet. Allocated zeroed at full size (the system gives memory only to the rows written) and
+  // read and written through std::atomic_ref: a transition is stored with release after its
+  // state and mask are in place, and loaded with acquire.
+  struct Free {
+    void operator()(void* p) const { std::free(p); }
+  };
+  std::unique_ptr<std::uint32_t[], Free> table;
+  std::unique_ptr<std::uint64_t[], Free> masks;  // kMaxMasks masks of mask_words
+
+  // Under the mutex.
+  std::mutex mutex;
+  std::unordered_map<std::string, std::uint32_t> state_ids;  // kind + kernel -> state
+  std::vector<std::vector<std::int32_t>> kernels;            // per state
+  std::vector<std::uint8_t> kinds;                           // per state
+  std::unordered_map<std::string, std::uint32_t> mask_ids;
+  std::uint32_t mask_count = 1;  // 0: no pattern
+  std::vector<std::int32_t> next_kernel;
+  std::vector<std::uint64_t> mask;
+  std::vector<std::uint32_t> seen;
+  std::uint32_t seen_stamp = 0;
+  std::vector<std::int32_t> work;
+  std::atomic<std::uint32_t> state_count{0};
+  std::uint32_t max_states = 0;
+
+  std::uint32_t* Row(std::uint32_t state) const {
+    return table.get() + static_cast<std::size_t>(state) * static_cast<std::size_t>(stride);
+  }
+  const std::uint64_t* Mask(std::uint32_t id) const {
+    return masks.get() + static_cast<std::size_t>(id) * static_cast<std::size_t>(mask_words);
+  }
+
+  static std::string KeyOf(const std::vector<std::int32_t>& kernel, std::uint8_t kind) {
+    std::string key(1, static_cast<char>(kind));
+    key.append(reinterpret_cast<const char*>(kernel.data()), kernel.size() * sizeof(std::int32_t));
+    return key;
+  }
+
+  // Under the mutex: the state of `kernel` (sorted) and `kind`, or -1 when the cache is full.
+  std::int64_t Intern(const std::vector<std::int32_t>& kernel, std::uint8_t kind) {
+    std::string key = KeyOf(kernel, kind);
+    const auto it = state_ids.find(key);
+    if (it != state_ids.end()) return it->second;
+    const auto id = static_cast<std::uint32_t>(kernels.size());
+    if (id >= max_states) return -1;
+    kernels.push_back(kernel);
+    kinds.push_back(kind);
+    state_ids.emplace(std::move(key), id);
+    state_count.store(id + 1, std::memory_order_relaxed);
+    return id;
+  }
+
+  // Under the mutex: the id of `mask`, 0 when it is empty, or -1 when the store is full.
+  std::int64_t InternMask(const std::vector<std::uint64_t>& bits) {
+    if (std::all_of(bits.begin(), bits.end(), [](std::uint64_t w) { return w == 0; })) return 0;
+    std::string key(reinterpret_cast<const char*>(bits.data()),
+                    bits.size() * sizeof(std::uint64_t));
+    const auto it = mask_ids.find(key);
+    if (it != mask_ids.end()) return it->second;
+    if (mask_count >= kMaxMasks) return -1;
+    const std::uint32_t id = mask_count++;
+    std::memcpy(masks.get() + static_cast<std::size_t>(id) * mask_words, bits.data(),
+                bits.size() * sizeof(std::uint64_t));
+    mask_ids.emplace(std::move(key), id);
+    return id;
+  }
+
+  // Builds the transition of `state` on class `cls` (classes: the start of the text) under the
+  // mutex; 0 when the cache is full.
+  std::uint32_t Build(const ClassRegexSet& set, std::uint32_t state, int cls);
+};
+
+namespace {
+
+// One step of the reversed programs at a position: from the instructions waiting there
+// (`kernel`, plus every pattern's start: a match may end anywhere), follow the empty-width edges
+// (assertions judged by the kinds of the characters before and after the position), note the
+// patterns whose match starts here in `mask`, and collect into `next` the instructions that
+// wait after reading the character before the position (of class `cls`; -1 at the start of
+// the text). `seen` is scratch, one stamp per instruction.
+template <typename Inst>
+void Step(const std::vector<Inst>& insts, const std::vector<std::bitset<256>>& sets,
+          const std::vector<std::int32_t>& kernel, const std::vector<std::int32_t>& starts,
+          std::uint8_t after, std::uint8_t before, int byte, std::vector<std::int32_t>& next,
+          std::vector<std::uint64_t>& mask, std::vector<std::uint32_t>& seen, std::uint32_t& stamp,
+          std::vector<std::int32_t>& work) {
+  if (seen.size() < insts.size()) seen.assign(insts.size(), 0);
+  if (++stamp == 0) {
+    std::fill(seen.begin(), seen.end(), 0);
+    stamp = 1;
+  }
+  next.clear();
+  std::fill(mask.begin(), mask.end(), 0);
+  work.clear();
+  work.insert(work.end(), kernel.begin(), kernel.end());
+  work.insert(work.end(), starts.begin(), starts.end());
+  while (!work.empty()) {
+    const std::int32_t pc = work.back();
+    work.pop_back();
+    if (pc < 0 || seen[static_cast<std::size_t>(pc)] == stamp) continue;
+    seen[static_cast<std::size_t>(pc)] = stamp;
+    const Inst& inst = insts[static_cast<std::size_t>(pc)];
+    switch (inst.op) {
+      case Inst::kByte:
+        if (byte >= 0 &&
+            sets[static_cast<std::size_t>(inst.arg)].test(static_cast<std::size_t>(byte))) {
+          next.push_back(inst.x);
+        }
+        break;
+      case Inst::kSplit:
+        work.push_back(inst.y);
+        work.push_back(inst.x);
+        break;
+      case Inst::kSave:
+        work.push_back(inst.x);
+        break;
+      case Inst::kAssert:
+        if (Holds(inst.assertion, before, after)) work.push_back(inst.x);
+        break;
+      case Inst::kMatch:
+        mask[static_cast<std::size_t>(inst.arg) / 64] |= std::uint64_t{1}
+                                                         << (static_cast<unsigned>(inst.arg) % 64);
+        break;
+    }
+  }
+  std::sort(next.begin(), next.end());
+  next.erase(std::unique(next.begin(), next.end()), next.end());
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+ClassRegexSet::ClassRegexSet(bool longest_match, std::uint32_t max_states)
+    : longest_(longest_match), max_states_(std::min(max_states, kMaxStates)) {}
+ClassRegexSet::~ClassRegexSet() = default;
+
+int ClassRegexSet::Add(std::string_view pattern) {
+  Parser parser(pattern);
+  int root = -1;
+  if (!parser.Parse(root)) return -1;
+  thread_local std::unordered_map<std::bitset<256>, std::int32_t> set_ids;
+  set_ids.clear();
+  for (std::size_t k = 0; k < sets_.size(); ++k)
+    set_ids.emplace(sets_[k], static_cast<std::int32_t>(k));
+  const std::size_t sets_before = sets_.size();
+  const std::size_t reverse_before = reverse_.insts.size();
+  Pattern p;
+  p.forward.captures = parser.captures();
+  // Forward: Save(0) pattern Save(1) Match.
+  {
+    Compiler<Inst> compiler(parser.nodes(), p.forward.insts, sets_, set_ids, false);
+    Inst match;
+    match.op = Inst::kMatch;
+    match.arg = static_cast<std::int32_t>(patterns_.size());
+    Inst close;
+    close.op = Inst::kSave;
+    close.arg = 1;
+    close.x = compiler.Emit(match);
+    const std::int32_t body = compiler.Compile(root, compiler.Emit(close));
+    Inst open;
+    open.op = Inst::kSave;
+    open.arg = 0;
+    open.x = body;
+    p.forward.start = compiler.Emit(open);
+    if (!compiler.ok()) {
+      sets_.resize(sets_before);
+      return -1;
+    }
+  }
+  {
+    Compiler<Inst> compiler(parser.nodes(), reverse_.insts, sets_, set_ids, true);
+    Inst match;
+    match.op = Inst::kMatch;
+    match.arg = static_cast<std::int32_t>(patterns_.size());
+    p.reverse = compiler.Compile(root, compiler.Emit(match));
+    if (!compiler.ok()) {
+      sets_.resize(sets_before);
+      reverse_.insts.resize(reverse_before);
+      return -1;
+    }
+  }
+  patterns_.push_back(std::move(p));
+  return static_cast<int>(patterns_.size()) - 1;
+}
+
+int ClassRegexSet::CaptureCount(int pattern) const {
+  return patterns_[static_cast<std::size_t>(pattern)].forward.captures;
+}
+
+void ClassRegexSet::Compile() {
+  auto dfa = std::make_unique<Dfa>();
+  // Byte classes: bytes that every set and every assertion treats alike.
+  std::array<std::string, 256> signature;
+  for (int b = 0; b < 256; ++b) {
+    std::string& s = signature[static_cast<std::size_t>(b)];
+    s.push_back(static_cast<char>(KindOf(static_cast<unsigned char>(b))));
+    for (const std::bitset<256>& set : sets_) {
+      s.push_back(set.test(static_cast<std::size_t>(b)) ? '1' : '0');
+    }
+  }
+  std::unordered_map<std::string, std::uint8_t> class_ids;
+  for (int b = 0; b < 256; ++b) {
+    const auto [it, inserted] = class_ids.emplace(signature[static_cast<std::size_t>(b)],
+                                                  static_cast<std::uint8_t>(class_ids.size()));
+    dfa->class_of[static_cast<std::size_t>(b)] = it->second;
+    if (inserted) {
+      dfa->class_kind.push_back(KindOf(static_cast<unsigned char>(b)));
+      dfa->class_byte.push_back(static_cast<std::uint8_t>(b));
+    }
+  }
+  dfa->classes = static_cast<int>(class_ids.size());
+  dfa->stride = dfa->classes + 1;
+  dfa->mask_words = static_cast<int>(std::max<std::size_t>((patterns_.size() + 63) / 64, 1));
+  for (const Pattern& p : patterns_) dfa->starts.push_back(p.reverse);
+  dfa->max_states = std::max<std::uint32_t>(max_states_, 1);
+  dfa->table.reset(static_cast<std::uint32_t*>(
+      std::calloc(static_cast<std::size_t>(dfa->max_states) * dfa->stride, sizeof(std::uint32_t))));
+  dfa->masks.reset(static_cast<std::uint64_t*>(std::calloc(
+      static_cast<std::size_t>(Dfa::kMaxMasks) * dfa->mask_words, sizeof(std::uint64_t))));
+  if (!dfa->table || !dfa->masks) throw std::bad_alloc();
+  dfa->mask.assign(static_cast<std::size_t>(dfa->mask_words), 0);
+  // State 0: nothing read yet, at the end of the text.
+  dfa->Intern({}, kKindNone);
+  dfa_ = std::move(dfa);
+}
+
+std::size_t ClassRegexSet::dfa_states() const {
+  return dfa_ ? dfa_->state_count.load(std::memory_order_relaxed) : 0;
+}
+
+void ClassRegexSet::AddStarts(std::size_t pos, const std::uint64_t* mask, Scratch& scratch) const {
+  for (int w = 0; w < dfa_->mask_words; ++w) {
+    std::uint64_t bits = mask[w];
+    while (bits) {
+      const int r = w * 64 + __builtin_ctzll(bits);
+      bits &= bits - 1;
+      std::vector<std::uint32_t>& list = scratch.starts[static_cast<std::size_t>(r)];
+      if (list.empty()) scratch.matched.push_back(r);
+      list.push_back(static_cast<std::uint32_t>(pos));
+    }
+  }
+}
+
+std::uint32_t ClassRegexSet::Dfa::Build(const ClassRegexSet& set, std::uint32_t state, int cls) {
+  std::lock_guard<std::mutex> lock(mutex);
+  std::atomic_ref<std::uint32_t> slot(Row(state)[cls]);
+  std::uint32_t t = slot.load(std::memory_order_relaxed);
+  if (t != 0) return t;
+  const bool end = cls == classes;
+  const std::uint8_t before =
+      end ? std::uint8_t{kKindNone} : class_kind[static_cast<std::size_t>(cls)];
+  Step(set.reverse_.insts, set.sets_, kernels[state], starts, kinds[state], before,
+       end ? -1 : class_byte[static_cast<std::size_t>(cls)], next_kernel, mask, seen, seen_stamp,
+       work);
+  const std::int64_t mask_id = InternMask(mask);
+  const std::int64_t next = end ? 0 : Intern(next_kernel, before);
+  if (mask_id < 0 || next < 0) return 0;  // the cache is full
+  t = static_cast<std::uint32_t>(next + 1) | (static_cast<std::uint32_t>(mask_id) << 16);
+  slot.store(t, std::memory_order_release);
+  return t;
+}
+
+void ClassRegexSet::Scan(std::string_view text, Scratch& scratch) const {
+  for (const int r : scratch.matched) scratch.starts[static_cast<std::size_t>(r)].clear();
+  scratch.matched.clear();
+  if (scratch.starts.size() < patterns_.size()) scratch.starts.resize(patterns_.size());
+  scratch.cursor.assign(patterns_.size(), 0);
+  Dfa& dfa = *dfa_;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::uint8_t* class_of = dfa.class_of.data();
+  std::uint32_t state = 0;
+  // From the end of the text to its start; position p lies between s[p - 1] and s[p], and the
+  // start of the text is the last column.
+  for (std::size_t p = text.size() + 1; p-- > 0;) {
+    const int cls = p > 0 ? class_of[s[p - 1]] : dfa.classes;
+    std::uint32_t t =
+        std::atomic_ref<std::uint32_t>(dfa.Row(state)[cls]).load(std::memory_order_acquire);
+    if (t == 0) t = dfa.Build(*this, state, cls);
+    if (t == 0) {
+      std::vector<std::int32_t> kernel;
+      std::uint8_t kind;
+      {
+        std::lock_guard<std::mutex> lock(dfa.mutex);
+        kernel = dfa.kernels[state];
+        kind = dfa.kinds[state];
+      }
+      ScanSlow(text, p, kernel, kind, scratch);
+      break;
+    }
+    if (t >> 16) AddStarts(p, dfa.Mask(t >> 16), scratch);
+    state = (t & 0xFFFFu) - 1;
+  }
+  std::sort(scratch.matched.begin(), scratch.matched.end());
+  for (const int r : scratch.matched) {
+    std::vector<std::uint32_t>& list = scratch.starts[static_cast<std::size_t>(r)];
+    std::reverse(list.begin(), list.end());
+  }
+}
+
+void ClassRegexSet::ScanSlow(std::string_view text, std::size_t pos,
+                             std::vector<std::int32_t>& kernel, std::uint8_t after,
+                             Scratch& scratch) const {
+  // What the DFA would do, without its cache, from position `pos` down to the start.
+  const Dfa& dfa = *dfa_;
+  scratch.mask.assign(static_cast<std::size_t>(dfa.mask_words), 0);
+  std::vector<std::uint32_t> seen;
+  std::uint32_t stamp = 0;
+  std::vector<std::int32_t> work;
+  for (std::size_t p = pos + 1; p-- > 0;) {
+    const bool start = p == 0;
+    const auto byte = start ? -1 : static_cast<int>(static_cast<unsigned char>(text[p - 1]));
+    const std::uint8_t before = start ? kKindNone : KindOf(static_cast<unsigned char>(byte));
+    Step(reverse_.insts, sets_, kernel, dfa.starts, after, before, byte, scratch.next_kernel,
+         scratch.mask, seen, stamp, work);
+    AddStarts(p, scratch.mask.data(), scratch);
+    kernel.swap(scratch.next_kernel);
+    after = before;
+  }
+}
+
+std::size_t ClassRegexSet::NextStart(Scratch& scratch, int pattern, std::size_t pos) const {
+  const std::vector<std::uint32_t>& list = scratch.starts[static_cast<std::size_t>(pattern)];
+  std::uint32_t& cursor = scratch.cursor[static_cast<std::size_t>(pattern)];
+  while (cursor < list.size() && list[cursor] < pos) ++cursor;
+  return cursor < list.size() ? list[cursor] : kNone;
+}
+
+bool ClassRegexSet::HoldsForward(std::uint8_t assertion, std::string_view text,
+                                 std::size_t pos) const {
+  const std::uint8_t before =
+      pos == 0 ? kKindNone : KindOf(static_cast<unsigned char>(text[pos - 1]));
+  const std::uint8_t after =
+      pos == text.size() ? kKindNone : KindOf(static_cast<unsigned char>(text[pos]));
+  return Holds(assertion, before, after);
+}
+
+template <bool kMemo>
+int ClassRegexSet::Backtrack(const Program& prog, std::string_view text, std::size_t start,
+                             std::size_t budget, Scratch& scratch) const {
+  const std::size_t slots = 2 * static_cast<std::size_t>(prog.captures + 1);
+  scratch.caps.assign(slots, -1);
+  bool matched = false;
+  std::size_t used = 0;
+  // The visited set: (instruction, position) pairs, in an open-addressing table whose entries
+  // count only with this call's stamp.
+  auto visit = [&](std::int32_t pc, std::size_t pos) {
+    // False when (pc, pos) was visited before in this call.
+    const std::uint64_t key = (static_cast<std::uint64_t>(pc) << 32) | pos;
+    std::size_t mask = scratch.visited_keys.size() - 1;
+    std::size_t i = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & mask;
+    while (scratch.visited_stamps[i] == scratch.stamp) {
+      if (scratch.visited_keys[i] == key) return false;
+      i = (i + 1) & mask;
+    }
+    scratch.visited_keys[i] = key;
+    scratch.visited_stamps[i] = scratch.stamp;
+    if (++used * 2 > scratch.visited_keys.size()) {
+      // Grow, keeping this call's entries.
+      std::vector<std::uint64_t> keys(scratch.visited_keys.size() * 2, 0);
+      std::vector<std::uint32_t> stamps(keys.size(), 0);
+      mask = keys.size() - 1;
+      for (std::size_t k = 0; k < scratch.visited_keys.size(); ++k) {
+        if (scratch.visited_stamps[k] != scratch.stamp) continue;
+        std::size_t j =
+            static_cast<std::size_t>((scratch.visited_keys[k] * 0x9E3779B97F4A7C15ull) >> 20) &
+            mask;
+        while (stamps[j] == scratch.stamp) j = (j + 1) & mask;
+        keys[j] = scratch.visited_keys[k];
+        stamps[j] = scratch.stamp;
+      }
+      scratch.visited_keys.swap(keys);
+      scratch.visited_stamps.swap(stamps);
+    }
+    return true;
+  };
+  if constexpr (kMemo) {
+    if (scratch.visited_keys.empty()) {
+      scratch.visited_keys.assign(1024, 0);
+      scratch.visited_stamps.assign(1024, 0);
+    }
+    if (++scratch.stamp == 0) {
+      std::fill(scratch.visited_stamps.begin(), scratch.visited_stamps.end(), 0);
+      scratch.stamp = 1;
+    }
+  }
+  const std::size_t size = text.size();
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  std::vector<Scratch::Job>& stack = scratch.stack;
+  stack.clear();
+  stack.push_back({prog.start, static_cast<std::int32_t>(start)});
+  std::size_t best_end = 0;
+  std::size_t steps = 0;
+  while (!stack.empty()) {
+    const Scratch::Job job = stack.back();
+    stack.pop_back();
+    if (job.pc < 0) {  // restore a capture slot
+      scratch.caps[static_cast<std::size_t>(-job.pc - 1)] = job.pos;
+      continue;
+    }
+    std::int32_t pc = job.pc;
+    auto pos = static_cast<std::size_t>(job.pos);
+    while (true) {
+      if constexpr (kMemo) {
+        if (!visit(pc, pos)) break;
+      } else {
+        if (++steps > budget) return -1;
+      }
+      const Inst& inst = prog.insts[static_cast<std::size_t>(pc)];
+      if (inst.op == Inst::kByte) {
+        if (pos < size && sets_[static_cast<std::size_t>(inst.arg)].test(s[pos])) {
+          pc = inst.x;
+          ++pos;
+          continue;
+        }
+        break;
+      }
+      if (inst.op == Inst::kSplit) {
+        stack.push_back({inst.y, static_cast<std::int32_t>(pos)});
+        pc = inst.x;
+        continue;
+      }
+      if (inst.op == Inst::kSave) {
+        const auto slot = static_cast<std::size_t>(inst.arg);
+        stack.push_back({-static_cast<std::int32_t>(slot) - 1, scratch.caps[slot]});
+        scratch.caps[slot] = static_cast<std::int32_t>(pos);
+        pc = inst.x;
+        continue;
+      }
+      if (inst.op == Inst::kAssert) {
+        if (!HoldsForward(inst.assertion, text, pos)) break;
+        pc = inst.x;
+        continue;
+      }
+      // kMatch: the first match in priority order, or with longest_match the first of the
+      // longest.
+      if (!matched || (longest_ && pos > best_end)) {
+        scratch.best = scratch.caps;
+        best_end = pos;
+        matched = true;
+      }
+      if (!longest_ || pos == size) stack.clear();
+      break;
+    }
+  }
+  return matched ? 1 : 0;
+}
+
+bool ClassRegexSet::MatchAt(int pattern, std::string_view text, std::size_t start,
+                            re2::StringPiece* groups, int n, Scratch& scratch) const {
+  const Program& prog = patterns_[static_cast<std::size_t>(pattern)].forward;
+  // Without a visited set within a budget of steps (most matches take a few dozen), then, should
+  // it run out (a pattern that backtracks much), again with one: the visited set cuts only paths
+  // that cannot give a better match, so the answer is the same, in time linear in the text and
+  // the pattern.
+  const std::size_t budget = 4 * prog.insts.size() + 256;
+  int found = Backtrack<false>(prog, text, start, budget, scratch);
+  if (found < 0) found = Backtrack<true>(prog, text, start, 0, scratch);
+  if (found == 0) return false;
+  const std::size_t slots = 2 * static_cast<std::size_t>(prog.captures + 1);
+  for (int k = 0; k < n; ++k) {
+    const std::size_t a = 2 * static_cast<std::size_t>(k);
+    if (a + 1 < slots && scratch.best[a] >= 0 && scratch.best[a + 1] >= 0) {
+      groups[k] = re2::StringPiece(text.data() + scratch.best[a],
+                                   static_cast<std::size_t>(scratch.best[a + 1] - scratch.best[a]));
+    } else {
+      groups[k] = re2::StringPiece();
+    }
+  }
+  return true;
+}
+
+}  // namespace nerkit::internal

@@ -1,0 +1,338 @@
+// The class-string automaton (core/class_regex.h): every match and group it gives is the one RE2
+// gives, for the default rules over real class strings, for random patterns over random strings,
+// beyond its DFA cache and on many threads; syntax it leaves to RE2 is refused.
+#define BOOST_TEST_MODULE class_regex
+#include "core/class_regex.h"
+
+#include <re2/re2.h>
+
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/regex.h"
+#include "dates/date_symbols.h"
+#include "nerkit/nerkit.h"
+#include "pipeline/model.h"
+#include "rules/rule_file.h"
+
+using nerkit::internal::ClassRegexSet;
+
+namespace {
+
+// One match: its span and every group's (offset, length), (-1, -1) for a group that took no
+// part.
+using Match = std::vector<std::pair<long, long>>;
+
+Match Describe(const re2::StringPiece* groups, int n, const std::string& text) {
+  Match m;
+  for (int k = 0; k < n; ++k) {
+    if (groups[k].data() == nullptr) {
+      m.emplace_back(-1, -1);
+    } else {
+      m.emplace_back(groups[k].data() - text.data(), static_cast<long>(groups[k].size()));
+    }
+  }
+  return m;
+}
+
+// Every match RE2 finds in turn, each search starting where the last match began plus its
+// length (at least one), as the rule stages iterate.
+std::vector<Match> Re2Matches(const RE2& re, const std::string& text) {
+  const int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> groups(static_cast<std::size_t>(n));
+  std::vector<Match> out;
+  std::size_t pos = 0;
+  const re2::StringPiece all(text);
+  while (pos <= text.size() && re.Match(all, pos, text.size(), RE2::UNANCHORED, groups.data(), n)) {
+    out.push_back(Describe(groups.data(), n, text));
+    pos = static_cast<std::size_t>(groups[0].data() - text.data()) +
+          std::max<std::size_t>(groups[0].size(), 1);
+  }
+  return out;
+}
+
+// The same from the automaton (after Scan over `text`).
+std::vector<Match> SetMatches(const ClassRegexSet& set, int pattern, int n, const std::string& text,
+                              ClassRegexSet::Scratch& scratch) {
+  std::vector<re2::StringPiece> groups(static_cast<std::size_t>(n));
+  std::vector<Match> out;
+  std::size_t start = set.NextStart(scratch, pattern, 0);
+  while (start != ClassRegexSet::kNone &&
+         set.MatchAt(pattern, text, start, groups.data(), n, scratch)) {
+    out.push_back(Describe(groups.data(), n, text));
+    start = set.NextStart(scratch, pattern, start + std::max<std::size_t>(groups[0].size(), 1));
+  }
+  return out;
+}
+
+RE2::Options Options(bool longest) {
+  RE2::Options options = nerkit::internal::RegexOptions(/*latin1=*/true);
+  options.set_longest_match(longest);
+  return options;
+}
+
+// Compares the automaton with RE2 for `patterns` over `texts`; returns the number of
+// (pattern, text) pairs whose matches differ, reporting the first few.
+std::size_t Compare(const std::vector<std::string>& patterns, const std::vector<std::string>& texts,
+                    bool longest, std::uint32_t max_states = ClassRegexSet::kMaxStates,
+                    std::size_t* compared = nullptr) {
+  ClassRegexSet set(longest, max_states);
+  std::vector<std::unique_ptr<RE2>> res;
+  std::vector<int> index;
+  for (const std::string& p : patterns) {
+    res.push_back(std::make_unique<RE2>(p, Options(longest)));
+    index.push_back(res.back()->ok() ? set.Add(p) : -1);
+  }
+  set.Compile();
+  BOOST_TEST_MESSAGE(std::count_if(index.begin(), index.end(), [](int i) { return i >= 0; })
+                     << " of " << patterns.size() << " patterns read by the automaton");
+  ClassRegexSet::Scratch scratch;
+  std::size_t differences = 0;
+  for (const std::string& text : texts) {
+    set.Scan(text, scratch);
+    for (std::size_t k = 0; k < patterns.size(); ++k) {
+      if (index[k] < 0) continue;
+      const int n = res[k]->NumberOfCapturingGroups() + 1;
+      BOOST_TEST_REQUIRE(set.CaptureCount(index[k]) + 1 == n);
+      const std::vector<Match> want = Re2Matches(*res[k], text);
+      const std::vector<Match> got = SetMatches(set, index[k], n, text, scratch);
+      if (compared) ++*compared;
+      if (want != got && ++differences <= 5) {
+        BOOST_TEST_MESSAGE("pattern " << patterns[k] << " on \"" << text << "\": RE2 finds "
+                                      << want.size() << " matches, the automaton " << got.size());
+      }
+    }
+  }
+  return differences;
+}
+
+// The default rule files, parsed.
+nerkit::internal::RuleFileParser DefaultRules() {
+  nerkit::internal::RuleFileParser parser;
+  std::vector<std::filesystem::path> files;
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::string(NERKIT_TEST_DICTIONARY_DIR) + "/rules")) {
+    files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    std::stringstream content;
+    content << in.rdbuf();
+    parser.Parse("rules/" + f.filename().string(), content.str());
+  }
+  return parser;
+}
+
+}  // namespace
+
+// The default rules over the class strings of the golden articles: the same matches and groups.
+BOOST_AUTO_TEST_CASE(default_rules_match_as_re2_does_on_articles) {
+  const nerkit::Extractor extractor = nerkit::Extractor::Load();
+  const nerkit::Extractor::Model& model = extractor.model();
+  nerkit::internal::RuleFileParser parser = DefaultRules();
+  nerkit::internal::dates::DateSymbols date_symbols;
+  date_symbols.Bind(parser.class_words(), model.gazetteer);
+  std::vector<std::string> name_patterns, date_patterns;
+  for (const nerkit::internal::RuleSpec& r : parser.rules()) {
+    if (r.target != nerkit::internal::RuleTarget::kTokens) continue;
+    (r.IsTimeRule() ? date_patterns : name_patterns).push_back(r.pattern);
+  }
+  std::vector<std::string> name_strings, date_strings;
+  nerkit::internal::Scratch scratch;
+  nerkit::internal::dates::DateString dates;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(NERKIT_TEST_DATA_DIR) + "/golden")) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    scratch.doc.Reset(text);
+    nerkit::Result result;
+    for (const auto stage :
+         {nerkit::internal::Stage::kTokenize, nerkit::internal::Stage::kGazetteer,
+          nerkit::internal::Stage::kRules}) {
+      model.RunStage(stage, scratch, {}, result);
+    }
+    name_strings.push_back(scratch.doc.symbols);
+    date_symbols.Build(scratch.doc, dates);
+    date_strings.push_back(dates.symbols);
+  }
+  BOOST_TEST_REQUIRE(name_strings.size() >= 4u);
+  BOOST_TEST(name_patterns.size() > 40u);
+  BOOST_TEST(date_patterns.size() > 40u);
+  std::size_t compared = 0;
+  BOOST_TEST(Compare(name_patterns, name_strings, /*longest=*/false, ClassRegexSet::kMaxStates,
+                     &compared) == 0u);
+  BOOST_TEST(Compare(date_patterns, date_strings, /*longest=*/true, ClassRegexSet::kMaxStates,
+                     &compared) == 0u);
+  BOOST_TEST(compared > 400u);
+  // Every default rule is read by the automaton (none is left to RE2).
+  ClassRegexSet names(false), times(true);
+  for (const std::string& p : name_patterns) BOOST_TEST(names.Add(p) >= 0, p);
+  for (const std::string& p : date_patterns) BOOST_TEST(times.Add(p) >= 0, p);
+}
+
+namespace {
+
+// A random pattern over the bytes "abc\n" and a few classes, with every construct the automaton
+// reads: groups (plain, named, non-capturing, with flags), alternation, every kind of
+// repetition, and every assertion.
+std::string RandomPattern(std::mt19937& rng, int depth) {
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  std::string out;
+  const int items = 1 + pick(depth > 2 ? 2 : 4);
+  for (int i = 0; i < items; ++i) {
+    std::string atom;
+    switch (pick(depth > 2 ? 9 : 13)) {
+      case 0:
+      case 1:
+        atom = std::string(1, "abc"[pick(3)]);
+        break;
+      case 2:
+        atom = "[ab]";
+        break;
+      case 3:
+        atom = "[^a\\n]";
+        break;
+      case 4:
+        atom = ".";
+        break;
+      case 5:
+        atom =
+            std::vector<std::string>{
+                "^", "$", "(?m:^)", "(?m:$)", "\\b", "\\B", "\\A", "\\z"}[static_cast<std::size_t>(
+                pick(8))];
+        break;
+      case 6:
+        atom = "\\n";
+        break;
+      case 7:
+        atom = "[a-c]";
+        break;
+      case 8:
+        atom = "\\x61";
+        break;
+      case 9:
+        atom = "(" + RandomPattern(rng, depth + 1) + ")";
+        break;
+      case 10:
+        atom = "(?:" + RandomPattern(rng, depth + 1) + "|" + RandomPattern(rng, depth + 1) + ")";
+        break;
+      case 11:
+        atom = "(?P<g" + std::to_string(rng() % 1000) + ">" + RandomPattern(rng, depth + 1) + "|" +
+               RandomPattern(rng, depth + 1) + ")";
+        break;
+      default:
+        atom = "(?s:" + RandomPattern(rng, depth + 1) + ")";
+        break;
+    }
+    // Repetition of anything but an assertion (a loop over a group that can match the empty
+    // string is refused by Add and left out of the comparison).
+    const bool assertion = atom[0] == '^' || atom[0] == '$' || atom == "(?m:^)" ||
+                           atom == "(?m:$)" ||
+                           (atom[0] == '\\' && atom != "\\n" && atom != "\\x61");
+    if (!assertion) {
+      static const std::vector<std::string> ops = {"",   "",   "",   "*",   "+",     "?",
+                                                   "*?", "+?", "??", "{2}", "{1,3}", "{0,2}?"};
+      atom += ops[static_cast<std::size_t>(pick(static_cast<int>(ops.size())))];
+    }
+    out += atom;
+  }
+  return out;
+}
+
+std::string RandomText(std::mt19937& rng) {
+  std::string text;
+  const std::size_t length = rng() % 24;
+  for (std::size_t i = 0; i < length; ++i) text.push_back("aabbc\n_"[rng() % 7]);
+  return text;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(random_patterns_match_as_re2_does) {
+  std::mt19937 rng(20261205);
+  for (const bool longest : {false, true}) {
+    std::vector<std::string> patterns;
+    for (int k = 0; k < 400; ++k) patterns.push_back(RandomPattern(rng, 0));
+    std::vector<std::string> texts;
+    for (int k = 0; k < 300; ++k) texts.push_back(RandomText(rng));
+    std::size_t compared = 0;
+    BOOST_TEST(Compare(patterns, texts, longest, ClassRegexSet::kMaxStates, &compared) == 0u,
+               (longest ? "leftmost-longest" : "leftmost-first"));
+    BOOST_TEST(compared > 50000u);
+  }
+}
+
+// With a cache of two states, nearly every step goes without the DFA: the same answers.
+BOOST_AUTO_TEST_CASE(beyond_the_cache_the_answers_are_the_same) {
+  std::mt19937 rng(7);
+  std::vector<std::string> patterns;
+  for (int k = 0; k < 60; ++k) patterns.push_back(RandomPattern(rng, 0));
+  std::vector<std::string> texts;
+  for (int k = 0; k < 100; ++k) texts.push_back(RandomText(rng));
+  BOOST_TEST(Compare(patterns, texts, false, /*max_states=*/2) == 0u);
+  BOOST_TEST(Compare(patterns, texts, true, /*max_states=*/2) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(syntax_left_to_re2_is_refused) {
+  ClassRegexSet set(false);
+  for (const char* p :
+       {"\\pL", "(?i)a", "(?i:a)", "(?U)a*", "\\Qa\\E", "(a*)*", "(?:a?)+", "(?:|a)*", "a**", "\\1",
+        "[[:alpha:]]", "(a", "a)", "*a", "\\C", "(?P=x)", "a{2,1}", "a{1001}"}) {
+    BOOST_TEST(set.Add(p) == -1, p);
+  }
+  BOOST_TEST(set.Add("(?m)^a|b$") == 0);
+  BOOST_TEST(set.Add("[^\\x80-\\xff]{1,3}(?P<x>\\.)") == 1);
+  set.Compile();
+  BOOST_TEST(set.CaptureCount(1) == 1);
+}
+
+// One automaton shared by several threads, each with its own scratch, all building DFA states at
+// once: every thread gets RE2's answers (run under ThreadSanitizer in CI).
+BOOST_AUTO_TEST_CASE(threads_share_one_automaton) {
+  std::mt19937 rng(99);
+  std::vector<std::string> patterns;
+  for (int k = 0; k < 80; ++k) patterns.push_back(RandomPattern(rng, 0));
+  std::vector<std::string> texts;
+  for (int k = 0; k < 200; ++k) texts.push_back(RandomText(rng));
+  ClassRegexSet set(false);
+  std::vector<std::unique_ptr<RE2>> res;
+  std::vector<int> index;
+  for (const std::string& p : patterns) {
+    res.push_back(std::make_unique<RE2>(p, Options(false)));
+    index.push_back(res.back()->ok() ? set.Add(p) : -1);
+  }
+  set.Compile();
+  std::vector<std::vector<std::vector<Match>>> want(texts.size());
+  for (std::size_t t = 0; t < texts.size(); ++t) {
+    for (std::size_t k = 0; k < patterns.size(); ++k) {
+      want[t].push_back(index[k] < 0 ? std::vector<Match>{} : Re2Matches(*res[k], texts[t]));
+    }
+  }
+  std::vector<int> failures(4, 0);
+  std::vector<std::thread> threads;
+  for (int w = 0; w < 4; ++w) {
+    threads.emplace_back([&, w] {
+      ClassRegexSet::Scratch scratch;
+      for (std::size_t i = 0; i < texts.size(); ++i) {
+        const std::size_t t = (i * 7 + static_cast<std::size_t>(w) * 13) % texts.size();
+        set.Scan(texts[t], scratch);
+        for (std::size_t k = 0; k < patterns.size(); ++k) {
+          if (index[k] < 0) continue;
+          const int n = res[k]->NumberOfCapturingGroups() + 1;
+          if (SetMatches(set, index[k], n, texts[t], scratch) != want[t][k]) ++failures[w];
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  BOOST_TEST(failures == std::vector<int>(4, 0), boost::test_tools::per_element());
+  BOOST_TEST(set.dfa_states() > 10u);
+}

@@ -1,0 +1,55 @@
+// The class-string automaton against RE2: the first byte chooses leftmost-first or
+// leftmost-longest, the bytes up to the first NUL are a pattern, the rest a text. When RE2 and
+// the automaton both read the pattern, every match in turn and every group are the same.
+#include <re2/re2.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/class_regex.h"
+#include "core/regex.h"
+#include "fuzz_common.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size < 2) return 0;
+  const bool longest = (data[0] & 1) != 0;
+  const std::string rest(reinterpret_cast<const char*>(data + 1), size - 1);
+  const std::size_t nul = rest.find('\0');
+  if (nul == std::string::npos || nul > 200) return 0;
+  const std::string pattern = rest.substr(0, nul);
+  const std::string text = rest.substr(nul + 1);
+  RE2::Options options = nerkit::internal::RegexOptions(/*latin1=*/true);
+  options.set_longest_match(longest);
+  options.set_max_mem(8 << 20);
+  const RE2 re(pattern, options);
+  if (!re.ok()) return 0;
+  nerkit::internal::ClassRegexSet set(longest, (data[0] & 2) ? 3 : 1000);
+  const int index = set.Add(pattern);
+  if (index < 0) return 0;
+  set.Compile();
+  const int n = re.NumberOfCapturingGroups() + 1;
+  NERKIT_FUZZ_CHECK(set.CaptureCount(index) + 1 == n);
+  nerkit::internal::ClassRegexSet::Scratch scratch;
+  set.Scan(text, scratch);
+  std::vector<re2::StringPiece> want(static_cast<std::size_t>(n)), got(static_cast<std::size_t>(n));
+  std::size_t pos = 0;
+  const re2::StringPiece all(text);
+  while (true) {
+    const bool found =
+        pos <= text.size() && re.Match(all, pos, text.size(), RE2::UNANCHORED, want.data(), n);
+    const std::size_t start = set.NextStart(scratch, index, pos);
+    NERKIT_FUZZ_CHECK(found == (start != nerkit::internal::ClassRegexSet::kNone));
+    if (!found) break;
+    NERKIT_FUZZ_CHECK(set.MatchAt(index, text, start, got.data(), n, scratch));
+    for (int k = 0; k < n; ++k) {
+      NERKIT_FUZZ_CHECK(want[static_cast<std::size_t>(k)].data() ==
+                        got[static_cast<std::size_t>(k)].data());
+      NERKIT_FUZZ_CHECK(want[static_cast<std::size_t>(k)].size() ==
+                        got[static_cast<std::size_t>(k)].size());
+    }
+    pos = static_cast<std::size_t>(want[0].data() - text.data()) +
+          std::max<std::size_t>(want[0].size(), 1);
+  }
+  return 0;
+}
