@@ -63,6 +63,38 @@ struct Alternative {
   const char* reason = "";      // why the candidate's entry won over it
 };
 
+// What the vocabulary says of a token's word: everything a stage needs of it, from one lookup
+// per token (Gazetteer::Match).
+struct WordInfo {
+  std::int32_t id = -1;       // vocabulary id; -1: the word is not in the vocabulary
+  std::uint32_t lexical = 0;  // evidence bits of its one-word entries (gazetteer.h LexicalBit)
+  std::int32_t root = -1;     // the gazetteer's trie node of the word alone, -1 if none
+  std::uint8_t flags = 0;     // the gazetteer's vocabulary flags
+  char symbol = 0;            // its letter in the rules' class string (a `symbol` line), or 0
+  std::uint8_t date_any = 0;  // its date class symbol (a `class` line) in any case, or 0
+  std::uint8_t date_cap = 0;  // its date class symbol when capitalised, or 0
+};
+
+// Recent word keys and what the vocabulary says of them, per thread: most tokens of news are
+// words met shortly before, and this table (256 KB) stays in the core's cache where the
+// vocabulary (tens of MB) does not. Keys of up to 15 bytes; `owner` names the gazetteer the
+// entries belong to, so that a Workspace used with another extractor starts afresh.
+struct WordCache {
+  static constexpr std::size_t kEntries = 8192;
+  static constexpr std::size_t kMaxKey = 15;
+  struct Entry {
+    std::uint64_t key[2] = {0, 0};  // the key's bytes, zero after its end, its length last
+    WordInfo info;
+  };
+  std::uint64_t owner = 0;
+  std::vector<Entry> entries;
+
+  void Reset(std::uint64_t gazetteer) {
+    owner = gazetteer;
+    entries.assign(kEntries, Entry{});
+  }
+};
+
 struct Document {
   std::string_view original;  // the caller's bytes
   std::string_view text;  // what the stages read: `original`, or `sanitized` if it had bad bytes
@@ -72,8 +104,10 @@ struct Document {
   text::TokenizedText words;  // tokens, sentences, folded forms
 
   // Gazetteer stage.
+  WordCache word_cache;                      // kept from one document to the next
   std::vector<GazetteerMatch> matches;       // sorted by token_begin, then longer first
   std::vector<std::uint32_t> match_entries;  // entry indices referenced by matches
+  std::vector<WordInfo> word_info;           // per token: what the vocabulary says of its word
   std::vector<std::uint32_t> lexical;        // per token: bits of single-token entry types
   std::vector<Alternative> alternatives;     // entries of the same name that lost, and why
 
@@ -98,6 +132,7 @@ struct Document {
     words.Clear();
     matches.clear();
     match_entries.clear();
+    word_info.clear();
     lexical.clear();
     alternatives.clear();
     symbols.clear();

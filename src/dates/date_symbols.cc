@@ -184,15 +184,11 @@ char PunctuationSymbol(std::string_view s, const std::vector<text::Token>& token
 }  // namespace
 
 void DateSymbols::Bind(const std::vector<std::pair<std::string, unsigned char>>& class_words,
-                       const Gazetteer& gazetteer) {
-  any_case_.assign(gazetteer.stats().vocabulary, 0);
-  capitalised_.assign(gazetteer.stats().vocabulary, 0);
+                       Gazetteer& gazetteer) {
   text::Folder folder;
   for (const auto& [word, symbol] : class_words) {
-    const std::int32_t id = gazetteer.Lookup(folder.Key(word));
-    if (id < 0) continue;
     const bool capital = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
-    (capital ? capitalised_ : any_case_)[static_cast<std::size_t>(id)] = symbol;
+    gazetteer.SetDateClass(folder.Key(word), capital, symbol);
   }
 }
 
@@ -201,8 +197,6 @@ void DateSymbols::Build(const Document& doc, DateString& out) const {
   const std::size_t n = tokens.size();
   Writer w(out);
   w.Reserve(n + doc.words.sentences.size());
-  const unsigned char* any_case = any_case_.data();
-  const unsigned char* capitalised = capitalised_.data();
   for (std::size_t i = 0; i < n; ++i) {
     const text::Token& tok = tokens[i];
     if (tok.Has(text::kSentenceStart) && i > 0) w.Add('\n', tok.begin, tok.begin);
@@ -216,11 +210,8 @@ void DateSymbols::Build(const Document& doc, DateString& out) const {
       symbol = 'S';
     } else if (tok.IsWord()) {
       const bool cap = tok.IsCapitalized();
-      unsigned char c = 0;
-      if (tok.vocab >= 0) {
-        const auto id = static_cast<std::size_t>(tok.vocab);
-        c = cap && capitalised[id] ? capitalised[id] : any_case[id];
-      }
+      const WordInfo& word = doc.word_info[i];
+      const unsigned char c = cap && word.date_cap ? word.date_cap : word.date_any;
       symbol = c ? static_cast<char>(c) : cap ? 'W' : 'w';
     } else {
       symbol = PunctuationSymbol(doc.TokenText(tok), tokens, i);

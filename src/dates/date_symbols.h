@@ -47,16 +47,12 @@ struct DateString {
 class DateSymbols {
  public:
   // `class_words` are the words of `class` lines as written, with their symbols; a word written
-  // with a capital gets the symbol only on capitalised tokens. The gazetteer's vocabulary must
-  // hold every word's key.
-  void Bind(const std::vector<std::pair<std::string, unsigned char>>& class_words,
-            const Gazetteer& gazetteer);
+  // with a capital gets the symbol only on capitalised tokens. The symbols are kept in the
+  // gazetteer's vocabulary (WordInfo::date_any, date_cap), which must hold every word's key.
+  static void Bind(const std::vector<std::pair<std::string, unsigned char>>& class_words,
+                   Gazetteer& gazetteer);
   // Replaces `out` with the class string of `doc` (tokenized).
   void Build(const Document& doc, DateString& out) const;
-
- private:
-  std::vector<unsigned char> any_case_;     // vocabulary id -> symbol in any case, 0 if none
-  std::vector<unsigned char> capitalised_;  // vocabulary id -> symbol when capitalised
 };
 
 }  // namespace nerkit::internal::dates

@@ -154,8 +154,8 @@ std::size_t DateTagger::size() const { return impl_->rules.size(); }
 const RuleSpec& DateTagger::rule(std::uint32_t index) const { return impl_->rules[index].spec; }
 
 void DateTagger::BindWords(const std::vector<std::pair<std::string, unsigned char>>& class_words,
-                           const Gazetteer& gazetteer) {
-  impl_->symbols.Bind(class_words, gazetteer);
+                           Gazetteer& gazetteer) {
+  dates::DateSymbols::Bind(class_words, gazetteer);
 }
 
 void DateTagger::Compile(std::vector<RuleSpec> rules) {

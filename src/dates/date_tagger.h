@@ -54,10 +54,10 @@ class DateTagger {
   // dates/normalizer.h (a typo such as (?P<yaer>...)).
   // Needs no gazetteer, so it may run while the dictionaries load.
   void Compile(std::vector<RuleSpec> rules);
-  // Gives the words of `class` lines (RuleFileParser::class_words(), looked up in the
-  // gazetteer's vocabulary) their symbols. Call once the gazetteer is built.
+  // Gives the words of `class` lines (RuleFileParser::class_words()) their symbols in the
+  // gazetteer's vocabulary. Call once the gazetteer is built.
   void BindWords(const std::vector<std::pair<std::string, unsigned char>>& class_words,
-                 const Gazetteer& gazetteer);
+                 Gazetteer& gazetteer);
 
   // Decides the reference date (the caller's, else one found in the document's dateline or first
   // lines) into doc.reference_date / doc.reference_source, then appends a candidate (origin

@@ -25,6 +25,20 @@ Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
 
 std::int32_t Gazetteer::Lookup(std::string_view key) const { return tables_->Find(key); }
 
+bool Gazetteer::SetRuleSymbol(std::string_view key, char symbol) {
+  Tables::VocabSlot* slot = tables_->FindSlot(key);
+  if (!slot) return false;
+  slot->symbol = symbol;
+  return true;
+}
+
+bool Gazetteer::SetDateClass(std::string_view key, bool capitalised, std::uint8_t symbol) {
+  Tables::VocabSlot* slot = tables_->FindSlot(key);
+  if (!slot) return false;
+  (capitalised ? slot->date_cap : slot->date_any) = symbol;
+  return true;
+}
+
 void Gazetteer::AddFile(const SourceFile& file, std::uint16_t file_index,
                         text::Tokenizer& tokenizer) {
   AddParsed(ParseFile(file, file_index, tokenizer));
@@ -287,6 +301,7 @@ void Gazetteer::Build() {
   t.pending.shrink_to_fit();
   stats_.vocabulary = t.vocab_offset.size();
   stats_.nodes = t.node_count;
+  instance_ = NewInstance();
 }
 
 void Gazetteer::Match(Document& doc) const {
@@ -294,56 +309,81 @@ void Gazetteer::Match(Document& doc) const {
   std::vector<text::Token>& tokens = doc.words.tokens;
   const std::size_t n = tokens.size();
   doc.lexical.assign(n, 0);
-  // Per token: its word's slot. The table is large (it lives in main memory), so the lookups are
-  // pipelined: the hash of every token is computed first, and each token's slot is prefetched a
-  // few tokens ahead of the one being looked up, as is the trie node of each word found.
-  thread_local std::vector<const Tables::VocabSlot*> slots;
+  // Per token: what the vocabulary says of its word. Words met recently come from the thread's
+  // WordCache; the others from the vocabulary table, which is large (it lives in main memory),
+  // so their lookups are pipelined: each slot is prefetched a few lookups ahead of the one being
+  // made, as is the trie node of each word found.
+  std::vector<WordInfo>& info = doc.word_info;
+  info.assign(n, WordInfo{});
   thread_local std::vector<std::uint64_t> tags;
   thread_local std::vector<std::uint64_t> homes;
-  slots.assign(n, nullptr);
+  thread_local std::vector<std::uint32_t> misses;  // tokens not in the cache
   tags.resize(n);
   homes.resize(n);
+  misses.clear();
+  WordCache& cache = doc.word_cache;
+  if (cache.owner != instance_ || cache.entries.empty()) cache.Reset(instance_);
+  const std::size_t cache_mask = WordCache::kEntries - 1;
+  // A key of up to 15 bytes and its length, as a cache entry holds them.
+  auto pack = [](std::string_view key, std::uint64_t packed[2]) {
+    packed[0] = packed[1] = 0;
+    std::memcpy(packed, key.data(), key.size());
+    packed[1] |= static_cast<std::uint64_t>(key.size()) << 56;
+  };
   const bool empty = t.lookup_slots.empty();
   for (std::size_t i = 0; i < n; ++i) {
     text::Token& tok = tokens[i];
-    tok.vocab = -1;
     const std::string_view key = doc.words.Key(tok);
     if (empty || (!tok.IsWord() && tok.shape != text::Shape::kPunct) || key.empty() ||
         key.size() > 0xFFFF) {
-      homes[i] = ~std::uint64_t{0};
       continue;
     }
     tags[i] = Tables::Tag(key);
     homes[i] = HashPair(tags[i] ^ key.size()) & t.vocab_mask;
+    if (key.size() <= WordCache::kMaxKey) {
+      std::uint64_t packed[2];
+      pack(key, packed);
+      const WordCache::Entry& e = cache.entries[homes[i] & cache_mask];
+      if (e.key[0] == packed[0] && e.key[1] == packed[1]) {
+        info[i] = e.info;
+        continue;
+      }
+    }
+    misses.push_back(static_cast<std::uint32_t>(i));
   }
   constexpr std::size_t kAhead = 16;
-  for (std::size_t i = 0; i < std::min(n, kAhead); ++i) {
-    if (homes[i] != ~std::uint64_t{0}) __builtin_prefetch(&t.lookup_slots[homes[i]]);
+  for (std::size_t k = 0; k < std::min(misses.size(), kAhead); ++k) {
+    __builtin_prefetch(&t.lookup_slots[homes[misses[k]]]);
+  }
+  for (std::size_t k = 0; k < misses.size(); ++k) {
+    if (k + kAhead < misses.size()) __builtin_prefetch(&t.lookup_slots[homes[misses[k + kAhead]]]);
+    const std::uint32_t i = misses[k];
+    const std::string_view key = doc.words.Key(tokens[i]);
+    const Tables::VocabSlot* slot = t.FindSlotAt(key, tags[i], homes[i]);
+    if (slot) info[i] = slot->Info();
+    if (key.size() <= WordCache::kMaxKey) {
+      WordCache::Entry& e = cache.entries[homes[i] & cache_mask];
+      pack(key, e.key);
+      e.info = info[i];
+    }
   }
   for (std::size_t i = 0; i < n; ++i) {
-    if (i + kAhead < n && homes[i + kAhead] != ~std::uint64_t{0}) {
-      __builtin_prefetch(&t.lookup_slots[homes[i + kAhead]]);
-    }
-    if (homes[i] == ~std::uint64_t{0}) continue;
-    text::Token& tok = tokens[i];
-    const Tables::VocabSlot* slot = t.FindSlotAt(doc.words.Key(tok), tags[i], homes[i]);
-    if (!slot) continue;
-    slots[i] = slot;
-    tok.vocab = static_cast<std::int32_t>(slot->id) - 1;
-    doc.lexical[i] = slot->lexical;
-    if (slot->root >= 0 && (slot->flags & (Tables::kVocabRecord | Tables::kVocabChildren))) {
-      __builtin_prefetch(&t.nodes[static_cast<std::uint32_t>(slot->root)]);
+    const WordInfo& w = info[i];
+    tokens[i].vocab = w.id;
+    doc.lexical[i] = w.lexical;
+    if (w.root >= 0 && (w.flags & (Tables::kVocabRecord | Tables::kVocabChildren))) {
+      __builtin_prefetch(&t.nodes[static_cast<std::uint32_t>(w.root)]);
     }
   }
   std::string cs_text;
   for (std::size_t i = 0; i < n; ++i) {
     const text::Token& first = tokens[i];
-    const Tables::VocabSlot* slot = slots[i];
-    if (!slot || !first.IsWord()) continue;
+    const WordInfo& word = info[i];
+    if (word.id < 0 || !first.IsWord()) continue;
     // Nothing more to do for a word that starts no name of several words and whose own entries
     // are evidence already in its lexical bits (most words).
-    if (!(slot->flags & (Tables::kVocabRecord | Tables::kVocabChildren))) continue;
-    std::int32_t node = slot->root;
+    if (!(word.flags & (Tables::kVocabRecord | Tables::kVocabChildren))) continue;
+    std::int32_t node = word.root;
     if (node < 0) continue;
     // A lower-case particle ("al-Anbar", "el-Dabaa") may start a capitalised name of several
     // words, whatever the case its surface has in the dictionary.
@@ -354,7 +394,7 @@ void Gazetteer::Match(Document& doc) const {
     std::uint32_t step = 0;
     // A lower-case word starts a name only where a name may start so ("al-Qaida"), or several
     // words of evidence ("prime minister").
-    if (first_lower && !(slot->flags & Tables::kVocabLower)) continue;
+    if (first_lower && !(word.flags & Tables::kVocabLower)) continue;
     std::size_t end = i + 1;
     while (true) {
       const Tables::Node& nd = t.nodes[static_cast<std::uint32_t>(node)];
@@ -426,7 +466,7 @@ void Gazetteer::Match(Document& doc) const {
       // Next step: skip joiners and "the", stay in the sentence.
       std::size_t k = end;
       while (k < n && (tokens[k].Has(text::kJoiner) || tokens[k].Has(text::kThe))) ++k;
-      if (k >= n || !slots[k] || !(slots[k]->flags & Tables::kVocabContinues) ||
+      if (k >= n || info[k].id < 0 || !(info[k].flags & Tables::kVocabContinues) ||
           tokens[k].sentence != first.sentence) {
         break;
       }
@@ -529,8 +569,7 @@ void Gazetteer::AddCandidates(Document& doc) const {
     country_evidence[static_cast<std::size_t>(slot)] |= bits;
     if (near) near_country.emplace_back(at, slot);
   };
-  auto add_region = [&](std::string_view region, std::uint8_t bits, std::uint32_t at,
-                        bool near) {
+  auto add_region = [&](std::string_view region, std::uint8_t bits, std::uint32_t at, bool near) {
     if (region.empty()) return;
     region_evidence.emplace_back(region, bits);
     if (near) near_region.emplace_back(at, region);
@@ -549,8 +588,8 @@ void Gazetteer::AddCandidates(Document& doc) const {
         break;
       }
       if (e.type != EntryType::kLocation) continue;
-      const auto c = static_cast<std::uint16_t>(
-          (static_cast<unsigned char>(e.country[0]) << 8) | static_cast<unsigned char>(e.country[1]));
+      const auto c = static_cast<std::uint16_t>((static_cast<unsigned char>(e.country[0]) << 8) |
+                                                static_cast<unsigned char>(e.country[1]));
       if (!e.country[0] || e.Has(kCommon) || (only != 0 && only != c)) {
         one_country = false;
         break;
@@ -593,11 +632,9 @@ void Gazetteer::AddCandidates(Document& doc) const {
   merge_regions();
   auto region_bits = [&](std::string_view region) -> std::uint8_t {
     if (region.empty()) return 0;
-    const auto it = std::lower_bound(
-        region_evidence.begin(), region_evidence.end(), region,
-        [](const std::pair<std::string_view, std::uint8_t>& x, std::string_view r) {
-          return x.first < r;
-        });
+    const auto it = std::lower_bound(region_evidence.begin(), region_evidence.end(), region,
+                                     [](const std::pair<std::string_view, std::uint8_t>& x,
+                                        std::string_view r) { return x.first < r; });
     return it != region_evidence.end() && it->first == region ? it->second : 0;
   };
   // A country or region named beside the place: after it with "in" between ("Paris in Texas",
@@ -618,8 +655,7 @@ void Gazetteer::AddCandidates(Document& doc) const {
     const std::uint32_t sentence = tokens[at].sentence;
     auto beside = [&](std::uint32_t token) {
       if (token == at || tokens[token].sentence != sentence) return false;
-      return token >= m.token_end ? linked(m.token_end, token, true)
-                                  : linked(token + 1, at, false);
+      return token >= m.token_end ? linked(m.token_end, token, true) : linked(token + 1, at, false);
     };
     const int slot = CountrySlot(e);
     auto c = std::lower_bound(near_country.begin(), near_country.end(),
@@ -735,8 +771,8 @@ void Gazetteer::AddCandidates(Document& doc) const {
       if (places == 1) {
         choice.best = only;
         if (entries_[only].Has(kCommon)) {
-          choice.bits = Strongest(pair_bits(entries_[only], match_after_comma(m),
-                                            match_before_comma(mi)));
+          choice.bits =
+              Strongest(pair_bits(entries_[only], match_after_comma(m), match_before_comma(mi)));
         }
         return choice;
       }
@@ -752,8 +788,7 @@ void Gazetteer::AddCandidates(Document& doc) const {
       // Only the strongest kind of evidence counts: weaker ones do not break its ties (the
       // document names India and Pakistan: "Islamabad" stays the capital of Pakistan, not an
       // alternate name of an Indian town because another Indian place is named).
-      const std::uint8_t bits =
-          weigh ? Strongest(evidence(e, m, after, before, own)) : 0;
+      const std::uint8_t bits = weigh ? Strongest(evidence(e, m, after, before, own)) : 0;
       // The document's evidence, then an entry that is no common word, then the gazetteer's rank
       // (main names before alternates, then weight), which the entry order already is.
       if (choice.best < 0 || bits > choice.bits ||
@@ -774,9 +809,8 @@ void Gazetteer::AddCandidates(Document& doc) const {
     if (!(m.types & TypeBit(EntryType::kLocation)) || m.token_end >= tokens.size()) continue;
     const bool line_start =
         m.token_begin == 0 ||
-        doc.text.substr(tokens[m.token_begin - 1].end,
-                        first.begin - tokens[m.token_begin - 1].end).find('\n') !=
-            std::string_view::npos;
+        doc.text.substr(tokens[m.token_begin - 1].end, first.begin - tokens[m.token_begin - 1].end)
+                .find('\n') != std::string_view::npos;
     if (!line_start) continue;
     // Then, within a few tokens of capitalised words and commas, a bracket, a free dash or a
     // date: "(AP)", " - ", "1996-08-30" (not "U.S.-based").
@@ -885,9 +919,9 @@ void Gazetteer::AddCandidates(Document& doc) const {
           const Entry& o = entries_[other];
           if (other == index || o.type != type || o.id == e.id) continue;
           const std::uint8_t bits = Strongest(evidence(o, m, after, before, own));
-          doc.alternatives.push_back({candidate, other,
-                                      EvidenceReason(choice.bits, bits, o.Has(kCommon),
-                                                     e.Has(kCommon))});
+          doc.alternatives.push_back(
+              {candidate, other,
+               EvidenceReason(choice.bits, bits, o.Has(kCommon), e.Has(kCommon))});
           ++listed;
         }
       }

@@ -103,8 +103,8 @@ class Gazetteer {
   // region or country after a comma, the dateline's country, a country or region named in the
   // same sentence or the document, the countries and regions of the other places found; then
   // main names before alternates, then population). The places that lose are listed in
-  // doc.alternatives with the reason. Priorities: a match of several words kPriorityLong (it is rarely
-  // an accident), of one word kPriorityMain, or kPriorityAlternate for an alternate name;
+  // doc.alternatives with the reason. Priorities: a match of several words kPriorityLong (it is
+  // rarely an accident), of one word kPriorityMain, or kPriorityAlternate for an alternate name;
   // entries flagged `common` give weak candidates (kPriorityCommon) that the resolver keeps only
   // with support.
   void AddCandidates(Document& doc) const;
@@ -130,11 +130,18 @@ class Gazetteer {
   // The vocabulary id of a token key, or -1.
   std::int32_t Lookup(std::string_view key) const;
 
+  // What the rule and date stages know of a word, kept with it in the vocabulary so that the
+  // lookup of each token gives it (WordInfo::symbol, date_any, date_cap). While the model
+  // loads, after Build() or ReadImage(); false when the key is not in the vocabulary.
+  bool SetRuleSymbol(std::string_view key, char symbol);
+  bool SetDateClass(std::string_view key, bool capitalised, std::uint8_t symbol);
+
  private:
   struct Tables;
   std::vector<Entry> entries_;
   GazetteerStats stats_;
   std::unique_ptr<Tables> tables_;
+  std::uint64_t instance_ = 0;  // set when the tables are complete; names them in WordCache
 };
 
 // Whether token `k` of `doc` is a hyphen or period attached to the word before it (and, for a

@@ -168,9 +168,10 @@ bool Gazetteer::ReadImage(ImageReader& in, const std::vector<SourceFile>& files)
     std::vector<std::uint32_t> slot_index;
     std::vector<Tables::VocabSlot> slots;
     if (!in.Array(t.vocab_text) || !in.Array(t.vocab_offset) || !in.Value(table_size) ||
-        !in.Array(slot_index) || !in.Array(slots) || !in.Array(t.root_child) || !in.Array(t.nodes) || !in.Array(t.node_entries) ||
-        !in.Array(t.child_vocab) || !in.Array(t.child_node) || !in.Value(t.node_count) ||
-        !in.Value(mark) || mark != kSectionMark) {
+        !in.Array(slot_index) || !in.Array(slots) || !in.Array(t.root_child) ||
+        !in.Array(t.nodes) || !in.Array(t.node_entries) || !in.Array(t.child_vocab) ||
+        !in.Array(t.child_node) || !in.Value(t.node_count) || !in.Value(mark) ||
+        mark != kSectionMark) {
       return false;
     }
 
@@ -191,8 +192,8 @@ bool Gazetteer::ReadImage(ImageReader& in, const std::vector<SourceFile>& files)
     std::uint64_t file_bytes = 64;
     for (const SourceFile& f : files) file_bytes += f.content.size();
     if (table_size < 16 || (table_size & (table_size - 1)) != 0 || table_size > 2 * file_bytes ||
-        slot_index.size() != slots.size() ||
-        slots.size() != vocabulary || slots.size() >= table_size) {
+        slot_index.size() != slots.size() || slots.size() != vocabulary ||
+        slots.size() >= table_size) {
       return false;
     }
     t.lookup_slots.Fill(static_cast<std::size_t>(table_size), Tables::VocabSlot{});
@@ -232,6 +233,7 @@ bool Gazetteer::ReadImage(ImageReader& in, const std::vector<SourceFile>& files)
   entries_ = std::move(entries);
   stats_ = stats;
   *tables_ = std::move(t);
+  instance_ = NewInstance();
   return true;
 }
 

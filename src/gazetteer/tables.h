@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -72,10 +73,17 @@ inline std::uint64_t PackShort(std::string_view key) {
   return v;
 }
 
+// A number for a gazetteer whose tables are complete, never given twice in a process.
+inline std::uint64_t NewInstance() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 }  // namespace gazetteer_detail
 
 using gazetteer_detail::HashBytes;
 using gazetteer_detail::HashPair;
+using gazetteer_detail::NewInstance;
 using gazetteer_detail::PackShort;
 using gazetteer_detail::PowerOfTwoAtLeast;
 
@@ -84,13 +92,27 @@ struct Gazetteer::Tables {
   // A vocabulary slot holds, beside the key, what a one-word match needs, so that most tokens
   // cost one cache line.
   struct VocabSlot {
-    std::uint64_t tag = 0;     // the key itself when it has up to 8 bytes, else its hash
-    std::uint32_t id = 0;      // vocabulary id + 1, 0 = empty
-    std::uint16_t length = 0;  // key length (keys longer than 65535 bytes are not interned)
-    std::uint8_t flags = 0;    // kVocab* below
-    std::uint8_t unused = 0;
+    std::uint64_t tag = 0;      // the key itself when it has up to 8 bytes, else its hash
+    std::uint32_t id = 0;       // vocabulary id + 1, 0 = empty
+    std::uint16_t length = 0;   // key length (keys longer than 65535 bytes are not interned)
+    std::uint8_t flags = 0;     // kVocab* below
+    char symbol = 0;            // WordInfo::symbol
     std::uint32_t lexical = 0;  // the one-word node's lexical bits
     std::int32_t root = -1;     // the one-word node, or -1
+    std::uint8_t date_any = 0;  // WordInfo::date_any
+    std::uint8_t date_cap = 0;  // WordInfo::date_cap
+
+    WordInfo Info() const {
+      WordInfo w;
+      w.id = static_cast<std::int32_t>(id) - 1;
+      w.lexical = lexical;
+      w.root = root;
+      w.flags = flags;
+      w.symbol = symbol;
+      w.date_any = date_any;
+      w.date_cap = date_cap;
+      return w;
+    }
   };
   enum : std::uint8_t {
     kVocabContinues = 1,  // the word is a second or later step of some surface
@@ -155,6 +177,9 @@ struct Gazetteer::Tables {
   }
 
   // After Build(): the slot of a key, or nullptr.
+  VocabSlot* FindSlot(std::string_view key) {
+    return const_cast<VocabSlot*>(static_cast<const Tables*>(this)->FindSlot(key));
+  }
   const VocabSlot* FindSlot(std::string_view key) const {
     if (lookup_slots.empty() || key.size() > 0xFFFF) return nullptr;
     const std::uint64_t tag = Tag(key);

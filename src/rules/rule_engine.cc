@@ -90,15 +90,11 @@ void RuleEngine::Compile(std::vector<RuleSpec> rules) {
 }
 
 void RuleEngine::BindWords(const std::map<std::string, char, std::less<>>& symbol_words,
-                           const Gazetteer& gazetteer) {
+                           Gazetteer& gazetteer) {
   gazetteer_ = &gazetteer;
-  // Symbol words, by vocabulary id.
-  symbol_by_vocab_.assign(gazetteer.stats().vocabulary, 0);
+  // Symbol words keep their letter in the vocabulary (WordInfo::symbol).
   text::Folder folder;
-  for (const auto& [word, symbol] : symbol_words) {
-    const std::int32_t id = gazetteer.Lookup(folder.Key(word));
-    if (id >= 0) symbol_by_vocab_[static_cast<std::size_t>(id)] = symbol;
-  }
+  for (const auto& [word, symbol] : symbol_words) gazetteer.SetRuleSymbol(folder.Key(word), symbol);
 }
 
 namespace {
@@ -242,8 +238,7 @@ void RuleEngine::BuildSymbols(Document& doc) const {
     const bool capitalised = tok.IsCapitalized();
     if (tok.IsWord()) {
       const std::uint32_t lex = doc.lexical[i];
-      const char word_symbol =
-          tok.vocab >= 0 ? symbol_by_vocab_[static_cast<std::size_t>(tok.vocab)] : 0;
+      const char word_symbol = doc.word_info[i].symbol;
       if (tok.shape == text::Shape::kNumber) {
         symbol = '0';
       } else if (tok.shape == text::Shape::kAlnum) {

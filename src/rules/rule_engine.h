@@ -59,10 +59,11 @@ class RuleEngine {
   // rule \"id\": <RE2 error>" for an invalid pattern or an unknown group. Needs no gazetteer, so
   // it may run while the dictionaries load.
   void Compile(std::vector<RuleSpec> rules);
-  // Gives the words of `symbol` lines their symbols, by vocabulary id. Call after Compile, once
-  // the gazetteer is built; the gazetteer must outlive the engine.
+  // Gives the words of `symbol` lines their symbols in the gazetteer's vocabulary
+  // (WordInfo::symbol). Call after Compile, once the gazetteer is built; the gazetteer must
+  // outlive the engine.
   void BindWords(const std::map<std::string, char, std::less<>>& symbol_words,
-                 const Gazetteer& gazetteer);
+                 Gazetteer& gazetteer);
   // Builds doc.symbols / doc.symbol_token and appends a candidate for every rule match.
   void Run(Document& doc) const;
 
@@ -80,7 +81,6 @@ class RuleEngine {
 
   const Gazetteer* gazetteer_ = nullptr;
   std::vector<Compiled> rules_;
-  std::vector<char> symbol_by_vocab_;  // vocabulary id -> symbol letter, 0 if none
   std::unique_ptr<ClassRegexSet> token_set_;
   std::unique_ptr<PatternSet> text_set_;
   std::vector<std::uint32_t> token_rules_;  // set index -> rule index

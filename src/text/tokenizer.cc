@@ -345,49 +345,6 @@ constexpr std::array<AsciiClass, 256> kAsciiClasses = [] {
 
 inline AsciiClass ClassOf(unsigned char c) { return kAsciiClasses[c]; }
 
-// The end of the word-break segment that starts at text[pos], for ASCII text: the rules of
-// UAX #29 that apply to ASCII as ICU tailors them (letters, "@" among them, and digits join; "."
-// and "'" join letters; "." "," ";" "'" join digits; "_" joins both; spaces run together; CR LF
-// stays together), which is what ICU's word break iterator does on ASCII. Tests check that it
-// agrees with ICU on every string of up to four characters from a set of every kind of ASCII
-// character, on every surface of the default dictionaries and on whole articles.
-std::size_t AsciiSegmentEnd(std::string_view text, std::size_t pos) {
-  using C = AsciiClass;
-  const std::size_t n = text.size();
-  auto cls = [&](std::size_t i) { return ClassOf(static_cast<unsigned char>(text[i])); };
-  const C first = cls(pos);
-  if (first == C::kSpace) {
-    std::size_t e = pos + 1;
-    while (e < n && cls(e) == C::kSpace) ++e;
-    return e;
-  }
-  if (first == C::kCR) return (pos + 1 < n && cls(pos + 1) == C::kLF) ? pos + 2 : pos + 1;
-  if (first != C::kLetter && first != C::kDigit && first != C::kExtendNumLet) return pos + 1;
-  std::size_t e = pos + 1;
-  C last = first;
-  while (e < n) {
-    const C c = cls(e);
-    if (c == C::kLetter || c == C::kDigit || c == C::kExtendNumLet) {
-      last = c;
-      ++e;
-      continue;
-    }
-    // A middle character joins when the same kind of character follows it.
-    if (e + 1 < n && (c == C::kMidNumLet || c == C::kMidNum)) {
-      const C next = cls(e + 1);
-      const bool letters = last == C::kLetter && next == C::kLetter && c == C::kMidNumLet;
-      const bool digits = last == C::kDigit && next == C::kDigit;
-      if (letters || digits) {
-        e += 2;
-        last = next;
-        continue;
-      }
-    }
-    break;
-  }
-  return e;
-}
-
 bool IsAsciiSpace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
@@ -656,15 +613,19 @@ enum AsciiBits : std::uint8_t {
 };
 
 struct AsciiTables {
+  std::array<AsciiClass, 128> cls{};
   std::array<std::uint8_t, 128> bits{};
+  std::array<char, 128> lower{};
   std::array<Shape, 128> shape{};  // of a token of this one character that is no word
   std::array<Mark, 128> mark{};
 
   AsciiTables() {
     for (int c = 0; c < 128; ++c) {
+      cls[c] = ClassOf(static_cast<unsigned char>(c));
       if (c >= 'A' && c <= 'Z') bits[c] = kUpperBit;
       if (c >= 'a' && c <= 'z') bits[c] = kLowerBit;
       if (c >= '0' && c <= '9') bits[c] = kDigitBit;
+      lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
       Token t;
       const char ch = static_cast<char>(c);
       Classify(std::string_view(&ch, 1), 0, 1, t);
@@ -679,39 +640,34 @@ const AsciiTables& Ascii() {
   return tables;
 }
 
-// Shape and flags of an ASCII token text[b, e) (what Classify gives), with its case fold (lower
-// case) written to `fold` on the way.
-void ClassifyAsciiAndFold(const char* text, std::uint32_t b, std::uint32_t e, Token& token,
-                          char* fold) {
-  const AsciiTables& t = Ascii();
-  int upper = 0, lower = 0, digits = 0;
-  int first_letter = 0;  // 1 upper, 2 lower
-  for (std::uint32_t pos = b; pos < e; ++pos) {
-    const auto c = static_cast<unsigned char>(text[pos]);
-    const std::uint8_t bits = t.bits[c];
-    *fold++ = static_cast<char>(bits & kUpperBit ? c + 32 : c);
-    if (bits == 0) continue;
-    upper += bits & kUpperBit;
-    lower += (bits & kLowerBit) >> 1;
-    digits += (bits & kDigitBit) >> 2;
-    if (!first_letter && (bits & (kUpperBit | kLowerBit))) first_letter = bits & kUpperBit ? 1 : 2;
-  }
+// The case counts of a stretch of ASCII letters and digits.
+struct CaseCounts {
+  int upper = 0;
+  int lower = 0;
+  int digits = 0;
+  int first_letter = 0;  // 1 upper, 2 lower, 0 none yet
+};
+
+// Shape and flags of a token from its counts (what Classify gives for ASCII); `first` is its
+// first byte, `single` whether it is one byte long.
+void SetShape(const AsciiTables& t, const CaseCounts& k, unsigned char first, bool single,
+              Token& token) {
   std::uint16_t flags = 0;
-  if (upper) flags |= kHasUpper;
-  if (lower) flags |= kHasLower;
-  if (digits) flags |= kHasDigit;
-  const int letters = upper + lower;
-  if (letters || digits) flags |= kWord;
+  if (k.upper) flags |= kHasUpper;
+  if (k.lower) flags |= kHasLower;
+  if (k.digits) flags |= kHasDigit;
+  const int letters = k.upper + k.lower;
+  if (letters || k.digits) flags |= kWord;
   Shape shape;
-  if (!letters && !digits) {
-    shape = t.shape[static_cast<unsigned char>(text[b])];
-    token.mark = e == b + 1 ? t.mark[static_cast<unsigned char>(text[b])] : Mark::kOther;
+  if (!letters && !k.digits) {
+    shape = t.shape[first];
+    token.mark = single ? t.mark[first] : Mark::kOther;
   } else if (!letters) {
     shape = Shape::kNumber;
-  } else if (digits) {
+  } else if (k.digits) {
     shape = Shape::kAlnum;
-  } else if (first_letter == 1) {
-    shape = lower == 0 ? (upper >= 2 ? Shape::kAllCaps : Shape::kInitial) : Shape::kCapitalized;
+  } else if (k.first_letter == 1) {
+    shape = k.lower == 0 ? (k.upper >= 2 ? Shape::kAllCaps : Shape::kInitial) : Shape::kCapitalized;
   } else {
     shape = Shape::kLower;
   }
@@ -723,10 +679,24 @@ void ClassifyAsciiAndFold(const char* text, std::uint32_t b, std::uint32_t e, To
 
 void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::size_t end,
                                  SegmentState& state, TokenizedText& out) {
-  // `end` is a certain boundary (or the end of the text), so no segment runs past it. White space
-  // is read a character at a time (the flags it leaves are the same as for ICU's runs of it).
-  const std::string_view head = text.substr(0, end);
+  // `end` is a certain boundary (or the end of the text), so no segment runs past it. Each
+  // segment is read once: where it ends, its case fold and its case counts together. Where it
+  // ends follows the rules of UAX #29 that apply to ASCII as ICU tailors them (letters, "@"
+  // among them, and digits join; "." and "'" join letters; "." "," ";" "'" join digits; "_"
+  // joins both; spaces run together; CR LF stays together), which is what ICU's word break
+  // iterator does on ASCII; tests check that both give the same tokens on every string of up to
+  // four characters from a set of every kind of character, on every surface of the default
+  // dictionaries and on whole articles, and fuzz_tokenize on arbitrary text. White space is read a
+  // character at a time (the flags it leaves are the same as for ICU's runs of it). The folds of
+  // the stretch's tokens, never longer than the stretch, are written into room made for them at
+  // once.
+  const AsciiTables& t = Ascii();
   const char* s = text.data();
+  std::string& arena = out.arena;
+  const std::size_t arena_start = arena.size();
+  arena.resize(arena_start + (end - begin));
+  char* const fold_base = arena.data();
+  std::size_t fold = arena_start;  // where the next token's fold goes
   std::size_t pos = begin;
   while (pos < end) {
     const auto c = static_cast<unsigned char>(s[pos]);
@@ -755,32 +725,94 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
       default:
         break;
     }
-    const auto e = static_cast<std::uint32_t>(AsciiSegmentEnd(head, pos));
     const auto b = static_cast<std::uint32_t>(pos);
+    CaseCounts counts;
+    char* out_fold = fold_base + fold;
+    auto take = [&](unsigned char ch) {
+      const std::uint8_t bits = t.bits[ch];
+      *out_fold++ = t.lower[ch];
+      counts.upper += bits & kUpperBit;
+      counts.lower += (bits & kLowerBit) >> 1;
+      counts.digits += (bits & kDigitBit) >> 2;
+      if (!counts.first_letter && (bits & (kUpperBit | kLowerBit))) {
+        counts.first_letter = bits & kUpperBit ? 1 : 2;
+      }
+    };
+    AsciiClass last = t.cls[c];
+    std::size_t e = pos;
+    take(c);
+    ++e;
+    if (last == AsciiClass::kLetter || last == AsciiClass::kDigit ||
+        last == AsciiClass::kExtendNumLet) {
+      // Letters, digits and "_" join; "." "'" between letters and "." "," ";" "'" between
+      // digits join too.
+      while (e < end) {
+        const auto ch = static_cast<unsigned char>(s[e]);
+        const AsciiClass k = t.cls[ch];
+        if (k == AsciiClass::kLetter || k == AsciiClass::kDigit || k == AsciiClass::kExtendNumLet) {
+          take(ch);
+          last = k;
+          ++e;
+          continue;
+        }
+        if (e + 1 < end && (k == AsciiClass::kMidNumLet || k == AsciiClass::kMidNum)) {
+          const auto after = static_cast<unsigned char>(s[e + 1]);
+          const AsciiClass next = t.cls[after];
+          const bool letters = last == AsciiClass::kLetter && next == AsciiClass::kLetter &&
+                               k == AsciiClass::kMidNumLet;
+          const bool digits = last == AsciiClass::kDigit && next == AsciiClass::kDigit;
+          if (letters || digits) {
+            take(ch);
+            take(after);
+            last = next;
+            e += 2;
+            continue;
+          }
+        }
+        break;
+      }
+    }
     pos = e;
     std::uint16_t flags = state.pending;
     if (state.newlines >= 1) flags |= kNewlineBefore;
     if (state.newlines >= 2) flags |= kParagraphBefore;
     state.pending = 0;
     state.newlines = 0;
-    const std::uint32_t suffix = PossessiveSuffix(text, b, e);
-    const std::uint32_t cut = e - suffix;
-    // The token, then the possessive split off it.
-    for (std::uint32_t part = 0; part < (suffix ? 2u : 1u); ++part) {
-      Token token;
-      token.begin = part == 0 ? b : cut;
-      token.end = part == 0 ? cut : e;
-      token.flags = part == 0 ? flags : static_cast<std::uint16_t>(kPossessive);
-      const std::uint32_t length = token.end - token.begin;
-      const auto at = static_cast<std::uint32_t>(out.arena.size());
-      out.arena.resize(at + length);
-      ClassifyAsciiAndFold(s, token.begin, token.end, token, out.arena.data() + at);
-      token.fold = token.key = at;
-      token.fold_len = token.key_len = length;
-      if (length == 3 && std::memcmp(out.arena.data() + at, "the", 3) == 0) token.flags |= kThe;
-      out.tokens.push_back(token);
+    const auto end32 = static_cast<std::uint32_t>(e);
+    const std::uint32_t suffix = PossessiveSuffix(text, b, end32);
+    // The token, then the possessive ('s or 'S) split off it: its counts are the segment's but
+    // the last letter's.
+    const std::uint32_t cut = end32 - suffix;
+    Token& token = out.tokens.emplace_back();
+    token.begin = b;
+    token.end = cut;
+    token.flags = flags;
+    token.fold = token.key = static_cast<std::uint32_t>(fold);
+    token.fold_len = token.key_len = cut - b;
+    if (suffix) {
+      CaseCounts stem = counts;
+      (s[end32 - 1] == 's' ? stem.lower : stem.upper) -= 1;
+      SetShape(t, stem, static_cast<unsigned char>(s[b]), cut == b + 1, token);
+    } else {
+      SetShape(t, counts, c, end32 == b + 1, token);
+    }
+    if (token.key_len == 3 && std::memcmp(fold_base + fold, "the", 3) == 0) token.flags |= kThe;
+    fold += cut - b;
+    if (suffix) {
+      Token& possessive = out.tokens.emplace_back();
+      possessive.begin = cut;
+      possessive.end = end32;
+      possessive.flags = kPossessive;
+      possessive.fold = possessive.key = static_cast<std::uint32_t>(fold);
+      possessive.fold_len = possessive.key_len = suffix;
+      CaseCounts k;
+      (s[end32 - 1] == 's' ? k.lower : k.upper) = 1;
+      k.first_letter = s[end32 - 1] == 's' ? 2 : 1;
+      SetShape(t, k, static_cast<unsigned char>(s[cut]), false, possessive);
+      fold += suffix;
     }
   }
+  arena.resize(fold);
 }
 
 void Tokenizer::Finish(std::string_view text, TokenizedText& out, bool sentences) {

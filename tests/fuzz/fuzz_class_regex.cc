@@ -1,6 +1,9 @@
 // The class-string automaton against RE2: the first byte chooses leftmost-first or
 // leftmost-longest, the bytes up to the first NUL are a pattern, the rest a text. When RE2 and
 // the automaton both read the pattern, every match in turn and every group are the same.
+// Patterns hold ASCII only: Debian's RE2 (2022-06-01) misses matches of alternations of
+// non-ASCII Latin-1 literals such as "\xc3|\xc3\xc3" (class_regex_test has the case), where
+// the automaton is right.
 #include <re2/re2.h>
 
 #include <cstdint>
@@ -19,6 +22,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (nul == std::string::npos || nul > 200) return 0;
   const std::string pattern = rest.substr(0, nul);
   const std::string text = rest.substr(nul + 1);
+  for (const char c : pattern) {
+    if (static_cast<unsigned char>(c) >= 0x80) return 0;
+  }
   RE2::Options options = nerkit::internal::RegexOptions(/*latin1=*/true);
   options.set_longest_match(longest);
   options.set_max_mem(8 << 20);
