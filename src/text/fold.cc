@@ -110,6 +110,34 @@ Folder::Span Folder::Append(std::string_view word, std::string& arena) {
     span.key_len = span.fold_len;
     return span;
   }
+  word_.assign(word);
+  const auto it = kept_.find(word_);
+  if (it != kept_.end()) {
+    const Kept& k = it->second;
+    arena.append(k.fold);
+    span.fold_len = static_cast<std::uint32_t>(k.fold.size());
+    if (k.same) {
+      span.key = span.fold;
+      span.key_len = span.fold_len;
+    } else {
+      span.key = static_cast<std::uint32_t>(arena.size());
+      arena.append(k.key);
+      span.key_len = static_cast<std::uint32_t>(k.key.size());
+    }
+    return span;
+  }
+  const Span computed = FoldWithIcu(word, arena);
+  if (kept_.size() >= kMaxKept) kept_.clear();
+  Kept& k = kept_[word_];
+  k.fold.assign(arena, computed.fold, computed.fold_len);
+  k.same = computed.key == computed.fold;
+  if (!k.same) k.key.assign(arena, computed.key, computed.key_len);
+  return computed;
+}
+
+Folder::Span Folder::FoldWithIcu(std::string_view word, std::string& arena) {
+  Span span{};
+  span.fold = static_cast<std::uint32_t>(arena.size());
   Buffers& b = *buffers_;
   UErrorCode status = U_ZERO_ERROR;
   // UTF-8 -> UTF-16 (the input is valid UTF-8, so lengths are bounded by the byte count).

@@ -6,13 +6,15 @@
 //   key:  fold, compatibility-decomposed, without accents and with apostrophes unified
 //         ("mişrātah" -> "misratah", "O’Brien" -> "o'brien"); what dictionaries match on.
 // ASCII tokens (most of English news) take a fast path with no ICU call and share one copy for
-// both forms.
+// both forms. The forms of other words are kept, so that a word met again (a curly quote, a
+// dash, an accented name) costs a lookup instead of ICU's folding and normalisation.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace nerkit::text {
 
@@ -33,9 +35,23 @@ class Folder {
   // The key of `word` as a new string (for dictionary surfaces at load time).
   std::string Key(std::string_view word);
 
+  // At most this many non-ASCII words are kept with their forms; then the store starts again.
+  static constexpr std::size_t kMaxKept = 4096;
+
  private:
+  // Folds and keys a non-ASCII word with ICU.
+  Span FoldWithIcu(std::string_view word, std::string& arena);
+
   struct Buffers;
   std::unique_ptr<Buffers> buffers_;
+  // Non-ASCII words met before, with their fold and key.
+  struct Kept {
+    std::string fold;
+    std::string key;    // empty when `same`
+    bool same = false;  // the key is the fold
+  };
+  std::unordered_map<std::string, Kept> kept_;
+  std::string word_;  // the word being looked up in kept_
 };
 
 }  // namespace nerkit::text

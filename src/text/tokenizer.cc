@@ -375,6 +375,74 @@ bool CertainBoundary(std::string_view text, std::size_t pos) {
   return (a | b) < 0x80 && IsAsciiSpace(a) != IsAsciiSpace(b);
 }
 
+// Non-ASCII characters the fast path reads itself, by their Word_Break property (taken from ICU
+// when first needed): those of U+0080-U+00BF and U+2000-U+20BF that ICU's rules treat as "." is
+// treated between letters (MidNumLet: the curly apostrophes ‘ ’), and those that are always a
+// segment of their own (Word_Break Other and not pictographic: curly quotes, dashes, the
+// ellipsis, currency signs, the no-break space) as long as no combining mark follows them.
+// Letters, marks, spaces that run together and everything else go to ICU.
+enum class Known : std::uint8_t { kNo, kMidNumLet, kAlone };
+
+struct KnownTables {
+  std::array<Known, 64> latin{};     // U+0080-U+00BF (C2 80-BF)
+  std::array<Known, 192> general{};  // U+2000-U+20BF (E2 80-82 80-BF)
+
+  static Known Of(UChar32 cp) {
+    const auto wb = u_getIntPropertyValue(cp, UCHAR_WORD_BREAK);
+    if (wb == U_WB_MIDNUMLET) return Known::kMidNumLet;
+    if (wb == U_WB_OTHER && !u_hasBinaryProperty(cp, UCHAR_EXTENDED_PICTOGRAPHIC)) {
+      return Known::kAlone;
+    }
+    return Known::kNo;
+  }
+  KnownTables() {
+    for (int k = 0; k < 64; ++k) latin[k] = Of(0x80 + k);
+    for (int k = 0; k < 192; ++k) general[k] = Of(0x2000 + k);
+  }
+};
+
+const KnownTables& KnownChars() {
+  static const KnownTables tables;
+  return tables;
+}
+
+// The kind of the known character at s[pos] (not ASCII) and its length in bytes, or kNo.
+inline Known KnownAt(const KnownTables& k, const unsigned char* s, std::size_t pos, std::size_t end,
+                     std::size_t& length) {
+  const unsigned char c = s[pos];
+  if (c == 0xC2 && pos + 1 < end && (s[pos + 1] & 0xC0) == 0x80) {
+    length = 2;
+    return k.latin[s[pos + 1] & 0x3F];
+  }
+  if (c == 0xE2 && pos + 2 < end && s[pos + 1] >= 0x80 && s[pos + 1] <= 0x82 &&
+      (s[pos + 2] & 0xC0) == 0x80) {
+    length = 3;
+    return k.general[static_cast<std::size_t>((s[pos + 1] & 0x3F) << 6 | (s[pos + 2] & 0x3F))];
+  }
+  return Known::kNo;
+}
+
+// The first byte at or after `pos` that is neither ASCII nor a known character the fast path
+// reads (a known character of its own segment counts only when what follows it is ASCII or
+// known: a combining mark after it would join it), or text.size().
+std::size_t FindUnknown(std::string_view text, std::size_t pos) {
+  const KnownTables& known = KnownChars();
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  while (true) {
+    pos = FindNonAscii(text, pos);
+    if (pos == n) return n;
+    std::size_t length = 0;
+    if (KnownAt(known, s, pos, n, length) == Known::kNo) return pos;
+    const std::size_t next = pos + length;
+    if (next < n && s[next] >= 0x80) {
+      std::size_t after = 0;
+      if (KnownAt(known, s, next, n, after) == Known::kNo) return pos;
+    }
+    pos = next;
+  }
+}
+
 }  // namespace
 
 struct Tokenizer::Impl {
@@ -467,14 +535,15 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText& out, bool sentenc
   const std::size_t n = text.size();
   std::size_t pos = 0;
   while (pos < n) {
-    const std::size_t first = FindNonAscii(text, pos);
+    const std::size_t first = FindUnknown(text, pos);
     if (first == n) {
       AddAsciiSegments(text, pos, n, state, out);
       break;
     }
-    // ICU reads the stretch from the last certain boundary before the first non-ASCII byte to
-    // the first one after it (taking in further non-ASCII bytes that follow within a short
-    // distance, so that a text with many curly quotes is not cut into many ICU calls).
+    // ICU reads the stretch from the last certain boundary before the first character the fast
+    // path does not read to the first certain boundary after it (taking in further such
+    // characters that follow within a short distance, so that a text with many of them is not
+    // cut into many ICU calls).
     std::size_t begin = first;
     while (begin > pos && !CertainBoundary(text, begin)) --begin;
     AddAsciiSegments(text, pos, begin, state, out);
@@ -482,7 +551,7 @@ void Tokenizer::Tokenize(std::string_view text, TokenizedText& out, bool sentenc
     while (true) {
       while (end < n && !CertainBoundary(text, end)) ++end;
       if (end == n) break;
-      const std::size_t next = FindNonAscii(text, end);
+      const std::size_t next = FindUnknown(text, end);
       if (next == n || next - end > kIcuMergeGap) break;
       end = next + 1;
     }
@@ -679,27 +748,38 @@ void SetShape(const AsciiTables& t, const CaseCounts& k, unsigned char first, bo
 
 void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::size_t end,
                                  SegmentState& state, TokenizedText& out) {
-  // `end` is a certain boundary (or the end of the text), so no segment runs past it. Each
-  // segment is read once: where it ends, its case fold and its case counts together. Where it
-  // ends follows the rules of UAX #29 that apply to ASCII as ICU tailors them (letters, "@"
-  // among them, and digits join; "." and "'" join letters; "." "," ";" "'" join digits; "_"
-  // joins both; spaces run together; CR LF stays together), which is what ICU's word break
-  // iterator does on ASCII; tests check that both give the same tokens on every string of up to
-  // four characters from a set of every kind of character, on every surface of the default
-  // dictionaries and on whole articles, and fuzz_tokenize on arbitrary text. White space is read a
-  // character at a time (the flags it leaves are the same as for ICU's runs of it). The folds of
-  // the stretch's tokens, never longer than the stretch, are written into room made for them at
-  // once.
+  // `end` is a certain boundary (or the end of the text), so no segment runs past it, and
+  // text[begin, end) holds ASCII and known characters only (FindUnknown). Each segment is read
+  // once: where it ends, its case fold and its case counts together. Where it ends follows the
+  // rules of UAX #29 as ICU tailors them, for these characters (letters, "@" among them, and
+  // digits join; "." "'" ‘ ’ join letters; "." "," ";" "'" ‘ ’ join digits; "_" joins both;
+  // spaces run together; CR LF stays together; a known character of Word_Break Other is a
+  // segment of its own), which is what ICU's word break iterator does there; tests check that
+  // both give the same tokens on every string of up to four characters from a set of every kind
+  // of character, on every surface of the default dictionaries and on whole articles, and
+  // fuzz_tokenize on arbitrary text. White space is read a character at a time (the flags it
+  // leaves are the same as for ICU's runs of it). The folds of the stretch's ASCII tokens, never
+  // longer than the stretch, are written into room made for them at once; a segment with a
+  // known non-ASCII character takes the general path (AddSegment).
   const AsciiTables& t = Ascii();
-  const char* s = text.data();
+  const KnownTables& known = KnownChars();
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   std::string& arena = out.arena;
-  const std::size_t arena_start = arena.size();
-  arena.resize(arena_start + (end - begin));
-  char* const fold_base = arena.data();
-  std::size_t fold = arena_start;  // where the next token's fold goes
+  std::size_t fold = arena.size();  // where the next token's fold goes
+  arena.resize(fold + (end - begin));
+  char* fold_base = arena.data();
+  // A segment through the general path: the room for the folds is given back first and made
+  // again after.
+  auto general = [&](std::size_t b, std::size_t e) {
+    arena.resize(fold);
+    AddSegment(text, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), state, out);
+    fold = arena.size();
+    arena.resize(fold + (end - e));
+    fold_base = arena.data();
+  };
   std::size_t pos = begin;
   while (pos < end) {
-    const auto c = static_cast<unsigned char>(s[pos]);
+    const unsigned char c = s[pos];
     switch (c) {
       case ' ':
       case '\t':
@@ -725,6 +805,13 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
       default:
         break;
     }
+    if (c >= 0x80) {  // a known character, a segment of its own here
+      std::size_t length = 1;
+      KnownAt(known, s, pos, end, length);
+      general(pos, pos + length);
+      pos += length;
+      continue;
+    }
     const auto b = static_cast<std::uint32_t>(pos);
     CaseCounts counts;
     char* out_fold = fold_base + fold;
@@ -738,39 +825,64 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
         counts.first_letter = bits & kUpperBit ? 1 : 2;
       }
     };
+    // The class of the character at `at` for the rules (known non-ASCII characters join as
+    // MidNumLet or not at all), with its length.
+    auto class_at = [&](std::size_t at, std::size_t& length) {
+      if (s[at] < 0x80) {
+        length = 1;
+        return t.cls[s[at]];
+      }
+      return KnownAt(known, s, at, end, length) == Known::kMidNumLet ? AsciiClass::kMidNumLet
+                                                                     : AsciiClass::kOther;
+    };
     AsciiClass last = t.cls[c];
+    bool ascii = true;  // the segment holds ASCII only
     std::size_t e = pos;
     take(c);
     ++e;
     if (last == AsciiClass::kLetter || last == AsciiClass::kDigit ||
         last == AsciiClass::kExtendNumLet) {
-      // Letters, digits and "_" join; "." "'" between letters and "." "," ";" "'" between
-      // digits join too.
+      // Letters, digits and "_" join; a MidNumLet between letters and a MidNumLet or MidNum
+      // between digits join too.
       while (e < end) {
-        const auto ch = static_cast<unsigned char>(s[e]);
-        const AsciiClass k = t.cls[ch];
-        if (k == AsciiClass::kLetter || k == AsciiClass::kDigit || k == AsciiClass::kExtendNumLet) {
-          take(ch);
-          last = k;
-          ++e;
-          continue;
+        const unsigned char ch = s[e];
+        if (ch < 0x80) {
+          const AsciiClass k = t.cls[ch];
+          if (k == AsciiClass::kLetter || k == AsciiClass::kDigit ||
+              k == AsciiClass::kExtendNumLet) {
+            take(ch);
+            last = k;
+            ++e;
+            continue;
+          }
         }
-        if (e + 1 < end && (k == AsciiClass::kMidNumLet || k == AsciiClass::kMidNum)) {
-          const auto after = static_cast<unsigned char>(s[e + 1]);
-          const AsciiClass next = t.cls[after];
+        std::size_t length = 1;
+        const AsciiClass k = class_at(e, length);
+        if (e + length < end && (k == AsciiClass::kMidNumLet || k == AsciiClass::kMidNum)) {
+          std::size_t after_length = 1;
+          const AsciiClass next = class_at(e + length, after_length);
           const bool letters = last == AsciiClass::kLetter && next == AsciiClass::kLetter &&
                                k == AsciiClass::kMidNumLet;
           const bool digits = last == AsciiClass::kDigit && next == AsciiClass::kDigit;
           if (letters || digits) {
-            take(ch);
-            take(after);
+            if (length == 1) {
+              take(ch);
+            } else {
+              ascii = false;
+            }
+            take(s[e + length]);
             last = next;
-            e += 2;
+            e += length + 1;
             continue;
           }
         }
         break;
       }
+    }
+    if (!ascii) {
+      general(pos, e);
+      pos = e;
+      continue;
     }
     pos = e;
     std::uint16_t flags = state.pending;
@@ -792,7 +904,7 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
     if (suffix) {
       CaseCounts stem = counts;
       (s[end32 - 1] == 's' ? stem.lower : stem.upper) -= 1;
-      SetShape(t, stem, static_cast<unsigned char>(s[b]), cut == b + 1, token);
+      SetShape(t, stem, s[b], cut == b + 1, token);
     } else {
       SetShape(t, counts, c, end32 == b + 1, token);
     }
@@ -808,7 +920,7 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
       CaseCounts k;
       (s[end32 - 1] == 's' ? k.lower : k.upper) = 1;
       k.first_letter = s[end32 - 1] == 's' ? 2 : 1;
-      SetShape(t, k, static_cast<unsigned char>(s[cut]), false, possessive);
+      SetShape(t, k, s[cut], false, possessive);
       fold += suffix;
     }
   }
