@@ -300,6 +300,17 @@ BOOST_AUTO_TEST_CASE(alternations_of_non_ascii_literals) {
   }
 }
 
+// Counts as RE2 reads them: no leading zero and no missing lower bound ("{01}", "{,2}" are
+// literal text), a bare "{" is itself.
+BOOST_AUTO_TEST_CASE(counts_as_re2_reads_them) {
+  const std::vector<std::string> patterns = {"a{01}",   "a{1,02}", "a{0}b", "a{,2}",    "a{2,}",
+                                             "a{1,3}?", "x{",      "x{1",   "(?:ab){2}"};
+  const std::vector<std::string> texts = {"a{01}",    "aaa{1,02}", "ab b", "a{,2}aa",
+                                          "x{1}abab", "x{",        "aaaa"};
+  BOOST_TEST(Compare(patterns, texts, false) == 0u);
+  BOOST_TEST(Compare(patterns, texts, true) == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(syntax_left_to_re2_is_refused) {
   ClassRegexSet set(false);
   for (const char* p :

@@ -174,6 +174,8 @@ class Parser {
     std::size_t p = pos_ + 1;
     auto number = [&](int& out) {
       const std::size_t start = p;
+      // As RE2: no leading zero ("{01}" is no count, its "{" a literal).
+      if (p + 1 < p_.size() && p_[p] == '0' && p_[p + 1] >= '0' && p_[p + 1] <= '9') return false;
       long value = 0;
       while (p < p_.size() && p_[p] >= '0' && p_[p] <= '9') {
         value = value * 10 + (p_[p] - '0');
