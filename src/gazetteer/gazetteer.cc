@@ -316,7 +316,7 @@ void Gazetteer::Match(Document& doc) const {
   std::vector<WordInfo>& info = doc.word_info;
   info.assign(n, WordInfo{});
   thread_local std::vector<std::uint64_t> tags;
-  thread_local std::vector<std::uint64_t> homes;
+  thread_local std::vector<std::uint64_t> homes;   // ~0: the token is looked up no further
   thread_local std::vector<std::uint32_t> misses;  // tokens not in the cache
   tags.resize(n);
   homes.resize(n);
@@ -330,16 +330,26 @@ void Gazetteer::Match(Document& doc) const {
     std::memcpy(packed, key.data(), key.size());
     packed[1] |= static_cast<std::uint64_t>(key.size()) << 56;
   };
+  // First every token's hash, fetching its cache entry on the way; then the entries, by then in
+  // the core's cache, are compared.
   const bool empty = t.lookup_slots.empty();
+  constexpr std::uint64_t kNone = ~std::uint64_t{0};
   for (std::size_t i = 0; i < n; ++i) {
-    text::Token& tok = tokens[i];
-    const std::string_view key = doc.words.Key(tok);
-    if (empty || (!tok.IsWord() && tok.shape != text::Shape::kPunct) || key.empty() ||
-        key.size() > 0xFFFF) {
+    const text::Token& tok = tokens[i];
+    const std::uint32_t length = tok.key_len;
+    if (empty || (!tok.IsWord() && tok.shape != text::Shape::kPunct) || length == 0 ||
+        length > 0xFFFF) {
+      homes[i] = kNone;
       continue;
     }
+    const std::string_view key = doc.words.Key(tok);
     tags[i] = Tables::Tag(key);
     homes[i] = HashPair(tags[i] ^ key.size()) & t.vocab_mask;
+    __builtin_prefetch(&cache.entries[homes[i] & cache_mask]);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (homes[i] == kNone) continue;
+    const std::string_view key = doc.words.Key(tokens[i]);
     if (key.size() <= WordCache::kMaxKey) {
       std::uint64_t packed[2];
       pack(key, packed);

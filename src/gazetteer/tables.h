@@ -18,13 +18,22 @@ namespace nerkit::internal {
 namespace gazetteer_detail {
 
 inline std::uint64_t HashBytes(std::string_view s) {
-  // FNV-1a with a final mix: short keys, good spread.
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
+  // Eight bytes at a time (the last ones zero-padded), each mixed in by a multiply, with a
+  // final mix: a few instructions for a word of news.
+  std::uint64_t h = 0x2545F4914F6CDD1Dull ^ s.size();
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, s.data() + i, 8);
+    h = (h ^ chunk) * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
   }
-  h ^= h >> 29;
+  if (i < s.size()) {
+    std::uint64_t chunk = 0;
+    std::memcpy(&chunk, s.data() + i, s.size() - i);
+    h = (h ^ chunk) * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
+  }
   h *= 0xbf58476d1ce4e5b9ull;
   h ^= h >> 32;
   return h;

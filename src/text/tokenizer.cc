@@ -717,31 +717,97 @@ struct CaseCounts {
   int first_letter = 0;  // 1 upper, 2 lower, 0 none yet
 };
 
+// Eight ASCII bytes of a word at once: which are upper case, lower case, digits, and which
+// join a word ("_", "@"), as bits 1 per byte (bit 8k for byte k), with the bytes in lower case.
+struct WordBytes {
+  std::uint64_t upper, lower, digit, word, lowered;
+  // How many bytes from the first are word bytes (0-8).
+  int run() const { return Run(word); }
+  static int Run(std::uint64_t word_bits) {
+    const std::uint64_t stop = ~word_bits & 0x0101010101010101ull;
+    return stop == 0 ? 8 : __builtin_ctzll(stop) / 8;
+  }
+};
+
+// How many bytes of `bits` (each 0 or 1) are 1: one multiply, where a population count would be
+// a library call on the baseline x86-64 this builds for.
+inline int ByteCount(std::uint64_t bits) {
+  return static_cast<int>((bits * 0x0101010101010101ull) >> 56);
+}
+
+// Byte k of the result is 0x80 where byte k of `x` (each below 0x80) lies in [lo, hi].
+inline std::uint64_t InRange(std::uint64_t x, unsigned lo, unsigned hi) {
+  constexpr std::uint64_t k = 0x0101010101010101ull;
+  return (x + k * (0x80 - lo)) & ~(x + k * (0x7F - hi)) & (k * 0x80);
+}
+
+inline WordBytes ReadWordBytes(const unsigned char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  constexpr std::uint64_t k = 0x0101010101010101ull;
+  const std::uint64_t ascii = ~w & (k * 0x80);  // 0x80 where the byte is ASCII
+  const std::uint64_t x = w & (k * 0x7F);
+  const std::uint64_t upper = InRange(x, 'A', 'Z') & ascii;
+  const std::uint64_t lower = InRange(x, 'a', 'z') & ascii;
+  const std::uint64_t digit = InRange(x, '0', '9') & ascii;
+  const std::uint64_t joins = (InRange(x, '_', '_') | InRange(x, '@', '@')) & ascii;
+  WordBytes b;
+  b.upper = upper >> 7;
+  b.lower = lower >> 7;
+  b.digit = digit >> 7;
+  b.word = (upper | lower | digit | joins) >> 7;
+  b.lowered = w | (upper >> 2);
+  return b;
+}
+
 // Shape and flags of a token from its counts (what Classify gives for ASCII); `first` is its
 // first byte, `single` whether it is one byte long.
+// Shape and flags of a word from five facts of its counts (any upper case, any lower case, any
+// digit, upper case first among its letters, two upper case letters or more), as Classify gives
+// them for ASCII.
+struct WordShape {
+  Shape shape;
+  std::uint16_t flags;
+};
+constexpr std::array<WordShape, 32> kWordShapes = [] {
+  std::array<WordShape, 32> table{};
+  for (int i = 0; i < 32; ++i) {
+    const bool upper = i & 1, lower = i & 2, digits = i & 4, upper_first = i & 8, two = i & 16;
+    std::uint16_t flags = 0;
+    if (upper) flags |= kHasUpper;
+    if (lower) flags |= kHasLower;
+    if (digits) flags |= kHasDigit;
+    const bool letters = upper || lower;
+    if (letters || digits) flags |= kWord;
+    Shape shape = Shape::kOther;
+    if (!letters) {
+      shape = Shape::kNumber;
+    } else if (digits) {
+      shape = Shape::kAlnum;
+    } else if (upper_first) {
+      shape = !lower ? (two ? Shape::kAllCaps : Shape::kInitial) : Shape::kCapitalized;
+    } else {
+      shape = Shape::kLower;
+    }
+    table[static_cast<std::size_t>(i)] = {shape, flags};
+  }
+  return table;
+}();
+
+// Shape, flags and mark of a token from its counts (what Classify gives for ASCII); `first` is
+// its first byte, `single` whether it is one byte long.
 void SetShape(const AsciiTables& t, const CaseCounts& k, unsigned char first, bool single,
               Token& token) {
-  std::uint16_t flags = 0;
-  if (k.upper) flags |= kHasUpper;
-  if (k.lower) flags |= kHasLower;
-  if (k.digits) flags |= kHasDigit;
-  const int letters = k.upper + k.lower;
-  if (letters || k.digits) flags |= kWord;
-  Shape shape;
-  if (!letters && !k.digits) {
-    shape = t.shape[first];
+  if (k.upper + k.lower + k.digits == 0) {  // punctuation, "_", "@"
+    token.shape = t.shape[first];
     token.mark = single ? t.mark[first] : Mark::kOther;
-  } else if (!letters) {
-    shape = Shape::kNumber;
-  } else if (k.digits) {
-    shape = Shape::kAlnum;
-  } else if (k.first_letter == 1) {
-    shape = k.lower == 0 ? (k.upper >= 2 ? Shape::kAllCaps : Shape::kInitial) : Shape::kCapitalized;
-  } else {
-    shape = Shape::kLower;
+    return;
   }
-  token.shape = shape;
-  token.flags = static_cast<std::uint16_t>(token.flags | flags);
+  const unsigned index = (k.upper > 0) | (k.lower > 0) << 1 | (k.digits > 0) << 2 |
+                         (k.first_letter == 1) << 3 | (k.upper >= 2) << 4;
+  const WordShape& w = kWordShapes[index];
+  token.shape = w.shape;
+  token.flags = static_cast<std::uint16_t>(token.flags | w.flags);
 }
 
 }  // namespace
@@ -766,7 +832,8 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   std::string& arena = out.arena;
   std::size_t fold = arena.size();  // where the next token's fold goes
-  arena.resize(fold + (end - begin));
+  // (Eight bytes more than the folds need: the word loop stores eight at a time.)
+  arena.resize(fold + (end - begin) + 8);
   char* fold_base = arena.data();
   // A segment through the general path: the room for the folds is given back first and made
   // again after.
@@ -774,7 +841,7 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
     arena.resize(fold);
     AddSegment(text, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), state, out);
     fold = arena.size();
-    arena.resize(fold + (end - e));
+    arena.resize(fold + (end - e) + 8);
     fold_base = arena.data();
   };
   std::size_t pos = begin;
@@ -836,7 +903,8 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
                                                                      : AsciiClass::kOther;
     };
     AsciiClass last = t.cls[c];
-    bool ascii = true;  // the segment holds ASCII only
+    bool ascii = true;        // the segment holds ASCII only
+    bool apostrophe = false;  // an "'" joined inside it: a possessive may end it
     std::size_t e = pos;
     take(c);
     ++e;
@@ -845,6 +913,30 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
       // Letters, digits and "_" join; a MidNumLet between letters and a MidNumLet or MidNum
       // between digits join too.
       while (e < end) {
+        // Eight bytes at a time while the word goes on.
+        while (e + 8 <= end) {
+          const WordBytes w = ReadWordBytes(s + e);
+          const int run = w.run();
+          if (run == 0) break;
+          const std::uint64_t in =
+              run == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * run)) - 1;
+          std::memcpy(out_fold, &w.lowered, 8);  // the room has eight bytes to spare here
+          out_fold += run;
+          counts.upper += ByteCount(w.upper & in);
+          counts.lower += ByteCount(w.lower & in);
+          counts.digits += ByteCount(w.digit & in);
+          if (!counts.first_letter) {
+            const std::uint64_t letters = (w.upper | w.lower) & in;
+            if (letters) {
+              const int first = __builtin_ctzll(letters);
+              counts.first_letter = (w.upper >> first) & 1 ? 1 : 2;
+            }
+          }
+          last = t.cls[s[e + static_cast<std::size_t>(run) - 1]];
+          e += static_cast<std::size_t>(run);
+          if (run < 8) break;
+        }
+        if (e >= end) break;
         const unsigned char ch = s[e];
         if (ch < 0x80) {
           const AsciiClass k = t.cls[ch];
@@ -867,6 +959,7 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
           if (letters || digits) {
             if (length == 1) {
               take(ch);
+              apostrophe |= ch == '\'';
             } else {
               ascii = false;
             }
@@ -891,7 +984,7 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
     state.pending = 0;
     state.newlines = 0;
     const auto end32 = static_cast<std::uint32_t>(e);
-    const std::uint32_t suffix = PossessiveSuffix(text, b, end32);
+    const std::uint32_t suffix = apostrophe ? PossessiveSuffix(text, b, end32) : 0;
     // The token, then the possessive ('s or 'S) split off it: its counts are the segment's but
     // the last letter's.
     const std::uint32_t cut = end32 - suffix;
