@@ -324,38 +324,42 @@ void Gazetteer::Match(Document& doc) const {
   WordCache& cache = doc.word_cache;
   if (cache.owner != instance_ || cache.entries.empty()) cache.Reset(instance_);
   const std::size_t cache_mask = WordCache::kEntries - 1;
-  // A key of up to 15 bytes and its length, as a cache entry holds them.
-  auto pack = [](std::string_view key, std::uint64_t packed[2]) {
-    packed[0] = packed[1] = 0;
-    std::memcpy(packed, key.data(), key.size());
-    packed[1] |= static_cast<std::uint64_t>(key.size()) << 56;
+  const char* arena = doc.words.arena.data();
+  // What a token's lookup found: its vocabulary id and lexical bits, and its trie node fetched.
+  auto found = [&](std::size_t i, const WordInfo& w) {
+    info[i] = w;
+    tokens[i].vocab = w.id;
+    doc.lexical[i] = w.lexical;
+    if (w.root >= 0 && (w.flags & (Tables::kVocabRecord | Tables::kVocabChildren))) {
+      __builtin_prefetch(&t.nodes[static_cast<std::uint32_t>(w.root)]);
+    }
   };
   // First every token's hash, fetching its cache entry on the way; then the entries, by then in
-  // the core's cache, are compared.
+  // the core's cache, are compared. (Keys are read sixteen bytes at a time: the arena has room.)
   const bool empty = t.lookup_slots.empty();
   constexpr std::uint64_t kNone = ~std::uint64_t{0};
   for (std::size_t i = 0; i < n; ++i) {
-    const text::Token& tok = tokens[i];
+    text::Token& tok = tokens[i];
+    tok.vocab = -1;
     const std::uint32_t length = tok.key_len;
     if (empty || (!tok.IsWord() && tok.shape != text::Shape::kPunct) || length == 0 ||
         length > 0xFFFF) {
       homes[i] = kNone;
       continue;
     }
-    const std::string_view key = doc.words.Key(tok);
-    tags[i] = Tables::Tag(key);
-    homes[i] = HashPair(tags[i] ^ key.size()) & t.vocab_mask;
+    tags[i] = length <= 16 ? TagOfWords(LoadKey(arena + tok.key, length), length)
+                           : Tables::Tag(doc.words.Key(tok));
+    homes[i] = HashPair(tags[i] ^ length) & t.vocab_mask;
     __builtin_prefetch(&cache.entries[homes[i] & cache_mask]);
   }
   for (std::size_t i = 0; i < n; ++i) {
     if (homes[i] == kNone) continue;
-    const std::string_view key = doc.words.Key(tokens[i]);
-    if (key.size() <= WordCache::kMaxKey) {
-      std::uint64_t packed[2];
-      pack(key, packed);
+    const std::uint32_t length = tokens[i].key_len;
+    if (length <= WordCache::kMaxKey) {
+      const KeyWords w = LoadKey(arena + tokens[i].key, length);
       const WordCache::Entry& e = cache.entries[homes[i] & cache_mask];
-      if (e.key[0] == packed[0] && e.key[1] == packed[1]) {
-        info[i] = e.info;
+      if (e.key[0] == w.k0 && e.key[1] == (w.k1 | std::uint64_t{length} << 56)) {
+        found(i, e.info);
         continue;
       }
     }
@@ -370,19 +374,14 @@ void Gazetteer::Match(Document& doc) const {
     const std::uint32_t i = misses[k];
     const std::string_view key = doc.words.Key(tokens[i]);
     const Tables::VocabSlot* slot = t.FindSlotAt(key, tags[i], homes[i]);
-    if (slot) info[i] = slot->Info();
+    const WordInfo w = slot ? slot->Info() : WordInfo{};
+    found(i, w);
     if (key.size() <= WordCache::kMaxKey) {
+      const KeyWords words = LoadKey(arena + tokens[i].key, key.size());
       WordCache::Entry& e = cache.entries[homes[i] & cache_mask];
-      pack(key, e.key);
-      e.info = info[i];
-    }
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    const WordInfo& w = info[i];
-    tokens[i].vocab = w.id;
-    doc.lexical[i] = w.lexical;
-    if (w.root >= 0 && (w.flags & (Tables::kVocabRecord | Tables::kVocabChildren))) {
-      __builtin_prefetch(&t.nodes[static_cast<std::uint32_t>(w.root)]);
+      e.key[0] = words.k0;
+      e.key[1] = words.k1 | std::uint64_t{key.size()} << 56;
+      e.info = w;
     }
   }
   std::string cs_text;

@@ -17,6 +17,17 @@
 namespace nerkit::internal {
 namespace gazetteer_detail {
 
+// One step of HashBytes: eight bytes mixed in.
+inline std::uint64_t HashStep(std::uint64_t h, std::uint64_t chunk) {
+  h = (h ^ chunk) * 0x9E3779B97F4A7C15ull;
+  return h ^ (h >> 29);
+}
+
+inline std::uint64_t HashFinish(std::uint64_t h) {
+  h *= 0xbf58476d1ce4e5b9ull;
+  return h ^ (h >> 32);
+}
+
 inline std::uint64_t HashBytes(std::string_view s) {
   // Eight bytes at a time (the last ones zero-padded), each mixed in by a multiply, with a
   // final mix: a few instructions for a word of news.
@@ -25,18 +36,39 @@ inline std::uint64_t HashBytes(std::string_view s) {
   for (; i + 8 <= s.size(); i += 8) {
     std::uint64_t chunk;
     std::memcpy(&chunk, s.data() + i, 8);
-    h = (h ^ chunk) * 0x9E3779B97F4A7C15ull;
-    h ^= h >> 29;
+    h = HashStep(h, chunk);
   }
   if (i < s.size()) {
     std::uint64_t chunk = 0;
     std::memcpy(&chunk, s.data() + i, s.size() - i);
-    h = (h ^ chunk) * 0x9E3779B97F4A7C15ull;
-    h ^= h >> 29;
+    h = HashStep(h, chunk);
   }
-  h *= 0xbf58476d1ce4e5b9ull;
-  h ^= h >> 32;
-  return h;
+  return HashFinish(h);
+}
+
+// A key of up to 16 bytes as two numbers, zero after its end, read with two eight-byte loads:
+// `p` must have sixteen readable bytes (TokenizedText::kArenaPadding).
+struct KeyWords {
+  std::uint64_t k0 = 0, k1 = 0;
+};
+inline KeyWords LoadKey(const char* p, std::size_t length) {
+  KeyWords w;
+  std::memcpy(&w.k0, p, 8);
+  std::memcpy(&w.k1, p + 8, 8);
+  if (length < 8) {
+    w.k0 &= (std::uint64_t{1} << (8 * length)) - 1;
+    w.k1 = 0;
+  } else if (length < 16) {
+    w.k1 &= (std::uint64_t{1} << (8 * (length - 8))) - 1;
+  }
+  return w;
+}
+
+// Tables::Tag of a key of up to 16 bytes from its words: the same number.
+inline std::uint64_t TagOfWords(const KeyWords& w, std::size_t length) {
+  if (length <= 8) return w.k0;
+  std::uint64_t h = HashStep(0x2545F4914F6CDD1Dull ^ length, w.k0);
+  return HashFinish(HashStep(h, w.k1));
 }
 
 inline std::uint64_t HashPair(std::uint64_t key) {

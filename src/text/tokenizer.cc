@@ -1022,6 +1022,7 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
 
 void Tokenizer::Finish(std::string_view text, TokenizedText& out, bool sentences) {
   const auto size = static_cast<std::uint32_t>(text.size());
+  out.arena.append(TokenizedText::kArenaPadding, '\0');
   // Joiners: hyphens attached to a word on both sides, periods attached to the word before.
   {
     std::vector<Token>& tokens = out.tokens;

@@ -35,7 +35,10 @@ namespace nerkit::text {
 struct TokenizedText {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
-  std::string arena;  // fold and key forms of the tokens
+  // Fold and key forms of the tokens, then kArenaPadding zero bytes, so that sixteen bytes can
+  // be read from the start of any key.
+  std::string arena;
+  static constexpr std::size_t kArenaPadding = 16;
 
   void Clear() {
     tokens.clear();
