@@ -10,8 +10,8 @@
 #include <string>
 #include <string_view>
 
-#include "pipeline/model.h"
 #include "nerkit/nerkit.h"
+#include "pipeline/model.h"
 
 namespace {
 
@@ -121,7 +121,8 @@ int main(int argc, char** argv) {
                               : "NAME")
                 << "\t" << c.priority << "\t"
                 << Field(std::string_view(text).substr(c.begin, c.end - c.begin)) << "\t" << source
-                << (c.value.empty() ? "" : "\t" + c.value) << "\n";
+                << (c.value < 0 ? "" : "\t" + doc.values[static_cast<std::size_t>(c.value)])
+                << "\n";
     }
   } catch (const std::exception& e) {
     std::cerr << "nerkit-inspect: " << e.what() << "\n";

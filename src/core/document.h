@@ -41,8 +41,8 @@ struct Candidate {
   std::uint32_t ref = 0;    // entry or rule index, per origin
   std::int32_t entry = -1;  // dictionary entry giving canonical name and id, if any
   const char* note = "";    // what the resolver decided about it before selection, if anything
-  std::string value;        // time expressions: TIMEX3 value
-  std::string anchor;       // time expressions: "absolute" or "reference"
+  std::int32_t value = -1;  // time expressions: their TIMEX3 value, Document::values[value]
+  const char* anchor = "";  // time expressions: "absolute" or "reference" ("" without a value)
 };
 
 // One gazetteer match: tokens [token_begin, token_end) equal the key sequence of the entries
@@ -53,6 +53,15 @@ struct GazetteerMatch {
   std::uint32_t entries_begin = 0;
   std::uint32_t entries_count = 0;
   std::uint32_t types = 0;  // bit (1 << EntryType) for each type among the entries
+  // The same without the PERSON, LOCATION and ORGANIZATION entries flagged `common`, and what
+  // those entries say (MatchSummary bits): what the rule stage's class string reads of a match.
+  std::uint32_t strong_types = 0;
+  std::uint8_t summary = 0;
+};
+
+enum MatchSummary : std::uint8_t {
+  kSummaryCommonEntity = 1,  // an entity entry flagged `common`
+  kSummaryCountry = 2,       // a place entry (not `common`) that is a country or feature
 };
 
 // Another dictionary entry of a candidate's name that the gazetteer did not choose (a place of
@@ -119,6 +128,7 @@ struct Document {
 
   // All stages add candidates; the resolver reads them.
   std::vector<Candidate> candidates;
+  std::vector<std::string> values;  // the TIMEX3 values of time expressions (Candidate::value)
 
   // Dates stage: the reference date used and where it came from.
   std::optional<CivilDate> reference_date;
@@ -139,6 +149,7 @@ struct Document {
     symbol_token.clear();
     token_symbol.clear();
     candidates.clear();
+    values.clear();
     reference_date.reset();
     reference_source.clear();
   }

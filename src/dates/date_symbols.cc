@@ -134,51 +134,48 @@ bool Attached(const std::vector<text::Token>& tokens, std::size_t i) {
          tokens[i - 1].IsWord() && tokens[i + 1].IsWord();
 }
 
-char PunctuationSymbol(std::string_view s, const std::vector<text::Token>& tokens, std::size_t i) {
-  if (s.size() == 1) {
-    switch (s[0]) {
-      case ',':
-        return ',';
-      case '.':
-        return '.';
-      case '-':
-        return Attached(tokens, i) ? '-' : '_';
-      case '/':
-        return Attached(tokens, i) ? '/' : '?';
-      case ':':
-        return Attached(tokens, i) ? ':' : ';';
-      case ';':
-        return ';';
-      case '\'':
-        return '\'';
-      case '"':
-        return '"';
-      case '(':
-      case '[':
-        return '(';
-      case ')':
-      case ']':
-        return ')';
-      case '$':
-      case '#':
-        return '$';
-      case '%':
-        return '%';
-      case '&':
-        return '&';
-      case '!':
-      case '?':
-        return '!';
-      default:
-        return '?';
-    }
+char PunctuationSymbol(const std::vector<text::Token>& tokens, std::size_t i) {
+  using text::Mark;
+  switch (tokens[i].mark) {
+    case Mark::kComma:
+      return ',';
+    case Mark::kPeriod:
+      return '.';
+    case Mark::kHyphen:
+    case Mark::kUnicodeHyphen:
+      return Attached(tokens, i) ? '-' : '_';
+    case Mark::kDash:
+      return '_';
+    case Mark::kSlash:
+      return Attached(tokens, i) ? '/' : '?';
+    case Mark::kColon:
+      return Attached(tokens, i) ? ':' : ';';
+    case Mark::kSemicolon:
+      return ';';
+    case Mark::kApostrophe:
+    case Mark::kOpenSingleQuote:
+    case Mark::kCloseSingleQuote:
+      return '\'';
+    case Mark::kQuote:
+    case Mark::kOpenQuote:
+    case Mark::kCloseQuote:
+      return '"';
+    case Mark::kOpenBracket:
+      return '(';
+    case Mark::kCloseBracket:
+      return ')';
+    case Mark::kDollar:
+    case Mark::kCurrency:
+      return '$';
+    case Mark::kPercent:
+      return '%';
+    case Mark::kAmpersand:
+      return '&';
+    case Mark::kExclamation:
+      return '!';
+    default:
+      return '?';
   }
-  if (s == "\xE2\x80\x90" || s == "\xE2\x80\x91") return Attached(tokens, i) ? '-' : '_';
-  if (s == "\xE2\x80\x93" || s == "\xE2\x80\x94" || s == "--") return '_';
-  if (s == "\xE2\x80\x98" || s == "\xE2\x80\x99") return '\'';
-  if (s == "\xE2\x80\x9C" || s == "\xE2\x80\x9D" || s == "\xC2\xAB" || s == "\xC2\xBB") return '"';
-  if (s == "\xC2\xA3" || s == "\xE2\x82\xAC" || s == "\xC2\xA5") return '$';
-  return '?';
 }
 
 }  // namespace
@@ -214,7 +211,7 @@ void DateSymbols::Build(const Document& doc, DateString& out) const {
       const unsigned char c = cap && word.date_cap ? word.date_cap : word.date_any;
       symbol = c ? static_cast<char>(c) : cap ? 'W' : 'w';
     } else {
-      symbol = PunctuationSymbol(doc.TokenText(tok), tokens, i);
+      symbol = PunctuationSymbol(tokens, i);
     }
     w.Add(symbol, tok.begin, tok.end);
   }

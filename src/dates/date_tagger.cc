@@ -358,7 +358,8 @@ void DateTagger::Run(Document& doc, const std::optional<CivilDate>& caller_refer
     c.ref = m.rule;
     c.priority = spec.priority;
     if (!n.value.empty()) c.anchor = n.uses_reference ? "reference" : "absolute";
-    c.value = std::move(n.value);
+    c.value = static_cast<std::int32_t>(doc.values.size());
+    doc.values.push_back(std::move(n.value));
     doc.candidates.push_back(std::move(c));
   }
 }

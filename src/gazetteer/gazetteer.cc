@@ -14,6 +14,22 @@ namespace nerkit::internal {
 
 using namespace gazetteer_detail;
 
+namespace {
+
+// What an entry adds to a match's strong_types and summary (GazetteerMatch).
+void AddToSummary(const Entry& e, std::uint32_t& strong_types, std::uint8_t& summary) {
+  if (EntityLabel(e.type) && e.Has(kCommon)) {
+    summary |= kSummaryCommonEntity;
+    return;
+  }
+  strong_types |= TypeBit(e.type);
+  if (e.type == EntryType::kLocation && (e.Has(kCountry) || e.Has(kFeature))) {
+    summary |= kSummaryCountry;
+  }
+}
+
+}  // namespace
+
 bool IsNameJoiner(const std::vector<text::Token>& tokens, std::string_view, std::size_t k) {
   return tokens[k].Has(text::kJoiner);
 }
@@ -205,6 +221,7 @@ void Gazetteer::Build() {
     for (std::uint32_t index : kept) {
       const Entry& e = entries_[index];
       nd.types |= TypeBit(e.type);
+      AddToSummary(e, nd.strong_types, nd.summary);
       if (e.Has(kEndsWithPeriod)) nd.flags |= kNodePeriod;
       if (EntityLabel(e.type)) {
         nd.flags |= kNodeEntity | kNodeRecord;
@@ -428,6 +445,8 @@ void Gazetteer::Match(Document& doc) const {
             // The common case: nothing to check entry by entry.
             doc.match_entries.insert(doc.match_entries.end(), ids, ids + nd.count);
             m.types = nd.types;
+            m.strong_types = nd.strong_types;
+            m.summary = nd.summary;
             if (single) doc.lexical[i] |= nd.types & ~kEntityTypeBits;
           } else {
             bool cs_built = false;
@@ -456,6 +475,7 @@ void Gazetteer::Match(Document& doc) const {
               }
               doc.match_entries.push_back(index);
               m.types |= TypeBit(e.type);
+              AddToSummary(e, m.strong_types, m.summary);
               if (single && !EntityLabel(e.type)) doc.lexical[i] |= TypeBit(e.type);
             }
           }

@@ -170,6 +170,8 @@ struct Gazetteer::Tables {
     std::uint32_t begin = 0;  // entries node_entries[begin, begin + count)
     std::uint32_t count = 0;
     std::uint32_t types = 0;           // OR of TypeBit of its entries
+    std::uint32_t strong_types = 0;    // the same without `common` entity entries
+    std::uint8_t summary = 0;          // MatchSummary bits of its entries
     std::uint32_t lexical = 0;         // one-word nodes: evidence bits that need no case check
     std::uint32_t children_begin = 0;  // children child_vocab/child_node[begin, begin + count),
     std::uint32_t children_count = 0;  // sorted by vocabulary id

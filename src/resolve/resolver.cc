@@ -107,7 +107,7 @@ void Resolver::Resolve(Document& doc, MentionSet& set, const Gazetteer& gazettee
     }
     if (m.typed && m.candidates_count > 0) {
       const Candidate& c = cands[m.value_candidate];
-      e.value = c.value;
+      if (c.value >= 0) e.value = doc.values[static_cast<std::size_t>(c.value)];
       e.anchor = c.anchor;
     }
     if (m.cluster >= 0) {

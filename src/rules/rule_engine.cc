@@ -181,18 +181,9 @@ void RuleEngine::BuildSymbols(Document& doc) const {
   cover.assign(n, 0);
   single.assign(n, 0);
   for (const GazetteerMatch& m : doc.matches) {
-    std::uint32_t types = 0;
-    bool common_entity = false;
-    bool country = false;
-    for (std::uint32_t k = 0; k < m.entries_count; ++k) {
-      const Entry& e = gazetteer_->entry(doc.match_entries[m.entries_begin + k]);
-      if (EntityLabel(e.type) && e.Has(kCommon)) {
-        common_entity = true;
-        continue;
-      }
-      types |= TypeBit(e.type);
-      if (e.type == EntryType::kLocation && (e.Has(kCountry) || e.Has(kFeature))) country = true;
-    }
+    const std::uint32_t types = m.strong_types;
+    const bool common_entity = (m.summary & kSummaryCommonEntity) != 0;
+    const bool country = (m.summary & kSummaryCountry) != 0;
     char symbol = 0;
     if (types & TypeBit(EntryType::kLocation))
       symbol = country ? 'K' : 'P';
@@ -292,30 +283,46 @@ void RuleEngine::BuildSymbols(Document& doc) const {
         symbol = capitalised && has_case ? static_cast<char>(letter - 32) : letter;
       }
     } else {
-      const std::string_view s = doc.TokenText(tok);
-      if (tok.Has(text::kPossessive))
+      using text::Mark;
+      if (tok.Has(text::kPossessive)) {
         symbol = '\'';
-      else if (s == ",")
-        symbol = ',';
-      else if (s == ".")
-        symbol = '.';
-      else if (s == "-" || s == "\xE2\x80\x90" || s == "\xE2\x80\x91") {
-        symbol = IsNameJoiner(tokens, doc.text, i) ? '-' : '_';
-      } else if (s == "\xE2\x80\x94" || s == "\xE2\x80\x93" || s == "--")
-        symbol = '_';
-      else if (s == "(" || s == "[")
-        symbol = '(';
-      else if (s == ")" || s == "]")
-        symbol = ')';
-      else if (s == "\"" || s == "'" || s == "\xE2\x80\x9C" || s == "\xE2\x80\x9D" ||
-               s == "\xE2\x80\x98" || s == "\xE2\x80\x99" || s == "\xC2\xAB" || s == "\xC2\xBB") {
+      } else if (text::IsQuoteMark(tok.mark)) {
         symbol = '"';
-      } else if (s == "&")
-        symbol = '&';
-      else if (s == ":" || s == ";")
-        symbol = ':';
-      else if (s == "/")
-        symbol = '/';
+      } else {
+        switch (tok.mark) {
+          case Mark::kComma:
+            symbol = ',';
+            break;
+          case Mark::kPeriod:
+            symbol = '.';
+            break;
+          case Mark::kHyphen:
+          case Mark::kUnicodeHyphen:
+            symbol = IsNameJoiner(tokens, doc.text, i) ? '-' : '_';
+            break;
+          case Mark::kDash:
+            symbol = '_';
+            break;
+          case Mark::kOpenBracket:
+            symbol = '(';
+            break;
+          case Mark::kCloseBracket:
+            symbol = ')';
+            break;
+          case Mark::kAmpersand:
+            symbol = '&';
+            break;
+          case Mark::kColon:
+          case Mark::kSemicolon:
+            symbol = ':';
+            break;
+          case Mark::kSlash:
+            symbol = '/';
+            break;
+          default:
+            break;
+        }
+      }
     }
     doc.symbols.push_back(symbol);
     doc.symbol_token.push_back(static_cast<std::uint32_t>(i));
