@@ -523,6 +523,18 @@ class Parser {
 
 namespace {
 
+// The index of `set` in `sets`, added if new.
+std::int32_t InternSet(std::vector<std::bitset<256>>& sets,
+                       std::unordered_map<std::bitset<256>, std::int32_t>& ids,
+                       const std::bitset<256>& set) {
+  const auto it = ids.find(set);
+  if (it != ids.end()) return it->second;
+  const auto id = static_cast<std::int32_t>(sets.size());
+  sets.push_back(set);
+  ids.emplace(set, id);
+  return id;
+}
+
 // Compiles a parsed pattern into instructions, building from the end (each node is compiled
 // with the program that follows it), forward (with capture saves) or reversed (the instructions
 // that match the pattern's strings backwards, without saves).
@@ -545,14 +557,7 @@ class Compiler {
     return static_cast<std::int32_t>(insts_.size()) - 1;
   }
 
-  std::int32_t SetId(const std::bitset<256>& set) {
-    const auto it = set_ids_.find(set);
-    if (it != set_ids_.end()) return it->second;
-    const auto id = static_cast<std::int32_t>(sets_.size());
-    sets_.push_back(set);
-    set_ids_.emplace(set, id);
-    return id;
-  }
+  std::int32_t SetId(const std::bitset<256>& set) { return InternSet(sets_, set_ids_, set); }
 
   std::int32_t Compile(int index, std::int32_t next) {
     if (!ok_) return 0;
@@ -840,6 +845,47 @@ int ClassRegexSet::Add(std::string_view pattern) {
       sets_.resize(sets_before);
       return -1;
     }
+    // First bytes, from the end of the program (no path between instructions reads nothing in a
+    // loop: loops over what can match nothing are refused).
+    const std::vector<Inst>& insts = p.forward.insts;
+    std::vector<std::bitset<256>> first(insts.size());
+    // state: 0 new, 1 being visited, 2 done, 3 done and open-ended (may read nothing first).
+    std::vector<std::int8_t> state(insts.size(), 0);
+    std::function<bool(std::int32_t)> visit = [&](std::int32_t pc) -> bool {
+      const auto k = static_cast<std::size_t>(pc);
+      if (state[k] >= 2) return state[k] == 3;
+      if (state[k] == 1) return true;  // (no such cycle; counted as open-ended to stay safe)
+      state[k] = 1;
+      const Inst& inst = insts[k];
+      bool open_ended = false;
+      switch (inst.op) {
+        case Inst::kByte:
+          first[k] = sets_[static_cast<std::size_t>(inst.arg)];
+          break;
+        case Inst::kSplit:
+          open_ended = visit(inst.x);
+          open_ended = visit(inst.y) || open_ended;
+          first[k] =
+              first[static_cast<std::size_t>(inst.x)] | first[static_cast<std::size_t>(inst.y)];
+          break;
+        case Inst::kSave:
+          open_ended = visit(inst.x);
+          first[k] = first[static_cast<std::size_t>(inst.x)];
+          break;
+        case Inst::kAssert:
+        case Inst::kMatch:
+          open_ended = true;
+          break;
+      }
+      state[k] = open_ended ? 3 : 2;
+      return open_ended;
+    };
+    p.forward.first.assign(insts.size(), -1);
+    for (std::size_t k = 0; k < insts.size(); ++k) {
+      if (!visit(static_cast<std::int32_t>(k))) {
+        p.forward.first[k] = InternSet(sets_, set_ids, first[k]);
+      }
+    }
   }
   {
     Compiler<Inst> compiler(parser.nodes(), reverse_.insts, sets_, set_ids, true);
@@ -1081,7 +1127,7 @@ int ClassRegexSet::Backtrack(const Program& prog, std::string_view text, std::si
       }
       const Inst& inst = prog.insts[static_cast<std::size_t>(pc)];
       if (inst.op == Inst::kByte) {
-        if (pos < size && sets_[static_cast<std::size_t>(inst.arg)].test(s[pos])) {
+        if (pos < size && sets_[static_cast<std::size_t>(inst.arg)][s[pos]]) {
           pc = inst.x;
           ++pos;
           continue;
@@ -1089,8 +1135,21 @@ int ClassRegexSet::Backtrack(const Program& prog, std::string_view text, std::si
         break;
       }
       if (inst.op == Inst::kSplit) {
-        stack.push_back({inst.y, static_cast<std::int32_t>(pos)});
-        pc = inst.x;
+        // A branch that cannot read the next byte (nor end here) is left out.
+        const std::int32_t fx = prog.first[static_cast<std::size_t>(inst.x)];
+        const std::int32_t fy = prog.first[static_cast<std::size_t>(inst.y)];
+        const bool x_ok = fx < 0 || (pos < size && sets_[static_cast<std::size_t>(fx)][s[pos]]);
+        const bool y_ok = fy < 0 || (pos < size && sets_[static_cast<std::size_t>(fy)][s[pos]]);
+        if (x_ok && y_ok) {
+          stack.push_back({inst.y, static_cast<std::int32_t>(pos)});
+          pc = inst.x;
+        } else if (x_ok) {
+          pc = inst.x;
+        } else if (y_ok) {
+          pc = inst.y;
+        } else {
+          break;
+        }
         continue;
       }
       if (inst.op == Inst::kSave) {

@@ -121,6 +121,11 @@ class ClassRegexSet {
     std::vector<Inst> insts;
     std::int32_t start = -1;
     int captures = 0;
+    // Per instruction: the bytes a path from it can read first, as an index into sets_, or -1
+    // when a path from it can reach an assertion or the match without reading (it can then not
+    // be ruled out by the next byte). The backtracker leaves a branch whose first bytes do not
+    // hold the next byte.
+    std::vector<std::int32_t> first;
   };
   struct Pattern {
     Program forward;            // with saves, for MatchAt
