@@ -4,6 +4,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 
 #include "core/regex.h"
@@ -171,6 +172,51 @@ std::uint32_t IncludeAbbreviationPeriod(const Document& doc, std::uint32_t end) 
 
 }  // namespace
 
+namespace {
+
+// The letter of a word that neither a `symbol` line nor a dictionary name over it decides, from
+// what the dictionaries say of the word alone (its lexical bits), whether a common name covers
+// it, and whether it is an initial; looked up in a table of every combination of the lexical
+// bits it reads: the entry types GIVEN_NAME to WORD (bits 3-10) and the two `common` bits of
+// given names and surnames (bits 16-17).
+static_assert(TypeBit(EntryType::kGivenName) == 1u << 3 && TypeBit(EntryType::kWord) == 1u << 10);
+static_assert(kLexGivenCommon == 1u << 16 && kLexSurnameCommon == 1u << 17);
+
+std::size_t WordLetterIndex(std::uint32_t lex, bool common_name, bool initial) {
+  return (lex >> 3 & 0xFF) | (lex >> 16 & 3) << 8 | std::size_t{common_name} << 10 |
+         std::size_t{initial} << 11;
+}
+
+char WordLetter(std::uint32_t lex, bool common_name, bool initial) {
+  if (lex & TypeBit(EntryType::kTitle)) return 't';
+  if (lex & TypeBit(EntryType::kOrgHead)) return 'h';
+  if (lex & TypeBit(EntryType::kLocHead)) return 'l';
+  if (lex & TypeBit(EntryType::kNameParticle)) return 'a';
+  if (lex & TypeBit(EntryType::kDemonym)) return 'd';
+  if (lex & TypeBit(EntryType::kGivenName)) {
+    return (lex & (kLexGivenCommon | TypeBit(EntryType::kWord))) ? 'f' : 'g';
+  }
+  if ((lex & TypeBit(EntryType::kSurname)) && !(lex & kLexSurnameCommon) &&
+      !(lex & TypeBit(EntryType::kWord))) {
+    return 's';
+  }
+  if (common_name) return 'q';
+  if (initial) return 'x';
+  if (lex & TypeBit(EntryType::kWord)) return 'w';
+  return 'c';
+}
+
+const std::array<char, 4096> kWordLetters = [] {
+  std::array<char, 4096> table{};
+  for (std::size_t index = 0; index < table.size(); ++index) {
+    const auto lex = static_cast<std::uint32_t>((index & 0xFF) << 3 | (index >> 8 & 3) << 16);
+    table[index] = WordLetter(lex, (index >> 10 & 1) != 0, (index >> 11 & 1) != 0);
+  }
+  return table;
+}();
+
+}  // namespace
+
 void RuleEngine::BuildSymbols(Document& doc) const {
   const std::vector<text::Token>& tokens = doc.tokens();
   const std::size_t n = tokens.size();
@@ -214,16 +260,19 @@ void RuleEngine::BuildSymbols(Document& doc) const {
     }
   }
 
-  doc.symbols.clear();
-  doc.symbol_token.clear();
-  doc.token_symbol.clear();
-  doc.symbols.reserve(n + doc.words.sentences.size());
-  doc.symbol_token.reserve(n + doc.words.sentences.size());
+  // One symbol per token and one between sentences, written into arrays sized for them.
+  const std::size_t size = n + doc.words.sentences.size();
+  doc.symbols.resize(size);
+  doc.symbol_token.resize(size);
+  doc.token_symbol.resize(n);
+  char* symbols = doc.symbols.data();
+  std::uint32_t* symbol_token = doc.symbol_token.data();
+  std::size_t length = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const text::Token& tok = tokens[i];
     if (i > 0 && tok.sentence != tokens[i - 1].sentence) {
-      doc.symbols.push_back('\n');
-      doc.symbol_token.push_back(static_cast<std::uint32_t>(i));
+      symbols[length] = '\n';
+      symbol_token[length++] = static_cast<std::uint32_t>(i);
     }
     char symbol = '?';
     const bool capitalised = tok.IsCapitalized();
@@ -252,29 +301,9 @@ void RuleEngine::BuildSymbols(Document& doc) const {
           letter = 's';
         } else if (cover[i] && cover[i] != 'Q') {
           letter = cover[i];
-        } else if (lex & TypeBit(EntryType::kTitle))
-          letter = 't';
-        else if (lex & TypeBit(EntryType::kOrgHead))
-          letter = 'h';
-        else if (lex & TypeBit(EntryType::kLocHead))
-          letter = 'l';
-        else if (lex & TypeBit(EntryType::kNameParticle))
-          letter = 'a';
-        else if (lex & TypeBit(EntryType::kDemonym))
-          letter = 'd';
-        else if (lex & TypeBit(EntryType::kGivenName)) {
-          letter = (lex & (kLexGivenCommon | TypeBit(EntryType::kWord))) ? 'f' : 'g';
-        } else if ((lex & TypeBit(EntryType::kSurname)) && !(lex & kLexSurnameCommon) &&
-                   !(lex & TypeBit(EntryType::kWord))) {
-          letter = 's';
-        } else if (cover[i] == 'Q') {
-          letter = 'q';
-        } else if (tok.shape == text::Shape::kInitial) {
-          letter = 'x';
-        } else if (lex & TypeBit(EntryType::kWord)) {
-          letter = 'w';
         } else {
-          letter = 'c';
+          letter = kWordLetters[WordLetterIndex(lex, cover[i] == 'Q',
+                                                tok.shape == text::Shape::kInitial)];
         }
         // Letters are stored lower case; capitalised tokens get the upper-case letter. Digit
         // symbols have no case.
@@ -324,10 +353,12 @@ void RuleEngine::BuildSymbols(Document& doc) const {
         }
       }
     }
-    doc.symbols.push_back(symbol);
-    doc.symbol_token.push_back(static_cast<std::uint32_t>(i));
-    doc.token_symbol.push_back(symbol);
+    symbols[length] = symbol;
+    symbol_token[length++] = static_cast<std::uint32_t>(i);
+    doc.token_symbol[i] = symbol;
   }
+  doc.symbols.resize(length);
+  doc.symbol_token.resize(length);
 }
 
 void RuleEngine::Run(Document& doc) const {
