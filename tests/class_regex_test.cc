@@ -71,8 +71,8 @@ std::vector<Match> SetMatches(const ClassRegexSet& set, int pattern, int n, cons
   return out;
 }
 
-RE2::Options Options(bool longest) {
-  RE2::Options options = nerkit::internal::RegexOptions(/*latin1=*/true);
+RE2::Options Options(bool longest, bool utf8 = false) {
+  RE2::Options options = nerkit::internal::RegexOptions(/*latin1=*/!utf8);
   options.set_longest_match(longest);
   return options;
 }
@@ -81,12 +81,12 @@ RE2::Options Options(bool longest) {
 // (pattern, text) pairs whose matches differ, reporting the first few.
 std::size_t Compare(const std::vector<std::string>& patterns, const std::vector<std::string>& texts,
                     bool longest, std::uint32_t max_states = ClassRegexSet::kMaxStates,
-                    std::size_t* compared = nullptr) {
-  ClassRegexSet set(longest, max_states);
+                    std::size_t* compared = nullptr, bool utf8 = false) {
+  ClassRegexSet set(longest, max_states, utf8);
   std::vector<std::unique_ptr<RE2>> res;
   std::vector<int> index;
   for (const std::string& p : patterns) {
-    res.push_back(std::make_unique<RE2>(p, Options(longest)));
+    res.push_back(std::make_unique<RE2>(p, Options(longest, utf8)));
     index.push_back(res.back()->ok() ? set.Add(p) : -1);
   }
   set.Compile();
@@ -139,11 +139,15 @@ BOOST_AUTO_TEST_CASE(default_rules_match_as_re2_does_on_articles) {
   nerkit::internal::RuleFileParser parser = DefaultRules();
   // (The extractor's vocabulary holds the default rules' word classes already.)
   const nerkit::internal::dates::DateSymbols date_symbols;
-  std::vector<std::string> name_patterns, date_patterns;
+  std::vector<std::string> name_patterns, date_patterns, text_patterns;
   for (const nerkit::internal::RuleSpec& r : parser.rules()) {
-    if (r.target != nerkit::internal::RuleTarget::kTokens) continue;
+    if (r.target != nerkit::internal::RuleTarget::kTokens) {
+      text_patterns.push_back(r.pattern);
+      continue;
+    }
     (r.IsTimeRule() ? date_patterns : name_patterns).push_back(r.pattern);
   }
+  std::vector<std::string> article_texts;
   std::vector<std::string> name_strings, date_strings;
   nerkit::internal::Scratch scratch;
   nerkit::internal::dates::DateString dates;
@@ -159,6 +163,7 @@ BOOST_AUTO_TEST_CASE(default_rules_match_as_re2_does_on_articles) {
           nerkit::internal::Stage::kRules}) {
       model.RunStage(stage, scratch, {}, result);
     }
+    article_texts.push_back(text);
     name_strings.push_back(scratch.doc.symbols);
     date_symbols.Build(scratch.doc, dates);
     date_strings.push_back(dates.symbols);
@@ -171,11 +176,16 @@ BOOST_AUTO_TEST_CASE(default_rules_match_as_re2_does_on_articles) {
                      &compared) == 0u);
   BOOST_TEST(Compare(date_patterns, date_strings, /*longest=*/true, ClassRegexSet::kMaxStates,
                      &compared) == 0u);
-  BOOST_TEST(compared > 400u);
+  // The rules over the text, in UTF-8, over the articles themselves.
+  BOOST_TEST(text_patterns.size() > 10u);
+  BOOST_TEST(Compare(text_patterns, article_texts, /*longest=*/false, ClassRegexSet::kMaxStates,
+                     &compared, /*utf8=*/true) == 0u);
+  BOOST_TEST(compared > 450u);
   // Every default rule is read by the automaton (none is left to RE2).
-  ClassRegexSet names(false), times(true);
+  ClassRegexSet names(false), times(true), text(false, ClassRegexSet::kMaxStates, true);
   for (const std::string& p : name_patterns) BOOST_TEST(names.Add(p) >= 0, p);
   for (const std::string& p : date_patterns) BOOST_TEST(times.Add(p) >= 0, p);
+  for (const std::string& p : text_patterns) BOOST_TEST(text.Add(p) >= 0, p);
 }
 
 namespace {
@@ -267,6 +277,90 @@ BOOST_AUTO_TEST_CASE(random_patterns_match_as_re2_does) {
     BOOST_TEST(Compare(patterns, texts, longest, ClassRegexSet::kMaxStates, &compared) == 0u,
                (longest ? "leftmost-longest" : "leftmost-first"));
     BOOST_TEST(compared > 50000u);
+  }
+}
+
+namespace {
+
+// Random UTF-8 patterns and texts: characters of one to four bytes, classes with ranges across
+// the encoded lengths, negated classes, ".", and the ASCII Perl classes.
+std::string RandomUtf8Pattern(std::mt19937& rng, int depth) {
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  static const std::vector<std::string> atoms = {"a",
+                                                 "\xC3\xA9",
+                                                 "\xE2\x80\x99",
+                                                 "\xF0\x9F\x98\x80",
+                                                 ".",
+                                                 "[a\xC3\xA9]",
+                                                 "[^a\xE2\x80\x99]",
+                                                 "[\\x{e0}-\\x{2019}]",
+                                                 "[\\x{7f}-\\x{800}]",
+                                                 "[^\\x{100}-\\x{10ffff}]",
+                                                 "\\w",
+                                                 "\\W",
+                                                 "\\s",
+                                                 "\\S",
+                                                 "[\\w'\xE2\x80\x99.-]",
+                                                 "[^\\w&'.-]",
+                                                 "\\b",
+                                                 "\\x{e9}",
+                                                 "(?s:.)",
+                                                 "\\d"};
+  std::string out;
+  const int items = 1 + pick(depth > 1 ? 2 : 4);
+  for (int i = 0; i < items; ++i) {
+    std::string atom;
+    if (depth < 2 && pick(5) == 0) {
+      atom =
+          "(" + RandomUtf8Pattern(rng, depth + 1) + "|" + RandomUtf8Pattern(rng, depth + 1) + ")";
+    } else {
+      atom = atoms[static_cast<std::size_t>(pick(static_cast<int>(atoms.size())))];
+    }
+    if (atom != "\\b") {
+      static const std::vector<std::string> ops = {"", "", "*", "+", "?", "{1,2}"};
+      atom += ops[static_cast<std::size_t>(pick(static_cast<int>(ops.size())))];
+    }
+    out += atom;
+  }
+  return out;
+}
+
+std::string RandomUtf8Text(std::mt19937& rng) {
+  static const std::vector<std::string> pieces = {"a",
+                                                  "b",
+                                                  " ",
+                                                  "\n",
+                                                  ".",
+                                                  "'",
+                                                  "-",
+                                                  "\xC3\xA9",
+                                                  "\xE2\x80\x99",
+                                                  "\xE2\x80\x94",
+                                                  "\xF0\x9F\x98\x80",
+                                                  "\xC3\xBF",
+                                                  "\xE0\xA0\x80",
+                                                  "\x7F",
+                                                  "\xDF\xBF",
+                                                  "7"};
+  std::string text;
+  const std::size_t length = rng() % 16;
+  for (std::size_t i = 0; i < length; ++i) text += pieces[rng() % pieces.size()];
+  return text;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(utf8_patterns_match_as_re2_does) {
+  std::mt19937 rng(8);
+  for (const bool longest : {false, true}) {
+    std::vector<std::string> patterns;
+    for (int k = 0; k < 300; ++k) patterns.push_back(RandomUtf8Pattern(rng, 0));
+    std::vector<std::string> texts;
+    for (int k = 0; k < 200; ++k) texts.push_back(RandomUtf8Text(rng));
+    std::size_t compared = 0;
+    BOOST_TEST(Compare(patterns, texts, longest, ClassRegexSet::kMaxStates, &compared,
+                       /*utf8=*/true) == 0u);
+    BOOST_TEST(compared > 20000u);
   }
 }
 

@@ -73,7 +73,9 @@ constexpr int kMaxDepth = 1000;
 // patterns use. Fails on anything else, and on what RE2 would refuse.
 class Parser {
  public:
-  explicit Parser(std::string_view pattern) : p_(pattern) {}
+  // `utf8`: the pattern and the text are UTF-8 (a character is one to four bytes), else
+  // Latin-1 (a character is a byte).
+  Parser(std::string_view pattern, bool utf8) : p_(pattern), utf8_(utf8) {}
 
   bool Parse(int& root) {
     Flags flags;
@@ -112,6 +114,145 @@ class Parser {
     n.type = Node::kAssert;
     n.assertion = a;
     return Add(std::move(n));
+  }
+
+  // Sets of characters (code points in UTF-8, bytes in Latin-1) as sorted ranges.
+  using Ranges = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+  std::uint32_t MaxChar() const { return utf8_ ? 0x10FFFF : 0xFF; }
+
+  static Ranges Normalized(Ranges r) {
+    std::sort(r.begin(), r.end());
+    Ranges out;
+    for (const auto& [lo, hi] : r) {
+      if (!out.empty() && lo <= out.back().second + 1) {
+        out.back().second = std::max(out.back().second, hi);
+      } else {
+        out.emplace_back(lo, hi);
+      }
+    }
+    return out;
+  }
+  Ranges Complement(const Ranges& r) const {
+    const Ranges n = Normalized(r);
+    Ranges out;
+    std::uint32_t next = 0;
+    for (const auto& [lo, hi] : n) {
+      if (lo > next) out.emplace_back(next, lo - 1);
+      next = hi + 1;
+    }
+    if (next <= MaxChar()) out.emplace_back(next, MaxChar());
+    return out;
+  }
+  template <typename Pred>
+  static Ranges AsciiRanges(Pred pred) {
+    Ranges out;
+    for (std::uint32_t c = 0; c < 128; ++c) {
+      if (pred(static_cast<unsigned char>(c))) out.emplace_back(c, c);
+    }
+    return Normalized(out);
+  }
+
+  static std::size_t Utf8Length(std::uint32_t c) {
+    return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  static void EncodeUtf8(std::uint32_t c, unsigned char* out) {
+    const std::size_t n = Utf8Length(c);
+    if (n == 1) {
+      out[0] = static_cast<unsigned char>(c);
+      return;
+    }
+    for (std::size_t k = n; k-- > 1;) {
+      out[k] = static_cast<unsigned char>(0x80 | (c & 0x3F));
+      c >>= 6;
+    }
+    out[0] = static_cast<unsigned char>((n == 2 ? 0xC0 : n == 3 ? 0xE0 : 0xF0) | c);
+  }
+  // The byte sequences of UTF-8 characters [lo, hi], as sequences of byte ranges (the standard
+  // split: by encoded length, then so that every byte position is one range).
+  static void Utf8Sequences(std::uint32_t lo, std::uint32_t hi,
+                            std::vector<std::vector<std::pair<int, int>>>& out) {
+    if (lo > hi) return;
+    if (lo <= 0xDFFF && hi >= 0xD800) {  // no surrogates in UTF-8
+      if (lo < 0xD800) Utf8Sequences(lo, 0xD7FF, out);
+      if (hi > 0xDFFF) Utf8Sequences(0xE000, hi, out);
+      return;
+    }
+    for (const std::uint32_t b : {0x7Fu, 0x7FFu, 0xFFFFu}) {
+      if (lo <= b && b < hi) {
+        Utf8Sequences(lo, b, out);
+        Utf8Sequences(b + 1, hi, out);
+        return;
+      }
+    }
+    const std::size_t n = Utf8Length(lo);
+    for (std::size_t i = 1; i < n; ++i) {
+      const std::uint32_t m = (std::uint32_t{1} << (6 * i)) - 1;
+      if ((lo & ~m) != (hi & ~m)) {
+        if ((lo & m) != 0) {
+          Utf8Sequences(lo, lo | m, out);
+          Utf8Sequences((lo | m) + 1, hi, out);
+          return;
+        }
+        if ((hi & m) != m) {
+          Utf8Sequences(lo, (hi & ~m) - 1, out);
+          Utf8Sequences(hi & ~m, hi, out);
+          return;
+        }
+      }
+    }
+    unsigned char a[4], b[4];
+    EncodeUtf8(lo, a);
+    EncodeUtf8(hi, b);
+    std::vector<std::pair<int, int>> seq;
+    for (std::size_t k = 0; k < n; ++k) seq.emplace_back(a[k], b[k]);
+    out.push_back(std::move(seq));
+  }
+
+  // A node that matches one character of `ranges`.
+  int ClassNode(const Ranges& ranges) {
+    std::bitset<256> bytes;  // one-byte characters
+    std::vector<std::vector<std::pair<int, int>>> sequences;
+    for (const auto& [lo, hi] : Normalized(ranges)) {
+      const std::uint32_t single_max = utf8_ ? 0x7F : 0xFF;
+      for (std::uint32_t c = lo; c <= std::min(hi, single_max); ++c) bytes.set(c);
+      if (utf8_ && hi > 0x7F) Utf8Sequences(std::max(lo, 0x80u), hi, sequences);
+    }
+    if (sequences.empty()) return Bytes(bytes);
+    Node alt;
+    alt.type = Node::kAlternate;
+    if (bytes.any()) alt.children.push_back(Bytes(bytes));
+    for (const auto& seq : sequences) {
+      Node cat;
+      cat.type = Node::kConcat;
+      for (const auto& [lo, hi] : seq) {
+        std::bitset<256> range;
+        for (int c = lo; c <= hi; ++c) range.set(static_cast<std::size_t>(c));
+        cat.children.push_back(Bytes(range));
+      }
+      alt.children.push_back(Add(std::move(cat)));
+    }
+    if (alt.children.size() == 1) return alt.children[0];
+    return Add(std::move(alt));
+  }
+
+  // The character at pos_ (a UTF-8 sequence in UTF-8 mode), advancing; -1 if it is not valid.
+  std::int64_t NextChar() {
+    const auto c = static_cast<unsigned char>(p_[pos_]);
+    if (!utf8_ || c < 0x80) {
+      ++pos_;
+      return c;
+    }
+    const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (n == 0 || pos_ + n > p_.size()) return -1;
+    std::uint32_t cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+    for (std::size_t k = 1; k < n; ++k) {
+      const auto b = static_cast<unsigned char>(p_[pos_ + k]);
+      if ((b & 0xC0) != 0x80) return -1;
+      cp = cp << 6 | (b & 0x3F);
+    }
+    if (Utf8Length(cp) != n || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
+    pos_ += n;
+    return cp;
   }
 
   int Alternation(Flags& flags, int depth) {
@@ -249,17 +390,15 @@ class Parser {
     return -1;
   }
 
-  // An escape after "\" (pos_ at the character after it): a single byte into `byte`, or a class
-  // into `set` (returns 2), or an assertion into `assertion` (returns 3); 1 for a byte, 0 on
+  // An escape after "\" (pos_ at the character after it): one character into `ch` (returns
+  // 1), or a class into `set` (returns 2), or an assertion into `assertion` (returns 3); 0 on
   // failure.
-  int Escape(int& byte, std::bitset<256>& set, std::uint8_t& assertion) {
+  int Escape(std::uint32_t& ch, Ranges& set, std::uint8_t& assertion) {
     if (!More()) return 0;
     const char c = p_[pos_++];
     auto perl = [&](auto pred, bool negate) {
-      set.reset();
-      for (int b = 0; b < 256; ++b) {
-        if (pred(static_cast<unsigned char>(b)) != negate) set.set(static_cast<std::size_t>(b));
-      }
+      set = AsciiRanges(pred);
+      if (negate) set = Complement(set);
       return 2;
     };
     auto digit = [](unsigned char b) { return b >= '0' && b <= '9'; };
@@ -270,41 +409,42 @@ class Parser {
       case 'x': {
         if (More() && Peek() == '{') {
           ++pos_;
-          int value = 0, digits = 0;
+          std::uint32_t value = 0;
+          int digits = 0;
           while (More() && Peek() != '}') {
             const int h = Hex(p_[pos_++]);
             if (h < 0 || ++digits > 6) return 0;
-            value = value * 16 + h;
+            value = value * 16 + static_cast<std::uint32_t>(h);
           }
-          if (!More() || digits == 0 || value > 0xFF) return 0;
+          if (!More() || digits == 0 || value > MaxChar()) return 0;
           ++pos_;
-          byte = value;
+          ch = value;
           return 1;
         }
         const int hi = Hex(Peek());
         const int lo = Hex(Peek(1));
         if (hi < 0 || lo < 0) return 0;
         pos_ += 2;
-        byte = hi * 16 + lo;
+        ch = static_cast<std::uint32_t>(hi * 16 + lo);
         return 1;
       }
       case 'n':
-        byte = '\n';
+        ch = '\n';
         return 1;
       case 't':
-        byte = '\t';
+        ch = '\t';
         return 1;
       case 'r':
-        byte = '\r';
+        ch = '\r';
         return 1;
       case 'f':
-        byte = '\f';
+        ch = '\f';
         return 1;
       case 'v':
-        byte = '\v';
+        ch = '\v';
         return 1;
       case 'a':
-        byte = '\a';
+        ch = '\a';
         return 1;
       case 'd':
         return perl(digit, false);
@@ -339,7 +479,7 @@ class Parser {
     if ((u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || u >= 0x80) {
       return 0;
     }
-    byte = u;
+    ch = u;
     return 1;
   }
 
@@ -350,8 +490,23 @@ class Parser {
       negate = true;
       ++pos_;
     }
-    std::bitset<256> set;
+    Ranges set;
     bool first = true;
+    // One character of the class: 1, or a Perl class added to `set`: 2, or 0 on failure.
+    auto member = [&](std::uint32_t& ch) -> int {
+      if (Peek() == '\\') {
+        ++pos_;
+        Ranges perl;
+        std::uint8_t assertion = 0;
+        const int kind = Escape(ch, perl, assertion);
+        if (kind == 2) set.insert(set.end(), perl.begin(), perl.end());
+        return kind == 1 || kind == 2 ? kind : 0;
+      }
+      const std::int64_t c = NextChar();
+      if (c < 0) return 0;
+      ch = static_cast<std::uint32_t>(c);
+      return 1;
+    };
     while (true) {
       if (!More()) return Fail();
       const char c = Peek();
@@ -361,39 +516,19 @@ class Parser {
       }
       first = false;
       if (c == '[' && Peek(1) == ':') return Fail();  // [[:alpha:]]
-      int lo = 0;
-      if (c == '\\') {
-        ++pos_;
-        std::bitset<256> perl;
-        std::uint8_t assertion = 0;
-        const int kind = Escape(lo, perl, assertion);
-        if (kind == 2) {
-          set |= perl;
-          continue;
-        }
-        if (kind != 1) return Fail();
-      } else {
-        lo = static_cast<unsigned char>(c);
-        ++pos_;
-      }
-      int hi = lo;
+      std::uint32_t lo = 0;
+      const int kind = member(lo);
+      if (kind == 0) return Fail();
+      if (kind == 2) continue;
+      std::uint32_t hi = lo;
       if (More() && Peek() == '-' && Peek(1) != ']' && pos_ + 1 < p_.size()) {
         ++pos_;
-        if (Peek() == '\\') {
-          ++pos_;
-          std::bitset<256> perl;
-          std::uint8_t assertion = 0;
-          if (Escape(hi, perl, assertion) != 1) return Fail();
-        } else {
-          hi = static_cast<unsigned char>(Peek());
-          ++pos_;
-        }
+        if (member(hi) != 1) return Fail();
         if (hi < lo) return Fail();
       }
-      for (int b = lo; b <= hi; ++b) set.set(static_cast<std::size_t>(b));
+      set.emplace_back(lo, hi);
     }
-    if (negate) set.flip();
-    return Bytes(set);
+    return ClassNode(negate ? Complement(set) : set);
   }
 
   // One atom; -1 with ok_ still true for a flag group that only sets flags.
@@ -463,10 +598,8 @@ class Parser {
         return Class();
       case '.': {
         ++pos_;
-        std::bitset<256> set;
-        set.set();
-        if (!flags.dot_newline) set.reset('\n');
-        return Bytes(set);
+        if (flags.dot_newline) return ClassNode({{0, MaxChar()}});
+        return ClassNode({{0, '\n' - 1}, {'\n' + 1, MaxChar()}});
       }
       case '^':
         ++pos_;
@@ -476,16 +609,12 @@ class Parser {
         return AssertNode(flags.multiline ? kEndLine : kEndText);
       case '\\': {
         ++pos_;
-        int byte = 0;
-        std::bitset<256> set;
+        std::uint32_t ch = 0;
+        Ranges set;
         std::uint8_t assertion = 0;
-        const int kind = Escape(byte, set, assertion);
-        if (kind == 1) {
-          set.reset();
-          set.set(static_cast<std::size_t>(byte));
-          return Bytes(set);
-        }
-        if (kind == 2) return Bytes(set);
+        const int kind = Escape(ch, set, assertion);
+        if (kind == 1) return ClassNode({{ch, ch}});
+        if (kind == 2) return ClassNode(set);
         if (kind == 3) return AssertNode(assertion);
         return Fail();
       }
@@ -503,13 +632,13 @@ class Parser {
       default:
         break;
     }
-    ++pos_;
-    std::bitset<256> set;
-    set.set(static_cast<unsigned char>(c));
-    return Bytes(set);
+    const std::int64_t ch = NextChar();
+    if (ch < 0) return Fail();
+    return ClassNode({{static_cast<std::uint32_t>(ch), static_cast<std::uint32_t>(ch)}});
   }
 
   std::string_view p_;
+  bool utf8_;
   std::size_t pos_ = 0;
   bool ok_ = true;
   int captures_ = 0;
@@ -809,12 +938,12 @@ void Step(const std::vector<Inst>& insts, const std::vector<std::bitset<256>>& s
 
 // ---------------------------------------------------------------------------------------------
 
-ClassRegexSet::ClassRegexSet(bool longest_match, std::uint32_t max_states)
-    : longest_(longest_match), max_states_(std::min(max_states, kMaxStates)) {}
+ClassRegexSet::ClassRegexSet(bool longest_match, std::uint32_t max_states, bool utf8)
+    : longest_(longest_match), max_states_(std::min(max_states, kMaxStates)), utf8_(utf8) {}
 ClassRegexSet::~ClassRegexSet() = default;
 
 int ClassRegexSet::Add(std::string_view pattern) {
-  Parser parser(pattern);
+  Parser parser(pattern, utf8_);
   int root = -1;
   if (!parser.Parse(root)) return -1;
   thread_local std::unordered_map<std::bitset<256>, std::int32_t> set_ids;

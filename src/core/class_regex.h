@@ -2,18 +2,18 @@
 //
 // WHAT THIS IS
 //   The rule and date stages write each document as a class string, one byte per token or piece,
-//   and their rules are RE2 patterns over it. Matching those patterns one by one costs a search
-//   per rule and per match, each with RE2's fixed cost, and the class string is read again for
-//   every rule. A ClassRegexSet reads the part of RE2's syntax that class-string rules use
-//   (bytes and byte classes, `.`, groups, named groups, alternation, greedy and lazy repetition
-//   with counts, ^ $ \A \z \b \B, the flags m and s) and finds where every one of its patterns
-//   can start a match in ONE backward pass of a shared DFA over the string. The match at such a
-//   start, with its groups, comes from a backtracking matcher over the pattern's own program,
-//   anchored there and bounded by a visited set (linear in the text and the pattern), which gives
-//   RE2's answer: Perl's leftmost-first submatches, or with `longest_match` the leftmost-longest
-//   match and the first submatches (in RE2's priority order) that give it. RE2 still checks every
-//   pattern at load time; a pattern that uses anything else (\p, (?i), \Q, an empty loop) is
-//   refused by Add, and its stage keeps matching it with RE2.
+//   and their rules are RE2 patterns over it (a few rules read the text itself: UTF-8 mode).
+//   Matching those patterns one by one costs a search per rule and per match, each with RE2's fixed
+//   cost, and the class string is read again for every rule. A ClassRegexSet reads the part of
+//   RE2's syntax that class-string rules use (bytes and byte classes, `.`, groups, named groups,
+//   alternation, greedy and lazy repetition with counts, ^ $ \A \z \b \B, the flags m and s) and
+//   finds where every one of its patterns can start a match in ONE backward pass of a shared DFA
+//   over the string. The match at such a start, with its groups, comes from a backtracking matcher
+//   over the pattern's own program, anchored there and bounded by a visited set (linear in the text
+//   and the pattern), which gives RE2's answer: Perl's leftmost-first submatches, or with
+//   `longest_match` the leftmost-longest match and the first submatches (in RE2's priority order)
+//   that give it. RE2 still checks every pattern at load time; a pattern that uses anything else
+//   (\p, (?i), \Q, an empty loop) is refused by Add, and its stage keeps matching it with RE2.
 //
 //     ClassRegexSet set(/*longest_match=*/false);
 //     int title = set.Add("T+(C+)");
@@ -55,8 +55,11 @@ class ClassRegexSet {
   // The DFA's cache holds at most this many states (a few hundred bytes each).
   static constexpr std::uint32_t kMaxStates = (1u << 16) - 1;
 
-  // `max_states` (at most kMaxStates) bounds the DFA's cache.
-  explicit ClassRegexSet(bool longest_match, std::uint32_t max_states = kMaxStates);
+  // `max_states` (at most kMaxStates) bounds the DFA's cache. With `utf8`, patterns and texts
+  // are UTF-8, as with RE2's default encoding (texts must be valid UTF-8; \w, \d, \s and \b are
+  // ASCII, as in RE2); else Latin-1, one character a byte.
+  explicit ClassRegexSet(bool longest_match, std::uint32_t max_states = kMaxStates,
+                         bool utf8 = false);
   ~ClassRegexSet();
   ClassRegexSet(const ClassRegexSet&) = delete;
   ClassRegexSet& operator=(const ClassRegexSet&) = delete;
@@ -145,6 +148,7 @@ class ClassRegexSet {
 
   bool longest_;
   std::uint32_t max_states_;
+  bool utf8_;
   std::vector<Pattern> patterns_;
   std::vector<std::bitset<256>> sets_;  // byte sets of kByte instructions (both programs)
   Program reverse_;                     // every pattern's reversed program, one instruction list

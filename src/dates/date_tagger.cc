@@ -1,7 +1,6 @@
 #include "dates/date_tagger.h"
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <algorithm>
 #include <charconv>

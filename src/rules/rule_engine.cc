@@ -1,7 +1,6 @@
 #include "rules/rule_engine.h"
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <algorithm>
 #include <array>
@@ -31,12 +30,8 @@ namespace {
 void RuleEngine::Compile(std::vector<RuleSpec> rules) {
   const RE2::Options token_options = RegexOptions(/*latin1=*/true);
   const RE2::Options text_options = RegexOptions(/*latin1=*/false);
-  const auto token_count =
-      static_cast<std::size_t>(std::count_if(rules.begin(), rules.end(), [](const RuleSpec& r) {
-        return r.target == RuleTarget::kTokens;
-      }));
-  text_set_ =
-      std::make_unique<PatternSet>(text_options, RE2::UNANCHORED, rules.size() - token_count);
+  text_set_ = std::make_unique<ClassRegexSet>(/*longest_match=*/false, ClassRegexSet::kMaxStates,
+                                              /*utf8=*/true);
   token_set_ = std::make_unique<ClassRegexSet>(/*longest_match=*/false);
   for (RuleSpec& spec : rules) {
     Compiled c;
@@ -65,28 +60,19 @@ void RuleEngine::Compile(std::vector<RuleSpec> rules) {
       group = it->second;
     }
     c.group = group;
-    if (tokens) {
-      // Matched by the class-string automaton when it reads the pattern as RE2 does, else by
-      // RE2 (a pattern with syntax the automaton leaves to RE2).
-      const int index = token_set_->Add(spec.pattern);
-      if (index >= 0 && token_set_->CaptureCount(index) == c.re->NumberOfCapturingGroups()) {
-        c.automaton = index;
-      }
-      token_rules_.push_back(static_cast<std::uint32_t>(rules_.size()));
-    } else {
-      std::string error;
-      if (text_set_->Add(spec.pattern, &error) < 0) {
-        ThrowPatternError(spec, "invalid pattern: " + error);
-      }
-      text_rules_.push_back(static_cast<std::uint32_t>(rules_.size()));
+    // Matched by an automaton when it reads the pattern as RE2 does, else by RE2 (a pattern
+    // with syntax the automaton leaves to RE2).
+    ClassRegexSet& set = tokens ? *token_set_ : *text_set_;
+    const int index = set.Add(spec.pattern);
+    if (index >= 0 && set.CaptureCount(index) == c.re->NumberOfCapturingGroups()) {
+      c.automaton = index;
     }
+    (tokens ? token_rules_ : text_rules_).push_back(static_cast<std::uint32_t>(rules_.size()));
     if (spec.when_symbol) has_conditions_ = true;
     c.spec = std::move(spec);
     rules_.push_back(std::move(c));
   }
-  if (!text_set_->Compile()) {
-    throw LoadError("rules", 0, 0, "the rules together exceed RE2's memory bound");
-  }
+  text_set_->Compile();
   token_set_->Compile();
 }
 
@@ -378,7 +364,6 @@ void RuleEngine::Run(Document& doc) const {
   auto condition_holds = [&](const RuleSpec& spec) {
     return spec.when_symbol == 0 || symbol_counts[spec.when_symbol - 'a'] >= spec.when_count;
   };
-  thread_local std::vector<int> hits;
   thread_local std::vector<re2::StringPiece> groups;
 
   // Rules over the class string. One backward pass of the automaton finds where each of them
@@ -437,47 +422,63 @@ void RuleEngine::Run(Document& doc) const {
     }
   }
 
-  // Rules over the raw text: spans are kept when they start and end on token boundaries.
+  // Rules over the raw text, read by the automaton in UTF-8 in one pass of its own (or by RE2):
+  // spans are kept when they start and end on token boundaries.
+  if (text_rules_.empty()) return;
   const re2::StringPiece text(doc.text.data(), doc.text.size());
-  if (!text_rules_.empty() && text_set_->Match(text, hits)) {
-    for (int h : hits) {
-      const std::uint32_t index = text_rules_[static_cast<std::size_t>(h)];
-      const Compiled& c = rules_[index];
-      if (!condition_holds(c.spec)) continue;
-      groups.assign(static_cast<std::size_t>(c.group) + 1, re2::StringPiece());
-      std::size_t pos = 0;
-      while (pos <= text.size() && MatchGroups(*c.re, text, pos, groups.data(), c.group + 1)) {
-        const re2::StringPiece whole = groups[0];
-        const re2::StringPiece g = groups[static_cast<std::size_t>(c.group)];
-        pos = NextSearch(whole, g, text);
-        if (g.data() == nullptr || g.empty()) continue;
-        const auto b = static_cast<std::uint32_t>(g.data() - text.data());
-        const auto e = static_cast<std::uint32_t>(b + g.size());
-        auto first =
-            std::lower_bound(tokens.begin(), tokens.end(), b,
-                             [](const text::Token& t, std::uint32_t v) { return t.begin < v; });
-        if (first == tokens.end() || first->begin != b) continue;
-        auto last =
-            std::lower_bound(first, tokens.end(), e,
-                             [](const text::Token& t, std::uint32_t v) { return t.end < v; });
-        if (last == tokens.end() || last->end != e) continue;
-        if (static_cast<std::size_t>(last - first) >= kMaxNameTokens) continue;
-        Candidate cand;
-        cand.token_begin = static_cast<std::uint32_t>(first - tokens.begin());
-        cand.token_end = static_cast<std::uint32_t>(last - tokens.begin()) + 1;
-        cand.begin = b;
-        cand.end = e;
-        cand.origin = Origin::kRule;
-        cand.ref = index;
-        cand.priority = c.spec.priority;
-        if (c.spec.label) {
-          cand.label = *c.spec.label;
-        } else {
-          cand.typed = false;
-          cand.veto = c.spec.none;
-        }
-        doc.candidates.push_back(std::move(cand));
+  auto add_text = [&](std::uint32_t index, re2::StringPiece g) {
+    const Compiled& c = rules_[index];
+    const auto b = static_cast<std::uint32_t>(g.data() - text.data());
+    const auto e = static_cast<std::uint32_t>(b + g.size());
+    auto first =
+        std::lower_bound(tokens.begin(), tokens.end(), b,
+                         [](const text::Token& t, std::uint32_t v) { return t.begin < v; });
+    if (first == tokens.end() || first->begin != b) return;
+    auto last = std::lower_bound(first, tokens.end(), e,
+                                 [](const text::Token& t, std::uint32_t v) { return t.end < v; });
+    if (last == tokens.end() || last->end != e) return;
+    if (static_cast<std::size_t>(last - first) >= kMaxNameTokens) return;
+    Candidate cand;
+    cand.token_begin = static_cast<std::uint32_t>(first - tokens.begin());
+    cand.token_end = static_cast<std::uint32_t>(last - tokens.begin()) + 1;
+    cand.begin = b;
+    cand.end = e;
+    cand.origin = Origin::kRule;
+    cand.ref = index;
+    cand.priority = c.spec.priority;
+    if (c.spec.label) {
+      cand.label = *c.spec.label;
+    } else {
+      cand.typed = false;
+      cand.veto = c.spec.none;
+    }
+    doc.candidates.push_back(cand);
+  };
+  text_set_->Scan(doc.text, doc.class_scratch);
+  for (const std::uint32_t index : text_rules_) {
+    const Compiled& c = rules_[index];
+    const auto n = static_cast<std::size_t>(c.group) + 1;
+    if (groups.size() < n) groups.resize(n);
+    if (c.automaton >= 0) {
+      std::size_t start = text_set_->NextStart(doc.class_scratch, c.automaton, 0);
+      if (start == ClassRegexSet::kNone || !condition_holds(c.spec)) continue;
+      while (start != ClassRegexSet::kNone &&
+             text_set_->MatchAt(c.automaton, doc.text, start, groups.data(), static_cast<int>(n),
+                                doc.class_scratch)) {
+        const re2::StringPiece g = groups[n - 1];
+        if (g.data() != nullptr && !g.empty()) add_text(index, g);
+        start =
+            text_set_->NextStart(doc.class_scratch, c.automaton, NextSearch(groups[0], g, text));
       }
+      continue;
+    }
+    if (!condition_holds(c.spec)) continue;
+    std::size_t pos = 0;
+    while (pos <= text.size() &&
+           MatchGroups(*c.re, text, pos, groups.data(), static_cast<int>(n))) {
+      const re2::StringPiece g = groups[n - 1];
+      if (g.data() != nullptr && !g.empty()) add_text(index, g);
+      pos = NextSearch(groups[0], g, text);
     }
   }
 }

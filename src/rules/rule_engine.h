@@ -20,17 +20,15 @@
 // brackets "(" ")", any quotation mark '"', a possessive 's "'", "&" "&", ":" or ";" ":",
 // "/" "/", other punctuation and symbols "?".
 //
-// Rules are compiled once with explicit RE2 options (no logging, bounded memory). The rules over
-// the class string are also read by a ClassRegexSet (core/class_regex.h), which finds where each
-// of them can start a match in one pass over the document's class string and then each match as
-// RE2 would (a pattern whose syntax it leaves to RE2 is matched by RE2); the rules over the raw
-// text are put to a PatternSet (RE2::Sets of a few patterns each), which finds in one pass per
-// Set which of them can match; only those run. Immutable after Compile(); Run() is const and
-// thread-safe.
+// Rules are compiled once with explicit RE2 options (no logging, bounded memory), which check
+// them. They are also read by a ClassRegexSet (core/class_regex.h), one for the rules over the
+// class string and one, in UTF-8, for the rules over the raw text: each finds where every one of
+// its rules can start a match in one pass over its string, and then each match as RE2 would (a
+// pattern whose syntax it leaves to RE2 is matched by RE2). Immutable after Compile(); Run() is
+// const and thread-safe.
 #pragma once
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <map>
 #include <memory>
@@ -81,9 +79,9 @@ class RuleEngine {
 
   const Gazetteer* gazetteer_ = nullptr;
   std::vector<Compiled> rules_;
-  std::unique_ptr<ClassRegexSet> token_set_;
-  std::unique_ptr<PatternSet> text_set_;
-  std::vector<std::uint32_t> token_rules_;  // set index -> rule index
+  std::unique_ptr<ClassRegexSet> token_set_;  // the rules over the class string
+  std::unique_ptr<ClassRegexSet> text_set_;   // the rules over the text, in UTF-8
+  std::vector<std::uint32_t> token_rules_;    // set index -> rule index
   std::vector<std::uint32_t> text_rules_;
   bool has_conditions_ = false;
 };

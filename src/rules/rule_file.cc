@@ -113,8 +113,9 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
           throw LoadError(file_name, line_number, FieldColumn(line, 1),
                           "too many classes (at most 157)");
         }
-        const auto symbol =
-            static_cast<unsigned char>(k < 128 ? 0x80 + k : k < 136 ? k - 127 : k - 125);
+        const auto symbol = static_cast<unsigned char>(k < 128   ? 0x80 + k
+                                                       : k < 136 ? k - 127
+                                                                 : k - 125);
         it = classes_.emplace(std::string(fields[1]), symbol).first;
         static constexpr char kHex[] = "0123456789abcdef";
         macros_[std::string(fields[1])] = {'\\', 'x', kHex[symbol >> 4], kHex[symbol & 15]};

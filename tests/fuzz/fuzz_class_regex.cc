@@ -1,7 +1,8 @@
 // The class-string automaton against RE2: the first byte chooses leftmost-first or
-// leftmost-longest, the bytes up to the first NUL are a pattern, the rest a text. When RE2 and
-// the automaton both read the pattern, every match in turn and every group are the same.
-// Patterns hold ASCII only: Debian's RE2 (2022-06-01) misses matches of alternations of
+// leftmost-longest, a small DFA cache, and Latin-1 or UTF-8 (the text then made valid UTF-8 as
+// the pipeline makes it); the bytes up to the first NUL are a pattern, the rest a text. When RE2
+// and the automaton both read the pattern, every match in turn and every group are the same.
+// Latin-1 patterns hold ASCII only: Debian's RE2 (2022-06-01) misses matches of alternations of
 // non-ASCII Latin-1 literals such as "\xc3|\xc3\xc3" (class_regex_test has the case), where
 // the automaton is right.
 #include <re2/re2.h>
@@ -13,6 +14,7 @@
 #include "core/class_regex.h"
 #include "core/regex.h"
 #include "fuzz_common.h"
+#include "text/utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 2) return 0;
@@ -20,17 +22,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string rest(reinterpret_cast<const char*>(data + 1), size - 1);
   const std::size_t nul = rest.find('\0');
   if (nul == std::string::npos || nul > 200) return 0;
+  const bool utf8 = (data[0] & 4) != 0;
   const std::string pattern = rest.substr(0, nul);
-  const std::string text = rest.substr(nul + 1);
-  for (const char c : pattern) {
-    if (static_cast<unsigned char>(c) >= 0x80) return 0;
+  std::string text = rest.substr(nul + 1);
+  if (utf8) {
+    std::string valid;
+    nerkit::text::SanitizeInto(text, valid);
+    text = valid;
+  } else {
+    for (const char c : pattern) {
+      if (static_cast<unsigned char>(c) >= 0x80) return 0;
+    }
   }
-  RE2::Options options = nerkit::internal::RegexOptions(/*latin1=*/true);
+  RE2::Options options = nerkit::internal::RegexOptions(/*latin1=*/!utf8);
   options.set_longest_match(longest);
   options.set_max_mem(8 << 20);
   const RE2 re(pattern, options);
   if (!re.ok()) return 0;
-  nerkit::internal::ClassRegexSet set(longest, (data[0] & 2) ? 3 : 1000);
+  nerkit::internal::ClassRegexSet set(longest, (data[0] & 2) ? 3 : 1000, utf8);
   const int index = set.Add(pattern);
   if (index < 0) return 0;
   set.Compile();
