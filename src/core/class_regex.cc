@@ -805,14 +805,18 @@ struct ClassRegexSet::Dfa {
   int mask_words = 0;                // 64-bit words of a pattern mask
   std::vector<std::int32_t> starts;  // every pattern's reversed start
 
-  // Transitions, kMaxStates rows of `stride`: (next state + 1) | (mask id << 16); 0 = not built
-  // yet. Allocated zeroed at full size (the system gives memory only to the rows written) and
-  // read and written through std::atomic_ref: a transition is stored with release after its
-  // state and mask are in place, and loaded with acquire.
+  // Transitions, kMaxStates rows of `stride`: the next state's row offset (state * stride) + 1,
+  // with bit kHasMask set when patterns start at the position; 0 = not built yet. (The offset,
+  // not the state, so that the scan's next load needs no multiply.) The mask's id is then in
+  // mask_of at the same index. Allocated zeroed at full size (the system gives memory only to
+  // the rows written) and read and written through std::atomic_ref: a transition is stored
+  // with release after its state and mask are in place, and loaded with acquire.
+  static constexpr std::uint32_t kHasMask = 1u << 31;
   struct Free {
     void operator()(void* p) const { std::free(p); }
   };
   std::unique_ptr<std::uint32_t[], Free> table;
+  std::unique_ptr<std::uint16_t[], Free> mask_of;
   std::unique_ptr<std::uint64_t[], Free> masks;  // kMaxMasks masks of mask_words
 
   // Under the mutex.
@@ -1064,9 +1068,11 @@ void ClassRegexSet::Compile() {
   dfa->max_states = std::max<std::uint32_t>(max_states_, 1);
   dfa->table.reset(static_cast<std::uint32_t*>(
       std::calloc(static_cast<std::size_t>(dfa->max_states) * dfa->stride, sizeof(std::uint32_t))));
+  dfa->mask_of.reset(static_cast<std::uint16_t*>(
+      std::calloc(static_cast<std::size_t>(dfa->max_states) * dfa->stride, sizeof(std::uint16_t))));
   dfa->masks.reset(static_cast<std::uint64_t*>(std::calloc(
       static_cast<std::size_t>(Dfa::kMaxMasks) * dfa->mask_words, sizeof(std::uint64_t))));
-  if (!dfa->table || !dfa->masks) throw std::bad_alloc();
+  if (!dfa->table || !dfa->mask_of || !dfa->masks) throw std::bad_alloc();
   dfa->mask.assign(static_cast<std::size_t>(dfa->mask_words), 0);
   // State 0: nothing read yet, at the end of the text.
   dfa->Intern({}, kKindNone);
@@ -1104,7 +1110,12 @@ std::uint32_t ClassRegexSet::Dfa::Build(const ClassRegexSet& set, std::uint32_t 
   const std::int64_t mask_id = InternMask(mask);
   const std::int64_t next = end ? 0 : Intern(next_kernel, before);
   if (mask_id < 0 || next < 0) return 0;  // the cache is full
-  t = static_cast<std::uint32_t>(next + 1) | (static_cast<std::uint32_t>(mask_id) << 16);
+  t = static_cast<std::uint32_t>(next * stride + 1);
+  if (mask_id > 0) {
+    mask_of[static_cast<std::size_t>(state) * static_cast<std::size_t>(stride) +
+            static_cast<std::size_t>(cls)] = static_cast<std::uint16_t>(mask_id);
+    t |= kHasMask;
+  }
   slot.store(t, std::memory_order_release);
   return t;
 }
@@ -1117,15 +1128,17 @@ void ClassRegexSet::Scan(std::string_view text, Scratch& scratch) const {
   Dfa& dfa = *dfa_;
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::uint8_t* class_of = dfa.class_of.data();
-  std::uint32_t state = 0;
+  std::uint32_t* table = dfa.table.get();
+  std::uint32_t row = 0;  // the state's row offset (state 0)
   // From the end of the text to its start; position p lies between s[p - 1] and s[p], and the
   // start of the text is the last column.
   for (std::size_t p = text.size() + 1; p-- > 0;) {
     const int cls = p > 0 ? class_of[s[p - 1]] : dfa.classes;
-    std::uint32_t t =
-        std::atomic_ref<std::uint32_t>(dfa.Row(state)[cls]).load(std::memory_order_acquire);
-    if (t == 0) t = dfa.Build(*this, state, cls);
+    std::uint32_t t = std::atomic_ref<std::uint32_t>(table[row + static_cast<std::uint32_t>(cls)])
+                          .load(std::memory_order_acquire);
+    if (t == 0) t = dfa.Build(*this, row / static_cast<std::uint32_t>(dfa.stride), cls);
     if (t == 0) {
+      const auto state = row / static_cast<std::uint32_t>(dfa.stride);
       std::vector<std::int32_t> kernel;
       std::uint8_t kind;
       {
@@ -1136,8 +1149,10 @@ void ClassRegexSet::Scan(std::string_view text, Scratch& scratch) const {
       ScanSlow(text, p, kernel, kind, scratch);
       break;
     }
-    if (t >> 16) AddStarts(p, dfa.Mask(t >> 16), scratch);
-    state = (t & 0xFFFFu) - 1;
+    if (t & Dfa::kHasMask) {
+      AddStarts(p, dfa.Mask(dfa.mask_of[row + static_cast<std::uint32_t>(cls)]), scratch);
+    }
+    row = (t & ~Dfa::kHasMask) - 1;
   }
   std::sort(scratch.matched.begin(), scratch.matched.end());
   for (const int r : scratch.matched) {
