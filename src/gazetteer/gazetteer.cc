@@ -444,7 +444,7 @@ void Gazetteer::Match(Document& doc) const {
           std::size_t match_end = end;
           if ((nd.flags & kNodePeriod) && match_end < n &&
               !tokens[match_end].Has(text::kSpaceBefore) &&
-              doc.TokenText(tokens[match_end]) == ".") {
+              tokens[match_end].Is(text::Mark::kPeriod)) {
             ++match_end;
           }
           GazetteerMatch m;
@@ -718,7 +718,7 @@ void Gazetteer::AddCandidates(Document& doc) const {
   // match right before a comma that precedes it.
   auto match_after_comma = [&](const GazetteerMatch& m) -> const GazetteerMatch* {
     const std::uint32_t comma = m.token_end;
-    if (comma + 1 >= tokens.size() || doc.TokenText(tokens[comma]) != ",") return nullptr;
+    if (comma + 1 >= tokens.size() || !tokens[comma].Is(text::Mark::kComma)) return nullptr;
     const auto it = std::lower_bound(
         doc.matches.begin(), doc.matches.end(), comma + 1,
         [](const GazetteerMatch& x, std::uint32_t t) { return x.token_begin < t; });
@@ -727,7 +727,7 @@ void Gazetteer::AddCandidates(Document& doc) const {
   };
   auto match_before_comma = [&](std::size_t mi) -> const GazetteerMatch* {
     const GazetteerMatch& m = doc.matches[mi];
-    if (m.token_begin < 2 || doc.TokenText(tokens[m.token_begin - 1]) != ",") return nullptr;
+    if (m.token_begin < 2 || !tokens[m.token_begin - 1].Is(text::Mark::kComma)) return nullptr;
     for (std::size_t k = mi, steps = 0; k > 0 && steps < 16; --k, ++steps) {
       const GazetteerMatch& p = doc.matches[k - 1];
       if (p.token_end == m.token_begin - 1 && (p.types & TypeBit(EntryType::kLocation))) return &p;
@@ -911,13 +911,13 @@ void Gazetteer::AddCandidates(Document& doc) const {
       // A period that only ends the sentence is not part of a name without one.
       std::uint32_t token_end = m.token_end;
       if (!e.Has(kEndsWithPeriod) && token_end > m.token_begin + 1 &&
-          doc.TokenText(tokens[token_end - 1]) == "." && !tokens[token_end - 1].IsWord()) {
+          tokens[token_end - 1].Is(text::Mark::kPeriod)) {
         --token_end;
       }
       // A person's name followed by a hyphen and a capitalised word is the first part of a
       // longer name ("Justine Henin" in "Justine Henin-Hardenne"): the rules name it whole.
       if (type == EntryType::kPerson && token_end + 1 < tokens.size() &&
-          tokens[token_end].Has(text::kJoiner) && doc.TokenText(tokens[token_end]) == "-" &&
+          tokens[token_end].Has(text::kJoiner) && tokens[token_end].Is(text::Mark::kHyphen) &&
           tokens[token_end + 1].IsWord() && tokens[token_end + 1].IsCapitalized() &&
           !tokens[token_end + 1].Has(text::kSpaceBefore)) {
         continue;

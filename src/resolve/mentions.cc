@@ -111,7 +111,7 @@ void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
           ++numbers;
           break;
         case Shape::kPunct:
-          if (doc_->TokenText(tok) == ",") ++commas;
+          if (tok.Is(text::Mark::kComma)) ++commas;
           break;
         default:
           break;
@@ -828,7 +828,7 @@ void MentionSet::Propagate() {
       while (k < p.size) {
         // Between words, what the name's key skips too: joiners, and "&" ("Harlow & Finch").
         while (t < n && k > 0 &&
-               (tokens[t].Has(text::kJoiner) || doc_->TokenText(tokens[t]) == "&")) {
+               (tokens[t].Has(text::kJoiner) || tokens[t].Is(text::Mark::kAmpersand))) {
           ++t;
         }
         // A word capitalised in the name stays so ("Far East Gold" is not "Far East gold").
@@ -1155,15 +1155,14 @@ void MentionSet::Features(const Mention& m, FeatureVector& out) {
     const std::string_view w = doc_->TokenText(first);
     if ((first.shape == Shape::kAllCaps && first.key_len <= 4) ||
         w.find('.') != std::string_view::npos ||
-        (m.token_end > m.token_begin + 1 && doc_->TokenText(tokens[m.token_end - 1]) == ".")) {
+        (m.token_end > m.token_begin + 1 && tokens[m.token_end - 1].Is(text::Mark::kPeriod))) {
       set(Feature("abbreviation"), 1);
     }
   }
   if (m.token_begin > 0) {
     const Token& before = tokens[m.token_begin - 1];
     if (before.Has(text::kThe)) set(Feature("after_the"), 1);
-    const std::string_view b = doc_->TokenText(before);
-    if (b == "(" || b == "[") set(Feature("in_brackets"), 1);
+    if (before.Is(text::Mark::kOpenBracket)) set(Feature("in_brackets"), 1);
   }
   if (name) {
     if (m.cluster >= 0 && static_cast<std::size_t>(m.cluster) < cluster_sizes_.size()) {

@@ -147,7 +147,7 @@ std::size_t NextSearch(re2::StringPiece whole, re2::StringPiece group, re2::Stri
 std::uint32_t IncludeAbbreviationPeriod(const Document& doc, std::uint32_t end) {
   const std::vector<text::Token>& tokens = doc.tokens();
   if (end >= tokens.size() || !tokens[end].Has(text::kJoiner)) return end;
-  if (doc.TokenText(tokens[end]) != ".") return end;
+  if (!tokens[end].Is(text::Mark::kPeriod)) return end;
   const std::string_view last = doc.TokenText(tokens[end - 1]);
   if (last.find('.') != std::string_view::npos ||
       text::IsAbbreviation(doc.words.Fold(tokens[end - 1]))) {
