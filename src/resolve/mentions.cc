@@ -61,6 +61,11 @@ bool IsAcronymFiller(std::string_view key) {
          key == "on" || key == "&" || key == "in" || key == "du" || key == "des";
 }
 
+// A candidate's priority as a 32-bit number that sorts the highest priority first.
+std::uint64_t InvertedPriority(std::int32_t priority) {
+  return 0xFFFFFFFFu - (static_cast<std::uint32_t>(priority) ^ 0x80000000u);
+}
+
 }  // namespace
 
 void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
@@ -418,25 +423,27 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
 
 void MentionSet::Select(const std::vector<Candidate>& candidates,
                         std::vector<RejectedCandidate>* rejected) {
+  // By span (first token, then last), then higher priority first, then candidate order: one
+  // sort of keys that hold what they are compared by.
   std::vector<std::uint32_t>& order = order_;
-  order.clear();
+  std::vector<SortKey>& keys = sort_keys_;
+  keys.clear();
   for (std::uint32_t i = 0; i < candidates.size(); ++i) {
     if (active_[i]) {
-      order.push_back(i);
+      const Candidate& c = candidates[i];
+      keys.push_back({static_cast<std::uint64_t>(c.token_begin) << 32 | c.token_end,
+                      InvertedPriority(c.priority) << 32 | i});
     } else if (rejected) {
       rejected->push_back({i, -1,
                            "its sentence is a headline or an all-capital line, where "
                            "capitalisation says nothing"});
     }
   }
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const Candidate& x = candidates[a];
-    const Candidate& y = candidates[b];
-    if (x.token_begin != y.token_begin) return x.token_begin < y.token_begin;
-    if (x.token_end != y.token_end) return x.token_end < y.token_end;
-    if (x.priority != y.priority) return x.priority > y.priority;
-    return a < b;
-  });
+  std::sort(keys.begin(), keys.end());
+  order.resize(keys.size());
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    order[k] = static_cast<std::uint32_t>(keys[k].second & 0xFFFFFFFFu);
+  }
   std::vector<Group>& groups = groups_;
   groups.clear();
   for (std::uint32_t k = 0; k < order.size(); ++k) {
@@ -454,19 +461,22 @@ void MentionSet::Select(const std::vector<Candidate>& candidates,
     ++g.count;
     if (c.veto == best.veto && c.typed == best.typed && c.label == best.label) ++g.evidence;
   }
+  // Groups by rank: higher priority, then more evidence, then the longer span, then the earlier
+  // (spans of groups differ, so the first token ends every tie).
   std::vector<std::uint32_t>& rank = rank_;
-  rank.resize(groups.size());
-  std::iota(rank.begin(), rank.end(), 0u);
-  std::sort(rank.begin(), rank.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const Candidate& x = candidates[order[groups[a].first]];
-    const Candidate& y = candidates[order[groups[b].first]];
-    if (x.priority != y.priority) return x.priority > y.priority;
-    if (groups[a].evidence != groups[b].evidence) return groups[a].evidence > groups[b].evidence;
-    const auto lx = x.token_end - x.token_begin;
-    const auto ly = y.token_end - y.token_begin;
-    if (lx != ly) return lx > ly;
-    return x.token_begin < y.token_begin;
-  });
+  std::vector<std::pair<SortKey, std::uint32_t>>& ranked = ranked_;
+  ranked.clear();
+  for (std::uint32_t gi = 0; gi < groups.size(); ++gi) {
+    const Candidate& x = candidates[order[groups[gi].first]];
+    const std::uint32_t length = x.token_end - x.token_begin;
+    const SortKey key = {InvertedPriority(x.priority) << 32 | (0xFFFFFFFFu - groups[gi].evidence),
+                         static_cast<std::uint64_t>(0xFFFFFFFFu - length) << 32 | x.token_begin};
+    ranked.push_back({key, gi});
+  }
+  std::sort(ranked.begin(), ranked.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  rank.resize(ranked.size());
+  for (std::size_t k = 0; k < ranked.size(); ++k) rank[k] = ranked[k].second;
   std::vector<std::int32_t>& owner = owner_;  // group index
   owner.assign(doc_->tokens().size(), -1);
   auto reject_group = [&](const Group& g, std::int32_t winner, const char* reason) {

@@ -177,6 +177,9 @@ class MentionSet {
   int clusters_ = 0;
 
   std::vector<std::uint32_t> order_;
+  using SortKey = std::pair<std::uint64_t, std::uint64_t>;  // compared as a pair
+  std::vector<SortKey> sort_keys_;
+  std::vector<std::pair<SortKey, std::uint32_t>> ranked_;
   std::vector<Surname> surnames_;
   std::vector<Group> groups_;
   std::vector<std::uint32_t> rank_;
