@@ -98,6 +98,26 @@ BOOST_AUTO_TEST_CASE(rules_over_raw_text_and_none_rules) {
   BOOST_TEST(r.entities[0].label == nerkit::Label::kOrganization);
 }
 
+// Rules in syntax the automaton leaves to RE2 ((?i) here) are matched by RE2, over the class
+// string, over the text, and among date rules, as the others are.
+BOOST_AUTO_TEST_CASE(rules_the_automaton_leaves_to_re2) {
+  const nerkit::Extractor x = Load({
+      {"mine.rules",
+       "org.ticker\tORGANIZATION\ttext\tname\t50\t(?i:\\((?:nyse|nasdaq): "
+       ")(?P<name>[A-Z]{2,5})\\)\n"
+       "loc.ci\tLOCATION\ttokens\t1\t50\t\\)(?i:(C))\n"
+       "class\tTHAW\tthaw\n"
+       "date.thaw\tDATE\ttokens\t0\t70\t(?i:{THAW})\n"},
+  });
+  const nerkit::Result r = x.Extract("Shares of Foo Corp (Nasdaq: FOOX) rose; thaw came.");
+  std::vector<std::string> got;
+  for (const nerkit::Entity& e : r.entities) {
+    got.push_back(std::string(nerkit::LabelName(e.label)) + ":" + e.text);
+  }
+  BOOST_TEST(got == (std::vector<std::string>{"ORGANIZATION:FOOX", "LOCATION:rose", "DATE:thaw"}),
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(explain_lists_the_losers) {
   const nerkit::Extractor x = Load({
       {"places.tsv", "Sirte\tLOCATION\t-\tgeonames:2210554\t128123\tLY\tprimary,city\n"},
