@@ -7,6 +7,10 @@
 #include <functional>
 #include <new>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 namespace nerkit::internal {
 
 namespace {
@@ -789,6 +793,51 @@ class Compiler {
 // ---------------------------------------------------------------------------------------------
 // The DFA
 
+namespace {
+
+// An array of zeroed memory of which only the pages written take memory: anonymous pages mapped
+// from the system (calloc could take a block from the heap and clear all of it).
+template <typename T>
+class ZeroedPages {
+ public:
+  ZeroedPages() = default;
+  ZeroedPages(const ZeroedPages&) = delete;
+  ZeroedPages& operator=(const ZeroedPages&) = delete;
+  ~ZeroedPages() { Release(); }
+
+  // Throws std::bad_alloc when the system has no room for `count` elements.
+  void Allocate(std::size_t count) {
+    Release();
+    bytes_ = std::max<std::size_t>(count, 1) * sizeof(T);
+#if defined(__linux__)
+    void* p = ::mmap(nullptr, bytes_, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) throw std::bad_alloc();
+#else
+    void* p = std::calloc(bytes_, 1);
+    if (!p) throw std::bad_alloc();
+#endif
+    data_ = static_cast<T*>(p);
+  }
+  T* get() const { return data_; }
+  T& operator[](std::size_t i) const { return data_[i]; }
+
+ private:
+  void Release() {
+    if (!data_) return;
+#if defined(__linux__)
+    ::munmap(data_, bytes_);
+#else
+    std::free(data_);
+#endif
+    data_ = nullptr;
+  }
+  T* data_ = nullptr;
+  std::size_t bytes_ = 0;
+};
+
+}  // namespace
+
 // A lazily built DFA over every pattern's reversed program, read from the end of the text to
 // its start. A state is the set of instructions waiting for the next (earlier) character, with
 // the kind of the character read last; its transition on a class of bytes says which patterns
@@ -808,16 +857,14 @@ struct ClassRegexSet::Dfa {
   // Transitions, kMaxStates rows of `stride`: the next state's row offset (state * stride) + 1,
   // with bit kHasMask set when patterns start at the position; 0 = not built yet. (The offset,
   // not the state, so that the scan's next load needs no multiply.) The mask's id is then in
-  // mask_of at the same index. Allocated zeroed at full size (the system gives memory only to
-  // the rows written) and read and written through std::atomic_ref: a transition is stored
-  // with release after its state and mask are in place, and loaded with acquire.
+  // mask_of at the same index. Allocated zeroed at full size (ZeroedPages: the system gives
+  // memory only to the rows written) and read and written through std::atomic_ref: a
+  // transition is stored with release after its state and mask are in place, and loaded with
+  // acquire.
   static constexpr std::uint32_t kHasMask = 1u << 31;
-  struct Free {
-    void operator()(void* p) const { std::free(p); }
-  };
-  std::unique_ptr<std::uint32_t[], Free> table;
-  std::unique_ptr<std::uint16_t[], Free> mask_of;
-  std::unique_ptr<std::uint64_t[], Free> masks;  // kMaxMasks masks of mask_words
+  ZeroedPages<std::uint32_t> table;
+  ZeroedPages<std::uint16_t> mask_of;
+  ZeroedPages<std::uint64_t> masks;  // kMaxMasks masks of mask_words
 
   // Under the mutex.
   std::mutex mutex;
@@ -1066,13 +1113,9 @@ void ClassRegexSet::Compile() {
   dfa->mask_words = static_cast<int>(std::max<std::size_t>((patterns_.size() + 63) / 64, 1));
   for (const Pattern& p : patterns_) dfa->starts.push_back(p.reverse);
   dfa->max_states = std::max<std::uint32_t>(max_states_, 1);
-  dfa->table.reset(static_cast<std::uint32_t*>(
-      std::calloc(static_cast<std::size_t>(dfa->max_states) * dfa->stride, sizeof(std::uint32_t))));
-  dfa->mask_of.reset(static_cast<std::uint16_t*>(
-      std::calloc(static_cast<std::size_t>(dfa->max_states) * dfa->stride, sizeof(std::uint16_t))));
-  dfa->masks.reset(static_cast<std::uint64_t*>(std::calloc(
-      static_cast<std::size_t>(Dfa::kMaxMasks) * dfa->mask_words, sizeof(std::uint64_t))));
-  if (!dfa->table || !dfa->mask_of || !dfa->masks) throw std::bad_alloc();
+  dfa->table.Allocate(static_cast<std::size_t>(dfa->max_states) * dfa->stride);
+  dfa->mask_of.Allocate(static_cast<std::size_t>(dfa->max_states) * dfa->stride);
+  dfa->masks.Allocate(static_cast<std::size_t>(Dfa::kMaxMasks) * dfa->mask_words);
   dfa->mask.assign(static_cast<std::size_t>(dfa->mask_words), 0);
   // State 0: nothing read yet, at the end of the text.
   dfa->Intern({}, kKindNone);

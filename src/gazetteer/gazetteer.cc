@@ -573,7 +573,7 @@ const char* EvidenceReason(std::uint8_t winner, std::uint8_t loser, bool loser_c
 
 // The strongest kind of evidence among `bits`.
 std::uint8_t Strongest(std::uint8_t bits) {
-  return bits == 0 ? 0 : static_cast<std::uint8_t>(1u << (31 - __builtin_clz(bits)));
+  return bits == 0 ? std::uint8_t{0} : static_cast<std::uint8_t>(1u << (31 - __builtin_clz(bits)));
 }
 
 // Index of a two-letter country code, or -1.
