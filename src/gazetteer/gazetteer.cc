@@ -327,6 +327,14 @@ void Gazetteer::Build() {
     t.vocab_mask = mask;
   }
   t.vocab_slots = BigArray<Tables::VocabSlot>();
+  // The cs forms, flat.
+  t.cs_bytes.clear();
+  t.cs_end.resize(t.cs_form.size());
+  for (std::size_t i = 0; i < t.cs_form.size(); ++i) {
+    t.cs_bytes += t.cs_form[i];
+    t.cs_end[i] = static_cast<std::uint32_t>(t.cs_bytes.size());
+  }
+  decltype(t.cs_form)().swap(t.cs_form);
   t.pending.clear();
   t.pending.shrink_to_fit();
   stats_.vocabulary = t.vocab_offset.size();
@@ -478,7 +486,7 @@ void Gazetteer::Match(Document& doc) const {
                   }
                   cs_built = true;
                 }
-                if (cs_text != t.cs_form[index]) continue;
+                if (cs_text != t.CsForm(index)) continue;
                 // Written exactly so means with its final period too: "Pa." is a state, "Pa" no.
                 if (e.Has(kEndsWithPeriod) && match_end == end) continue;
               } else if (EntityLabel(e.type) &&

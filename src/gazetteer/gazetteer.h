@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/big_array.h"
 #include "core/document.h"
 #include "core/image_io.h"
 #include "core/source_file.h"
@@ -138,7 +139,7 @@ class Gazetteer {
 
  private:
   struct Tables;
-  std::vector<Entry> entries_;
+  std::vector<Entry, HugePageAllocator<Entry>> entries_;
   GazetteerStats stats_;
   std::unique_ptr<Tables> tables_;
   std::uint64_t instance_ = 0;  // set when the tables are complete; names them in WordCache

@@ -82,14 +82,12 @@ void Gazetteer::WriteImage(ImageWriter& out, const std::vector<SourceFile>& file
   out.Array(stored);
 
   // Case-sensitive forms: their lengths, then their bytes.
-  std::vector<std::uint32_t> cs_lengths(t.cs_form.size());
-  std::string cs_bytes;
-  for (std::size_t i = 0; i < t.cs_form.size(); ++i) {
-    cs_lengths[i] = static_cast<std::uint32_t>(t.cs_form[i].size());
-    cs_bytes += t.cs_form[i];
+  std::vector<std::uint32_t> cs_lengths(t.cs_end.size());
+  for (std::size_t i = 0; i < t.cs_end.size(); ++i) {
+    cs_lengths[i] = t.cs_end[i] - (i == 0 ? 0 : t.cs_end[i - 1]);
   }
   out.Array(cs_lengths);
-  out.Array(cs_bytes);
+  out.Array(t.cs_bytes);
 
   out.Array(t.vocab_text);
   out.Array(t.vocab_offset);
@@ -115,7 +113,7 @@ void Gazetteer::WriteImage(ImageWriter& out, const std::vector<SourceFile>& file
 
 bool Gazetteer::ReadImage(ImageReader& in, const std::vector<SourceFile>& files) {
   Tables t;
-  std::vector<Entry> entries;
+  std::vector<Entry, HugePageAllocator<Entry>> entries;
   GazetteerStats stats;
   const bool ok = [&] {
     std::uint64_t mark = 0;
@@ -152,17 +150,16 @@ bool Gazetteer::ReadImage(ImageReader& in, const std::vector<SourceFile>& files)
     }
 
     std::vector<std::uint32_t> cs_lengths;
-    std::string cs_bytes;
-    if (!in.Array(cs_lengths) || !in.Array(cs_bytes)) return false;
+    if (!in.Array(cs_lengths) || !in.Array(t.cs_bytes)) return false;
     if (cs_lengths.size() != entries.size()) return false;
-    t.cs_form.resize(cs_lengths.size());
+    t.cs_end.resize(cs_lengths.size());
     std::size_t pos = 0;
     for (std::size_t i = 0; i < cs_lengths.size(); ++i) {
-      if (cs_lengths[i] > cs_bytes.size() - pos) return false;
-      t.cs_form[i].assign(cs_bytes, pos, cs_lengths[i]);
+      if (cs_lengths[i] > t.cs_bytes.size() - pos) return false;
       pos += cs_lengths[i];
+      t.cs_end[i] = static_cast<std::uint32_t>(pos);
     }
-    if (pos != cs_bytes.size()) return false;
+    if (pos != t.cs_bytes.size()) return false;
 
     std::uint64_t table_size = 0;
     std::vector<std::uint32_t> slot_index;
