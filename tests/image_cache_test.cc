@@ -9,16 +9,19 @@
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "core/image_io.h"
-#include "pipeline/model.h"
 #include "nerkit/nerkit.h"
+#include "pipeline/model.h"
 #include "text/tokenizer.h"
 
 namespace fs = std::filesystem;
@@ -135,6 +138,10 @@ BOOST_AUTO_TEST_CASE(an_edited_dictionary_is_noticed) {
   const nerkit::Extractor before = nerkit::Extractor::Load(Options(cache.path, dictionaries.path));
   BOOST_TEST(Describe(before.Extract(text)).find("Zorblaxia | zorblaxia-test") ==
              std::string::npos);
+  // (This one uses the image where it lies, mapped; the image is replaced below.)
+  const nerkit::Extractor mapped = nerkit::Extractor::Load(Options(cache.path, dictionaries.path));
+  BOOST_TEST(mapped.info().loaded_from_cache);
+  const std::string mapped_before = DescribeAll(mapped);
 
   // A user adds a line; the next load sees it, from the text, then from the new image.
   {
@@ -148,10 +155,12 @@ BOOST_AUTO_TEST_CASE(an_edited_dictionary_is_noticed) {
   const nerkit::Extractor again = nerkit::Extractor::Load(Options(cache.path, dictionaries.path));
   BOOST_TEST(again.info().loaded_from_cache);
   BOOST_TEST(Describe(again.Extract(text)) == Describe(edited.Extract(text)));
-  // One image per dictionary set: the old one was replaced, not kept beside it.
+  // One image per dictionary set: the old one was replaced, not kept beside it; an extractor
+  // that maps the old one is not changed by that.
   std::size_t images = 0;
   for (const auto& entry : fs::directory_iterator(cache.path)) images += entry.is_regular_file();
   BOOST_TEST(images == 1u);
+  BOOST_TEST(DescribeAll(mapped) == mapped_before);
 
   // A rule file is part of the set too.
   {
@@ -161,6 +170,35 @@ BOOST_AUTO_TEST_CASE(an_edited_dictionary_is_noticed) {
   const nerkit::Extractor rules_edited =
       nerkit::Extractor::Load(Options(cache.path, dictionaries.path));
   BOOST_TEST(!rules_edited.info().loaded_from_cache);
+}
+
+// A dictionary file is digested from disk (where an image may hold it) or from its bytes in
+// memory (after reading it): both give the same digest, whatever its size against the blocks
+// that digests hash, and another digest for other bytes.
+BOOST_AUTO_TEST_CASE(a_file_digested_from_disk_equals_its_digest_in_memory) {
+  using nerkit::internal::Digest;
+  TempDir folder("digest");
+  std::vector<char> buffer;
+  constexpr std::size_t kBlock = std::size_t{256} << 10;
+  for (const std::size_t size :
+       {std::size_t{0}, std::size_t{1}, std::size_t{63}, kBlock - 1, kBlock, kBlock + 1,
+        3 * kBlock + 17}) {
+    std::string bytes(size, '\0');
+    for (std::size_t i = 0; i < size; ++i) bytes[i] = static_cast<char>((i * 2654435761u) >> 13);
+    const fs::path path = folder.path / ("file-" + std::to_string(size));
+    WriteFile(path, bytes);
+    const Digest in_memory = nerkit::internal::DigestOf(bytes);
+    BOOST_TEST(in_memory.size == size);
+    BOOST_TEST((nerkit::internal::DigestSourceFile(path.string(), buffer).digest == in_memory));
+    BOOST_TEST((nerkit::internal::ReadSourceFile(path.string()).digest == in_memory));
+    if (size > 0) {
+      bytes[size / 2] = static_cast<char>(bytes[size / 2] ^ 1);
+      BOOST_TEST(!(nerkit::internal::DigestOf(bytes) == in_memory));
+    }
+  }
+  BOOST_CHECK_THROW(
+      nerkit::internal::DigestSourceFile((folder.path / "missing.tsv").string(), buffer),
+      nerkit::LoadError);
 }
 
 BOOST_AUTO_TEST_CASE(a_damaged_image_is_ignored_and_rebuilt) {
@@ -250,22 +288,28 @@ BOOST_AUTO_TEST_CASE(the_image_reader_checks_every_index) {
 
   std::FILE* file = std::tmpfile();
   BOOST_REQUIRE(file);
-  nerkit::internal::ImageWriter writer(file);
-  model.gazetteer.WriteImage(writer, model.files);
+  nerkit::internal::ImageWriter writer(file, 0);
+  model.gazetteer.WriteImage(writer, model.files.size());
   BOOST_REQUIRE(writer.ok());
   const long size = std::ftell(file);
   BOOST_REQUIRE(size > 0);
   std::string image(static_cast<std::size_t>(size), '\0');
   std::rewind(file);
   BOOST_REQUIRE(std::fread(image.data(), 1, image.size(), file) == image.size());
+  std::fclose(file);
 
+  // The reader uses the image where it lies: in a buffer aligned as a mapping is, alive while
+  // the gazetteer read from it is used.
+  struct Free {
+    void operator()(char* p) const { std::free(p); }
+  };
+  const std::size_t rounded = (image.size() + 63) / 64 * 64;
+  std::unique_ptr<char, Free> buffer(static_cast<char*>(std::aligned_alloc(64, rounded)));
+  BOOST_REQUIRE(buffer);
   auto read = [&](const std::string& bytes, nerkit::internal::Gazetteer& g) {
-    std::rewind(file);
-    std::fwrite(bytes.data(), 1, bytes.size(), file);
-    std::fflush(file);
-    std::rewind(file);
-    nerkit::internal::ImageReader reader(file, bytes.size());
-    return g.ReadImage(reader, model.files);
+    std::memcpy(buffer.get(), bytes.data(), bytes.size());
+    nerkit::internal::ImageReader reader(buffer.get(), 0, bytes.size());
+    return g.ReadImage(reader, model.files.size(), nullptr);
   };
   {
     nerkit::internal::Gazetteer g;
@@ -291,7 +335,6 @@ BOOST_AUTO_TEST_CASE(the_image_reader_checks_every_index) {
     }
   }
   BOOST_TEST(refused > 0u);
-  std::fclose(file);
 }
 
 // Several loads at once into an empty cache folder: each writes its own temporary file and

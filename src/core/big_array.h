@@ -1,7 +1,8 @@
-// A fixed-size array for the large lookup tables of a loaded model, placed on transparent huge
-// pages where the system offers them (Linux madvise), so that random lookups into tens of
-// megabytes cost a cache miss rather than a cache miss plus a page-table walk. Elsewhere it is a
-// plain aligned array.
+// Arrays for the large tables of a loaded model. BigArray: a fixed-size array placed on
+// transparent huge pages where the system offers them (Linux madvise), so that random lookups
+// into tens of megabytes cost a cache miss rather than a cache miss plus a page-table walk
+// (elsewhere a plain aligned array). TableArray: a table's array either built in this process or
+// viewed in a mapped image file, read the same way.
 #pragma once
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <cstring>
 #include <memory>
 #include <new>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -110,6 +112,112 @@ class BigArray {
     std::swap(data_, other.data_);
     std::swap(size_, other.size_);
   }
+  T* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+// One array of a built table: either its own values (built in this process, on huge pages where
+// the system offers them) or a view of the same values in a mapped image file, which the owner of
+// the table keeps mapped (ImageReader::View). Reads go through one pointer either way. The
+// vector-like calls that change it (push_back, resize, ...) are for building and make it own its
+// values; a view may be written in place where its mapping is writable (a private mapping: the
+// pages written become the process's own).
+template <typename T>
+class TableArray {
+  static_assert(std::is_trivially_copyable_v<T>, "TableArray holds plain values");
+  using Vector = std::vector<T, HugePageAllocator<T>>;
+
+ public:
+  using value_type = T;
+  TableArray() = default;
+  TableArray(const TableArray&) = delete;
+  TableArray& operator=(const TableArray&) = delete;
+  TableArray(TableArray&& other) noexcept { *this = std::move(other); }
+  TableArray& operator=(TableArray&& other) noexcept {
+    own_ = std::move(other.own_);  // (the buffer moves with it: data_ stays valid)
+    data_ = other.data_;
+    size_ = other.size_;
+    other.own_.clear();
+    other.data_ = nullptr;
+    other.size_ = 0;
+    return *this;
+  }
+
+  // A view of `count` values at `data` (not owned).
+  void View(T* data, std::size_t count) {
+    Vector().swap(own_);
+    data_ = data;
+    size_ = count;
+  }
+  bool owned() const { return data_ == own_.data(); }
+
+  const T& operator[](std::size_t i) const { return data_[i]; }
+  T& operator[](std::size_t i) { return data_[i]; }
+  const T* data() const { return data_; }
+  T* data() { return data_; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const T* begin() const { return data_; }
+  const T* end() const { return data_ + size_; }
+  T* begin() { return data_; }
+  T* end() { return data_ + size_; }
+  const T& back() const { return data_[size_ - 1]; }
+
+  // Building.
+  void push_back(const T& value) {
+    Own();
+    own_.push_back(value);
+    Sync();
+  }
+  template <typename It>
+  void append(It first, It last) {
+    Own();
+    own_.insert(own_.end(), first, last);
+    Sync();
+  }
+  void append(std::string_view text) requires std::is_same_v<T, char> {
+    append(text.begin(), text.end());
+  }
+  void resize(std::size_t count) {
+    Own();
+    own_.resize(count);
+    Sync();
+  }
+  void assign(std::size_t count, const T& value) {
+    Own();
+    own_.assign(count, value);
+    Sync();
+  }
+  void reserve(std::size_t count) {
+    Own();
+    own_.reserve(count);
+    Sync();
+  }
+  void clear() {
+    Own();
+    own_.clear();
+    Sync();
+  }
+  void shrink_to_fit() {
+    Own();
+    own_.shrink_to_fit();
+    Sync();
+  }
+
+ private:
+  // A view becomes owned values (a copy) before it changes size.
+  void Own() {
+    if (owned()) return;
+    Vector copy(data_, data_ + size_);
+    own_.swap(copy);
+    Sync();
+  }
+  void Sync() {
+    data_ = own_.data();
+    size_ = own_.size();
+  }
+
+  Vector own_;
   T* data_ = nullptr;
   std::size_t size_ = 0;
 };

@@ -60,15 +60,13 @@ std::uint64_t HashBytes64(const void* data, std::size_t size, std::uint64_t seed
 
 void ImageWriter::Bytes(const void* data, std::size_t size) {
   checksum_ = HashBytes64(data, size, checksum_);
+  position_ += size;
   if (ok_ && size > 0 && std::fwrite(data, 1, size, file_) != size) ok_ = false;
 }
 
-bool ImageReader::Bytes(void* data, std::size_t size) {
-  if (size > left_) return false;
-  if (size > 0 && std::fread(data, 1, size, file_) != size) return false;
-  left_ -= size;
-  checksum_ = HashBytes64(data, size, checksum_);
-  return true;
+void ImageWriter::Align() {
+  static constexpr char kZeros[kImageAlignment] = {};
+  Bytes(kZeros, (kImageAlignment - position_ % kImageAlignment) % kImageAlignment);
 }
 
 }  // namespace nerkit::internal

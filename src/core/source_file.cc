@@ -1,12 +1,65 @@
 #include "core/source_file.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 
+#include "core/image_io.h"
+
 namespace nerkit::internal {
+
+namespace {
+
+// Digests hash files in blocks of this size, so that a file read block by block and the same
+// bytes in memory give the same digest.
+constexpr std::size_t kDigestBlock = std::size_t{256} << 10;
+
+}  // namespace
+
+Digest DigestOf(std::string_view bytes) {
+  Digest d;
+  d.size = bytes.size();
+  for (std::size_t at = 0; at < bytes.size(); at += kDigestBlock) {
+    const std::size_t n = std::min(kDigestBlock, bytes.size() - at);
+    d.hash = HashBytes64(bytes.data() + at, n, d.hash);
+  }
+  return d;
+}
+
+SourceFile DigestSourceFile(const std::string& path, std::vector<char>& buffer) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) throw LoadError(path, 0, 0, std::string("cannot read: ") + std::strerror(errno));
+  struct Closer {
+    std::FILE* f;
+    ~Closer() { std::fclose(f); }
+  } closer{f};
+  SourceFile file;
+  file.name = path;
+  buffer.resize(kDigestBlock);
+  while (true) {
+    // A whole block unless the file ends: blocks line up with DigestOf's.
+    std::size_t n = 0;
+    while (n < kDigestBlock) {
+      const std::size_t got = std::fread(buffer.data() + n, 1, kDigestBlock - n, f);
+      if (got == 0) break;
+      n += got;
+    }
+    if (std::ferror(f)) {
+      throw LoadError(
+          path, 0, 0,
+          errno == EISDIR ? "cannot read: not a regular file" : "cannot read: read error");
+    }
+    if (n == 0) break;
+    file.digest.size += n;
+    file.digest.hash = HashBytes64(buffer.data(), n, file.digest.hash);
+    if (n < kDigestBlock) break;
+  }
+  return file;
+}
 
 SourceFile ReadSourceFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -21,6 +74,8 @@ SourceFile ReadSourceFile(const std::string& path) {
   if (size > 0 && !in.read(file.content.data(), size)) {
     throw LoadError(path, 0, 0, "cannot read: read error");
   }
+  file.digest = DigestOf(file.content);
+  file.read = true;
   return file;
 }
 

@@ -195,4 +195,37 @@ std::string ParseEntryLine(std::string_view line, Entry& entry, std::size_t& col
   return {};
 }
 
+bool PackEntry(const Entry& entry, std::string_view text, PackedEntry& packed) {
+  auto place = [&](std::string_view s, std::uint32_t& offset, std::uint32_t& length) {
+    offset = 0;
+    length = 0;
+    if (s.empty()) return true;
+    const auto at = reinterpret_cast<std::uintptr_t>(s.data());
+    const auto begin = reinterpret_cast<std::uintptr_t>(text.data());
+    if (at < begin || at - begin > text.size() || s.size() > text.size() - (at - begin) ||
+        at - begin + s.size() > 0xFFFFFFFFu) {
+      return false;
+    }
+    offset = static_cast<std::uint32_t>(at - begin);
+    length = static_cast<std::uint32_t>(s.size());
+    return true;
+  };
+  packed = PackedEntry();
+  if (!place(entry.surface, packed.surface_offset, packed.surface_length) ||
+      !place(entry.canonical, packed.canonical_offset, packed.canonical_length) ||
+      !place(entry.id, packed.id_offset, packed.id_length) ||
+      !place(entry.region, packed.region_offset, packed.region_length)) {
+    return false;
+  }
+  packed.weight = entry.weight;
+  packed.flags = entry.flags;
+  packed.line = entry.line;
+  packed.capitals = entry.capitals;
+  packed.file = entry.file;
+  packed.country[0] = entry.country[0];
+  packed.country[1] = entry.country[1];
+  packed.type = entry.type;
+  return true;
+}
+
 }  // namespace nerkit::internal

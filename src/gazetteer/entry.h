@@ -92,6 +92,71 @@ struct Entry {
   }
 };
 
+// An entry as the gazetteer keeps it: its strings as (offset, length) in the text of its file, so
+// that the same bytes serve in memory and in a mapped image. Gazetteer::entry() gives the Entry.
+struct PackedEntry {
+  std::uint32_t surface_offset = 0;
+  std::uint32_t surface_length = 0;
+  std::uint32_t canonical_offset = 0;
+  std::uint32_t canonical_length = 0;
+  std::uint32_t id_offset = 0;
+  std::uint32_t id_length = 0;
+  std::uint32_t region_offset = 0;
+  std::uint32_t region_length = 0;
+  std::uint32_t weight = 0;
+  std::uint32_t flags = 0;
+  std::uint32_t line = 0;
+  std::uint32_t capitals = 0;
+  std::uint16_t file = 0;
+  char country[2] = {0, 0};
+  EntryType type = EntryType::kWord;
+  std::uint8_t unused[3] = {0, 0, 0};  // (written as zeros)
+
+  bool Has(EntryFlag flag) const { return (flags & flag) != 0; }
+  std::string_view Country() const {
+    return country[0] ? std::string_view(country, 2) : std::string_view();
+  }
+  // Its strings, in `text` (its file's).
+  std::string_view Surface(std::string_view text) const {
+    return View(text, surface_offset, surface_length);
+  }
+  std::string_view Canonical(std::string_view text) const {
+    return View(text, canonical_offset, canonical_length);
+  }
+  std::string_view Id(std::string_view text) const { return View(text, id_offset, id_length); }
+  std::string_view Region(std::string_view text) const {
+    return View(text, region_offset, region_length);
+  }
+  // The entry, its strings in `text`.
+  Entry Unpack(std::string_view text) const {
+    Entry e;
+    e.surface = View(text, surface_offset, surface_length);
+    e.canonical = View(text, canonical_offset, canonical_length);
+    e.id = View(text, id_offset, id_length);
+    e.region = View(text, region_offset, region_length);
+    e.weight = weight;
+    e.flags = flags;
+    e.line = line;
+    e.capitals = capitals;
+    e.file = file;
+    e.country[0] = country[0];
+    e.country[1] = country[1];
+    e.type = type;
+    return e;
+  }
+
+ private:
+  static std::string_view View(std::string_view text, std::uint32_t offset, std::uint32_t length) {
+    return length == 0 ? std::string_view() : std::string_view(text.data() + offset, length);
+  }
+};
+static_assert(sizeof(PackedEntry) == 56);  // (no padding the compiler adds: the image holds it)
+static_assert(sizeof(EntryType) == 1);
+
+// `entry` packed; its strings must lie in `text` (the line it was parsed from lies there), at
+// offsets below 4 GiB. False if they do not.
+bool PackEntry(const Entry& entry, std::string_view text, PackedEntry& packed);
+
 // Parses a line of a dictionary file (seven columns, or eight with a region) into `entry` (file
 // index left to the caller).
 // Returns an empty string on success, or the error message and sets `column` (1-based).

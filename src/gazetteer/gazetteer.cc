@@ -17,7 +17,7 @@ using namespace gazetteer_detail;
 namespace {
 
 // What an entry adds to a match's strong_types and summary (GazetteerMatch).
-void AddToSummary(const Entry& e, std::uint32_t& strong_types, std::uint8_t& summary) {
+void AddToSummary(const PackedEntry& e, std::uint32_t& strong_types, std::uint8_t& summary) {
   if (EntityLabel(e.type) && e.Has(kCommon)) {
     summary |= kSummaryCommonEntity;
     return;
@@ -63,6 +63,8 @@ void Gazetteer::AddFile(const SourceFile& file, std::uint16_t file_index,
 ParsedFile Gazetteer::ParseFile(const SourceFile& file, std::uint16_t file_index,
                                 text::Tokenizer& tokenizer) {
   ParsedFile out;
+  out.text = file.content;
+  out.file = file_index;
   const std::size_t lines = CountLines(file.content);
   out.entries.reserve(lines);
   out.cs_forms.reserve(lines);
@@ -105,7 +107,11 @@ ParsedFile Gazetteer::ParseFile(const SourceFile& file, std::uint16_t file_index
       throw LoadError(file.name, line_number, 1,
                       "surface \"" + std::string(entry.surface) + "\" has no word to match");
     }
-    out.entries.push_back(entry);
+    PackedEntry packed;
+    if (!PackEntry(entry, file.content, packed)) {
+      throw LoadError(file.name, line_number, 1, "the file is larger than 4 GiB");
+    }
+    out.entries.push_back(packed);
     out.cs_forms.push_back(std::move(cs_form));
   });
   out.first_key.push_back(static_cast<std::uint32_t>(out.key_end.size()));
@@ -137,7 +143,9 @@ void Gazetteer::AddParsed(ParsedFile&& parsed) {
     }
     t.pending.emplace_back(node, static_cast<std::uint32_t>(entries_.size() + i));
   }
-  entries_.insert(entries_.end(), parsed.entries.begin(), parsed.entries.end());
+  if (texts_.size() <= parsed.file) texts_.resize(parsed.file + 1);
+  texts_[parsed.file] = parsed.text;
+  entries_.append(parsed.entries.begin(), parsed.entries.end());
   t.cs_form.insert(t.cs_form.end(), std::make_move_iterator(parsed.cs_forms.begin()),
                    std::make_move_iterator(parsed.cs_forms.end()));
 }
@@ -188,7 +196,7 @@ void Gazetteer::Build() {
       // Entries come in node order, so in no order in memory: fetch a few ahead.
       if (p + 8 < t.pending.size()) __builtin_prefetch(&entries_[t.pending[p + 8].second]);
       const std::uint32_t index = t.pending[p].second;
-      const Entry& e = entries_[index];
+      const PackedEntry& e = entries_[index];
       if (e.Has(kBlock)) {
         const auto before = kept.size();
         std::erase_if(kept, [&](std::uint32_t k) { return entries_[k].type == e.type; });
@@ -196,9 +204,9 @@ void Gazetteer::Build() {
         continue;
       }
       const bool duplicate = std::any_of(kept.begin(), kept.end(), [&](std::uint32_t k) {
-        const Entry& o = entries_[k];
-        return o.type == e.type && o.id == e.id &&
-               (o.id.empty() ? o.canonical == e.canonical : true) &&
+        const PackedEntry& o = entries_[k];
+        return o.type == e.type && Id(o) == Id(e) &&
+               (Id(o).empty() ? Canonical(o) == Canonical(e) : true) &&
                (o.flags & kCaseSensitive) == (e.flags & kCaseSensitive) &&
                t.cs_form[k] == t.cs_form[index];
       });
@@ -210,8 +218,8 @@ void Gazetteer::Build() {
     }
     // Rank: main names before alternates, then by weight, then load order.
     std::stable_sort(kept.begin(), kept.end(), [&](std::uint32_t a, std::uint32_t b) {
-      const Entry& x = entries_[a];
-      const Entry& y = entries_[b];
+      const PackedEntry& x = entries_[a];
+      const PackedEntry& y = entries_[b];
       const bool xm = !x.Has(kAlternate);
       const bool ym = !y.Has(kAlternate);
       if (xm != ym) return xm;
@@ -219,7 +227,7 @@ void Gazetteer::Build() {
     });
     bool entity_all_common = true;
     for (std::uint32_t index : kept) {
-      const Entry& e = entries_[index];
+      const PackedEntry& e = entries_[index];
       nd.types |= TypeBit(e.type);
       AddToSummary(e, nd.strong_types, nd.summary);
       if (e.Has(kEndsWithPeriod)) nd.flags |= kNodePeriod;
@@ -243,7 +251,7 @@ void Gazetteer::Build() {
       }
     }
     if ((nd.flags & kNodeEntity) && entity_all_common) nd.lexical |= kLexEntityCommon;
-    t.node_entries.insert(t.node_entries.end(), kept.begin(), kept.end());
+    t.node_entries.append(kept.begin(), kept.end());
     nd.count = static_cast<std::uint32_t>(kept.size());
     stats_.entries += kept.size();
   }
@@ -276,7 +284,7 @@ void Gazetteer::Build() {
     Tables::Node& nd = t.nodes[node];
     const bool single = parent[node] == 0;
     for (std::uint32_t k = 0; k < nd.count; ++k) {
-      const Entry& e = entries_[t.node_entries[nd.begin + k]];
+      const PackedEntry& e = entries_[t.node_entries[nd.begin + k]];
       // (A cs entry matches a lower-case word only if it is written so: kFirstLower.)
       const bool lower_ok = e.Has(kFirstLower) || (!single && !EntityLabel(e.type));
       if (lower_ok) nd.flags |= kNodeLowerHere | kNodeLowerBelow;
@@ -316,7 +324,7 @@ void Gazetteer::Build() {
   // while loading is about a quarter full), so that more of it stays in the caches.
   {
     const std::size_t capacity = PowerOfTwoAtLeast(t.vocab_offset.size() * 3 / 2 + 1);
-    t.lookup_slots.Fill(capacity, Tables::VocabSlot{});
+    t.lookup_slots.assign(capacity, Tables::VocabSlot{});
     const std::uint64_t mask = capacity - 1;
     for (const Tables::VocabSlot& slot : t.vocab_slots) {
       if (slot.id == 0) continue;
@@ -331,7 +339,7 @@ void Gazetteer::Build() {
   t.cs_bytes.clear();
   t.cs_end.resize(t.cs_form.size());
   for (std::size_t i = 0; i < t.cs_form.size(); ++i) {
-    t.cs_bytes += t.cs_form[i];
+    t.cs_bytes.append(t.cs_form[i]);
     t.cs_end[i] = static_cast<std::uint32_t>(t.cs_bytes.size());
   }
   decltype(t.cs_form)().swap(t.cs_form);
@@ -473,7 +481,7 @@ void Gazetteer::Match(Document& doc) const {
             bool cs_built = false;
             for (std::uint32_t k = 0; k < nd.count; ++k) {
               const std::uint32_t index = ids[k];
-              const Entry& e = entries_[index];
+              const PackedEntry& e = entries_[index];
               if (e.Has(kCaseSensitive)) {
                 if (!cs_built) {
                   cs_text.clear();
@@ -585,7 +593,7 @@ std::uint8_t Strongest(std::uint8_t bits) {
 }
 
 // Index of a two-letter country code, or -1.
-int CountrySlot(const Entry& e) {
+int CountrySlot(const PackedEntry& e) {
   const char a = e.country[0];
   const char b = e.country[1];
   if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z') return -1;
@@ -613,7 +621,7 @@ void Gazetteer::AddCandidates(Document& doc) const {
   region_evidence.clear();
   near_country.clear();
   near_region.clear();
-  auto add_country = [&](const Entry& e, std::uint8_t bits, std::uint32_t at, bool near) {
+  auto add_country = [&](const PackedEntry& e, std::uint8_t bits, std::uint32_t at, bool near) {
     const int slot = CountrySlot(e);
     if (slot < 0) return;
     country_evidence[static_cast<std::size_t>(slot)] |= bits;
@@ -630,7 +638,7 @@ void Gazetteer::AddCandidates(Document& doc) const {
     bool one_country = true;
     bool main_name = false;
     for (std::uint32_t k = 0; k < m.entries_count; ++k) {
-      const Entry& e = entries_[doc.match_entries[m.entries_begin + k]];
+      const PackedEntry& e = entries_[doc.match_entries[m.entries_begin + k]];
       if (e.country[0] && !e.Has(kCommon) &&
           (e.type == EntryType::kDemonym || (e.type == EntryType::kLocation && e.Has(kCountry)))) {
         add_country(e, kEvidenceDocument, at, e.type != EntryType::kDemonym);
@@ -653,7 +661,7 @@ void Gazetteer::AddCandidates(Document& doc) const {
       const std::uint8_t bits = main_name ? kEvidenceDocument : kEvidenceOtherPlace;
       bool counted = false;
       for (std::uint32_t k = 0; k < m.entries_count; ++k) {
-        const Entry& p = entries_[doc.match_entries[m.entries_begin + k]];
+        const PackedEntry& p = entries_[doc.match_entries[m.entries_begin + k]];
         if (p.type != EntryType::kLocation) continue;
         // (Not the region of a city: that the other places of a story lie in California says
         // little of which Pittsburg it means.)
@@ -661,7 +669,7 @@ void Gazetteer::AddCandidates(Document& doc) const {
         counted = true;
         if (p.Has(kRegion)) {
           // A region named ("Texas", "Bavaria"): its places, and the places of its country.
-          add_region(p.id, kEvidenceDocument, at, true);
+          add_region(Id(p), kEvidenceDocument, at, true);
           add_country(p, kEvidenceDocument, at, true);
         }
       }
@@ -698,7 +706,7 @@ void Gazetteer::AddCandidates(Document& doc) const {
     }
     return false;
   };
-  auto near_bits = [&](const Entry& e, const GazetteerMatch& m) -> std::uint8_t {
+  auto near_bits = [&](const PackedEntry& e, const GazetteerMatch& m) -> std::uint8_t {
     const std::uint32_t at = m.token_begin;
     const std::uint32_t from = at > kNearTokens + 4 ? at - kNearTokens - 4 : 0;
     const std::uint32_t to = m.token_end + kNearTokens;
@@ -713,12 +721,12 @@ void Gazetteer::AddCandidates(Document& doc) const {
     for (; c != near_country.end() && c->first <= to; ++c) {
       if (c->second == slot && beside(c->first)) return kEvidenceNear;
     }
-    if (e.region.empty()) return 0;
+    if (Region(e).empty()) return 0;
     auto r = std::lower_bound(near_region.begin(), near_region.end(), from,
                               [](const std::pair<std::uint32_t, std::string_view>& x,
                                  std::uint32_t t) { return x.first < t; });
     for (; r != near_region.end() && r->first <= to; ++r) {
-      if (r->second == e.region && beside(r->first)) return kEvidenceNear;
+      if (r->second == Region(e) && beside(r->first)) return kEvidenceNear;
     }
     return 0;
   };
@@ -743,13 +751,13 @@ void Gazetteer::AddCandidates(Document& doc) const {
     }
     return nullptr;
   };
-  auto pair_bits = [&](const Entry& e, const GazetteerMatch* after,
+  auto pair_bits = [&](const PackedEntry& e, const GazetteerMatch* after,
                        const GazetteerMatch* before) -> std::uint8_t {
     if (after) {
       for (std::uint32_t k = 0; k < after->entries_count; ++k) {
-        const Entry& r = entries_[doc.match_entries[after->entries_begin + k]];
+        const PackedEntry& r = entries_[doc.match_entries[after->entries_begin + k]];
         if (r.type != EntryType::kLocation) continue;
-        if ((r.Has(kRegion) && !e.region.empty() && r.id == e.region) ||
+        if ((r.Has(kRegion) && !Region(e).empty() && Id(r) == Region(e)) ||
             (r.Has(kCountry) && r.country[0] && r.country[0] == e.country[0] &&
              r.country[1] == e.country[1])) {
           return kEvidencePair;
@@ -758,9 +766,9 @@ void Gazetteer::AddCandidates(Document& doc) const {
     }
     if (before && (e.Has(kRegion) || e.Has(kCountry))) {
       for (std::uint32_t k = 0; k < before->entries_count; ++k) {
-        const Entry& p = entries_[doc.match_entries[before->entries_begin + k]];
+        const PackedEntry& p = entries_[doc.match_entries[before->entries_begin + k]];
         if (p.type != EntryType::kLocation || p.Has(kRegion) || p.Has(kCountry)) continue;
-        if (e.Has(kRegion) ? (!p.region.empty() && p.region == e.id)
+        if (e.Has(kRegion) ? (!Region(p).empty() && Region(p) == Id(e))
                            : (p.country[0] == e.country[0] && p.country[1] == e.country[1])) {
           return kEvidencePair;
         }
@@ -774,26 +782,26 @@ void Gazetteer::AddCandidates(Document& doc) const {
   // The country a match names, if one of its entries is a country's name: slot or -1.
   const auto OwnCountry = [&](const GazetteerMatch& m) {
     for (std::uint32_t k = 0; k < m.entries_count; ++k) {
-      const Entry& e = entries_[doc.match_entries[m.entries_begin + k]];
+      const PackedEntry& e = entries_[doc.match_entries[m.entries_begin + k]];
       if (e.type == EntryType::kLocation && e.Has(kCountry) && !e.Has(kCommon)) {
         return CountrySlot(e);
       }
     }
     return -1;
   };
-  auto evidence = [&](const Entry& e, const GazetteerMatch& m, const GazetteerMatch* after,
+  auto evidence = [&](const PackedEntry& e, const GazetteerMatch& m, const GazetteerMatch* after,
                       const GazetteerMatch* before, int own) -> std::uint8_t {
     std::uint8_t bits = pair_bits(e, after, before);
     const int slot = CountrySlot(e);
     if (slot >= 0) bits |= country_evidence[static_cast<std::size_t>(slot)];
-    bits |= region_bits(e.region);
+    bits |= region_bits(Region(e));
     bits |= near_bits(e, m);
     // A country's own name (and its places of that name: "Singapore", "Djibouti") loses only to
     // a region or country written after a comma: "Georgia" is the country, unless "Atlanta,
     // Georgia"; "Lebanon" is not a town of Ohio because the dateline is "WASHINGTON".
     if (slot >= 0 && slot == own) bits |= kEvidenceDateline;
     if ((slot >= 0 && slot == dateline_slot) ||
-        (!dateline_region.empty() && e.region == dateline_region)) {
+        (!dateline_region.empty() && Region(e) == dateline_region)) {
       bits |= dateline_bits;
     }
     return bits;
@@ -833,7 +841,7 @@ void Gazetteer::AddCandidates(Document& doc) const {
     const int own = weigh ? OwnCountry(m) : -1;
     for (std::uint32_t k = 0; k < m.entries_count; ++k) {
       const std::uint32_t index = doc.match_entries[m.entries_begin + k];
-      const Entry& e = entries_[index];
+      const PackedEntry& e = entries_[index];
       if (e.type != type) continue;
       // Only the strongest kind of evidence counts: weaker ones do not break its ties (the
       // document names India and Pakistan: "Islamabad" stays the capital of Pakistan, not an
@@ -880,9 +888,9 @@ void Gazetteer::AddCandidates(Document& doc) const {
     if (dateline) {
       const Choice c = choose(mi, EntryType::kLocation);
       if (c.best >= 0) {
-        const Entry& e = entries_[static_cast<std::size_t>(c.best)];
+        const PackedEntry& e = entries_[static_cast<std::size_t>(c.best)];
         dateline_slot = CountrySlot(e);
-        dateline_region = e.region;
+        dateline_region = Region(e);
         dateline_bits = kEvidenceDateline;
       }
       break;
@@ -899,13 +907,13 @@ void Gazetteer::AddCandidates(Document& doc) const {
       // A region named after its city is, in the news, most often the city: "Beyrouth",
       // "Misratah", "New York" (admin regions come first by rank, as main names).
       if (type == EntryType::kLocation && entries_[best].Has(kRegion)) {
-        const Entry& region = entries_[best];
+        const PackedEntry& region = entries_[best];
         const GazetteerMatch* after = match_after_comma(m);
         const GazetteerMatch* before = match_before_comma(mi);
         const int own = OwnCountry(m);
         for (std::uint32_t k = 0; k < m.entries_count; ++k) {
           const std::uint32_t index = doc.match_entries[m.entries_begin + k];
-          const Entry& e = entries_[index];
+          const PackedEntry& e = entries_[index];
           if (e.type == type && e.Has(kCity) && e.country[0] == region.country[0] &&
               e.country[1] == region.country[1] && !e.Has(kCommon) &&
               evidence(e, m, after, before, own) >= choice.bits) {
@@ -915,7 +923,7 @@ void Gazetteer::AddCandidates(Document& doc) const {
         }
       }
       const auto index = static_cast<std::uint32_t>(best);
-      const Entry& e = entries_[index];
+      const PackedEntry& e = entries_[index];
       // A period that only ends the sentence is not part of a name without one.
       std::uint32_t token_end = m.token_end;
       if (!e.Has(kEndsWithPeriod) && token_end > m.token_begin + 1 &&
@@ -966,8 +974,8 @@ void Gazetteer::AddCandidates(Document& doc) const {
         std::size_t listed = 0;
         for (std::uint32_t k = 0; k < m.entries_count && listed < kMaxAlternatives; ++k) {
           const std::uint32_t other = doc.match_entries[m.entries_begin + k];
-          const Entry& o = entries_[other];
-          if (other == index || o.type != type || o.id == e.id) continue;
+          const PackedEntry& o = entries_[other];
+          if (other == index || o.type != type || Id(o) == Id(e)) continue;
           const std::uint8_t bits = Strongest(evidence(o, m, after, before, own));
           doc.alternatives.push_back(
               {candidate, other,

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,7 @@
 #include "core/big_array.h"
 #include "core/document.h"
 #include "core/image_io.h"
+#include "core/mapped_file.h"
 #include "core/source_file.h"
 #include "gazetteer/entry.h"
 #include "text/tokenizer.h"
@@ -54,7 +56,9 @@ struct GazetteerStats {
 // A dictionary file parsed into entries and the token keys of their surfaces. Parsing touches
 // no shared table, so files parse on several threads while the gazetteer adds them in order.
 struct ParsedFile {
-  std::vector<Entry> entries;
+  std::string_view text;  // the file's content, which the entries point into
+  std::uint16_t file = 0;
+  std::vector<PackedEntry> entries;
   std::vector<std::string> cs_forms;     // per entry; empty unless case-sensitive
   std::vector<std::uint32_t> first_key;  // per entry, into key_end; one more at the end
   std::vector<std::uint32_t> key_end;    // per key: its end offset in `keys`
@@ -88,13 +92,14 @@ class Gazetteer {
   void Build();
 
   // The built gazetteer as a binary image (gazetteer/image.cc), so that a later load of the same
-  // files skips parsing and building. WriteImage needs Build() done; `files` are the loaded files
-  // the entries point into. ReadImage fills an empty gazetteer from an image written for the same
-  // files: it checks every index and offset against the image's own tables and `files`, and
-  // returns false (leaving the gazetteer empty) on any inconsistency or read error; a damaged
-  // image never crashes it.
-  void WriteImage(ImageWriter& out, const std::vector<SourceFile>& files) const;
-  bool ReadImage(ImageReader& in, const std::vector<SourceFile>& files);
+  // files skips reading, parsing and building them. WriteImage needs Build() done; the image
+  // holds the text of the dictionary files the entries point into (`file_count` files: the
+  // model's list, rule files included, whose texts are empty). ReadImage fills an empty
+  // gazetteer from an image in memory (`image`, which it keeps): its tables and texts are used
+  // where they lie. It checks every index and offset against the image's own tables, and returns
+  // false (leaving the gazetteer empty) on any inconsistency; a damaged image never crashes it.
+  void WriteImage(ImageWriter& out, std::size_t file_count) const;
+  bool ReadImage(ImageReader& in, std::size_t file_count, std::shared_ptr<MappedFile> image);
 
   // Sets tokens' vocabulary ids, fills doc.lexical and doc.matches/doc.match_entries.
   void Match(Document& doc) const;
@@ -124,7 +129,10 @@ class Gazetteer {
   // A dateline is looked for in the first sentences (0-based index up to this one).
   static constexpr std::uint32_t kDatelineSentences = 3;
 
-  const Entry& entry(std::uint32_t index) const { return entries_[index]; }
+  Entry entry(std::uint32_t index) const {
+    const PackedEntry& e = entries_[index];
+    return e.Unpack(texts_[e.file]);
+  }
   std::size_t entry_count() const { return entries_.size(); }
   const GazetteerStats& stats() const { return stats_; }
 
@@ -139,7 +147,13 @@ class Gazetteer {
 
  private:
   struct Tables;
-  std::vector<Entry, HugePageAllocator<Entry>> entries_;
+  std::string_view Id(const PackedEntry& e) const { return e.Id(texts_[e.file]); }
+  std::string_view Canonical(const PackedEntry& e) const { return e.Canonical(texts_[e.file]); }
+  std::string_view Region(const PackedEntry& e) const { return e.Region(texts_[e.file]); }
+
+  TableArray<PackedEntry> entries_;
+  std::vector<std::string_view> texts_;  // per file index: the text its entries point into
+  std::shared_ptr<MappedFile> image_;    // the image the tables and texts lie in, if read from one
   GazetteerStats stats_;
   std::unique_ptr<Tables> tables_;
   std::uint64_t instance_ = 0;  // set when the tables are complete; names them in WordCache

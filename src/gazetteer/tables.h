@@ -178,26 +178,23 @@ struct Gazetteer::Tables {
     std::uint8_t flags = 0;
   };
 
-  std::string vocab_text;
-  std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>>
-      vocab_offset;                  // per id, into vocab_text
-  BigArray<VocabSlot> vocab_slots;   // while loading
-  BigArray<VocabSlot> lookup_slots;  // after Build(): the same, on huge pages
+  // The tables that matching reads are TableArrays: built here, or views of a mapped image.
+  TableArray<char> vocab_text;
+  TableArray<std::uint32_t> vocab_offset;  // per id, into vocab_text
+  BigArray<VocabSlot> vocab_slots;         // while loading
+  TableArray<VocabSlot> lookup_slots;      // after Build(): the same, about half full
   std::uint64_t vocab_mask = 0;
 
-  std::vector<std::int32_t, HugePageAllocator<std::int32_t>> root_child;  // per id, -1 if none
-  std::vector<Transition, HugePageAllocator<Transition>> transitions;
+  TableArray<std::int32_t> root_child;  // per vocabulary id, -1 if none
+  std::vector<Transition, HugePageAllocator<Transition>> transitions;  // while loading
   std::uint64_t trans_mask = 0;
   std::size_t trans_count = 0;
   std::uint32_t node_count = 1;
 
-  // (The large arrays are on huge pages where the system offers them: loading them then costs a
-  // page fault per 2 MB instead of per 4 KB.)
-  std::vector<Node, HugePageAllocator<Node>> nodes;
-  std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> node_entries;
-  std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> child_vocab;  // after Build(): the
-  std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>>
-      child_node;  // trie's edges by parent
+  TableArray<Node> nodes;
+  TableArray<std::uint32_t> node_entries;
+  TableArray<std::uint32_t> child_vocab;  // after Build(): the trie's edges by parent
+  TableArray<std::uint32_t> child_node;
 
   // Build-time: (node, entry) pairs in load order; cs forms of case-sensitive entries; words
   // that are a later step of some surface.
@@ -206,12 +203,12 @@ struct Gazetteer::Tables {
   std::vector<std::string> cs_form;  // per entry while loading; empty unless cs
   // After Build() or ReadImage(): the cs forms of every entry, one after another (empty for an
   // entry that is not cs), entry i's ending at cs_end[i].
-  std::string cs_bytes;
-  std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> cs_end;
+  TableArray<char> cs_bytes;
+  TableArray<std::uint32_t> cs_end;
 
   std::string_view CsForm(std::uint32_t entry) const {
     const std::uint32_t begin = entry == 0 ? 0 : cs_end[entry - 1];
-    return std::string_view(cs_bytes).substr(begin, cs_end[entry] - begin);
+    return std::string_view(cs_bytes.data() + begin, cs_end[entry] - begin);
   }
 
   static std::uint64_t Tag(std::string_view key) {

@@ -151,20 +151,28 @@ Extractor Extractor::Load(const LoadOptions& options) {
   }
   if (pending.size() > 65535) throw LoadError("dictionaries", 0, 0, "too many files (limit 65535)");
 
-  // Read everything first: a missing file fails before any work.
+  // Read everything first: a missing file fails before any work. Where an image of the
+  // dictionaries may be cached, their files are only digested here (the image holds what the
+  // gazetteer needs of them) and read only if there is no image to use.
+  std::vector<bool> is_rules(pending.size());
+  for (std::size_t i = 0; i < pending.size(); ++i) is_rules[i] = pending[i].rules;
+  const bool may_use_image = options.use_cache && !internal::ImageCache::Directory(options).empty();
+  std::vector<char> buffer;
   model->files.reserve(pending.size());
   for (const Pending& p : pending) {
     internal::SourceFile file;
     if (p.content) {
-      file.name = p.display;
-      file.content = *p.content;
+      file = internal::SourceFile(p.display, *p.content);
+    } else if (may_use_image && !p.rules) {
+      file = internal::DigestSourceFile(p.path.string(), buffer);
     } else {
       file = internal::ReadSourceFile(p.path.string());
-      file.name = p.display;
     }
+    file.name = p.display;
     model->files.push_back(std::move(file));
     model->info.files.push_back(p.display);
   }
+  buffer = std::vector<char>();
 
   // Rules first: their word classes join the gazetteer's vocabulary. Their patterns compile on
   // a thread of their own while the dictionaries load.
@@ -188,12 +196,18 @@ Extractor Extractor::Load(const LoadOptions& options) {
         compile_error = std::current_exception();
       }
     });
-    std::vector<bool> is_rules(pending.size());
-    for (std::size_t i = 0; i < pending.size(); ++i) is_rules[i] = pending[i].rules;
     const internal::ImageCache cache(options, model->info.dictionary_dir, model->files, is_rules);
     model->info.cache_file = cache.file();
     model->info.loaded_from_cache = cache.Read(model->files, model->gazetteer);
     if (!model->info.loaded_from_cache) {
+      // The files only digested are read now; the image written is keyed by what was read (a
+      // file may have changed since its digest).
+      for (std::size_t i = 0; i < pending.size(); ++i) {
+        if (model->files[i].read) continue;
+        internal::SourceFile file = internal::ReadSourceFile(pending[i].path.string());
+        file.name = pending[i].display;
+        model->files[i] = std::move(file);
+      }
       text::Tokenizer tokenizer;
       std::size_t lines = 0;
       std::vector<std::size_t> dictionaries;  // indices into files
@@ -214,7 +228,11 @@ Extractor Extractor::Load(const LoadOptions& options) {
       model->gazetteer.Build();
       // A rule file that fails to compile fails the load: no image of its set is kept.
       compile.join();
-      if (!compile_error) cache.Write(model->files, model->gazetteer);
+      if (!compile_error) {
+        const internal::ImageCache written(options, model->info.dictionary_dir, model->files,
+                                           is_rules);
+        written.Write(model->files, model->gazetteer);
+      }
     }
   }
   if (compile_error) std::rethrow_exception(compile_error);

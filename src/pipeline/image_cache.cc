@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/image_io.h"
+#include "core/mapped_file.h"
 #include "nerkit_source_hash.h"
 
 namespace nerkit::internal {
@@ -21,7 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr char kMagic[8] = {'N', 'E', 'R', 'K', 'I', 'M', 'G', '\0'};
-constexpr std::uint32_t kFormat = 1;
+constexpr std::uint32_t kFormat = 2;  // 2: arrays aligned for use in place, texts inside
 constexpr std::uint32_t kByteOrder = 0x01020304;
 
 struct Header {
@@ -63,7 +64,7 @@ ImageCache::ImageCache(const LoadOptions& options, const fs::path& folder,
   if (!options.use_cache) return;
   std::size_t dictionary_bytes = 0;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    if (!is_rules[i]) dictionary_bytes += files[i].content.size();
+    if (!is_rules[i]) dictionary_bytes += files[i].digest.size;
   }
   if (dictionary_bytes < kMinBytes) return;
   const fs::path dir = Directory(options);
@@ -82,8 +83,8 @@ ImageCache::ImageCache(const LoadOptions& options, const fs::path& folder,
       s->append(f.name);
       s->push_back(is_rules[i] ? 'r' : 'd');
     }
-    AppendNumber(contents, f.content.size());
-    AppendNumber(contents, HashBytes64(f.content.data(), f.content.size(), 0));
+    AppendNumber(contents, f.digest.size);
+    AppendNumber(contents, f.digest.hash);
   }
   std::error_code ec;
   if (!folder.empty()) names += fs::absolute(folder, ec).string();
@@ -94,31 +95,29 @@ ImageCache::ImageCache(const LoadOptions& options, const fs::path& folder,
 
 bool ImageCache::Read(const std::vector<SourceFile>& files, Gazetteer& gazetteer) const {
   if (!enabled()) return false;
-  std::FILE* f = std::fopen(file_.c_str(), "rb");
-  if (!f) return false;
-  struct Closer {
-    std::FILE* f;
-    ~Closer() { std::fclose(f); }
-  } closer{f};
-  std::error_code ec;
-  const std::uintmax_t size = fs::file_size(file_, ec);
+  std::shared_ptr<MappedFile> image = MappedFile::Open(file_);
+  if (!image) return false;
+  const std::size_t size = image->size();
   Header header;
-  if (ec || size < sizeof header + 8 || std::fread(&header, sizeof header, 1, f) != 1 ||
-      std::memcmp(header.magic, kMagic, sizeof kMagic) != 0 || header.format != kFormat ||
+  if (size < sizeof header + 8) return false;
+  std::memcpy(&header, image->data(), sizeof header);
+  if (std::memcmp(header.magic, kMagic, sizeof kMagic) != 0 || header.format != kFormat ||
       header.byte_order != kByteOrder || header.fingerprint[0] != fingerprint_[0] ||
       header.fingerprint[1] != fingerprint_[1]) {
     return false;
   }
-  ImageReader reader(f, size - sizeof header - 8);
-  Gazetteer read;
   std::uint64_t checksum = 0;
-  if (!read.ReadImage(reader, files) || reader.left() != 0 ||
-      std::fread(&checksum, sizeof checksum, 1, f) != 1 || checksum != reader.checksum()) {
+  std::memcpy(&checksum, image->data() + size - 8, 8);
+  ImageReader reader(image->data(), sizeof header, size - 8);
+  Gazetteer read;
+  if (!read.ReadImage(reader, files.size(), image) || reader.left() != 0 ||
+      checksum != reader.checksum()) {
     return false;
   }
   gazetteer = std::move(read);
   // A use: the image is the most recent of its folder for pruning (a read-only folder keeps its
   // times, and nothing is pruned there).
+  std::error_code ec;
   fs::last_write_time(file_, fs::file_time_type::clock::now(), ec);
   return true;
 }
@@ -139,8 +138,8 @@ bool ImageCache::Write(const std::vector<SourceFile>& files, const Gazetteer& ga
   header.fingerprint[0] = fingerprint_[0];
   header.fingerprint[1] = fingerprint_[1];
   bool ok = std::fwrite(&header, sizeof header, 1, f) == 1;
-  ImageWriter writer(f);
-  if (ok) gazetteer.WriteImage(writer, files);
+  ImageWriter writer(f, sizeof header);
+  if (ok) gazetteer.WriteImage(writer, files.size());
   const std::uint64_t checksum = writer.checksum();
   ok = ok && writer.ok() && std::fwrite(&checksum, sizeof checksum, 1, f) == 1;
   ok = std::fclose(f) == 0 && ok;

@@ -1,12 +1,17 @@
 // The compiled-image cache: a built gazetteer saved to disk, so that the next load of the same
-// dictionary files reads its tables instead of parsing and building them again.
+// dictionary files uses its tables instead of parsing and building them again. An image holds
+// the texts of the dictionary files too: a load that finds one only digests the files (their
+// size and a hash of their bytes, read through a small buffer) and maps the image, whose tables
+// are used where they lie. The mapping is private (the file never changes) and shared with every
+// other process that maps the same image, through the system's page cache.
 //
 // An image is keyed by a fingerprint of everything the built gazetteer depends on: the library's
 // own sources (a hash taken at build time), the ICU version it runs with, and every loaded file's
-// name, kind and bytes. A changed dictionary, rule file, library or ICU gives another fingerprint
+// name, kind and digest. A changed dictionary, rule file, library or ICU gives another fingerprint
 // and the image is rebuilt from the text files; there is one image per dictionary set (folder
 // and extra files), overwritten when its fingerprint changes. Images are written to a temporary
-// file and renamed into place, so concurrent loads never see half a file; a damaged or
+// file and renamed into place, so concurrent loads never see half a file and an image mapped by
+// a running process never changes under it (it keeps the replaced file); a damaged or
 // unreadable image is ignored (the text files are parsed as if there were none) and any failure
 // to write one is silent: the cache only ever saves time. A folder keeps at most kMaxImages
 // images: after writing one, the least recently used others (by modification time, which a
