@@ -420,7 +420,7 @@ BOOST_AUTO_TEST_CASE(syntax_left_to_re2_is_refused) {
 
 // One automaton shared by several threads, each with its own scratch, all building DFA states at
 // once: every thread gets RE2's answers (run under ThreadSanitizer in CI).
-BOOST_AUTO_TEST_CASE(threads_share_one_automaton) {
+BOOST_AUTO_TEST_CASE(threads_share_one_automaton, *boost::unit_test::label("threads")) {
   std::mt19937 rng(99);
   std::vector<std::string> patterns;
   for (int k = 0; k < 80; ++k) patterns.push_back(RandomPattern(rng, 0));

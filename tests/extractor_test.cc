@@ -161,7 +161,7 @@ BOOST_AUTO_TEST_CASE(workspace_reuse_gives_the_same_results) {
   BOOST_TEST(first.entities == x.Extract(a).entities);
 }
 
-BOOST_AUTO_TEST_CASE(one_extractor_eight_threads) {
+BOOST_AUTO_TEST_CASE(one_extractor_eight_threads, *boost::unit_test::label("threads")) {
   // The default dictionaries: the whole pipeline runs in every thread.
   const nerkit::Extractor x = nerkit::Extractor::Load();
   std::vector<std::string> texts;

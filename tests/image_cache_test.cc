@@ -339,7 +339,7 @@ BOOST_AUTO_TEST_CASE(the_image_reader_checks_every_index) {
 
 // Several loads at once into an empty cache folder: each writes its own temporary file and
 // renames it into place, so every load succeeds, all agree, and one good image remains.
-BOOST_AUTO_TEST_CASE(concurrent_loads_share_the_cache) {
+BOOST_AUTO_TEST_CASE(concurrent_loads_share_the_cache, *boost::unit_test::label("threads")) {
   TempDir cache("concurrent");
   constexpr int kThreads = 4;
   std::vector<std::string> described(kThreads);

@@ -81,7 +81,8 @@ BOOST_AUTO_TEST_CASE(tsv_and_conll) {
   BOOST_TEST(conll.out.find("on\tO\n") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(jsonl_keeps_one_line_per_input_line_in_order) {
+BOOST_AUTO_TEST_CASE(jsonl_keeps_one_line_per_input_line_in_order,
+                     *boost::unit_test::label("threads")) {
   std::string input;
   for (int i = 0; i < 1000; ++i) {
     if (i == 500) {
@@ -114,7 +115,7 @@ BOOST_AUTO_TEST_CASE(jsonl_keeps_one_line_per_input_line_in_order) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(bad_documents_get_error_records) {
+BOOST_AUTO_TEST_CASE(bad_documents_get_error_records, *boost::unit_test::label("threads")) {
   const std::string input =
       "\n"                                                       // empty line
       "{\"id\": \"a\"}\n"                                        // no text
@@ -125,23 +126,29 @@ BOOST_AUTO_TEST_CASE(bad_documents_get_error_records) {
       "[1, 2]\n"
       "33E3366\n";  // a number too large for a double (found by fuzz_jsonl)
   const fs::path in = WriteFile("bad.jsonl", input);
-  const Run r = Extract("--input jsonl", in);
-  BOOST_TEST(r.status == 1);
-  const std::vector<std::string> lines = Lines(r.out);
-  BOOST_TEST_REQUIRE(lines.size() == 8u);
-  BOOST_TEST(json::parse(lines[0])["error"] == "empty line");
-  BOOST_TEST(json::parse(lines[1])["error"] == "missing \"text\" field");
-  BOOST_TEST(json::parse(lines[2])["error"] == "\"id\" must be a string or an integer");
-  BOOST_TEST(json::parse(lines[3])["id"] == 7);
-  BOOST_TEST(json::parse(lines[3])["entities"].size() == 1u);
-  const json invalid = json::parse(lines[4]);
-  BOOST_TEST(!invalid.contains("error"));
-  BOOST_TEST(invalid["entities"].size() == 2u);
-  BOOST_TEST(invalid["entities"][1]["start"] == 9);  // offsets unchanged
-  BOOST_TEST(json::parse(lines[5])["error"] == "\"dct\" is not a date YYYY-MM-DD: \"yesterday\"");
-  BOOST_TEST(
-      json::parse(lines[6])["error"].get<std::string>().starts_with("expected a JSON object"));
-  BOOST_TEST(json::parse(lines[7])["error"].get<std::string>().starts_with("invalid JSON"));
+  // The same records, in input order, whether one thread or several read the batch.
+  for (const char* threads : {"1", "3"}) {
+    BOOST_TEST_CONTEXT("--threads " << threads) {
+      const Run r = Extract(std::string("--input jsonl --threads ") + threads, in);
+      BOOST_TEST(r.status == 1);
+      const std::vector<std::string> lines = Lines(r.out);
+      BOOST_TEST_REQUIRE(lines.size() == 8u);
+      BOOST_TEST(json::parse(lines[0])["error"] == "empty line");
+      BOOST_TEST(json::parse(lines[1])["error"] == "missing \"text\" field");
+      BOOST_TEST(json::parse(lines[2])["error"] == "\"id\" must be a string or an integer");
+      BOOST_TEST(json::parse(lines[3])["id"] == 7);
+      BOOST_TEST(json::parse(lines[3])["entities"].size() == 1u);
+      const json invalid = json::parse(lines[4]);
+      BOOST_TEST(!invalid.contains("error"));
+      BOOST_TEST(invalid["entities"].size() == 2u);
+      BOOST_TEST(invalid["entities"][1]["start"] == 9);  // offsets unchanged
+      BOOST_TEST(json::parse(lines[5])["error"] ==
+                 "\"dct\" is not a date YYYY-MM-DD: \"yesterday\"");
+      BOOST_TEST(
+          json::parse(lines[6])["error"].get<std::string>().starts_with("expected a JSON object"));
+      BOOST_TEST(json::parse(lines[7])["error"].get<std::string>().starts_with("invalid JSON"));
+    }
+  }
   const Run strict = Extract("--input jsonl --strict-utf8", in);
   BOOST_TEST(json::parse(Lines(strict.out)[4])["error"] == "invalid UTF-8: 2 bad byte(s)");
 }
