@@ -1,14 +1,13 @@
-// Arrays for the large tables of a loaded model. BigArray: a fixed-size array placed on
+// Arrays for the large tables of a loaded model. HugePageAllocator places large buffers on
 // transparent huge pages where the system offers them (Linux madvise), so that random lookups
 // into tens of megabytes cost a cache miss rather than a cache miss plus a page-table walk
-// (elsewhere a plain aligned array). TableArray: a table's array either built in this process or
-// viewed in a mapped image file, read the same way.
+// (elsewhere a plain aligned buffer); HugePageVector is a std::vector that uses it. TableArray:
+// a table's array either built in this process or viewed in a mapped image file, read the same
+// way.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdlib>
-#include <cstring>
 #include <memory>
 #include <new>
 #include <string_view>
@@ -55,66 +54,7 @@ struct HugePageAllocator {
 };
 
 template <typename T>
-class BigArray {
-  static_assert(std::is_trivially_copyable_v<T>, "BigArray holds plain values");
-
- public:
-  using value_type = T;
-  BigArray() = default;
-  explicit BigArray(const std::vector<T>& values) { Assign(values.data(), values.size()); }
-  BigArray(const BigArray&) = delete;
-  BigArray& operator=(const BigArray&) = delete;
-  BigArray(BigArray&& other) noexcept { Swap(other); }
-  BigArray& operator=(BigArray&& other) noexcept {
-    Swap(other);
-    return *this;
-  }
-  ~BigArray() { std::free(data_); }
-
-  // `count` copies of `value`.
-  void Fill(std::size_t count, const T& value) {
-    Allocate(count);
-    std::fill(data_, data_ + count, value);
-  }
-  // `count` values, left uninitialised (for reading a saved table into).
-  void resize(std::size_t count) { Allocate(count); }
-  void Assign(const T* values, std::size_t count) {
-    Allocate(count);
-    if (count > 0) std::memcpy(static_cast<void*>(data_), values, count * sizeof(T));
-  }
-
-  const T& operator[](std::size_t i) const { return data_[i]; }
-  T& operator[](std::size_t i) { return data_[i]; }
-  const T* data() const { return data_; }
-  T* data() { return data_; }
-  std::size_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
-  const T* begin() const { return data_; }
-  const T* end() const { return data_ + size_; }
-  T* begin() { return data_; }
-  T* end() { return data_ + size_; }
-
- private:
-  void Allocate(std::size_t count) {
-    std::free(data_);
-    data_ = nullptr;
-    size_ = count;
-    if (count == 0) return;
-    constexpr std::size_t kHugePage = std::size_t{2} << 20;
-    const std::size_t bytes = (count * sizeof(T) + kHugePage - 1) / kHugePage * kHugePage;
-    data_ = static_cast<T*>(std::aligned_alloc(kHugePage, bytes));
-    if (!data_) throw std::bad_alloc();
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    ::madvise(data_, bytes, MADV_HUGEPAGE);  // advice only: failure changes nothing
-#endif
-  }
-  void Swap(BigArray& other) noexcept {
-    std::swap(data_, other.data_);
-    std::swap(size_, other.size_);
-  }
-  T* data_ = nullptr;
-  std::size_t size_ = 0;
-};
+using HugePageVector = std::vector<T, HugePageAllocator<T>>;
 
 // One array of a built table: either its own values (built in this process, on huge pages where
 // the system offers them) or a view of the same values in a mapped image file, which the owner of
@@ -125,7 +65,7 @@ class BigArray {
 template <typename T>
 class TableArray {
   static_assert(std::is_trivially_copyable_v<T>, "TableArray holds plain values");
-  using Vector = std::vector<T, HugePageAllocator<T>>;
+  using Vector = HugePageVector<T>;
 
  public:
   using value_type = T;

@@ -163,7 +163,7 @@ void Gazetteer::Reserve(std::size_t lines) {
   t.vocab_text.reserve(lines * 8);
   // About one new word per line at most; keep the load under one half.
   if (t.vocab_slots.size() < lines * 2) {
-    t.vocab_slots.Fill(PowerOfTwoAtLeast(lines * 2), Tables::VocabSlot{});
+    t.vocab_slots.assign(PowerOfTwoAtLeast(lines * 2), Tables::VocabSlot{});
     t.vocab_mask = t.vocab_slots.size() - 1;
   }
   if (t.transitions.size() < lines) {
@@ -334,7 +334,7 @@ void Gazetteer::Build() {
     }
     t.vocab_mask = mask;
   }
-  t.vocab_slots = BigArray<Tables::VocabSlot>();
+  HugePageVector<Tables::VocabSlot>().swap(t.vocab_slots);
   // The cs forms, flat.
   t.cs_bytes.clear();
   t.cs_end.resize(t.cs_form.size());

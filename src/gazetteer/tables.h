@@ -181,7 +181,7 @@ struct Gazetteer::Tables {
   // The tables that matching reads are TableArrays: built here, or views of a mapped image.
   TableArray<char> vocab_text;
   TableArray<std::uint32_t> vocab_offset;  // per id, into vocab_text
-  BigArray<VocabSlot> vocab_slots;         // while loading
+  HugePageVector<VocabSlot> vocab_slots;   // while loading
   TableArray<VocabSlot> lookup_slots;      // after Build(): the same, about half full
   std::uint64_t vocab_mask = 0;
 
@@ -280,8 +280,8 @@ struct Gazetteer::Tables {
 
   void GrowVocab() {
     const std::size_t capacity = PowerOfTwoAtLeast((vocab_offset.size() + 1) * 3);
-    BigArray<VocabSlot> old = std::move(vocab_slots);
-    vocab_slots.Fill(capacity, VocabSlot{});
+    HugePageVector<VocabSlot> old = std::move(vocab_slots);
+    vocab_slots.assign(capacity, VocabSlot{});
     vocab_mask = capacity - 1;
     for (const VocabSlot& s : old) {
       if (s.id == 0) continue;
