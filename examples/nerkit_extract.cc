@@ -71,7 +71,7 @@ class Runner {
  public:
   Runner(const nerkit::Extractor& extractor, const Settings& settings, OutputFormat format,
          const nerkit::ExtractOptions& base, DocumentWriter* writer)
-      : extractor_(extractor), settings_(settings), format_(format), base_(base), writer_(writer) {
+      : extractor_(extractor), format_(format), base_(base), writer_(writer) {
     const unsigned n = std::max(1u, settings.threads);
     for (unsigned i = 0; i < n; ++i) workspaces_.emplace_back();
   }
@@ -138,7 +138,6 @@ class Runner {
   static DocumentInfo Info(const Job& job) { return {job.index, &job.id, job.line, job.text}; }
 
   const nerkit::Extractor& extractor_;
-  const Settings& settings_;
   OutputFormat format_;
   nerkit::ExtractOptions base_;
   DocumentWriter* writer_;  // html, brat, labelstudio, doccano; null for output.h's formats
