@@ -117,9 +117,6 @@ struct PackedEntry {
     return country[0] ? std::string_view(country, 2) : std::string_view();
   }
   // Its strings, in `text` (its file's).
-  std::string_view Surface(std::string_view text) const {
-    return View(text, surface_offset, surface_length);
-  }
   std::string_view Canonical(std::string_view text) const {
     return View(text, canonical_offset, canonical_length);
   }

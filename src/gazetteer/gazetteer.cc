@@ -39,8 +39,6 @@ Gazetteer::~Gazetteer() = default;
 Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
 Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
 
-std::int32_t Gazetteer::Lookup(std::string_view key) const { return tables_->Find(key); }
-
 bool Gazetteer::SetRuleSymbol(std::string_view key, char symbol) {
   Tables::VocabSlot* slot = tables_->FindSlot(key);
   if (!slot) return false;

@@ -136,9 +136,6 @@ class Gazetteer {
   std::size_t entry_count() const { return entries_.size(); }
   const GazetteerStats& stats() const { return stats_; }
 
-  // The vocabulary id of a token key, or -1.
-  std::int32_t Lookup(std::string_view key) const;
-
   // What the rule and date stages know of a word, kept with it in the vocabulary so that the
   // lookup of each token gives it (WordInfo::symbol, date_any, date_cap). While the model
   // loads, after Build() or ReadImage(); false when the key is not in the vocabulary.

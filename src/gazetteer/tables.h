@@ -253,15 +253,6 @@ struct Gazetteer::Tables {
     }
   }
 
-  std::int32_t Find(std::string_view key) const {
-    if (!lookup_slots.empty()) {
-      const VocabSlot* s = FindSlot(key);
-      return s ? static_cast<std::int32_t>(s->id) - 1 : -1;
-    }
-    if (vocab_slots.empty()) return -1;
-    return static_cast<std::int32_t>(vocab_slots[Slot(key, Tag(key))].id) - 1;
-  }
-
   std::uint32_t Intern(std::string_view key) {
     key = key.substr(0, 0xFFFF);  // longer keys never match a token anyway
     if (vocab_slots.empty() || (vocab_offset.size() + 1) * 2 > vocab_slots.size()) GrowVocab();
