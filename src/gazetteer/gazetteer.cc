@@ -42,14 +42,16 @@ Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
 bool Gazetteer::SetRuleSymbol(std::string_view key, char symbol) {
   Tables::VocabSlot* slot = tables_->FindSlot(key);
   if (!slot) return false;
-  slot->symbol = symbol;
+  // (Written only if it changes: a slot of a mapped image that already holds it stays shared.)
+  if (slot->symbol != symbol) slot->symbol = symbol;
   return true;
 }
 
 bool Gazetteer::SetDateClass(std::string_view key, bool capitalised, std::uint8_t symbol) {
   Tables::VocabSlot* slot = tables_->FindSlot(key);
   if (!slot) return false;
-  (capitalised ? slot->date_cap : slot->date_any) = symbol;
+  std::uint8_t& date_class = capitalised ? slot->date_cap : slot->date_any;
+  if (date_class != symbol) date_class = symbol;
   return true;
 }
 

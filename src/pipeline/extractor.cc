@@ -187,6 +187,7 @@ Extractor Extractor::Load(const LoadOptions& options) {
   }
   model->info.rules = name_rules.size() + time_rules.size();
   std::exception_ptr compile_error;
+  bool write_image = false;
   {
     std::jthread compile([&] {
       try {
@@ -228,16 +229,18 @@ Extractor Extractor::Load(const LoadOptions& options) {
       model->gazetteer.Build();
       // A rule file that fails to compile fails the load: no image of its set is kept.
       compile.join();
-      if (!compile_error) {
-        const internal::ImageCache written(options, model->info.dictionary_dir, model->files,
-                                           is_rules);
-        written.Write(model->files, model->gazetteer);
-      }
+      write_image = !compile_error;
     }
   }
   if (compile_error) std::rethrow_exception(compile_error);
   model->rules.BindWords(parser.symbol_words(), model->gazetteer);
   model->dates.BindWords(parser.class_words(), model->gazetteer);
+  // The image is written with the rules' words bound (the rule files are part of its key), so
+  // that binding them again after a load from the image writes nothing into its mapped pages.
+  if (write_image) {
+    const internal::ImageCache written(options, model->info.dictionary_dir, model->files, is_rules);
+    written.Write(model->files, model->gazetteer);
+  }
 
   const internal::GazetteerStats& stats = model->gazetteer.stats();
   model->info.dictionary_entries = stats.entries;
