@@ -111,10 +111,10 @@ int Run(int argc, char** argv) {
     std::size_t w = 0;
     seconds.fill(0);
     const nerkit::ExtractOptions options;
+    nerkit::Result result;  // reused, as by Extract() below
     for (const std::string& text : docs) {
       nerkit::internal::Document& doc = scratch.doc;
       doc.Reset(text);
-      nerkit::Result result;
       for (std::size_t k = 0; k < kStageCount; ++k) {
         const auto a = Clock::now();
         model.RunStage(nerkit::internal::kStages[k], scratch, options, result);
@@ -177,8 +177,9 @@ int Run(int argc, char** argv) {
       std::atomic<std::size_t> next{0};
       auto work = [&] {
         nerkit::Workspace workspace;
+        nerkit::Result result;  // reused, as a program that streams documents would
         for (std::size_t i = next++; i < docs.size(); i = next++) {
-          (void)extractor.Extract(docs[i], {}, workspace);
+          extractor.Extract(docs[i], {}, workspace, result);
         }
       };
       std::vector<std::thread> pool;

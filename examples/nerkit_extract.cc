@@ -73,23 +73,23 @@ class Runner {
          const nerkit::ExtractOptions& base, DocumentWriter* writer)
       : extractor_(extractor), format_(format), base_(base), writer_(writer) {
     const unsigned n = std::max(1u, settings.threads);
-    for (unsigned i = 0; i < n; ++i) workspaces_.emplace_back();
+    for (unsigned i = 0; i < n; ++i) workers_.emplace_back();
   }
 
   // Processes a batch in parallel and writes it in order. Returns false if the output closed.
   bool RunBatch(std::vector<Job>& jobs) {
     std::atomic<std::size_t> next{0};
-    auto work = [&](nerkit::Workspace& workspace) {
-      for (std::size_t i = next++; i < jobs.size(); i = next++) Process(jobs[i], workspace);
+    auto work = [&](Worker& worker) {
+      for (std::size_t i = next++; i < jobs.size(); i = next++) Process(jobs[i], worker);
     };
-    if (workspaces_.size() == 1 || jobs.size() == 1) {
-      work(workspaces_[0]);
+    if (workers_.size() == 1 || jobs.size() == 1) {
+      work(workers_[0]);
     } else {
       std::vector<std::thread> threads;
-      for (std::size_t t = 1; t < workspaces_.size(); ++t) {
-        threads.emplace_back(work, std::ref(workspaces_[t]));
+      for (std::size_t t = 1; t < workers_.size(); ++t) {
+        threads.emplace_back(work, std::ref(workers_[t]));
       }
-      work(workspaces_[0]);
+      work(workers_[0]);
       for (std::thread& th : threads) th.join();
     }
     for (Job& job : jobs) {
@@ -112,12 +112,19 @@ class Runner {
   std::size_t failures() const { return failures_; }
 
  private:
-  void Process(Job& job, nerkit::Workspace& workspace) {
+  // What one thread reuses from one document to the next.
+  struct Worker {
+    nerkit::Workspace workspace;
+    nerkit::Result result;
+  };
+
+  void Process(Job& job, Worker& worker) {
     if (job.error.empty()) {
       nerkit::ExtractOptions options = base_;
       if (job.dct) options.reference_date = job.dct;
       try {
-        nerkit::Result result = extractor_.Extract(job.text, options, workspace);
+        nerkit::Result& result = worker.result;
+        extractor_.Extract(job.text, options, worker.workspace, result);
         result.invalid_utf8_bytes += job.invalid_utf8_bytes;
         job.output = writer_ ? writer_->Format(Info(job), result)
                              : FormatResult(format_, job.id, job.line, job.text, result);
@@ -141,7 +148,7 @@ class Runner {
   OutputFormat format_;
   nerkit::ExtractOptions base_;
   DocumentWriter* writer_;  // html, brat, labelstudio, doccano; null for output.h's formats
-  std::vector<nerkit::Workspace> workspaces_;
+  std::vector<Worker> workers_;
   std::size_t failures_ = 0;
 };
 

@@ -161,6 +161,59 @@ BOOST_AUTO_TEST_CASE(workspace_reuse_gives_the_same_results) {
   BOOST_TEST(first.entities == x.Extract(a).entities);
 }
 
+// Extract into one Result, document after document: each time it holds exactly what a new Result
+// would (entities, clusters, values, reference date, explanations, tokens), whatever the document
+// before held.
+BOOST_AUTO_TEST_CASE(a_reused_result_holds_only_the_last_document) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::vector<std::string> texts = {
+      "BENGHAZI, Libya (AP) \xE2\x80\x94 Fighters loyal to Mohammed al-Ghasri entered Misurata "
+      "and Sirte on Monday, a spokesman, Ahmed Hadiya, told Reuters. Al-Ghasri said on 3 May 2024 "
+      "that the United Nations and Reuters had been told.",
+      "Nothing here.",
+      "",
+      "Paris, Texas, on Friday. Bad byte \xFF here.",
+      "Mohammed al-Ghasri met Ahmed Hadiya in Benghazi yesterday.",
+  };
+  std::vector<nerkit::ExtractOptions> settings(3);
+  settings[1].explain = true;
+  settings[1].tokens = true;
+  settings[2].reference_date = nerkit::CivilDate{2024, 4, 26};
+  settings[2].labels = nerkit::LabelSet::Parse("PERSON,DATE");
+  nerkit::Workspace workspace;
+  nerkit::Result reused;
+  int compared = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (const nerkit::ExtractOptions& options : settings) {
+      for (const std::string& text : texts) {
+        x.Extract(text, options, workspace, reused);
+        const nerkit::Result fresh = x.Extract(text, options);
+        BOOST_TEST(reused.entities == fresh.entities);
+        BOOST_REQUIRE_EQUAL(reused.clusters.size(), fresh.clusters.size());
+        for (std::size_t i = 0; i < fresh.clusters.size(); ++i) {
+          BOOST_TEST(reused.clusters[i].label == fresh.clusters[i].label);
+          BOOST_TEST(reused.clusters[i].name == fresh.clusters[i].name);
+          BOOST_TEST(reused.clusters[i].canonical == fresh.clusters[i].canonical);
+          BOOST_TEST(reused.clusters[i].id == fresh.clusters[i].id);
+          BOOST_TEST(reused.clusters[i].mentions == fresh.clusters[i].mentions);
+        }
+        BOOST_TEST((reused.reference_date == fresh.reference_date));
+        BOOST_TEST(reused.reference_date_source == fresh.reference_date_source);
+        BOOST_TEST(reused.invalid_utf8_bytes == fresh.invalid_utf8_bytes);
+        BOOST_TEST(reused.rejected.size() == fresh.rejected.size());
+        BOOST_TEST(reused.evidence.size() == fresh.evidence.size());
+        BOOST_TEST(reused.tokens.size() == fresh.tokens.size());
+        ++compared;
+      }
+    }
+  }
+  BOOST_TEST(compared == 30);
+  // The first article has what the comparison needs to mean something.
+  x.Extract(texts[0], settings[0], workspace, reused);
+  BOOST_TEST(reused.entities.size() >= 8u);
+  BOOST_TEST(!reused.clusters.empty());
+}
+
 BOOST_AUTO_TEST_CASE(one_extractor_eight_threads, *boost::unit_test::label("threads")) {
   // The default dictionaries: the whole pipeline runs in every thread.
   const nerkit::Extractor x = nerkit::Extractor::Load();

@@ -337,6 +337,13 @@ void Extractor::Model::AppendSource(std::string& out, internal::Origin origin,
 
 Result Extractor::Extract(std::string_view text, const ExtractOptions& options,
                           Workspace& workspace) const {
+  Result result;
+  Extract(text, options, workspace, result);
+  return result;
+}
+
+void Extractor::Extract(std::string_view text, const ExtractOptions& options, Workspace& workspace,
+                        Result& result) const {
   constexpr std::size_t kHardLimit = 0xFFFFFFF0u;  // offsets are 32-bit inside the pipeline
   const std::size_t limit = std::min(options.max_document_bytes, kHardLimit);
   if (text.size() > limit) {
@@ -346,7 +353,12 @@ Result Extractor::Extract(std::string_view text, const ExtractOptions& options,
   internal::Scratch& scratch = *workspace.scratch_;
   internal::Document& doc = scratch.doc;
   doc.Reset(text);
-  Result result;
+  // Everything but the entities and clusters, whose strings the resolver reuses.
+  result.reference_date.reset();
+  result.reference_date_source.clear();
+  result.rejected.clear();
+  result.evidence.clear();
+  result.tokens.clear();
   const std::size_t invalid = text::CountInvalidBytes(text);
   if (invalid > 0) {
     if (options.strict_utf8) {
@@ -374,7 +386,6 @@ Result Extractor::Extract(std::string_view text, const ExtractOptions& options,
   }
   result.reference_date = doc.reference_date;
   result.reference_date_source = doc.reference_source;
-  return result;
 }
 
 }  // namespace nerkit

@@ -26,6 +26,42 @@ Rejected RejectedAt(const Candidate& c, std::string_view original) {
   return out;
 }
 
+// The next entity of a result whose earlier entities may be reused: an entity of the last document
+// it held, its strings emptied but their memory kept, or a new one.
+Entity& NextEntity(std::vector<Entity>& entities, std::size_t& used) {
+  if (used == entities.size()) {
+    ++used;
+    return entities.emplace_back();
+  }
+  Entity& e = entities[used++];
+  e.label = Label::kPerson;
+  e.start = e.end = 0;
+  e.text.clear();
+  e.canonical.clear();
+  e.id.clear();
+  e.value.clear();
+  e.anchor.clear();
+  e.source.clear();
+  e.cluster = -1;
+  e.confidence = 1.0;
+  return e;
+}
+
+// The same for clusters.
+Cluster& NextCluster(std::vector<Cluster>& clusters, std::size_t& used) {
+  if (used == clusters.size()) {
+    ++used;
+    return clusters.emplace_back();
+  }
+  Cluster& c = clusters[used++];
+  c.label = Label::kPerson;
+  c.name.clear();
+  c.canonical.clear();
+  c.id.clear();
+  c.mentions.clear();
+  return c;
+}
+
 std::string LabelText(const Candidate& c) {
   if (c.veto) return "NONE";
   if (!c.typed) return "NAME";
@@ -60,8 +96,10 @@ void Resolver::Resolve(Document& doc, MentionSet& set, const Gazetteer& gazettee
             [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
   set.Cluster();
   std::vector<int> cluster_index(set.cluster_count(), -1);
-  result.entities.reserve(mentions.size());
-  result.clusters.reserve(set.cluster_count());
+  // The result's entities and clusters are overwritten in place (their strings keep their
+  // memory), then cut to the number made.
+  std::size_t entities_used = 0;
+  std::size_t clusters_used = 0;
   thread_local std::string one_source;
   FeatureVector features;
   for (const Mention& m : mentions) {
@@ -81,16 +119,16 @@ void Resolver::Resolve(Document& doc, MentionSet& set, const Gazetteer& gazettee
         }
       }
     }
-    Entity e;
+    Entity& e = NextEntity(result.entities, entities_used);
     e.confidence = confidence;
     e.label = m.label;
     e.start = m.begin;
     e.end = m.end;
-    e.text = std::string(doc.original.substr(m.begin, m.end - m.begin));
+    e.text.assign(doc.original.substr(m.begin, m.end - m.begin));
     if (m.entry >= 0) {
       const Entry& entry = gazetteer.entry(static_cast<std::uint32_t>(m.entry));
-      e.canonical = std::string(entry.canonical);
-      e.id = std::string(entry.id);
+      e.canonical.assign(entry.canonical);
+      e.id.assign(entry.id);
     }
     std::string& source = e.source;
     source.reserve(96);  // (most sources fit: one allocation instead of several)
@@ -109,27 +147,27 @@ void Resolver::Resolve(Document& doc, MentionSet& set, const Gazetteer& gazettee
     }
     if (m.typed && m.candidates_count > 0) {
       const Candidate& c = cands[m.value_candidate];
-      if (c.value >= 0) e.value = doc.values[static_cast<std::size_t>(c.value)];
-      e.anchor = c.anchor;
+      if (c.value >= 0) e.value.assign(doc.values[static_cast<std::size_t>(c.value)]);
+      e.anchor.assign(c.anchor);
     }
     if (m.cluster >= 0) {
       int& ci = cluster_index[static_cast<std::size_t>(m.cluster)];
       if (ci < 0) {
-        ci = static_cast<int>(result.clusters.size());
-        result.clusters.emplace_back();
-        result.clusters.back().label = m.label;
+        ci = static_cast<int>(clusters_used);
+        NextCluster(result.clusters, clusters_used).label = m.label;
       }
       e.cluster = ci;
       Cluster& cl = result.clusters[static_cast<std::size_t>(ci)];
-      cl.mentions.push_back(result.entities.size());
+      cl.mentions.push_back(entities_used - 1);
       if (e.text.size() > cl.name.size()) cl.name = e.text;
       if (cl.id.empty() && !e.id.empty()) {
         cl.id = e.id;
         cl.canonical = e.canonical;
       }
     }
-    result.entities.push_back(std::move(e));
   }
+  result.entities.resize(entities_used);
+  result.clusters.resize(clusters_used);
   // Mentions of a cluster share its canonical name and id.
   for (Cluster& cl : result.clusters) {
     if (cl.canonical.empty()) cl.canonical = cl.name;
