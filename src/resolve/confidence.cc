@@ -52,7 +52,10 @@ ConfidenceModel ConfidenceModel::Parse(const SourceFile& file) {
 double ConfidenceModel::Score(const FeatureVector& features) const {
   if (!loaded_) return 1.0;
   double z = 0;
-  for (std::size_t i = 0; i < kConfidenceFeatureCount; ++i) z += weights_[i] * features[i];
+  for (std::uint64_t m = features.nonzero(); m != 0; m &= m - 1) {
+    const auto i = static_cast<std::size_t>(__builtin_ctzll(m));
+    z += weights_[i] * features[i];
+  }
   // Weights so large that their terms overflow and cancel (inf - inf) say nothing either way.
   if (std::isnan(z)) return 0.5;
   return 1.0 / (1.0 + std::exp(-z));

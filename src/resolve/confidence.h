@@ -20,6 +20,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "core/source_file.h"
@@ -50,7 +51,27 @@ inline constexpr std::array<std::string_view, 42> kConfidenceFeatures = {
     "single_word_name&LOCATION", "single_word_name&ORGANIZATION"};
 inline constexpr std::size_t kConfidenceFeatureCount = kConfidenceFeatures.size();
 
-using FeatureVector = std::array<float, kConfidenceFeatureCount>;
+// An entity's features, with a mask of those that are not zero (most are zero: Score() adds
+// only the others, in the same order, so the sum is the same to the last bit).
+class FeatureVector {
+ public:
+  static_assert(kConfidenceFeatureCount <= 64, "the mask holds one bit per feature");
+  void Clear() {
+    values_.fill(0);
+    nonzero_ = 0;
+  }
+  void Set(std::size_t index, float value) {
+    values_[index] = value;
+    const std::uint64_t bit = std::uint64_t{1} << index;
+    nonzero_ = value != 0 ? nonzero_ | bit : nonzero_ & ~bit;
+  }
+  float operator[](std::size_t index) const { return values_[index]; }
+  std::uint64_t nonzero() const { return nonzero_; }
+
+ private:
+  std::array<float, kConfidenceFeatureCount> values_{};
+  std::uint64_t nonzero_ = 0;
+};
 
 // The index of a feature by name, or -1.
 int ConfidenceFeatureIndex(std::string_view name);

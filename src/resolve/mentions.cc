@@ -1105,13 +1105,13 @@ void MentionSet::Features(const Mention& m, FeatureVector& out) {
     }
     document_features_ready_ = true;
   }
-  out.fill(0);
-  auto set = [&](std::size_t index, float value) { out[index] = value; };
+  out.Clear();
+  auto set = [&](std::size_t index, float value) { out.Set(index, value); };
   // Features that come per label of names: PERSON, LOCATION, ORGANIZATION in that order.
   const bool name = m.IsName();
   const auto label_offset = static_cast<std::size_t>(m.label);  // kPerson = 0, kLocation, kOrg
   auto with_label = [&](std::size_t person_feature) {
-    if (name) out[person_feature + label_offset] = 1;
+    if (name) out.Set(person_feature + label_offset, 1);
   };
   set(Feature("bias"), 1);
   set(Feature("label=PERSON") + static_cast<std::size_t>(m.label), 1);
