@@ -846,7 +846,12 @@ void Gazetteer::AddCandidates(Document& doc) const {
       // Only the strongest kind of evidence counts: weaker ones do not break its ties (the
       // document names India and Pakistan: "Islamabad" stays the capital of Pakistan, not an
       // alternate name of an Indian town because another Indian place is named).
-      const std::uint8_t bits = weigh ? Strongest(evidence(e, m, after, before, own)) : 0;
+      std::uint8_t bits = weigh ? Strongest(evidence(e, m, after, before, own)) : 0;
+      // A place whose name is a common word needs support of its own to be a mention at all: a
+      // country or region that the document names somewhere does not make it win over a place of
+      // the same name that is no common word ("Paris" stays the capital of France in a story
+      // that names the United States, not the Paris of Texas, which would then need support).
+      if (e.Has(kCommon) && bits < kEvidenceNear) bits = 0;
       // The document's evidence, then an entry that is no common word, then the gazetteer's rank
       // (main names before alternates, then weight), which the entry order already is.
       if (choice.best < 0 || bits > choice.bits ||
