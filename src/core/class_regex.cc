@@ -1179,6 +1179,12 @@ void ClassRegexSet::Scan(std::string_view text, Scratch& scratch) const {
     const int cls = p > 0 ? class_of[s[p - 1]] : dfa.classes;
     std::uint32_t t = std::atomic_ref<std::uint32_t>(table[row + static_cast<std::uint32_t>(cls)])
                           .load(std::memory_order_acquire);
+    // Most steps go to a built state where no pattern starts: one test for both exceptions (0
+    // wraps around to the top, and the mask bit is the top bit).
+    if (t - 1 < Dfa::kHasMask - 1) [[likely]] {
+      row = t - 1;
+      continue;
+    }
     if (t == 0) t = dfa.Build(*this, row / static_cast<std::uint32_t>(dfa.stride), cls);
     if (t == 0) {
       const auto state = row / static_cast<std::uint32_t>(dfa.stride);
