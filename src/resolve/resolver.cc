@@ -27,7 +27,13 @@ Rejected RejectedAt(const Candidate& c, std::string_view original) {
 }
 
 // The next entity of a result whose earlier entities may be reused: an entity of the last document
-// it held, its strings emptied but their memory kept, or a new one.
+// it held, its strings emptied but their memory kept, or a new one. (Every field is reset here: a
+// field added to Entity or Cluster must be added below, which these checks recall on x86-64.)
+static_assert(sizeof(void*) != 8 || sizeof(Entity) == 6 * sizeof(std::string) + 40,
+              "reset the new field in NextEntity");
+static_assert(sizeof(void*) != 8 ||
+                  sizeof(Cluster) == 3 * sizeof(std::string) + sizeof(std::vector<std::size_t>) + 8,
+              "reset the new field in NextCluster");
 Entity& NextEntity(std::vector<Entity>& entities, std::size_t& used) {
   if (used == entities.size()) {
     ++used;
