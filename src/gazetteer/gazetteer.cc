@@ -376,9 +376,10 @@ void Gazetteer::Match(Document& doc) const {
     info[i] = w;
     tokens[i].vocab = w.id;
     doc.lexical[i] = w.lexical;
-    if (w.root >= 0 && (w.flags & (Tables::kVocabRecord | Tables::kVocabChildren))) {
-      __builtin_prefetch(&t.nodes[static_cast<std::uint32_t>(w.root)]);
-    }
+    // (Without a branch: whether a word has a node is a coin toss the predictor loses; node 0,
+    // the root, is always in the cache.)
+    const bool walks = w.root >= 0 && (w.flags & (Tables::kVocabRecord | Tables::kVocabChildren));
+    __builtin_prefetch(&t.nodes[walks ? static_cast<std::uint32_t>(w.root) : 0u]);
   };
   // First every token's hash, fetching its cache entry on the way; then the entries, by then in
   // the core's cache, are compared. (Keys are read sixteen bytes at a time: the arena has room.)
@@ -430,16 +431,25 @@ void Gazetteer::Match(Document& doc) const {
       e.info = w;
     }
   }
-  std::string cs_text;
+  // The words a name may start at, in order: a word of the vocabulary with a trie node and
+  // entries or longer names below it. (Nothing more to do for the others, most words: their own
+  // entries are evidence already in their lexical bits.) Listed without a branch per token.
+  thread_local std::vector<std::uint32_t> starts;
+  starts.resize(n);
+  std::size_t start_count = 0;
   for (std::size_t i = 0; i < n; ++i) {
+    const WordInfo& word = info[i];
+    starts[start_count] = static_cast<std::uint32_t>(i);
+    start_count += static_cast<std::size_t>(
+        (word.id >= 0) & tokens[i].IsWord() & (word.root >= 0) &
+        ((word.flags & (Tables::kVocabRecord | Tables::kVocabChildren)) != 0));
+  }
+  std::string cs_text;
+  for (std::size_t at = 0; at < start_count; ++at) {
+    const std::size_t i = starts[at];
     const text::Token& first = tokens[i];
     const WordInfo& word = info[i];
-    if (word.id < 0 || !first.IsWord()) continue;
-    // Nothing more to do for a word that starts no name of several words and whose own entries
-    // are evidence already in its lexical bits (most words).
-    if (!(word.flags & (Tables::kVocabRecord | Tables::kVocabChildren))) continue;
     std::int32_t node = word.root;
-    if (node < 0) continue;
     // A lower-case particle ("al-Anbar", "el-Dabaa") may start a capitalised name of several
     // words, whatever the case its surface has in the dictionary.
     const bool particle_first =
