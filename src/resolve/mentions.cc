@@ -439,7 +439,34 @@ void MentionSet::Select(const std::vector<Candidate>& candidates,
                            "capitalisation says nothing"});
     }
   }
-  std::sort(keys.begin(), keys.end());
+  // Candidates come in runs already in span order (the gazetteer's, each rule's), so the sort is
+  // by first token into buckets (linear, no comparison to mispredict), then within each bucket,
+  // mostly of one to three candidates, by insertion.
+  std::vector<std::uint32_t>& bucket = bucket_;
+  bucket.assign(doc_->tokens().size() + 1, 0);
+  for (const SortKey& k : keys) ++bucket[static_cast<std::size_t>(k.first >> 32) + 1];
+  for (std::size_t t = 1; t < bucket.size(); ++t) bucket[t] += bucket[t - 1];
+  sorted_keys_.resize(keys.size());
+  for (const SortKey& k : keys) sorted_keys_[bucket[static_cast<std::size_t>(k.first >> 32)]++] = k;
+  keys.swap(sorted_keys_);
+  for (std::size_t b = 0; b < keys.size();) {
+    const std::uint64_t first = keys[b].first >> 32;
+    std::size_t e = b + 1;
+    while (e < keys.size() && keys[e].first >> 32 == first) ++e;
+    if (e - b > 16) {  // (a token that starts many candidates: the rules bound how many)
+      std::sort(keys.begin() + static_cast<std::ptrdiff_t>(b),
+                keys.begin() + static_cast<std::ptrdiff_t>(e));
+      b = e;
+      continue;
+    }
+    for (std::size_t k = b + 1; k < e; ++k) {
+      const SortKey key = keys[k];
+      std::size_t j = k;
+      for (; j > b && key < keys[j - 1]; --j) keys[j] = keys[j - 1];
+      keys[j] = key;
+    }
+    b = e;
+  }
   order.resize(keys.size());
   for (std::size_t k = 0; k < keys.size(); ++k) {
     order[k] = static_cast<std::uint32_t>(keys[k].second & 0xFFFFFFFFu);
@@ -819,8 +846,18 @@ void MentionSet::Propagate() {
   std::vector<Mention>& added = added_;
   added.clear();
   std::vector<std::int32_t>& best_inside = best_inside_;
+  // Another occurrence starts at a capitalised word: those are listed first, without a branch
+  // per token. (The words of an occurrence once found are covered, -2, and skipped below.)
+  std::vector<std::uint32_t>& capitalised = capitalised_;
+  capitalised.resize(n);
+  std::size_t capitalised_count = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    if (!tokens[i].IsWord() || !tokens[i].IsCapitalized()) continue;
+    capitalised[capitalised_count] = static_cast<std::uint32_t>(i);
+    capitalised_count +=
+        static_cast<std::size_t>(tokens[i].IsWord() & tokens[i].IsCapitalized());
+  }
+  for (std::size_t at = 0; at < capitalised_count; ++at) {
+    const std::size_t i = capitalised[at];
     if (covered[i] == -2 || (covered[i] >= 0 && !yields(covered[i], i))) continue;
     const PatternChain* chain = by_first_.Find(TokenHash(static_cast<std::uint32_t>(i)));
     if (!chain) continue;
@@ -907,7 +944,6 @@ void MentionSet::Propagate() {
     }
     for (std::size_t t = i; t < best_end; ++t) covered[t] = -2;
     added.push_back(m);
-    i = best_end - 1;
   }
   mentions_.insert(mentions_.end(), added.begin(), added.end());
 }

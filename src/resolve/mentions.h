@@ -179,6 +179,8 @@ class MentionSet {
   std::vector<std::uint32_t> order_;
   using SortKey = std::pair<std::uint64_t, std::uint64_t>;  // compared as a pair
   std::vector<SortKey> sort_keys_;
+  std::vector<SortKey> sorted_keys_;    // Select: the keys by first token
+  std::vector<std::uint32_t> bucket_;   // Select: where each first token's keys start
   std::vector<std::pair<SortKey, std::uint32_t>> ranked_;
   std::vector<Surname> surnames_;
   std::vector<Group> groups_;
@@ -193,6 +195,7 @@ class MentionSet {
   std::vector<std::int32_t> covered_;
   std::vector<std::int32_t> inside_;
   std::vector<std::int32_t> best_inside_;
+  std::vector<std::uint32_t> capitalised_;  // Propagate: the capitalised words, in order
   std::vector<Pattern> patterns_;
   std::vector<std::uint64_t> pattern_words_;
   FlatMap<PatternChain> by_first_;
