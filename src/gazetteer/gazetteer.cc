@@ -378,7 +378,8 @@ void Gazetteer::Match(Document& doc) const {
     doc.lexical[i] = w.lexical;
     // (Without a branch: whether a word has a node is a coin toss the predictor loses; node 0,
     // the root, is always in the cache.)
-    const bool walks = w.root >= 0 && (w.flags & (Tables::kVocabRecord | Tables::kVocabChildren));
+    const bool walks =
+        (w.root >= 0) & ((w.flags & (Tables::kVocabRecord | Tables::kVocabChildren)) != 0);
     __builtin_prefetch(&t.nodes[walks ? static_cast<std::uint32_t>(w.root) : 0u]);
   };
   // First every token's hash, fetching its cache entry on the way; then the entries, by then in

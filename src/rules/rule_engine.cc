@@ -354,12 +354,13 @@ void RuleEngine::Run(Document& doc) const {
   // Symbol counts, for rules with a document condition.
   int symbol_counts[26] = {};
   if (has_conditions_) {
-    for (char c : doc.symbols) {
-      if (c >= 'a' && c <= 'z')
-        ++symbol_counts[c - 'a'];
-      else if (c >= 'A' && c <= 'Z')
-        ++symbol_counts[c - 'A'];
+    // Letters count in either case; other symbols in a 27th slot (no branch per symbol).
+    int counts[27] = {};
+    for (const char c : doc.symbols) {
+      const unsigned folded = (static_cast<unsigned char>(c) | 0x20u) - 'a';
+      ++counts[folded < 26 ? folded : 26];
     }
+    std::copy(counts, counts + 26, symbol_counts);
   }
   auto condition_holds = [&](const RuleSpec& spec) {
     return spec.when_symbol == 0 || symbol_counts[spec.when_symbol - 'a'] >= spec.when_count;
