@@ -51,16 +51,28 @@ inline std::uint64_t HashBytes(std::string_view s) {
 struct KeyWords {
   std::uint64_t k0 = 0, k1 = 0;
 };
+// The masks of the bytes of a key of `length` (0..16) bytes in its two words (a table, not a
+// branch: key lengths are data the predictor cannot learn).
+struct KeyMasks {
+  std::uint64_t m[17][2];
+  constexpr KeyMasks() : m{} {
+    for (std::size_t length = 0; length <= 16; ++length) {
+      const std::size_t b0 = length < 8 ? length : 8;
+      const std::size_t b1 = length > 8 ? length - 8 : 0;
+      m[length][0] = b0 == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * b0)) - 1;
+      m[length][1] = b1 == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * b1)) - 1;
+    }
+  }
+};
+inline constexpr KeyMasks kKeyMasks;
+
 inline KeyWords LoadKey(const char* p, std::size_t length) {
   KeyWords w;
   std::memcpy(&w.k0, p, 8);
   std::memcpy(&w.k1, p + 8, 8);
-  if (length < 8) {
-    w.k0 &= (std::uint64_t{1} << (8 * length)) - 1;
-    w.k1 = 0;
-  } else if (length < 16) {
-    w.k1 &= (std::uint64_t{1} << (8 * (length - 8))) - 1;
-  }
+  const std::uint64_t* mask = kKeyMasks.m[length < 16 ? length : 16];
+  w.k0 &= mask[0];
+  w.k1 &= mask[1];
   return w;
 }
 
