@@ -298,11 +298,19 @@ struct Gazetteer::Tables {
   std::int32_t Child(std::uint32_t node, std::uint32_t vocab) const {
     if (node == 0) return root_child[vocab];
     const Node& nd = nodes[node];
-    const std::uint32_t* first = child_vocab.data() + nd.children_begin;
-    const std::uint32_t* last = first + nd.children_count;
-    const std::uint32_t* it = std::lower_bound(first, last, vocab);
-    if (it == last || *it != vocab) return -1;
-    return static_cast<std::int32_t>(child_node[nd.children_begin + (it - first)]);
+    std::size_t n = nd.children_count;
+    if (n == 0) return -1;
+    // A binary search whose steps select rather than branch (the edges are data the predictor
+    // cannot learn): the range [base, base + n) keeps the edge if there is one.
+    const std::uint32_t* const first = child_vocab.data() + nd.children_begin;
+    const std::uint32_t* base = first;
+    while (n > 1) {
+      const std::size_t half = n / 2;
+      base = base[half] <= vocab ? base + half : base;
+      n -= half;
+    }
+    if (*base != vocab) return -1;
+    return static_cast<std::int32_t>(child_node[nd.children_begin + (base - first)]);
   }
 
   std::uint32_t AddChild(std::uint32_t node, std::uint32_t vocab) {
