@@ -380,7 +380,7 @@ void Gazetteer::Match(Document& doc) const {
     // the root, is always in the cache.)
     const bool walks =
         (w.root >= 0) & ((w.flags & (Tables::kVocabRecord | Tables::kVocabChildren)) != 0);
-    __builtin_prefetch(&t.nodes[walks ? static_cast<std::uint32_t>(w.root) : 0u]);
+    __builtin_prefetch(&t.nodes[static_cast<std::uint32_t>(w.root) & (0u - static_cast<std::uint32_t>(walks))]);
   };
   // First every token's hash, fetching its cache entry on the way; then the entries, by then in
   // the core's cache, are compared. (Keys are read sixteen bytes at a time: the arena has room.)
@@ -400,19 +400,22 @@ void Gazetteer::Match(Document& doc) const {
     homes[i] = HashPair(tags[i] ^ length) & t.vocab_mask;
     __builtin_prefetch(&cache.entries[homes[i] & cache_mask]);
   }
+  // (Hit or miss is data the predictor cannot learn: every token takes its entry's answer, and a
+  // miss is listed, without a branch, to be looked up and written again below.)
+  misses.resize(n);
+  std::size_t miss_count = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (homes[i] == kNone) continue;
     const std::uint32_t length = tokens[i].key_len;
-    if (length <= WordCache::kMaxKey) {
-      const KeyWords w = LoadKey(arena + tokens[i].key, length);
-      const WordCache::Entry& e = cache.entries[homes[i] & cache_mask];
-      if (e.key[0] == w.k0 && e.key[1] == (w.k1 | std::uint64_t{length} << 56)) {
-        found(i, e.info);
-        continue;
-      }
-    }
-    misses.push_back(static_cast<std::uint32_t>(i));
+    const KeyWords w = LoadKey(arena + tokens[i].key, length);
+    const WordCache::Entry& e = cache.entries[homes[i] & cache_mask];
+    const bool hit = (length <= WordCache::kMaxKey) & (e.key[0] == w.k0) &
+                     (e.key[1] == (w.k1 | std::uint64_t{length} << 56));
+    found(i, e.info);
+    misses[miss_count] = static_cast<std::uint32_t>(i);
+    miss_count += static_cast<std::size_t>(!hit);
   }
+  misses.resize(miss_count);
   constexpr std::size_t kAhead = 16;
   for (std::size_t k = 0; k < std::min(misses.size(), kAhead); ++k) {
     __builtin_prefetch(&t.lookup_slots[homes[misses[k]]]);
