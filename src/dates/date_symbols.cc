@@ -206,10 +206,14 @@ void DateSymbols::Build(const Document& doc, DateString& out) const {
     if (tok.Has(text::kPossessive)) {
       symbol = 'S';
     } else if (tok.IsWord()) {
-      const bool cap = tok.IsCapitalized();
+      // The word's date symbol in its case, else W or w, chosen by masks: which words are dates
+      // is data the branch predictor cannot learn.
+      const unsigned cap = tok.IsCapitalized() ? 1u : 0u;
       const WordInfo& word = doc.word_info[i];
-      const unsigned char c = cap && word.date_cap ? word.date_cap : word.date_any;
-      symbol = c ? static_cast<char>(c) : cap ? 'W' : 'w';
+      const unsigned date_cap = word.date_cap & (0u - cap);
+      const unsigned date = date_cap | (word.date_any & (0u - static_cast<unsigned>(date_cap == 0)));
+      const unsigned other = 'w' - 32 * cap;
+      symbol = static_cast<char>(date | (other & (0u - static_cast<unsigned>(date == 0))));
     } else {
       symbol = PunctuationSymbol(tokens, i);
     }
