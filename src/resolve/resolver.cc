@@ -26,20 +26,15 @@ Rejected RejectedAt(const Candidate& c, std::string_view original) {
   return out;
 }
 
-// The next entity of a result whose earlier entities may be reused: an entity of the last document
-// it held, its strings emptied but their memory kept, or a new one. (Every field is reset here: a
-// field added to Entity or Cluster must be added below, which these checks recall on x86-64.)
+// An entity or cluster as a new one is, its strings emptied but their memory kept. (Every field
+// is reset here: a field added to Entity or Cluster must be added below, which these checks
+// recall on 64-bit systems.)
 static_assert(sizeof(void*) != 8 || sizeof(Entity) == 6 * sizeof(std::string) + 40,
-              "reset the new field in NextEntity");
+              "reset the new field in Reset(Entity&)");
 static_assert(sizeof(void*) != 8 ||
                   sizeof(Cluster) == 3 * sizeof(std::string) + sizeof(std::vector<std::size_t>) + 8,
-              "reset the new field in NextCluster");
-Entity& NextEntity(std::vector<Entity>& entities, std::size_t& used) {
-  if (used == entities.size()) {
-    ++used;
-    return entities.emplace_back();
-  }
-  Entity& e = entities[used++];
+              "reset the new field in Reset(Cluster&)");
+void Reset(Entity& e) {
   e.label = Label::kPerson;
   e.start = e.end = 0;
   e.text.clear();
@@ -50,22 +45,26 @@ Entity& NextEntity(std::vector<Entity>& entities, std::size_t& used) {
   e.source.clear();
   e.cluster = -1;
   e.confidence = 1.0;
-  return e;
 }
-
-// The same for clusters.
-Cluster& NextCluster(std::vector<Cluster>& clusters, std::size_t& used) {
-  if (used == clusters.size()) {
-    ++used;
-    return clusters.emplace_back();
-  }
-  Cluster& c = clusters[used++];
+void Reset(Cluster& c) {
   c.label = Label::kPerson;
   c.name.clear();
   c.canonical.clear();
   c.id.clear();
   c.mentions.clear();
-  return c;
+}
+
+// The next element of a result's entities or clusters, whose earlier elements may be reused: one
+// the last document left, reset, or a new one.
+template <typename T>
+T& NextReused(std::vector<T>& items, std::size_t& used) {
+  if (used == items.size()) {
+    ++used;
+    return items.emplace_back();
+  }
+  T& item = items[used++];
+  Reset(item);
+  return item;
 }
 
 std::string LabelText(const Candidate& c) {
@@ -125,7 +124,7 @@ void Resolver::Resolve(Document& doc, MentionSet& set, const Gazetteer& gazettee
         }
       }
     }
-    Entity& e = NextEntity(result.entities, entities_used);
+    Entity& e = NextReused(result.entities, entities_used);
     e.confidence = confidence;
     e.label = m.label;
     e.start = m.begin;
@@ -160,7 +159,7 @@ void Resolver::Resolve(Document& doc, MentionSet& set, const Gazetteer& gazettee
       int& ci = cluster_index[static_cast<std::size_t>(m.cluster)];
       if (ci < 0) {
         ci = static_cast<int>(clusters_used);
-        NextCluster(result.clusters, clusters_used).label = m.label;
+        NextReused(result.clusters, clusters_used).label = m.label;
       }
       e.cluster = ci;
       Cluster& cl = result.clusters[static_cast<std::size_t>(ci)];
