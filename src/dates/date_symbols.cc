@@ -211,7 +211,8 @@ void DateSymbols::Build(const Document& doc, DateString& out) const {
       const unsigned cap = tok.IsCapitalized() ? 1u : 0u;
       const WordInfo& word = doc.word_info[i];
       const unsigned date_cap = word.date_cap & (0u - cap);
-      const unsigned date = date_cap | (word.date_any & (0u - static_cast<unsigned>(date_cap == 0)));
+      const unsigned date =
+          date_cap | (word.date_any & (0u - static_cast<unsigned>(date_cap == 0)));
       const unsigned other = 'w' - 32 * cap;
       symbol = static_cast<char>(date | (other & (0u - static_cast<unsigned>(date == 0))));
     } else {

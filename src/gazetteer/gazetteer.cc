@@ -380,7 +380,8 @@ void Gazetteer::Match(Document& doc) const {
     // the root, is always in the cache.)
     const bool walks =
         (w.root >= 0) & ((w.flags & (Tables::kVocabRecord | Tables::kVocabChildren)) != 0);
-    __builtin_prefetch(&t.nodes[static_cast<std::uint32_t>(w.root) & (0u - static_cast<std::uint32_t>(walks))]);
+    __builtin_prefetch(
+        &t.nodes[static_cast<std::uint32_t>(w.root) & (0u - static_cast<std::uint32_t>(walks))]);
   };
   // First every token's hash, fetching its cache entry on the way; then the entries, by then in
   // the core's cache, are compared. (Keys are read sixteen bytes at a time: the arena has room.)

@@ -179,8 +179,8 @@ class MentionSet {
   std::vector<std::uint32_t> order_;
   using SortKey = std::pair<std::uint64_t, std::uint64_t>;  // compared as a pair
   std::vector<SortKey> sort_keys_;
-  std::vector<SortKey> sorted_keys_;    // Select: the keys by first token
-  std::vector<std::uint32_t> bucket_;   // Select: where each first token's keys start
+  std::vector<SortKey> sorted_keys_;   // Select: the keys by first token
+  std::vector<std::uint32_t> bucket_;  // Select: where each first token's keys start
   std::vector<std::pair<SortKey, std::uint32_t>> ranked_;
   std::vector<Surname> surnames_;
   std::vector<Group> groups_;
