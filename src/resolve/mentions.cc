@@ -853,7 +853,8 @@ void MentionSet::Propagate() {
   std::size_t capitalised_count = 0;
   for (std::size_t i = 0; i < n; ++i) {
     capitalised[capitalised_count] = static_cast<std::uint32_t>(i);
-    capitalised_count += static_cast<std::size_t>(tokens[i].IsWord() & tokens[i].IsCapitalized());
+    capitalised_count += static_cast<unsigned>(tokens[i].IsWord()) &
+                         static_cast<unsigned>(tokens[i].IsCapitalized());
   }
   for (std::size_t at = 0; at < capitalised_count; ++at) {
     const std::size_t i = capitalised[at];
