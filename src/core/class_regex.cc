@@ -1173,18 +1173,13 @@ void ClassRegexSet::Scan(std::string_view text, Scratch& scratch) const {
   const std::uint8_t* class_of = dfa.class_of.data();
   std::uint32_t* table = dfa.table.get();
   std::uint32_t row = 0;  // the state's row offset (state 0)
-  // From the end of the text to its start; position p lies between s[p - 1] and s[p], and the
-  // start of the text is the last column.
-  for (std::size_t p = text.size() + 1; p-- > 0;) {
-    const int cls = p > 0 ? class_of[s[p - 1]] : dfa.classes;
-    std::uint32_t t = std::atomic_ref<std::uint32_t>(table[row + static_cast<std::uint32_t>(cls)])
-                          .load(std::memory_order_acquire);
-    // Most steps go to a built state where no pattern starts: one test for both exceptions (0
-    // wraps around to the top, and the mask bit is the top bit).
-    if (t - 1 < Dfa::kHasMask - 1) [[likely]] {
-      row = t - 1;
-      continue;
-    }
+  auto load = [&](std::uint32_t cls) {
+    return std::atomic_ref<std::uint32_t>(table[row + cls]).load(std::memory_order_acquire);
+  };
+  // A step that is not the common one, at position p on class `cls` (transition `t`): the
+  // transition is built if it is missing, and the patterns that start at p are listed. False when
+  // the DFA's cache is full and the rest of the scan was done without it.
+  auto rare_step = [&](std::size_t p, std::uint32_t cls, std::uint32_t t) {
     if (t == 0) t = dfa.Build(*this, row / static_cast<std::uint32_t>(dfa.stride), cls);
     if (t == 0) {
       const auto state = row / static_cast<std::uint32_t>(dfa.stride);
@@ -1196,12 +1191,35 @@ void ClassRegexSet::Scan(std::string_view text, Scratch& scratch) const {
         kind = dfa.kinds[state];
       }
       ScanSlow(text, p, kernel, kind, scratch);
+      return false;
+    }
+    if (t & Dfa::kHasMask) AddStarts(p, dfa.Mask(dfa.mask_of[row + cls]), scratch);
+    row = (t & ~Dfa::kHasMask) - 1;
+    return true;
+  };
+  // From the end of the text to its start; position p lies between s[p - 1] and s[p]. Most steps
+  // go to a built state where no pattern starts: one test for both exceptions (0 wraps around to
+  // the top, and the mask bit is the top bit).
+  bool whole = true;
+  for (std::size_t p = text.size(); p > 0; --p) {
+    const std::uint32_t cls = class_of[s[p - 1]];
+    const std::uint32_t t = load(cls);
+    if (t - 1 < Dfa::kHasMask - 1) [[likely]] {
+      row = t - 1;
+    } else if (!rare_step(p, cls, t)) {
+      whole = false;
       break;
     }
-    if (t & Dfa::kHasMask) {
-      AddStarts(p, dfa.Mask(dfa.mask_of[row + static_cast<std::uint32_t>(cls)]), scratch);
+  }
+  // The start of the text is the last column.
+  if (whole) {
+    const auto cls = static_cast<std::uint32_t>(dfa.classes);
+    const std::uint32_t t = load(cls);
+    if (t - 1 < Dfa::kHasMask - 1) {
+      row = t - 1;
+    } else {
+      rare_step(0, cls, t);
     }
-    row = (t & ~Dfa::kHasMask) - 1;
   }
   std::sort(scratch.matched.begin(), scratch.matched.end());
   for (const int r : scratch.matched) {
