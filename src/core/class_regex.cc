@@ -878,6 +878,15 @@ struct ClassRegexSet::Dfa {
   std::vector<std::uint32_t> seen;
   std::uint32_t seen_stamp = 0;
   std::vector<std::int32_t> work;
+  // What every pattern's start contributes to a step, the same whatever the state: per kind of
+  // the character after the position and class before it (index kind * stride + cls), the
+  // instructions waiting after the character and the patterns that start there; made once each.
+  struct StartStep {
+    bool made = false;
+    std::vector<std::int32_t> next;
+    std::vector<std::uint64_t> mask;
+  };
+  std::vector<StartStep> start_steps;
   std::atomic<std::uint32_t> state_count{0};
   std::uint32_t max_states = 0;
 
@@ -1147,9 +1156,30 @@ std::uint32_t ClassRegexSet::Dfa::Build(const ClassRegexSet& set, std::uint32_t 
   const bool end = cls == classes;
   const std::uint8_t before =
       end ? std::uint8_t{kKindNone} : class_kind[static_cast<std::size_t>(cls)];
-  Step(set.reverse_.insts, set.sets_, kernels[state], starts, kinds[state], before,
-       end ? -1 : class_byte[static_cast<std::size_t>(cls)], next_kernel, mask, seen, seen_stamp,
-       work);
+  const int byte = end ? -1 : class_byte[static_cast<std::size_t>(cls)];
+  // A step from the state's kernel and every pattern's start is the union of a step from each:
+  // the starts' part is made once per kind and class and merged into the kernel's.
+  if (start_steps.empty()) start_steps.resize(4 * static_cast<std::size_t>(stride));
+  StartStep& from_starts =
+      start_steps[static_cast<std::size_t>(kinds[state]) * static_cast<std::size_t>(stride) +
+                  static_cast<std::size_t>(cls)];
+  if (!from_starts.made) {
+    from_starts.mask.assign(mask.size(), 0);
+    Step(set.reverse_.insts, set.sets_, {}, starts, kinds[state], before, byte, from_starts.next,
+         from_starts.mask, seen, seen_stamp, work);
+    from_starts.made = true;
+  }
+  Step(set.reverse_.insts, set.sets_, kernels[state], {}, kinds[state], before, byte, next_kernel,
+       mask, seen, seen_stamp, work);
+  for (std::size_t k = 0; k < mask.size(); ++k) mask[k] |= from_starts.mask[k];
+  if (!from_starts.next.empty()) {
+    const std::size_t middle = next_kernel.size();
+    next_kernel.insert(next_kernel.end(), from_starts.next.begin(), from_starts.next.end());
+    std::inplace_merge(next_kernel.begin(),
+                       next_kernel.begin() + static_cast<std::ptrdiff_t>(middle),
+                       next_kernel.end());
+    next_kernel.erase(std::unique(next_kernel.begin(), next_kernel.end()), next_kernel.end());
+  }
   const std::int64_t mask_id = InternMask(mask);
   const std::int64_t next = end ? 0 : Intern(next_kernel, before);
   if (mask_id < 0 || next < 0) return 0;  // the cache is full
