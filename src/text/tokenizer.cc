@@ -11,6 +11,10 @@
 #include <string_view>
 #include <unordered_set>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "nerkit/error.h"
 #include "text/utf8.h"
 
@@ -709,62 +713,9 @@ const AsciiTables& Ascii() {
   return tables;
 }
 
-// The case counts of a stretch of ASCII letters and digits.
-struct CaseCounts {
-  int upper = 0;
-  int lower = 0;
-  int digits = 0;
-  int first_letter = 0;  // 1 upper, 2 lower, 0 none yet
-};
-
-// Eight ASCII bytes of a word at once: which are upper case, lower case, digits, and which
-// join a word ("_", "@"), as bits 1 per byte (bit 8k for byte k), with the bytes in lower case.
-struct WordBytes {
-  std::uint64_t upper, lower, digit, word, lowered;
-  // How many bytes from the first are word bytes (0-8).
-  int run() const { return Run(word); }
-  static int Run(std::uint64_t word_bits) {
-    const std::uint64_t stop = ~word_bits & 0x0101010101010101ull;
-    return stop == 0 ? 8 : __builtin_ctzll(stop) / 8;
-  }
-};
-
-// How many bytes of `bits` (each 0 or 1) are 1: one multiply, where a population count would be
-// a library call on the baseline x86-64 this builds for.
-inline int ByteCount(std::uint64_t bits) {
-  return static_cast<int>((bits * 0x0101010101010101ull) >> 56);
-}
-
-// Byte k of the result is 0x80 where byte k of `x` (each below 0x80) lies in [lo, hi].
-inline std::uint64_t InRange(std::uint64_t x, unsigned lo, unsigned hi) {
-  constexpr std::uint64_t k = 0x0101010101010101ull;
-  return (x + k * (0x80 - lo)) & ~(x + k * (0x7F - hi)) & (k * 0x80);
-}
-
-inline WordBytes ReadWordBytes(const unsigned char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  constexpr std::uint64_t k = 0x0101010101010101ull;
-  const std::uint64_t ascii = ~w & (k * 0x80);  // 0x80 where the byte is ASCII
-  const std::uint64_t x = w & (k * 0x7F);
-  const std::uint64_t upper = InRange(x, 'A', 'Z') & ascii;
-  const std::uint64_t lower = InRange(x, 'a', 'z') & ascii;
-  const std::uint64_t digit = InRange(x, '0', '9') & ascii;
-  const std::uint64_t joins = (InRange(x, '_', '_') | InRange(x, '@', '@')) & ascii;
-  WordBytes b;
-  b.upper = upper >> 7;
-  b.lower = lower >> 7;
-  b.digit = digit >> 7;
-  b.word = (upper | lower | digit | joins) >> 7;
-  b.lowered = w | (upper >> 2);
-  return b;
-}
-
-// Shape and flags of a token from its counts (what Classify gives for ASCII); `first` is its
-// first byte, `single` whether it is one byte long.
-// Shape and flags of a word from five facts of its counts (any upper case, any lower case, any
-// digit, upper case first among its letters, two upper case letters or more), as Classify gives
-// them for ASCII.
+// Shape and flags of a word from five facts of its letters and digits, as Classify gives them for
+// ASCII: bit 0 any upper case, 1 any lower case, 2 any digit, 3 upper case first among its
+// letters, 4 two upper case letters or more (the word's case index, see AddCase).
 struct WordShape {
   Shape shape;
   std::uint16_t flags;
@@ -794,21 +745,104 @@ constexpr std::array<WordShape, 32> kWordShapes = [] {
   return table;
 }();
 
-// Shape, flags and mark of a token from its counts (what Classify gives for ASCII); `first` is
-// its first byte, `single` whether it is one byte long.
-void SetShape(const AsciiTables& t, const CaseCounts& k, unsigned char first, bool single,
+// Adds to a word's case index (kWordShapes) its next bytes, given as masks of the same window:
+// which are upper case, lower case and digits. Without a branch: whether a word has capitals is
+// data the processor cannot predict.
+inline void AddCase(unsigned& index, std::uint64_t u, std::uint64_t l, std::uint64_t d) {
+  const std::uint64_t letters = u | l;
+  const std::uint64_t first = letters & (0 - letters);  // the first letter among these bytes
+  const unsigned no_letter_yet = (index & 3u) == 0;
+  const unsigned any_upper = u != 0;
+  index |= (no_letter_yet & static_cast<unsigned>((u & first) != 0)) << 3;
+  index |= (static_cast<unsigned>((u & (u - 1)) != 0) | ((index & 1u) & any_upper)) << 4;
+  index |= any_upper | static_cast<unsigned>(l != 0) << 1 | static_cast<unsigned>(d != 0) << 2;
+}
+
+// Shape, flags and mark of a token from its case index (what Classify gives for ASCII); `first`
+// is its first byte, `single` whether it is one byte long.
+void SetShape(const AsciiTables& t, unsigned index, unsigned char first, bool single,
               Token& token) {
-  if (k.upper + k.lower + k.digits == 0) {  // punctuation, "_", "@"
+  if ((index & 7u) == 0) {  // punctuation, "_", "@"
     token.shape = t.shape[first];
     token.mark = single ? t.mark[first] : Mark::kOther;
     return;
   }
-  const unsigned index = (k.upper > 0) | (k.lower > 0) << 1 | (k.digits > 0) << 2 |
-                         (k.first_letter == 1) << 3 | (k.upper >= 2) << 4;
   const WordShape& w = kWordShapes[index];
   token.shape = w.shape;
   token.flags = static_cast<std::uint16_t>(token.flags | w.flags);
 }
+
+// Sixty-four bytes of a stretch read at once: bit k of each mask tells of the byte at `at + k`.
+// Bytes past the stretch's end read as NUL (no word byte, no joiner), so a word never runs past
+// it. `lowered` holds the bytes with ASCII capitals in lower case, and sixteen bytes to spare so
+// that a fold is copied sixteen bytes at a time.
+struct AsciiWindow {
+  std::size_t at = 0;
+  std::size_t until = 0;     // at + 64 (0 before the first fill)
+  std::uint64_t word = 0;    // letters, digits, "_" and "@": the bytes a word is made of
+  std::uint64_t upper = 0;   // A-Z
+  std::uint64_t lower = 0;   // a-z
+  std::uint64_t digit = 0;   // 0-9
+  std::uint64_t joiner = 0;  // "." "'" "," ";" and bytes >= 0x80: where a word may go on
+  alignas(16) char lowered[64 + 16];
+
+  void Fill(const unsigned char* s, std::size_t from, std::size_t end) {
+    at = from;
+    until = from + 64;
+    const unsigned char* p = s + from;
+    alignas(16) unsigned char copy[64];
+    if (end - from < 64) {
+      std::memset(copy, 0, sizeof copy);
+      std::memcpy(copy, p, end - from);
+      p = copy;
+    }
+    word = upper = lower = digit = joiner = 0;
+#if defined(__SSE2__)
+    for (int k = 0; k < 4; ++k) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+      auto in = [&](char lo, char hi) {
+        return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                             _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+      };
+      auto is = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+      const __m128i u = in('A', 'Z');
+      const __m128i l = in('a', 'z');
+      const __m128i d = in('0', '9');
+      const __m128i w =
+          _mm_or_si128(_mm_or_si128(u, l), _mm_or_si128(d, _mm_or_si128(is('_'), is('@'))));
+      const __m128i j = _mm_or_si128(
+          _mm_or_si128(is('.'), is('\'')),
+          _mm_or_si128(_mm_or_si128(is(','), is(';')), _mm_cmplt_epi8(v, _mm_setzero_si128())));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(lowered + 16 * k),
+                       _mm_add_epi8(v, _mm_and_si128(u, _mm_set1_epi8(0x20))));
+      const unsigned shift = 16u * static_cast<unsigned>(k);
+      auto bits = [&](__m128i m) {
+        return static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(m)))
+               << shift;
+      };
+      word |= bits(w);
+      upper |= bits(u);
+      lower |= bits(l);
+      digit |= bits(d);
+      joiner |= bits(j);
+    }
+#else
+    for (unsigned k = 0; k < 64; ++k) {
+      const unsigned char c = p[k];
+      const std::uint64_t bit = std::uint64_t{1} << k;
+      const bool u = c >= 'A' && c <= 'Z';
+      const bool l = c >= 'a' && c <= 'z';
+      const bool d = c >= '0' && c <= '9';
+      if (u) upper |= bit;
+      if (l) lower |= bit;
+      if (d) digit |= bit;
+      if (u || l || d || c == '_' || c == '@') word |= bit;
+      if (c == '.' || c == '\'' || c == ',' || c == ';' || c >= 0x80) joiner |= bit;
+      lowered[k] = static_cast<char>(u ? c + 32 : c);
+    }
+#endif
+  }
+};
 
 }  // namespace
 
@@ -832,8 +866,8 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   std::string& arena = out.arena;
   std::size_t fold = arena.size();  // where the next token's fold goes
-  // (Eight bytes more than the folds need: the word loop stores eight at a time.)
-  arena.resize(fold + (end - begin) + 8);
+  // (Sixteen bytes more than the folds need: a word's fold is copied sixteen bytes at a time.)
+  arena.resize(fold + (end - begin) + 16);
   char* fold_base = arena.data();
   // A segment through the general path: the room for the folds is given back first and made
   // again after.
@@ -841,9 +875,10 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
     arena.resize(fold);
     AddSegment(text, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), state, out);
     fold = arena.size();
-    arena.resize(fold + (end - e) + 8);
+    arena.resize(fold + (end - e) + 16);
     fold_base = arena.data();
   };
+  AsciiWindow window;
   std::size_t pos = begin;
   while (pos < end) {
     const unsigned char c = s[pos];
@@ -880,17 +915,13 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
       continue;
     }
     const auto b = static_cast<std::uint32_t>(pos);
-    CaseCounts counts;
+    unsigned case_index = 0;  // see AddCase
     char* out_fold = fold_base + fold;
+    // One byte of the segment read on its own: its fold, and its case.
     auto take = [&](unsigned char ch) {
       const std::uint8_t bits = t.bits[ch];
       *out_fold++ = t.lower[ch];
-      counts.upper += bits & kUpperBit;
-      counts.lower += (bits & kLowerBit) >> 1;
-      counts.digits += (bits & kDigitBit) >> 2;
-      if (!counts.first_letter && (bits & (kUpperBit | kLowerBit))) {
-        counts.first_letter = bits & kUpperBit ? 1 : 2;
-      }
+      AddCase(case_index, bits & kUpperBit, (bits & kLowerBit) >> 1, (bits & kDigitBit) >> 2);
     };
     // The class of the character at `at` for the rules (known non-ASCII characters join as
     // MidNumLet or not at all), with its length.
@@ -906,48 +937,30 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
     bool ascii = true;        // the segment holds ASCII only
     bool apostrophe = false;  // an "'" joined inside it: a possessive may end it
     std::size_t e = pos;
-    take(c);
-    ++e;
-    if (last == AsciiClass::kLetter || last == AsciiClass::kDigit ||
-        last == AsciiClass::kExtendNumLet) {
+    if (last != AsciiClass::kLetter && last != AsciiClass::kDigit &&
+        last != AsciiClass::kExtendNumLet) {
+      *out_fold++ = static_cast<char>(c);  // a segment of one character, no letter or digit
+      ++e;
+    } else {
       // Letters, digits and "_" join; a MidNumLet between letters and a MidNumLet or MidNum
-      // between digits join too.
-      while (e < end) {
-        // Eight bytes at a time while the word goes on.
-        while (e + 8 <= end) {
-          const WordBytes w = ReadWordBytes(s + e);
-          const int run = w.run();
-          if (run == 0) break;
-          const std::uint64_t in =
-              run == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * run)) - 1;
-          std::memcpy(out_fold, &w.lowered, 8);  // the room has eight bytes to spare here
-          out_fold += run;
-          counts.upper += ByteCount(w.upper & in);
-          counts.lower += ByteCount(w.lower & in);
-          counts.digits += ByteCount(w.digit & in);
-          if (!counts.first_letter) {
-            const std::uint64_t letters = (w.upper | w.lower) & in;
-            if (letters) {
-              const int first = __builtin_ctzll(letters);
-              counts.first_letter = (w.upper >> first) & 1 ? 1 : 2;
-            }
-          }
-          last = t.cls[s[e + static_cast<std::size_t>(run) - 1]];
-          e += static_cast<std::size_t>(run);
-          if (run < 8) break;
-        }
+      // between digits join too. The word's bytes are found, counted and folded a window at a
+      // time; only where a joiner may follow is a character looked at on its own.
+      while (true) {
+        if (e >= window.until) window.Fill(s, e, end);
+        const auto off = static_cast<unsigned>(e - window.at);
+        const std::uint64_t stop = ~(window.word >> off);  // (bits past the window read as stops)
+        const unsigned run = stop ? static_cast<unsigned>(__builtin_ctzll(stop)) : 64u;
+        const std::uint64_t in = (run == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << run) - 1)
+                                 << off;
+        AddCase(case_index, window.upper & in, window.lower & in, window.digit & in);
+        for (unsigned k = 0; k < run; k += 16)
+          std::memcpy(out_fold + k, window.lowered + off + k, 16);
+        out_fold += run;
+        e += run;
+        last = t.cls[s[e - 1]];
         if (e >= end) break;
-        const unsigned char ch = s[e];
-        if (ch < 0x80) {
-          const AsciiClass k = t.cls[ch];
-          if (k == AsciiClass::kLetter || k == AsciiClass::kDigit ||
-              k == AsciiClass::kExtendNumLet) {
-            take(ch);
-            last = k;
-            ++e;
-            continue;
-          }
-        }
+        if (e >= window.until) continue;  // the word may go on in the next window
+        if (!((window.joiner >> (e - window.at)) & 1)) break;
         std::size_t length = 1;
         const AsciiClass k = class_at(e, length);
         if (e + length < end && (k == AsciiClass::kMidNumLet || k == AsciiClass::kMidNum)) {
@@ -958,13 +971,12 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
           const bool digits = last == AsciiClass::kDigit && next == AsciiClass::kDigit;
           if (letters || digits) {
             if (length == 1) {
-              take(ch);
-              apostrophe |= ch == '\'';
+              take(s[e]);
+              apostrophe |= s[e] == '\'';
             } else {
               ascii = false;
             }
             take(s[e + length]);
-            last = next;
             e += length + 1;
             continue;
           }
@@ -985,8 +997,7 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
     state.newlines = 0;
     const auto end32 = static_cast<std::uint32_t>(e);
     const std::uint32_t suffix = apostrophe ? PossessiveSuffix(text, b, end32) : 0;
-    // The token, then the possessive ('s or 'S) split off it: its counts are the segment's but
-    // the last letter's.
+    // The token, then the possessive ('s or 'S) split off it: its shape is its stem's.
     const std::uint32_t cut = end32 - suffix;
     Token& token = out.tokens.emplace_back();
     token.begin = b;
@@ -995,11 +1006,14 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
     token.fold = token.key = static_cast<std::uint32_t>(fold);
     token.fold_len = token.key_len = cut - b;
     if (suffix) {
-      CaseCounts stem = counts;
-      (s[end32 - 1] == 's' ? stem.lower : stem.upper) -= 1;
+      unsigned stem = 0;
+      for (std::uint32_t k = b; k < cut; ++k) {
+        const std::uint8_t bits = t.bits[s[k]];
+        AddCase(stem, bits & kUpperBit, (bits & kLowerBit) >> 1, (bits & kDigitBit) >> 2);
+      }
       SetShape(t, stem, s[b], cut == b + 1, token);
     } else {
-      SetShape(t, counts, c, end32 == b + 1, token);
+      SetShape(t, case_index, c, end32 == b + 1, token);
     }
     if (token.key_len == 3 && std::memcmp(fold_base + fold, "the", 3) == 0) token.flags |= kThe;
     fold += cut - b;
@@ -1010,10 +1024,8 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
       possessive.flags = kPossessive;
       possessive.fold = possessive.key = static_cast<std::uint32_t>(fold);
       possessive.fold_len = possessive.key_len = suffix;
-      CaseCounts k;
-      (s[end32 - 1] == 's' ? k.lower : k.upper) = 1;
-      k.first_letter = s[end32 - 1] == 's' ? 2 : 1;
-      SetShape(t, k, s[cut], false, possessive);
+      // "s": lower case only; "S": one capital, first.
+      SetShape(t, s[end32 - 1] == 's' ? 2u : 9u, s[cut], false, possessive);
       fold += suffix;
     }
   }
