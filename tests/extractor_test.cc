@@ -284,6 +284,45 @@ BOOST_AUTO_TEST_CASE(names_are_consistent_across_the_document) {
   }
 }
 
+// A two-word organisation from the dictionary is known later by its first word: the short form
+// takes its label (over a reporting verb's weak "person" cue), its cluster, canonical name and
+// id. Not when the two words are joined by "&" (each side may be a person), nor when the first
+// word is a common word ("General" of "General Motors").
+BOOST_AUTO_TEST_CASE(a_two_word_organisation_is_known_by_its_first_word) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "Goldman Sachs posted results on Tuesday. Shares of Goldman rose. Goldman said revenue "
+      "rose. General Motors sold cars, General said nothing.\n";
+  const nerkit::Result r = x.Extract(text);
+  auto find = [&](std::size_t start, std::string_view surface) -> const nerkit::Entity* {
+    for (const nerkit::Entity& e : r.entities) {
+      if (e.start == start && e.text == surface) return &e;
+    }
+    return nullptr;
+  };
+  const nerkit::Entity* full = find(0, "Goldman Sachs");
+  BOOST_TEST_REQUIRE(full);
+  BOOST_TEST(full->label == nerkit::Label::kOrganization);
+  for (const char* at : {"Goldman rose", "Goldman said"}) {
+    const nerkit::Entity* short_form = find(text.find(at), "Goldman");
+    BOOST_TEST_REQUIRE(short_form, at);
+    BOOST_TEST(short_form->label == nerkit::Label::kOrganization, at);
+    BOOST_TEST(short_form->cluster == full->cluster, at);
+    BOOST_TEST(short_form->canonical == full->canonical, at);
+    BOOST_TEST(short_form->id == full->id, at);
+  }
+  const nerkit::Entity* general = find(text.find("General said"), "General");
+  BOOST_TEST(!(general && general->label == nerkit::Label::kOrganization));
+
+  const std::string pair = "Johnson & Johnson sold units. Johnson said so.\n";
+  const nerkit::Result p = x.Extract(pair);
+  for (const nerkit::Entity& e : p.entities) {
+    if (e.start == pair.find("Johnson said")) {
+      BOOST_TEST(e.label == nerkit::Label::kPerson, "a side of & is no short form");
+    }
+  }
+}
+
 // Stock market indexes are no people or organisations, while the company of the same name is one.
 BOOST_AUTO_TEST_CASE(stock_indexes_are_no_entities) {
   const nerkit::Extractor x = nerkit::Extractor::Load();

@@ -246,6 +246,16 @@ std::size_t MentionSet::ShortNameWords(const std::vector<std::uint32_t>& words) 
   return keep;
 }
 
+bool MentionSet::FirstWordNamesOrganization(std::uint32_t t) const {
+  const Token& tok = doc_->tokens()[t];
+  if (tok.shape != Shape::kCapitalized) return false;
+  constexpr std::uint32_t kNotDistinctive =
+      TypeBit(EntryType::kWord) | TypeBit(EntryType::kDemonym) | TypeBit(EntryType::kGivenName) |
+      TypeBit(EntryType::kTitle) | TypeBit(EntryType::kOrgHead);
+  if (doc_->lexical[t] & kNotDistinctive) return false;
+  return !(t < doc_->token_symbol.size() && doc_->token_symbol[t] == 'M');
+}
+
 bool MentionSet::OnlyNameWords(std::uint32_t begin, std::uint32_t end) const {
   // Given names, surnames, initials, particles and words no dictionary knows: not a title, a
   // common word, or part of a known place or organisation ("U.S. Senators", "Apple Inc.").
@@ -601,6 +611,15 @@ void MentionSet::TypeNames() {
         const std::size_t keep = ShortNameWords(words);
         if (keep > 0 && OnlyNameWords(m.token_begin, words[keep - 1] + 1)) {
           const std::uint64_t key = KeyHash(m.token_begin, words[keep - 1] + 1, nullptr);
+          const Vote* short_vote = typed.Find(key);
+          if (!short_vote || short_vote->priority < m.priority) typed[key] = {m.label, m.priority};
+        }
+        // A name of two words without a head word is known by its first ("Goldman" of "Goldman
+        // Sachs", "Exxon" of "Exxon Mobil"): when that word is capitalised and distinctive (no
+        // common word, demonym, month or given name) and the two are not joined by "&" or "and".
+        if (keep == 0 && words.size() == 2 && words[1] == words[0] + 1 &&
+            FirstWordNamesOrganization(words[0])) {
+          const std::uint64_t key = KeyHash(words[0], words[0] + 1, nullptr);
           const Vote* short_vote = typed.Find(key);
           if (!short_vote || short_vote->priority < m.priority) typed[key] = {m.label, m.priority};
         }
@@ -1054,10 +1073,11 @@ void MentionSet::Cluster() {
       continue;
     }
     // An organisation's short name joins its full name: "Brightwater" and "Brightwater Systems
-    // Corp.", whichever comes first (the rest of the longer one is head words only).
+    // Corp.", "Goldman" and "Goldman Sachs", whichever comes first (the rest of the longer one
+    // is head words only).
     std::uint64_t org_heads = 0;
     PatternChain* org_bucket = nullptr;  // the organisations sharing its first word
-    if (m.label == Label::kOrganization && entry_id.empty()) {
+    if (m.label == Label::kOrganization) {
       KeyTokens(m.token_begin, m.token_end, words);
       hashes.clear();
       std::uint64_t& heads = org_heads;
@@ -1066,6 +1086,11 @@ void MentionSet::Cluster() {
           heads |= std::uint64_t{1} << hashes.size();
         }
         hashes.push_back(TokenHash(t));
+      }
+      // A two-word name known by its first word ("Goldman" of "Goldman Sachs"): the second
+      // counts as a head word here.
+      if (words.size() == 2 && words[1] == words[0] + 1 && FirstWordNamesOrganization(words[0])) {
+        heads |= 2;
       }
       // a is b without some trailing head words.
       auto short_of = [](const std::uint64_t* a, std::size_t a_size, const std::uint64_t* b,
