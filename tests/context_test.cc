@@ -93,6 +93,8 @@ const std::vector<NameCase> kNames = {
     {"Bristol Rovers lost again.", "Bristol Rovers/ORGANIZATION", "a club named after its city"},
     {"The Union of Concerned Scientists published a report.",
      "Union of Concerned Scientists/ORGANIZATION", "a head word, of, and a name"},
+    {"Bristol Rovers beat Exeter City 3-1 at home.", "Exeter City/ORGANIZATION",
+     "ctx.score_away: a result's teams, the first ending in a head word"},
     {"Goldman Sachs Group Inc. posted results.", "Goldman Sachs Group Inc./ORGANIZATION",
      "a listed name, then Group and a legal suffix: one name"},
     {"Acme Holdings, Inc. reported a loss.", "Acme Holdings, Inc./ORGANIZATION",
