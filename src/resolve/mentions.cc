@@ -438,12 +438,38 @@ void MentionSet::Select(const std::vector<Candidate>& candidates,
   std::vector<std::uint32_t>& order = order_;
   std::vector<SortKey>& keys = sort_keys_;
   keys.clear();
+  // A rule's "no entity" inside a longer name that a dictionary knows is part of that name: the
+  // storm rule's "Hurricane Center" of the "National Hurricane Center".
+  struct {
+    std::vector<std::uint32_t> ids;
+    bool Has(std::uint32_t i) const { return std::find(ids.begin(), ids.end(), i) != ids.end(); }
+  } inside_known_name;
+  for (std::uint32_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& v = candidates[i];
+    if (!active_[i] || !v.veto) continue;
+    for (std::uint32_t j = 0; j < candidates.size(); ++j) {
+      const Candidate& c = candidates[j];
+      const bool name = c.label == Label::kPerson || c.label == Label::kLocation ||
+                        c.label == Label::kOrganization;
+      if (!active_[j] || c.origin != Origin::kDictionary || !c.typed || c.veto || c.weak || !name ||
+          c.token_begin > v.token_begin || c.token_end < v.token_end ||
+          c.token_end - c.token_begin <= v.token_end - v.token_begin) {
+        continue;
+      }
+      active_[i] = false;
+      inside_known_name.ids.push_back(i);
+      if (rejected) {
+        rejected->push_back({i, static_cast<std::int32_t>(j), "part of a longer known name:"});
+      }
+      break;
+    }
+  }
   for (std::uint32_t i = 0; i < candidates.size(); ++i) {
     if (active_[i]) {
       const Candidate& c = candidates[i];
       keys.push_back({static_cast<std::uint64_t>(c.token_begin) << 32 | c.token_end,
                       InvertedPriority(c.priority) << 32 | i});
-    } else if (rejected) {
+    } else if (rejected && !inside_known_name.Has(i)) {
       rejected->push_back({i, -1,
                            "its sentence is a headline or an all-capital line, where "
                            "capitalisation says nothing"});
