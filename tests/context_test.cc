@@ -167,6 +167,8 @@ const std::vector<NameCase> kNames = {
 
 // What the cues must not do.
 const std::vector<NameCase> kNotNames = {
+    {"The Lagos Metropolitan Area Transport Authority runs it.", "Area Transport/PERSON",
+     "words after a title that run into a head word name no person"},
     {"Procter & Gamble rose.", "Procter/PERSON", "one word on a side of & stays a firm"},
     {"The mayor of the city of Sirte resigned.", "city of Sirte/LOCATION",
      "a lower-case city of stays outside the name"},
