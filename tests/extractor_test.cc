@@ -323,6 +323,23 @@ BOOST_AUTO_TEST_CASE(a_two_word_organisation_is_known_by_its_first_word) {
   }
 }
 
+// A common word that is another name of a dictionary entry needs support; the same entry named
+// in full elsewhere in the document is support ("Apple said" at the start of a sentence, after
+// "Apple Inc."), for the capitalised word only.
+BOOST_AUTO_TEST_CASE(a_common_word_name_is_supported_by_its_full_name_elsewhere) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "Apple Inc. reported results. Apple said sales rose. He ate an apple. Shell plc cut jobs. "
+      "Shell shares fell.\n";
+  const std::vector<std::string> found = Found(x.Extract(text));
+  BOOST_TEST(found == (std::vector<std::string>{"Apple Inc./ORGANIZATION", "Apple/ORGANIZATION",
+                                                "Shell plc/ORGANIZATION", "Shell/ORGANIZATION"}),
+             boost::test_tools::per_element());
+  // Without the full name, the sentence-initial common word stays no name.
+  const std::vector<std::string> alone = Found(x.Extract("Apple said sales rose.\n"));
+  BOOST_TEST(alone.empty());
+}
+
 // Stock market indexes are no people or organisations, while the company of the same name is one.
 BOOST_AUTO_TEST_CASE(stock_indexes_are_no_entities) {
   const nerkit::Extractor x = nerkit::Extractor::Load();

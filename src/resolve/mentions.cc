@@ -311,6 +311,29 @@ bool MentionSet::CapitalisationSupports(const Candidate& c) const {
 void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
   const std::vector<Token>& tokens = doc_->tokens();
   active_.assign(candidates.size(), true);
+  // The dictionary entries that the document names with full evidence (by id): a common word
+  // that is another name of one of them ("Apple said" after "Apple Inc.", "Shell shares" after
+  // "Shell plc") needs no more support, when capitalised.
+  std::vector<std::uint64_t>& known = known_ids_;
+  known.clear();
+  for (const Candidate& c : candidates) {
+    if (c.origin == Origin::kDictionary && !c.weak && c.entry >= 0) {
+      const std::string_view id = gazetteer_->entry(static_cast<std::uint32_t>(c.entry)).id;
+      if (!id.empty()) known.push_back(HashId(id));
+    }
+  }
+  std::sort(known.begin(), known.end());
+  for (Candidate& c : candidates) {
+    if (!c.weak || c.origin != Origin::kDictionary || c.entry < 0 || known.empty() ||
+        !tokens[c.token_begin].IsCapitalized()) {
+      continue;
+    }
+    const std::string_view id = gazetteer_->entry(static_cast<std::uint32_t>(c.entry)).id;
+    if (!id.empty() && std::binary_search(known.begin(), known.end(), HashId(id))) {
+      c.weak = false;
+      c.priority = kPriorityCapitalisedCommon;
+    }
+  }
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     Candidate& c = candidates[i];
     if (c.origin == Origin::kDate) continue;
