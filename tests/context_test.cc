@@ -93,6 +93,8 @@ const std::vector<NameCase> kNames = {
     {"Bristol Rovers lost again.", "Bristol Rovers/ORGANIZATION", "a club named after its city"},
     {"The Union of Concerned Scientists published a report.",
      "Union of Concerned Scientists/ORGANIZATION", "a head word, of, and a name"},
+    {"The Manhattan Supreme Court delayed the sentencing.", "Manhattan Supreme Court/ORGANIZATION",
+     "org.country_body: a place before a known organisation names its body"},
     {"The Metropolitan Museum of Art acquired the painting.",
      "Metropolitan Museum of Art/LOCATION", "loc.head_suffix: a place's head word, of and a name"},
     {"United sacked manager Erik ten Hag on Monday.", "Erik ten Hag/PERSON",
