@@ -97,6 +97,8 @@ const std::vector<NameCase> kNames = {
      "org.country_body: a place before a known organisation names its body"},
     {"The Metropolitan Museum of Art acquired the painting.",
      "Metropolitan Museum of Art/LOCATION", "loc.head_suffix: a place's head word, of and a name"},
+    {"The Packers signed quarterback Jordan Love to an extension.", "Jordan Love/PERSON",
+     "person.role: a role, then a one-word place name and another name word"},
     {"United sacked manager Erik ten Hag on Monday.", "Erik ten Hag/PERSON",
      "person.particle: the Dutch particle ten"},
     {"The National Hurricane Center said the storm weakened.",
@@ -171,6 +173,8 @@ const std::vector<NameCase> kNames = {
 
 // What the cues must not do.
 const std::vector<NameCase> kNotNames = {
+    {"Stocks fell, analyst Hong Kong traders said.", "Hong Kong traders/PERSON",
+     "a role before a place of two words names no person"},
     {"The Lagos Metropolitan Area Transport Authority runs it.", "Area Transport/PERSON",
      "words after a title that run into a head word name no person"},
     {"Procter & Gamble rose.", "Procter/PERSON", "one word on a side of & stays a firm"},
