@@ -173,7 +173,7 @@ const std::vector<NameCase> kNames = {
 
 // What the cues must not do.
 const std::vector<NameCase> kNotNames = {
-    {"Stocks fell, analyst Hong Kong traders said.", "Hong Kong traders/PERSON",
+    {"Stocks fell, analyst Hong Kong traders said.", "Hong Kong/PERSON",
      "a role before a place of two words names no person"},
     {"The Lagos Metropolitan Area Transport Authority runs it.", "Area Transport/PERSON",
      "words after a title that run into a head word name no person"},
