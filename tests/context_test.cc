@@ -93,6 +93,8 @@ const std::vector<NameCase> kNames = {
     {"Bristol Rovers lost again.", "Bristol Rovers/ORGANIZATION", "a club named after its city"},
     {"The Union of Concerned Scientists published a report.",
      "Union of Concerned Scientists/ORGANIZATION", "a head word, of, and a name"},
+    {"The team plays in the Primeira Liga.", "Primeira Liga/ORGANIZATION",
+     "a league's head word in Portuguese or Spanish"},
     {"The Manhattan Supreme Court delayed the sentencing.", "Manhattan Supreme Court/ORGANIZATION",
      "org.country_body: a place before a known organisation names its body"},
     {"The Metropolitan Museum of Art acquired the painting.",
