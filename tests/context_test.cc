@@ -93,6 +93,9 @@ const std::vector<NameCase> kNames = {
     {"Bristol Rovers lost again.", "Bristol Rovers/ORGANIZATION", "a club named after its city"},
     {"The Union of Concerned Scientists published a report.",
      "Union of Concerned Scientists/ORGANIZATION", "a head word, of, and a name"},
+    {"It was founded as the Battle Creek Toasted Corn Flake Company.",
+     "Battle Creek Toasted Corn Flake Company/ORGANIZATION",
+     "a head word's organisation built on a known town is the name, not the town"},
     {"The team plays in the Primeira Liga.", "Primeira Liga/ORGANIZATION",
      "a league's head word in Portuguese or Spanish"},
     {"The Manhattan Supreme Court delayed the sentencing.", "Manhattan Supreme Court/ORGANIZATION",
@@ -175,6 +178,8 @@ const std::vector<NameCase> kNames = {
 
 // What the cues must not do.
 const std::vector<NameCase> kNotNames = {
+    {"Hong Kong Financial Secretary Donald Tsang said so.", "Hong Kong Financial/ORGANIZATION",
+     "a region before a weak head word and a title stays a place"},
     {"Stocks fell, analyst Hong Kong traders said.", "Hong Kong/PERSON",
      "a role before a place of two words names no person"},
     {"The Lagos Metropolitan Area Transport Authority runs it.", "Area Transport/PERSON",

@@ -403,7 +403,6 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
       Candidate& a = candidates[order[x]];
       Candidate& b = candidates[order[y]];
       if (b.token_begin >= a.token_end) break;
-      if (a.label != b.label) continue;
       Candidate* outer = nullptr;
       Candidate* inner = nullptr;
       if (a.token_begin <= b.token_begin && b.token_end <= a.token_end &&
@@ -415,7 +414,25 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
         outer = &b;
         inner = &a;
       }
-      if (outer && outer->priority <= inner->priority) outer->priority = inner->priority + 1;
+      if (!outer) continue;
+      // Of another type: an organisation that a rule builds by its head word on a known town or
+      // person ("Battle Creek Toasted Corn Flake Company", "Duke Ellington Orchestra") is the
+      // name, not the town or person inside it. (Not on a country or region: "Hong Kong
+      // Financial Secretary".)
+      const bool town = inner->label == Label::kLocation &&
+                        inner->token_begin < doc_->token_symbol.size() &&
+                        (doc_->token_symbol[inner->token_begin] | 0x20) == 'p';
+      bool built_on = outer->label == Label::kOrganization && outer->origin == Origin::kRule &&
+                      inner->origin == Origin::kDictionary &&
+                      inner->token_begin == outer->token_begin &&
+                      (town || inner->label == Label::kPerson);
+      // (Nor when "and" joins another name to it: "Shimon Peres and Palestinian Cabinet".)
+      for (std::uint32_t t = inner->token_end; built_on && t < outer->token_end; ++t) {
+        const char symbol = t < doc_->token_symbol.size() ? doc_->token_symbol[t] : 0;
+        built_on = symbol != '2' && symbol != '&';
+      }
+      if (a.label != b.label && !built_on) continue;
+      if (outer->priority <= inner->priority) outer->priority = inner->priority + 1;
     }
   }
 
