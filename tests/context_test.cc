@@ -96,6 +96,8 @@ const std::vector<NameCase> kNames = {
     {"It was founded as the Battle Creek Toasted Corn Flake Company.",
      "Battle Creek Toasted Corn Flake Company/ORGANIZATION",
      "a head word's organisation built on a known town is the name, not the town"},
+    {"The station is owned by Nexstar Media Group.", "Nexstar Media Group/ORGANIZATION",
+     "a capitalised Group ends a listed name too"},
     {"The team plays in the Primeira Liga.", "Primeira Liga/ORGANIZATION",
      "a league's head word in Portuguese or Spanish"},
     {"The Manhattan Supreme Court delayed the sentencing.", "Manhattan Supreme Court/ORGANIZATION",
