@@ -133,6 +133,8 @@ class Gazetteer {
     const PackedEntry& e = entries_[index];
     return e.Unpack(texts_[e.file]);
   }
+  // The id of an entry alone (what entry(index).id gives, without unpacking the rest).
+  std::string_view entry_id(std::uint32_t index) const { return Id(entries_[index]); }
   std::size_t entry_count() const { return entries_.size(); }
   const GazetteerStats& stats() const { return stats_; }
 

@@ -179,7 +179,7 @@ class MentionSet {
   int clusters_ = 0;
 
   std::vector<std::uint32_t> order_;
-  std::vector<std::uint64_t> known_ids_;  // FilterBySentenceForm: ids named with full evidence
+  std::vector<std::uint32_t> weak_ids_;  // FilterBySentenceForm: common words awaiting support
   using SortKey = std::pair<std::uint64_t, std::uint64_t>;  // compared as a pair
   std::vector<SortKey> sort_keys_;
   std::vector<SortKey> sorted_keys_;   // Select: the keys by first token
