@@ -246,7 +246,10 @@ std::size_t MentionSet::ShortNameWords(const std::vector<std::uint32_t>& words) 
   return keep;
 }
 
-bool MentionSet::FirstWordNamesOrganization(std::uint32_t t) const {
+bool MentionSet::KnownByFirstWord(const std::vector<std::uint32_t>& words) const {
+  // Two adjacent words (no "&" or "and" between), the first capitalised and distinctive.
+  if (words.size() != 2 || words[1] != words[0] + 1) return false;
+  const std::uint32_t t = words[0];
   const Token& tok = doc_->tokens()[t];
   if (tok.shape != Shape::kCapitalized) return false;
   constexpr std::uint32_t kNotDistinctive =
@@ -485,41 +488,39 @@ void MentionSet::Select(const std::vector<Candidate>& candidates,
   std::vector<SortKey>& keys = sort_keys_;
   keys.clear();
   // A rule's "no entity" inside a longer name that a dictionary knows is part of that name: the
-  // storm rule's "Hurricane Center" of the "National Hurricane Center".
-  struct {
-    std::vector<std::uint32_t> ids;
-    bool Has(std::uint32_t i) const { return std::find(ids.begin(), ids.end(), i) != ids.end(); }
-  } inside_known_name;
-  for (std::uint32_t i = 0; i < candidates.size(); ++i) {
-    const Candidate& v = candidates[i];
-    if (!active_[i] || !v.veto) continue;
+  // storm rule's "Hurricane Center" of the "National Hurricane Center". The name's index, or -1.
+  auto longer_known_name = [&](const Candidate& v) -> std::int32_t {
     for (std::uint32_t j = 0; j < candidates.size(); ++j) {
       const Candidate& c = candidates[j];
       const bool name = c.label == Label::kPerson || c.label == Label::kLocation ||
                         c.label == Label::kOrganization;
-      if (!active_[j] || c.origin != Origin::kDictionary || !c.typed || c.veto || c.weak || !name ||
-          c.token_begin > v.token_begin || c.token_end < v.token_end ||
-          c.token_end - c.token_begin <= v.token_end - v.token_begin) {
+      if (active_[j] && c.origin == Origin::kDictionary && c.typed && !c.veto && !c.weak && name &&
+          c.token_begin <= v.token_begin && c.token_end >= v.token_end &&
+          c.token_end - c.token_begin > v.token_end - v.token_begin) {
+        return static_cast<std::int32_t>(j);
+      }
+    }
+    return -1;
+  };
+  for (std::uint32_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (!active_[i]) {
+      if (rejected) {
+        rejected->push_back({i, -1,
+                             "its sentence is a headline or an all-capital line, where "
+                             "capitalisation says nothing"});
+      }
+      continue;
+    }
+    if (c.veto) {
+      if (const std::int32_t name = longer_known_name(c); name >= 0) {
+        active_[i] = false;
+        if (rejected) rejected->push_back({i, name, "part of a longer known name:"});
         continue;
       }
-      active_[i] = false;
-      inside_known_name.ids.push_back(i);
-      if (rejected) {
-        rejected->push_back({i, static_cast<std::int32_t>(j), "part of a longer known name:"});
-      }
-      break;
     }
-  }
-  for (std::uint32_t i = 0; i < candidates.size(); ++i) {
-    if (active_[i]) {
-      const Candidate& c = candidates[i];
-      keys.push_back({static_cast<std::uint64_t>(c.token_begin) << 32 | c.token_end,
-                      InvertedPriority(c.priority) << 32 | i});
-    } else if (rejected && !inside_known_name.Has(i)) {
-      rejected->push_back({i, -1,
-                           "its sentence is a headline or an all-capital line, where "
-                           "capitalisation says nothing"});
-    }
+    keys.push_back({static_cast<std::uint64_t>(c.token_begin) << 32 | c.token_end,
+                    InvertedPriority(c.priority) << 32 | i});
   }
   // Candidates come in runs already in span order (the gazetteer's, each rule's), so the sort is
   // by first token into buckets (linear, no comparison to mispredict), then within each bucket,
@@ -689,8 +690,7 @@ void MentionSet::TypeNames() {
         // A name of two words without a head word is known by its first ("Goldman" of "Goldman
         // Sachs", "Exxon" of "Exxon Mobil"): when that word is capitalised and distinctive (no
         // common word, demonym, month or given name) and the two are not joined by "&" or "and".
-        if (keep == 0 && words.size() == 2 && words[1] == words[0] + 1 &&
-            FirstWordNamesOrganization(words[0])) {
+        if (keep == 0 && KnownByFirstWord(words)) {
           const std::uint64_t key = KeyHash(words[0], words[0] + 1, nullptr);
           const Vote* short_vote = typed.Find(key);
           if (!short_vote || short_vote->priority < m.priority) typed[key] = {m.label, m.priority};
@@ -1161,9 +1161,7 @@ void MentionSet::Cluster() {
       }
       // A two-word name known by its first word ("Goldman" of "Goldman Sachs"): the second
       // counts as a head word here.
-      if (words.size() == 2 && words[1] == words[0] + 1 && FirstWordNamesOrganization(words[0])) {
-        heads |= 2;
-      }
+      if (KnownByFirstWord(words)) heads |= 2;
       // a is b without some trailing head words.
       auto short_of = [](const std::uint64_t* a, std::size_t a_size, const std::uint64_t* b,
                          std::size_t b_size, std::uint64_t b_heads) {
