@@ -35,6 +35,15 @@ std::vector<std::string> Found(const nerkit::Result& r,
   return found;
 }
 
+// The entity of `r` that starts at byte `start` with the text `surface`, or nullptr.
+const nerkit::Entity* EntityAt(const nerkit::Result& r, std::size_t start,
+                               std::string_view surface) {
+  for (const nerkit::Entity& e : r.entities) {
+    if (e.start == start && e.text == surface) return &e;
+  }
+  return nullptr;
+}
+
 // The texts of the people of `r`, in document order.
 std::vector<std::string> People(const nerkit::Result& r) {
   std::vector<std::string> people;
@@ -255,11 +264,8 @@ BOOST_AUTO_TEST_CASE(names_are_consistent_across_the_document) {
       "Systems Corp., the companies said. Brightwater was founded in Austin. The board of "
       "Harlow & Finch approved the deal.\n";
   const nerkit::Result r = x.Extract(text);
-  auto find = [&](std::size_t start, std::string_view surface) -> const nerkit::Entity* {
-    for (const nerkit::Entity& e : r.entities) {
-      if (e.start == start && e.text == surface) return &e;
-    }
-    return nullptr;
+  auto find = [&](std::size_t start, std::string_view surface) {
+    return EntityAt(r, start, surface);
   };
   const nerkit::Entity* headline = find(0, "Harlow & Finch");
   BOOST_TEST_REQUIRE(headline);
@@ -294,11 +300,8 @@ BOOST_AUTO_TEST_CASE(a_two_word_organisation_is_known_by_its_first_word) {
       "Goldman Sachs posted results on Tuesday. Shares of Goldman rose. Goldman said revenue "
       "rose. General Motors sold cars, General said nothing.\n";
   const nerkit::Result r = x.Extract(text);
-  auto find = [&](std::size_t start, std::string_view surface) -> const nerkit::Entity* {
-    for (const nerkit::Entity& e : r.entities) {
-      if (e.start == start && e.text == surface) return &e;
-    }
-    return nullptr;
+  auto find = [&](std::size_t start, std::string_view surface) {
+    return EntityAt(r, start, surface);
   };
   const nerkit::Entity* full = find(0, "Goldman Sachs");
   BOOST_TEST_REQUIRE(full);
