@@ -758,6 +758,11 @@ inline void AddCase(unsigned& index, std::uint64_t u, std::uint64_t l, std::uint
   index |= any_upper | static_cast<unsigned>(l != 0) << 1 | static_cast<unsigned>(d != 0) << 2;
 }
 
+// The same for one byte, given by its AsciiTables::bits.
+inline void AddCaseOfByte(unsigned& index, std::uint8_t bits) {
+  AddCase(index, bits & kUpperBit, (bits & kLowerBit) >> 1, (bits & kDigitBit) >> 2);
+}
+
 // Shape, flags and mark of a token from its case index (what Classify gives for ASCII); `first`
 // is its first byte, `single` whether it is one byte long.
 void SetShape(const AsciiTables& t, unsigned index, unsigned char first, bool single,
@@ -784,7 +789,7 @@ struct AsciiWindow {
   std::uint64_t lower = 0;   // a-z
   std::uint64_t digit = 0;   // 0-9
   std::uint64_t joiner = 0;  // "." "'" "," ";" and bytes >= 0x80: where a word may go on
-  alignas(16) char lowered[64 + 16];
+  alignas(16) char lowered[64 + 16] = {};
 
   void Fill(const unsigned char* s, std::size_t from, std::size_t end) {
     at = from;
@@ -919,9 +924,8 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
     char* out_fold = fold_base + fold;
     // One byte of the segment read on its own: its fold, and its case.
     auto take = [&](unsigned char ch) {
-      const std::uint8_t bits = t.bits[ch];
       *out_fold++ = t.lower[ch];
-      AddCase(case_index, bits & kUpperBit, (bits & kLowerBit) >> 1, (bits & kDigitBit) >> 2);
+      AddCaseOfByte(case_index, t.bits[ch]);
     };
     // The class of the character at `at` for the rules (known non-ASCII characters join as
     // MidNumLet or not at all), with its length.
@@ -1007,10 +1011,7 @@ void Tokenizer::AddAsciiSegments(std::string_view text, std::size_t begin, std::
     token.fold_len = token.key_len = cut - b;
     if (suffix) {
       unsigned stem = 0;
-      for (std::uint32_t k = b; k < cut; ++k) {
-        const std::uint8_t bits = t.bits[s[k]];
-        AddCase(stem, bits & kUpperBit, (bits & kLowerBit) >> 1, (bits & kDigitBit) >> 2);
-      }
+      for (std::uint32_t k = b; k < cut; ++k) AddCaseOfByte(stem, t.bits[s[k]]);
       SetShape(t, stem, s[b], cut == b + 1, token);
     } else {
       SetShape(t, case_index, c, end32 == b + 1, token);
