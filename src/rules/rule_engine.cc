@@ -351,16 +351,14 @@ void RuleEngine::Run(Document& doc) const {
   BuildSymbols(doc);
   const std::vector<text::Token>& tokens = doc.tokens();
   if (tokens.empty()) return;
-  // Symbol counts, for rules with a document condition.
-  int symbol_counts[26] = {};
+  // Symbol counts, for rules with a document condition: letters in either case, other symbols
+  // in a 27th slot (no branch per symbol).
+  int symbol_counts[27] = {};
   if (has_conditions_) {
-    // Letters count in either case; other symbols in a 27th slot (no branch per symbol).
-    int counts[27] = {};
     for (const char c : doc.symbols) {
       const unsigned folded = (static_cast<unsigned char>(c) | 0x20u) - 'a';
-      ++counts[folded < 26 ? folded : 26];
+      ++symbol_counts[folded < 26 ? folded : 26];
     }
-    std::copy(counts, counts + 26, symbol_counts);
   }
   auto condition_holds = [&](const RuleSpec& spec) {
     return spec.when_symbol == 0 || symbol_counts[spec.when_symbol - 'a'] >= spec.when_count;
