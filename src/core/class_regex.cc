@@ -26,7 +26,7 @@ enum Assertion : std::uint8_t {
 };
 
 // What a position's neighbour is, for the assertions.
-enum Kind : std::uint8_t { kKindNone, kKindNewline, kKindWord, kKindOther };
+enum Kind : std::uint8_t { kKindNone, kKindNewline, kKindWord, kKindOther, kKindCount };
 
 bool IsWordByte(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
@@ -1159,7 +1159,7 @@ std::uint32_t ClassRegexSet::Dfa::Build(const ClassRegexSet& set, std::uint32_t 
   const int byte = end ? -1 : class_byte[static_cast<std::size_t>(cls)];
   // A step from the state's kernel and every pattern's start is the union of a step from each:
   // the starts' part is made once per kind and class and merged into the kernel's.
-  if (start_steps.empty()) start_steps.resize(4 * static_cast<std::size_t>(stride));
+  if (start_steps.empty()) start_steps.resize(kKindCount * static_cast<std::size_t>(stride));
   StartStep& from_starts =
       start_steps[static_cast<std::size_t>(kinds[state]) * static_cast<std::size_t>(stride) +
                   static_cast<std::size_t>(cls)];

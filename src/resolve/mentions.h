@@ -113,10 +113,10 @@ class MentionSet {
   // How many of a name's words (token indices) make its short name, without trailing head words
   // ("Ruch" of "Ruch SA"); 0 when it has none or it would not be distinctive.
   std::size_t ShortNameWords(const std::vector<std::uint32_t>& words) const;
-  // Whether tokens [begin, end) are words a personal name is made of (by their class symbols).
   // Whether an organisation's name of these two words (KeyTokens) is known by its first alone
   // ("Goldman" of "Goldman Sachs").
   bool KnownByFirstWord(const std::vector<std::uint32_t>& words) const;
+  // Whether tokens [begin, end) are words a personal name is made of (by their class symbols).
   bool OnlyNameWords(std::uint32_t begin, std::uint32_t end) const;
   bool CapitalisationSupports(const Candidate& c) const;
   void SetKey(Mention& m) const;
