@@ -375,6 +375,39 @@ BOOST_AUTO_TEST_CASE(beyond_the_cache_the_answers_are_the_same) {
   BOOST_TEST(Compare(patterns, texts, true, /*max_states=*/2) == 0u);
 }
 
+// Texts of kTwoWalksFrom bytes and more are scanned by two walks of the DFA side by side, the
+// first half's walk started blind and taken over where the second half's walk meets it: matches
+// across the middle, walks that never meet, and a cache too small for either give RE2's answers.
+BOOST_AUTO_TEST_CASE(long_texts_in_two_walks_match_as_re2_does) {
+  std::mt19937 rng(20261206);
+  auto long_text = [&](auto&& piece) {
+    std::string text;
+    while (text.size() < ClassRegexSet::kTwoWalksFrom + rng() % 400) text += piece();
+    return text;
+  };
+  std::vector<std::string> patterns, utf8_patterns;
+  for (int k = 0; k < 200; ++k) patterns.push_back(RandomPattern(rng, 0));
+  for (int k = 0; k < 150; ++k) utf8_patterns.push_back(RandomUtf8Pattern(rng, 0));
+  // Patterns whose state lasts across a long stretch: the walks meet late or never.
+  for (const char* p :
+       {"b[a ]*c", "^a[ab ]*$", "(a|b)[^c]*c", "\\bb[ab]{20,}", "a(?:[ab] ?)*\\z"}) {
+    patterns.push_back(p);
+  }
+  std::vector<std::string> texts, utf8_texts;
+  for (int k = 0; k < 80; ++k) texts.push_back(long_text([&] { return RandomText(rng); }));
+  for (int k = 0; k < 60; ++k) utf8_texts.push_back(long_text([&] { return RandomUtf8Text(rng); }));
+  texts.push_back("b" + std::string(300, 'a') + "c");
+  texts.push_back("a" + std::string(200, 'b') + std::string(200, ' ') + "c");
+  for (const bool longest : {false, true}) {
+    std::size_t compared = 0;
+    BOOST_TEST(Compare(patterns, texts, longest, ClassRegexSet::kMaxStates, &compared) == 0u);
+    BOOST_TEST(compared > 10000u);
+    BOOST_TEST(Compare(utf8_patterns, utf8_texts, longest, ClassRegexSet::kMaxStates, nullptr,
+                       /*utf8=*/true) == 0u);
+    BOOST_TEST(Compare(patterns, texts, longest, /*max_states=*/3) == 0u);
+  }
+}
+
 // Debian's RE2 (2022-06-01) in Latin-1 misses "\xc3" with the pattern "\xc3|\xc3\xc3" (an
 // alternation of non-ASCII literals that share a prefix); the automaton finds it, as it finds
 // "a" with "a|aa".

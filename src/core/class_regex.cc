@@ -1198,6 +1198,17 @@ void ClassRegexSet::Scan(std::string_view text, Scratch& scratch) const {
   scratch.matched.clear();
   if (scratch.starts.size() < patterns_.size()) scratch.starts.resize(patterns_.size());
   scratch.cursor.assign(patterns_.size(), 0);
+  if (text.size() < kTwoWalksFrom || text.size() > 0xFFFFFFFFu || !ScanInTwo(text, scratch)) {
+    ScanInOne(text, scratch);
+  }
+  std::sort(scratch.matched.begin(), scratch.matched.end());
+  for (const int r : scratch.matched) {
+    std::vector<std::uint32_t>& list = scratch.starts[static_cast<std::size_t>(r)];
+    std::reverse(list.begin(), list.end());
+  }
+}
+
+void ClassRegexSet::ScanInOne(std::string_view text, Scratch& scratch) const {
   Dfa& dfa = *dfa_;
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::uint8_t* class_of = dfa.class_of.data();
@@ -1230,32 +1241,114 @@ void ClassRegexSet::Scan(std::string_view text, Scratch& scratch) const {
   // From the end of the text to its start; position p lies between s[p - 1] and s[p]. Most steps
   // go to a built state where no pattern starts: one test for both exceptions (0 wraps around to
   // the top, and the mask bit is the top bit).
-  bool whole = true;
   for (std::size_t p = text.size(); p > 0; --p) {
     const std::uint32_t cls = class_of[s[p - 1]];
     const std::uint32_t t = load(cls);
     if (t - 1 < Dfa::kHasMask - 1) [[likely]] {
       row = t - 1;
     } else if (!rare_step(p, cls, t)) {
-      whole = false;
-      break;
+      return;
     }
   }
   // The start of the text is the last column.
-  if (whole) {
-    const auto cls = static_cast<std::uint32_t>(dfa.classes);
-    const std::uint32_t t = load(cls);
-    if (t - 1 < Dfa::kHasMask - 1) {
-      row = t - 1;
-    } else {
-      rare_step(0, cls, t);
+  const auto cls = static_cast<std::uint32_t>(dfa.classes);
+  const std::uint32_t t = load(cls);
+  if (t - 1 >= Dfa::kHasMask - 1) rare_step(0, cls, t);
+}
+
+bool ClassRegexSet::ScanInTwo(std::string_view text, Scratch& scratch) const {
+  // Each step waits for the one before (its load needs the state the last one found), so one
+  // walk leaves the core idle most of the time. Two walks side by side: A over the second half of
+  // the text, B over the first, starting as if its half were the whole text. Their steps are
+  // independent and overlap. A then goes on into B's half until it reaches a position where B
+  // was in the same state: from there on B's walk is what A's would have been. (Most states
+  // forget what lies a word or two later, so A goes on for a few steps.) The starts each found
+  // are listed, then given to AddStarts in the order one walk would have found them. False,
+  // with nothing listed, when the DFA's cache is full (the one walk goes on without it).
+  Dfa& dfa = *dfa_;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::uint8_t* class_of = dfa.class_of.data();
+  std::uint32_t* table = dfa.table.get();
+  const std::size_t n = text.size();
+  const std::size_t half = n / 2;
+  std::vector<Scratch::Event>& events_a = scratch.events[0];
+  std::vector<Scratch::Event>& events_b = scratch.events[1];
+  events_a.clear();
+  events_b.clear();
+  std::vector<std::uint32_t>& rows = scratch.rows;  // B's state at each position of its half
+  rows.resize(half + 1);
+  auto load = [&](std::uint32_t row, std::uint32_t cls) {
+    return std::atomic_ref<std::uint32_t>(table[row + cls]).load(std::memory_order_acquire);
+  };
+  // The uncommon step: builds a missing transition, lists a start. False when the cache is full.
+  auto rare_step = [&](std::uint32_t& row, std::size_t p, std::uint32_t cls, std::uint32_t t,
+                       std::vector<Scratch::Event>& events) {
+    if (t == 0) t = dfa.Build(*this, row / static_cast<std::uint32_t>(dfa.stride), cls);
+    if (t == 0) return false;
+    if (t & Dfa::kHasMask) {
+      events.push_back({static_cast<std::uint32_t>(p), dfa.mask_of[row + cls]});
+    }
+    row = (t & ~Dfa::kHasMask) - 1;
+    return true;
+  };
+  std::uint32_t row_a = 0;
+  std::uint32_t row_b = 0;
+  std::size_t p_a = n;
+  // Side by side, B from `half` down to 1 and A from n down to n - half + 1.
+  for (std::size_t p_b = half; p_b > 0; --p_b, --p_a) {
+    rows[p_b] = row_b;
+    const std::uint32_t cls_a = class_of[s[p_a - 1]];
+    const std::uint32_t cls_b = class_of[s[p_b - 1]];
+    const std::uint32_t t_a = load(row_a, cls_a);
+    const std::uint32_t t_b = load(row_b, cls_b);
+    if (t_a - 1 < Dfa::kHasMask - 1) [[likely]] {
+      row_a = t_a - 1;
+    } else if (!rare_step(row_a, p_a, cls_a, t_a, events_a)) {
+      return false;
+    }
+    if (t_b - 1 < Dfa::kHasMask - 1) [[likely]] {
+      row_b = t_b - 1;
+    } else if (!rare_step(row_b, p_b, cls_b, t_b, events_b)) {
+      return false;
     }
   }
-  std::sort(scratch.matched.begin(), scratch.matched.end());
-  for (const int r : scratch.matched) {
-    std::vector<std::uint32_t>& list = scratch.starts[static_cast<std::size_t>(r)];
-    std::reverse(list.begin(), list.end());
+  rows[0] = row_b;
+  // A alone: the rest of its half (one step when n is odd), then into B's half until the states
+  // meet. `meet` is the position from which B's walk holds (0 with A's state when they never do).
+  std::size_t meet = 0;
+  bool met = false;
+  for (; p_a > 0; --p_a) {
+    if (p_a <= half && rows[p_a] == row_a) {
+      meet = p_a;
+      met = true;
+      break;
+    }
+    const std::uint32_t cls = class_of[s[p_a - 1]];
+    const std::uint32_t t = load(row_a, cls);
+    if (t - 1 < Dfa::kHasMask - 1) [[likely]] {
+      row_a = t - 1;
+    } else if (!rare_step(row_a, p_a, cls, t, events_a)) {
+      return false;
+    }
   }
+  // The start of the text is the last column.
+  std::uint32_t row = met ? rows[0] : row_a;
+  const auto end_cls = static_cast<std::uint32_t>(dfa.classes);
+  std::uint32_t t = load(row, end_cls);
+  Scratch::Event end_event{0, 0};
+  if (t - 1 >= Dfa::kHasMask - 1) {
+    if (t == 0) t = dfa.Build(*this, row / static_cast<std::uint32_t>(dfa.stride), end_cls);
+    if (t == 0) return false;
+    if (t & Dfa::kHasMask) end_event.mask = dfa.mask_of[row + end_cls];
+  }
+  for (const Scratch::Event& e : events_a) AddStarts(e.pos, dfa.Mask(e.mask), scratch);
+  if (met) {
+    for (const Scratch::Event& e : events_b) {
+      if (e.pos <= meet) AddStarts(e.pos, dfa.Mask(e.mask), scratch);
+    }
+  }
+  if (end_event.mask != 0) AddStarts(0, dfa.Mask(end_event.mask), scratch);
+  return true;
 }
 
 void ClassRegexSet::ScanSlow(std::string_view text, std::size_t pos,
