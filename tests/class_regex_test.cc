@@ -375,10 +375,11 @@ BOOST_AUTO_TEST_CASE(beyond_the_cache_the_answers_are_the_same) {
   BOOST_TEST(Compare(patterns, texts, true, /*max_states=*/2) == 0u);
 }
 
-// Texts of kTwoWalksFrom bytes and more are scanned by two walks of the DFA side by side, the
-// first half's walk started blind and taken over where the second half's walk meets it: matches
-// across the middle, walks that never meet, and a cache too small for either give RE2's answers.
-BOOST_AUTO_TEST_CASE(long_texts_in_two_walks_match_as_re2_does) {
+// Texts of kTwoWalksFrom bytes and more are scanned by two walks of the DFA side by side, from
+// kFourWalksFrom by four, each but the last part's started blind and taken over where the walk
+// from the part after it meets it: matches across the parts, walks that never meet, and a cache
+// too small for any give RE2's answers.
+BOOST_AUTO_TEST_CASE(long_texts_in_several_walks_match_as_re2_does) {
   std::mt19937 rng(20261206);
   auto long_text = [&](auto&& piece) {
     std::string text;
@@ -397,6 +398,7 @@ BOOST_AUTO_TEST_CASE(long_texts_in_two_walks_match_as_re2_does) {
   for (int k = 0; k < 80; ++k) texts.push_back(long_text([&] { return RandomText(rng); }));
   for (int k = 0; k < 60; ++k) utf8_texts.push_back(long_text([&] { return RandomUtf8Text(rng); }));
   texts.push_back("b" + std::string(300, 'a') + "c");
+  texts.push_back("b" + std::string(100, 'a') + "c");
   texts.push_back("a" + std::string(200, 'b') + std::string(200, ' ') + "c");
   for (const bool longest : {false, true}) {
     std::size_t compared = 0;

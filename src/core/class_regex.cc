@@ -1198,9 +1198,15 @@ void ClassRegexSet::Scan(std::string_view text, Scratch& scratch) const {
   scratch.matched.clear();
   if (scratch.starts.size() < patterns_.size()) scratch.starts.resize(patterns_.size());
   scratch.cursor.assign(patterns_.size(), 0);
-  if (text.size() < kTwoWalksFrom || text.size() > 0xFFFFFFFFu || !ScanInTwo(text, scratch)) {
-    ScanInOne(text, scratch);
+  bool scanned = false;
+  if (text.size() <= 0xFFFFFFFFu) {  // (starts are 32-bit positions)
+    if (text.size() >= kFourWalksFrom) {
+      scanned = ScanInWalks<4>(text, scratch);
+    } else if (text.size() >= kTwoWalksFrom) {
+      scanned = ScanInWalks<2>(text, scratch);
+    }
   }
+  if (!scanned) ScanInOne(text, scratch);
   std::sort(scratch.matched.begin(), scratch.matched.end());
   for (const int r : scratch.matched) {
     std::vector<std::uint32_t>& list = scratch.starts[static_cast<std::size_t>(r)];
@@ -1256,27 +1262,35 @@ void ClassRegexSet::ScanInOne(std::string_view text, Scratch& scratch) const {
   if (t - 1 >= Dfa::kHasMask - 1) rare_step(0, cls, t);
 }
 
-bool ClassRegexSet::ScanInTwo(std::string_view text, Scratch& scratch) const {
+template <int kWalks>
+bool ClassRegexSet::ScanInWalks(std::string_view text, Scratch& scratch) const {
   // Each step waits for the one before (its load needs the state the last one found), so one
-  // walk leaves the core idle most of the time. Two walks side by side: A over the second half of
-  // the text, B over the first, starting as if its half were the whole text. Their steps are
-  // independent and overlap. A then goes on into B's half until it reaches a position where B
-  // was in the same state: from there on B's walk is what A's would have been. (Most states
-  // forget what lies a word or two later, so A goes on for a few steps.) The starts each found
-  // are listed, then given to AddStarts in the order one walk would have found them. False,
-  // with nothing listed, when the DFA's cache is full (the one walk goes on without it).
+  // walk leaves the core idle most of the time. kWalks walks side by side, each over a part of
+  // the text: the last part's walk starts at the end of the text as one walk would; the others
+  // start in state 0 as if their part ended the text, and note their state at each position.
+  // Their steps are independent and overlap. Then, part by part from the end, the walk whose
+  // state is right goes on into the next part until it reaches a position where that part's walk
+  // was in the same state: from there on that walk's steps are what one walk's would have been,
+  // and so is its state at the end of its part. (Most states forget what lies a word or two
+  // later, so the walks meet after a few steps.) Starts are given to AddStarts in the order one
+  // walk finds them. False, with none given, when the DFA's cache is full (one walk then goes on
+  // without it).
   Dfa& dfa = *dfa_;
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::uint8_t* class_of = dfa.class_of.data();
   std::uint32_t* table = dfa.table.get();
   const std::size_t n = text.size();
-  const std::size_t half = n / 2;
-  std::vector<Scratch::Event>& events_a = scratch.events[0];
-  std::vector<Scratch::Event>& events_b = scratch.events[1];
-  events_a.clear();
-  events_b.clear();
-  std::vector<std::uint32_t>& rows = scratch.rows;  // B's state at each position of its half
-  rows.resize(half + 1);
+  const std::size_t part = n / kWalks;
+  // Walk j steps from position top[j] down to top[j + 1] (top[kWalks] = 0); walk 0, over the
+  // end of the text, takes what the division leaves.
+  std::array<std::size_t, kWalks + 1> top;
+  for (int j = 0; j < kWalks; ++j) top[j] = part * static_cast<std::size_t>(kWalks - j);
+  top[0] = n;
+  top[kWalks] = 0;
+  if (scratch.events.size() < static_cast<std::size_t>(kWalks)) scratch.events.resize(kWalks);
+  for (int j = 0; j < kWalks; ++j) scratch.events[static_cast<std::size_t>(j)].clear();
+  std::vector<std::uint32_t>& rows = scratch.rows;  // walks 1...: the state at each position
+  rows.resize(top[1] + 1);
   auto load = [&](std::uint32_t row, std::uint32_t cls) {
     return std::atomic_ref<std::uint32_t>(table[row + cls]).load(std::memory_order_acquire);
   };
@@ -1291,63 +1305,57 @@ bool ClassRegexSet::ScanInTwo(std::string_view text, Scratch& scratch) const {
     row = (t & ~Dfa::kHasMask) - 1;
     return true;
   };
-  std::uint32_t row_a = 0;
-  std::uint32_t row_b = 0;
-  std::size_t p_a = n;
-  // Side by side, B from `half` down to 1 and A from n down to n - half + 1.
-  for (std::size_t p_b = half; p_b > 0; --p_b, --p_a) {
-    rows[p_b] = row_b;
-    const std::uint32_t cls_a = class_of[s[p_a - 1]];
-    const std::uint32_t cls_b = class_of[s[p_b - 1]];
-    const std::uint32_t t_a = load(row_a, cls_a);
-    const std::uint32_t t_b = load(row_b, cls_b);
-    if (t_a - 1 < Dfa::kHasMask - 1) [[likely]] {
-      row_a = t_a - 1;
-    } else if (!rare_step(row_a, p_a, cls_a, t_a, events_a)) {
-      return false;
+  auto step = [&](std::uint32_t& row, std::size_t p, std::vector<Scratch::Event>& events) {
+    const std::uint32_t cls = class_of[s[p - 1]];
+    const std::uint32_t t = load(row, cls);
+    if (t - 1 < Dfa::kHasMask - 1) [[likely]] {
+      row = t - 1;
+      return true;
     }
-    if (t_b - 1 < Dfa::kHasMask - 1) [[likely]] {
-      row_b = t_b - 1;
-    } else if (!rare_step(row_b, p_b, cls_b, t_b, events_b)) {
-      return false;
+    return rare_step(row, p, cls, t, events);
+  };
+  std::array<std::uint32_t, kWalks> row{};
+  // Side by side over `part` steps; then walk 0 alone over the rest of its part.
+  for (std::size_t i = 0; i < part; ++i) {
+    for (int j = 1; j < kWalks; ++j) rows[top[j] - i] = row[static_cast<std::size_t>(j)];
+    for (int j = 0; j < kWalks; ++j) {
+      if (!step(row[static_cast<std::size_t>(j)], top[j] - i,
+                scratch.events[static_cast<std::size_t>(j)])) {
+        return false;
+      }
     }
   }
-  rows[0] = row_b;
-  // A alone: the rest of its half (one step when n is odd), then into B's half until the states
-  // meet. `meet` is the position from which B's walk holds (0 with A's state when they never do).
-  std::size_t meet = 0;
-  bool met = false;
-  for (; p_a > 0; --p_a) {
-    if (p_a <= half && rows[p_a] == row_a) {
-      meet = p_a;
-      met = true;
-      break;
+  for (std::size_t p = top[0] - part; p > top[1]; --p) {
+    if (!step(row[0], p, scratch.events[0])) return false;
+  }
+  std::array<std::uint32_t, kWalks> end_row = row;  // each walk's state at the end of its part
+  // Part by part, the right state goes on until it meets the part's walk. `events` collects
+  // the starts of the steps taken here, which come before those of the part's walk.
+  std::vector<Scratch::Event>& events = scratch.events[0];
+  std::uint32_t right = end_row[0];
+  for (int j = 1; j < kWalks; ++j) {
+    std::size_t p = top[j];
+    while (p > top[j + 1] && rows[p] != right) {
+      if (!step(right, p, events)) return false;
+      --p;
     }
-    const std::uint32_t cls = class_of[s[p_a - 1]];
-    const std::uint32_t t = load(row_a, cls);
-    if (t - 1 < Dfa::kHasMask - 1) [[likely]] {
-      row_a = t - 1;
-    } else if (!rare_step(row_a, p_a, cls, t, events_a)) {
-      return false;
+    if (p > top[j + 1]) {  // met at p: the part's walk holds from here on
+      const std::vector<Scratch::Event>& own = scratch.events[static_cast<std::size_t>(j)];
+      for (const Scratch::Event& e : own) {
+        if (e.pos <= p) events.push_back(e);
+      }
+      right = end_row[static_cast<std::size_t>(j)];
     }
   }
   // The start of the text is the last column.
-  std::uint32_t row = met ? rows[0] : row_a;
   const auto end_cls = static_cast<std::uint32_t>(dfa.classes);
-  std::uint32_t t = load(row, end_cls);
-  Scratch::Event end_event{0, 0};
+  std::uint32_t t = load(right, end_cls);
   if (t - 1 >= Dfa::kHasMask - 1) {
-    if (t == 0) t = dfa.Build(*this, row / static_cast<std::uint32_t>(dfa.stride), end_cls);
+    if (t == 0) t = dfa.Build(*this, right / static_cast<std::uint32_t>(dfa.stride), end_cls);
     if (t == 0) return false;
-    if (t & Dfa::kHasMask) end_event.mask = dfa.mask_of[row + end_cls];
+    if (t & Dfa::kHasMask) events.push_back({0, dfa.mask_of[right + end_cls]});
   }
-  for (const Scratch::Event& e : events_a) AddStarts(e.pos, dfa.Mask(e.mask), scratch);
-  if (met) {
-    for (const Scratch::Event& e : events_b) {
-      if (e.pos <= meet) AddStarts(e.pos, dfa.Mask(e.mask), scratch);
-    }
-  }
-  if (end_event.mask != 0) AddStarts(0, dfa.Mask(end_event.mask), scratch);
+  for (const Scratch::Event& e : events) AddStarts(e.pos, dfa.Mask(e.mask), scratch);
   return true;
 }
 

@@ -54,8 +54,9 @@ class ClassRegexSet {
   static constexpr std::size_t kNone = ~std::size_t{0};
   // The DFA's cache holds at most this many states (a few hundred bytes each).
   static constexpr std::uint32_t kMaxStates = (1u << 16) - 1;
-  // Texts of this many bytes and more are scanned by two walks of the DFA side by side.
+  // Texts of this many bytes and more are scanned by two (four) walks of the DFA side by side.
   static constexpr std::size_t kTwoWalksFrom = 64;
+  static constexpr std::size_t kFourWalksFrom = 256;
 
   // `max_states` (at most kMaxStates) bounds the DFA's cache. With `utf8`, patterns and texts
   // are UTF-8, as with RE2's default encoding (texts must be valid UTF-8; \w, \d, \s and \b are
@@ -94,12 +95,12 @@ class ClassRegexSet {
     // Slow path of Scan (beyond the DFA's cache).
     std::vector<std::int32_t> kernel, next_kernel;
     std::vector<std::uint64_t> mask;
-    // Scan in two walks: the starts each found (position, mask id) and the second's states.
+    // Scan in several walks: the starts each found (position, mask id) and their states.
     struct Event {
       std::uint32_t pos;
       std::uint32_t mask;
     };
-    std::vector<Event> events[2];
+    std::vector<std::vector<Event>> events;  // per walk
     std::vector<std::uint32_t> rows;
   };
 
@@ -154,10 +155,11 @@ class ClassRegexSet {
   void ScanSlow(std::string_view text, std::size_t pos, std::vector<std::int32_t>& kernel,
                 std::uint8_t after, Scratch& scratch) const;
   void AddStarts(std::size_t pos, const std::uint64_t* mask, Scratch& scratch) const;
-  // Scan's two ways: one walk of the DFA, or two side by side (false when the DFA's cache filled
-  // up, having found nothing).
+  // Scan's two ways: one walk of the DFA, or kWalks side by side (false when the DFA's cache
+  // filled up, having found nothing).
   void ScanInOne(std::string_view text, Scratch& scratch) const;
-  bool ScanInTwo(std::string_view text, Scratch& scratch) const;
+  template <int kWalks>
+  bool ScanInWalks(std::string_view text, Scratch& scratch) const;
 
   bool longest_;
   std::uint32_t max_states_;
