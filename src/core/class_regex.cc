@@ -1315,14 +1315,36 @@ bool ClassRegexSet::ScanInWalks(std::string_view text, Scratch& scratch) const {
     return rare_step(row, p, cls, t, events);
   };
   std::array<std::uint32_t, kWalks> row{};
-  // Side by side over `part` steps; then walk 0 alone over the rest of its part.
+  // Side by side over `part` steps; then walk 0 alone over the rest of its part. (The states
+  // stay in registers: the common step of every walk is tested at once, and only an uncommon
+  // one goes through a copy.)
   for (std::size_t i = 0; i < part; ++i) {
-    for (int j = 1; j < kWalks; ++j) rows[top[j] - i] = row[static_cast<std::size_t>(j)];
+    std::array<std::uint32_t, kWalks> t;
+    bool common = true;
+#pragma GCC unroll 4
     for (int j = 0; j < kWalks; ++j) {
-      if (!step(row[static_cast<std::size_t>(j)], top[j] - i,
-                scratch.events[static_cast<std::size_t>(j)])) {
-        return false;
+      const std::size_t p = top[static_cast<std::size_t>(j)] - i;
+      if (j > 0) rows[p] = row[static_cast<std::size_t>(j)];
+      t[static_cast<std::size_t>(j)] = load(row[static_cast<std::size_t>(j)], class_of[s[p - 1]]);
+      common &= t[static_cast<std::size_t>(j)] - 1 < Dfa::kHasMask - 1;
+    }
+    if (common) [[likely]] {
+#pragma GCC unroll 4
+      for (int j = 0; j < kWalks; ++j) {
+        row[static_cast<std::size_t>(j)] = t[static_cast<std::size_t>(j)] - 1;
       }
+      continue;
+    }
+    for (int j = 0; j < kWalks; ++j) {
+      const auto k = static_cast<std::size_t>(j);
+      const std::size_t p = top[k] - i;
+      if (t[k] - 1 < Dfa::kHasMask - 1) {
+        row[k] = t[k] - 1;
+        continue;
+      }
+      std::uint32_t r = row[k];
+      if (!rare_step(r, p, class_of[s[p - 1]], t[k], scratch.events[k])) return false;
+      row[k] = r;
     }
   }
   for (std::size_t p = top[0] - part; p > top[1]; --p) {
