@@ -1316,34 +1316,42 @@ bool ClassRegexSet::ScanInWalks(std::string_view text, Scratch& scratch) const {
   };
   std::array<std::uint32_t, kWalks> row{};
   // Side by side over `part` steps; then walk 0 alone over the rest of its part. (The states
-  // stay in registers: the common step of every walk is tested at once, and only an uncommon
-  // one goes through a copy.)
-  for (std::size_t i = 0; i < part; ++i) {
-    std::array<std::uint32_t, kWalks> t;
+  // stay in registers, on which each walk's chain of loads runs. The walks' positions are one
+  // index, `at`, plus a fixed offset each.)
+  std::array<std::size_t, kWalks> off;
+  for (int j = 0; j < kWalks; ++j) {
+    off[static_cast<std::size_t>(j)] = top[static_cast<std::size_t>(j)] - part;
+  }
+  const unsigned char* const before = s - 1;  // before[p] = s[p - 1]
+  std::uint32_t* const row_at = rows.data();
+  for (std::size_t at = part; at > 0; --at) {
+    const unsigned char* const byte = before + at;
+    std::uint32_t* const noted = row_at + at;
+    // Every walk takes its step as if it were the common one; should one not be, the steps are
+    // taken again from the states before them (walk 0's kept here, the others' noted).
+    const std::uint32_t row0 = row[0];
     bool common = true;
 #pragma GCC unroll 4
     for (int j = 0; j < kWalks; ++j) {
-      const std::size_t p = top[static_cast<std::size_t>(j)] - i;
-      if (j > 0) rows[p] = row[static_cast<std::size_t>(j)];
-      t[static_cast<std::size_t>(j)] = load(row[static_cast<std::size_t>(j)], class_of[s[p - 1]]);
-      common &= t[static_cast<std::size_t>(j)] - 1 < Dfa::kHasMask - 1;
+      const auto k = static_cast<std::size_t>(j);
+      if (j > 0) noted[off[k]] = row[k];
+      const std::uint32_t t = load(row[k], class_of[byte[off[k]]]);
+      common &= t - 1 < Dfa::kHasMask - 1;
+      row[k] = t - 1;
     }
-    if (common) [[likely]] {
+    if (common) [[likely]] continue;
 #pragma GCC unroll 4
-      for (int j = 0; j < kWalks; ++j) {
-        row[static_cast<std::size_t>(j)] = t[static_cast<std::size_t>(j)] - 1;
-      }
-      continue;
-    }
     for (int j = 0; j < kWalks; ++j) {
       const auto k = static_cast<std::size_t>(j);
-      const std::size_t p = top[k] - i;
-      if (t[k] - 1 < Dfa::kHasMask - 1) {
-        row[k] = t[k] - 1;
-        continue;
+      const std::size_t p = at + off[k];
+      std::uint32_t r = j == 0 ? row0 : noted[off[k]];
+      const std::uint32_t cls = class_of[s[p - 1]];
+      const std::uint32_t t = load(r, cls);
+      if (t - 1 < Dfa::kHasMask - 1) {
+        r = t - 1;
+      } else if (!rare_step(r, p, cls, t, scratch.events[k])) {
+        return false;
       }
-      std::uint32_t r = row[k];
-      if (!rare_step(r, p, class_of[s[p - 1]], t[k], scratch.events[k])) return false;
       row[k] = r;
     }
   }
