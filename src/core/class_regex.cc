@@ -1339,7 +1339,8 @@ bool ClassRegexSet::ScanInWalks(std::string_view text, Scratch& scratch) const {
       common &= t - 1 < Dfa::kHasMask - 1;
       row[k] = t - 1;
     }
-    if (common) [[likely]] continue;
+    if (common) [[likely]]
+      continue;
 #pragma GCC unroll 4
     for (int j = 0; j < kWalks; ++j) {
       const auto k = static_cast<std::size_t>(j);
