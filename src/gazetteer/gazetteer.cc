@@ -417,12 +417,18 @@ void Gazetteer::Match(Document& doc) const {
     miss_count += static_cast<std::size_t>(!hit);
   }
   misses.resize(miss_count);
-  constexpr std::size_t kAhead = 16;
+  // Each lookup's home slot is fetched kAhead lookups before it; a key of more than 8 bytes,
+  // which the slot's tag does not hold whole, is compared with the word's bytes, fetched
+  // kTextAhead lookups before (from the home slot, there by then).
+  constexpr std::size_t kAhead = 16, kTextAhead = 8;
   for (std::size_t k = 0; k < std::min(misses.size(), kAhead); ++k) {
     __builtin_prefetch(&t.lookup_slots[homes[misses[k]]]);
   }
   for (std::size_t k = 0; k < misses.size(); ++k) {
     if (k + kAhead < misses.size()) __builtin_prefetch(&t.lookup_slots[homes[misses[k + kAhead]]]);
+    if (k + kTextAhead < misses.size() && tokens[misses[k + kTextAhead]].key_len > 8) {
+      __builtin_prefetch(t.vocab_text.data() + t.lookup_slots[homes[misses[k + kTextAhead]]].text);
+    }
     const std::uint32_t i = misses[k];
     const std::string_view key = doc.words.Key(tokens[i]);
     const Tables::VocabSlot* slot = t.FindSlotAt(key, tags[i], homes[i]);

@@ -121,7 +121,8 @@ bool Gazetteer::ReadImage(ImageReader& in, std::size_t file_count,
       if (slot.id == 0) continue;
       ++used;
       if (slot.id > vocabulary) return false;
-      if (std::uint64_t{t.vocab_offset[slot.id - 1]} + slot.length > t.vocab_text.size()) {
+      if (slot.text != t.vocab_offset[slot.id - 1] ||
+          std::uint64_t{slot.text} + slot.length > t.vocab_text.size()) {
         return false;
       }
       if (slot.root < -1 || (slot.root >= 0 && static_cast<std::size_t>(slot.root) >= nodes)) {

@@ -154,6 +154,7 @@ struct Gazetteer::Tables {
     std::int32_t root = -1;     // the one-word node, or -1
     std::uint8_t date_any = 0;  // WordInfo::date_any
     std::uint8_t date_cap = 0;  // WordInfo::date_cap
+    std::uint32_t text = 0;     // the key's offset in vocab_text (vocab_offset[id - 1])
 
     WordInfo Info() const {
       WordInfo w;
@@ -167,6 +168,7 @@ struct Gazetteer::Tables {
       return w;
     }
   };
+  static_assert(sizeof(VocabSlot) == 32);  // half a cache line (the image holds it)
   enum : std::uint8_t {
     kVocabContinues = 1,  // the word is a second or later step of some surface
     kVocabRecord = 2,     // its one-word node makes a match record
@@ -234,7 +236,7 @@ struct Gazetteer::Tables {
       if (s.id == 0) return i;
       if (s.tag == tag && s.length == key.size() &&
           (key.size() <= 8 ||
-           std::memcmp(vocab_text.data() + vocab_offset[s.id - 1], key.data(), key.size()) == 0)) {
+           std::memcmp(vocab_text.data() + s.text, key.data(), key.size()) == 0)) {
         return i;
       }
       i = (i + 1) & vocab_mask;
@@ -258,7 +260,7 @@ struct Gazetteer::Tables {
       if (s.id == 0) return nullptr;
       if (s.tag == tag && s.length == key.size() &&
           (key.size() <= 8 ||
-           std::memcmp(vocab_text.data() + vocab_offset[s.id - 1], key.data(), key.size()) == 0)) {
+           std::memcmp(vocab_text.data() + s.text, key.data(), key.size()) == 0)) {
         return &s;
       }
       i = (i + 1) & vocab_mask;
@@ -277,6 +279,7 @@ struct Gazetteer::Tables {
     s.tag = tag;
     s.id = id + 1;
     s.length = static_cast<std::uint16_t>(key.size());
+    s.text = vocab_offset.back();
     root_child.push_back(-1);
     return id;
   }
@@ -288,7 +291,7 @@ struct Gazetteer::Tables {
     vocab_mask = capacity - 1;
     for (const VocabSlot& s : old) {
       if (s.id == 0) continue;
-      const std::string_view key(vocab_text.data() + vocab_offset[s.id - 1], s.length);
+      const std::string_view key(vocab_text.data() + s.text, s.length);
       vocab_slots[Slot(key, s.tag)] = s;
     }
   }
