@@ -298,6 +298,15 @@ void Gazetteer::Build() {
   // What a token needs of its word, in the word's vocabulary slot.
   std::vector<std::uint8_t> continues(t.vocab_offset.size(), 0);
   for (std::uint32_t v : t.continues) continues[v] = 1;
+  // The words that take a walk from a lower-case first word on: a walk from "in" or "to" goes
+  // no further than a word that is not among them, without looking for it among the children.
+  for (std::uint32_t node = 1; node < t.node_count; ++node) {
+    const Tables::Node& nd = t.nodes[node];
+    if (!(nd.flags & kNodeLowerBelow)) continue;
+    for (std::uint32_t k = nd.children_begin; k < nd.children_begin + nd.children_count; ++k) {
+      if (t.nodes[t.child_node[k]].flags & kNodeLowerBelow) continues[t.child_vocab[k]] |= 2;
+    }
+  }
   for (std::size_t k = 0; k < t.vocab_slots.size(); ++k) {
     // Slots are in hash order, their words' nodes anywhere: fetch a few slots ahead.
     if (k + 8 < t.vocab_slots.size() && t.vocab_slots[k + 8].id != 0) {
@@ -308,7 +317,8 @@ void Gazetteer::Build() {
     if (slot.id == 0) continue;
     const std::uint32_t v = slot.id - 1;
     slot.root = t.root_child[v];
-    slot.flags = continues[v] ? Tables::kVocabContinues : 0;
+    slot.flags = (continues[v] & 1) ? Tables::kVocabContinues : 0;
+    if (continues[v] & 2) slot.flags |= Tables::kVocabContinuesLower;
     if (slot.root >= 0) {
       const Tables::Node& nd = t.nodes[static_cast<std::uint32_t>(slot.root)];
       slot.lexical = nd.lexical;
@@ -546,6 +556,7 @@ void Gazetteer::Match(Document& doc) const {
       std::size_t k = end;
       while (k < n && (tokens[k].Has(text::kJoiner) || tokens[k].Has(text::kThe))) ++k;
       if (k >= n || info[k].id < 0 || !(info[k].flags & Tables::kVocabContinues) ||
+          (first_lower && !(info[k].flags & Tables::kVocabContinuesLower)) ||
           tokens[k].sentence != first.sentence) {
         break;
       }
