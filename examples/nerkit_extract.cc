@@ -13,6 +13,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
@@ -77,7 +78,7 @@ class Runner {
   }
 
   // Processes a batch in parallel and writes it in order. Returns false if the output closed.
-  bool RunBatch(std::vector<Job>& jobs) {
+  bool RunBatch(std::span<Job> jobs) {
     std::atomic<std::size_t> next{0};
     auto work = [&](Worker& worker) {
       for (std::size_t i = next++; i < jobs.size(); i = next++) Process(jobs[i], worker);
@@ -317,28 +318,48 @@ int Main(int argc, char** argv) {
   Runner runner(*extractor, s, format, options, writer.get());
   constexpr std::size_t kBatchBytes = 8u << 20;
   const std::size_t batch_docs = 64 * std::max(1u, s.threads);
-  std::vector<Job> batch;
+  // The batch's jobs are kept from one batch to the next, and with them the memory of their
+  // strings (text, output), so that reading a large input does not allocate (and fault in) new
+  // memory for every document.
+  std::vector<Job> jobs;
+  std::size_t batch_size = 0;
   std::size_t batch_bytes = 0;
   bool output_ok = true;
   if (writer) output_ok = Write(writer->Begin());
   auto flush = [&]() {
-    if (!batch.empty() && output_ok) output_ok = runner.RunBatch(batch);
-    batch.clear();
+    if (batch_size > 0 && output_ok) {
+      output_ok = runner.RunBatch(std::span<Job>(jobs.data(), batch_size));
+    }
+    batch_size = 0;
     batch_bytes = 0;
   };
+  // The next job of the batch, as new but with its strings' memory.
+  auto next_job = [&](const std::string& source) -> Job& {
+    if (batch_size == jobs.size()) jobs.emplace_back();
+    Job& job = jobs[batch_size++];
+    job.index = next_index++;
+    job.line = 0;
+    job.source = source;
+    job.id = json();
+    job.text.clear();
+    job.dct.reset();
+    job.error.clear();
+    job.invalid_utf8_bytes = 0;
+    job.output.clear();
+    job.failed = false;
+    return job;
+  };
+  auto batch_full = [&] { return batch_size >= batch_docs || batch_bytes >= kBatchBytes; };
 
   for (const std::string& input : s.inputs) {
     if (!output_ok) break;
     if (!jsonl_input) {
-      Job job;
-      job.index = next_index++;
-      job.source = input;
+      Job& job = next_job(input);
       job.id = input;
       std::string error;
       if (!ReadWholeFile(input, job.text, error)) job.error = error;
       batch_bytes += job.text.size();
-      batch.push_back(std::move(job));
-      if (batch.size() >= batch_docs || batch_bytes >= kBatchBytes) flush();
+      if (batch_full()) flush();
       continue;
     }
     std::ifstream file;
@@ -346,33 +367,33 @@ int Main(int argc, char** argv) {
     if (input != "-") {
       file.open(input, std::ios::binary);
       if (!file) {
-        Job job;
-        job.index = next_index++;
-        job.source = input;
+        Job& job = next_job(input);
         job.error = "cannot open " + input;
-        batch.push_back(std::move(job));
         continue;
       }
       in = &file;
     }
     std::string line;
     std::size_t line_number = 0;
+    JsonlDocument parsed;
     while (output_ok && std::getline(*in, line)) {
-      Job job;
-      job.index = next_index++;
-      job.source = input;
+      Job& job = next_job(input);
       job.line = ++line_number;
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      JsonlDocument parsed;
+      // (The text's memory goes back and forth between `parsed` and the jobs.)
+      parsed.id = nullptr;
+      parsed.text.swap(job.text);
+      parsed.dct.reset();
+      parsed.error.clear();
+      parsed.invalid_utf8_bytes = 0;
       ParseJsonLine(line, parsed, s.strict_utf8);
       job.id = std::move(parsed.id);
-      job.text = std::move(parsed.text);
+      job.text.swap(parsed.text);
       job.dct = parsed.dct;
       job.error = std::move(parsed.error);
       job.invalid_utf8_bytes = parsed.invalid_utf8_bytes;
       batch_bytes += job.text.size() + 64;
-      batch.push_back(std::move(job));
-      if (batch.size() >= batch_docs || batch_bytes >= kBatchBytes) flush();
+      if (batch_full()) flush();
     }
   }
   flush();
