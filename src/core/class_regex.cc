@@ -1289,8 +1289,10 @@ bool ClassRegexSet::ScanInWalks(std::string_view text, Scratch& scratch) const {
   top[kWalks] = 0;
   if (scratch.events.size() < static_cast<std::size_t>(kWalks)) scratch.events.resize(kWalks);
   for (int j = 0; j < kWalks; ++j) scratch.events[static_cast<std::size_t>(j)].clear();
-  std::vector<std::uint32_t>& rows = scratch.rows;  // walks 1...: the state at each position
-  rows.resize(top[1] + 1);
+  // Walks 1...: the state at each position of their parts, every one written before it is read
+  // (so the vector only grows: a resize up to a larger text would clear it for nothing).
+  std::vector<std::uint32_t>& rows = scratch.rows;
+  if (rows.size() < top[1] + 1) rows.resize(top[1] + 1);
   auto load = [&](std::uint32_t row, std::uint32_t cls) {
     return std::atomic_ref<std::uint32_t>(table[row + cls]).load(std::memory_order_acquire);
   };
