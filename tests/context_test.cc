@@ -301,7 +301,7 @@ BOOST_AUTO_TEST_CASE(other_places_of_the_same_name_are_recorded_with_the_reason)
   doc.Reset(text);
   tokenizer.Tokenize(doc.text, doc.words);
   gazetteer.Match(doc);
-  gazetteer.AddCandidates(doc);
+  gazetteer.AddCandidates(doc, true);
   BOOST_TEST_REQUIRE(doc.alternatives.size() == 1u);
   const Alternative& a = doc.alternatives[0];
   const Candidate& chosen = doc.candidates.at(a.candidate);
@@ -311,4 +311,18 @@ BOOST_AUTO_TEST_CASE(other_places_of_the_same_name_are_recorded_with_the_reason)
   BOOST_TEST(std::string(a.reason) ==
              "another place of the same name: the chosen one lies in the country or region of "
              "another place the document names");
+
+  // Without the list of losers (no explain), the same place wins and nothing is listed.
+  doc.Reset(text);
+  tokenizer.Tokenize(doc.text, doc.words);
+  gazetteer.Match(doc);
+  gazetteer.AddCandidates(doc, false);
+  BOOST_TEST(doc.alternatives.empty());
+  bool found = false;
+  for (const Candidate& c : doc.candidates) {
+    if (text.substr(c.begin, c.end - c.begin) != "Sirt") continue;
+    found = true;
+    BOOST_TEST(gazetteer.entry(static_cast<std::uint32_t>(c.entry)).id == "geonames:2210554");
+  }
+  BOOST_TEST(found);
 }

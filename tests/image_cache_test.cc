@@ -354,7 +354,7 @@ BOOST_AUTO_TEST_CASE(the_image_reader_checks_every_index) {
       scratch.doc.Reset("Mohammed al-Sirt told the AP in Sirte and the Associated Press.");
       scratch.tokenizer.Tokenize(scratch.doc.text, scratch.doc.words);
       g.Match(scratch.doc);
-      g.AddCandidates(scratch.doc);
+      g.AddCandidates(scratch.doc, true);
     }
   }
   BOOST_TEST(refused > 0u);

@@ -634,7 +634,7 @@ int CountrySlot(const PackedEntry& e) {
 
 }  // namespace
 
-void Gazetteer::AddCandidates(Document& doc) const {
+void Gazetteer::AddCandidates(Document& doc, bool list_alternatives) const {
   const std::vector<text::Token>& tokens = doc.tokens();
   constexpr std::uint32_t kEntityTypes = TypeBit(EntryType::kPerson) |
                                          TypeBit(EntryType::kLocation) |
@@ -1002,7 +1002,7 @@ void Gazetteer::AddCandidates(Document& doc) const {
       } else {
         c.priority = kPriorityMain;
       }
-      if (type == EntryType::kLocation && m.entries_count > 1) {
+      if (list_alternatives && type == EntryType::kLocation && m.entries_count > 1) {
         // The other places of the same name, for explain.
         const auto candidate = static_cast<std::uint32_t>(doc.candidates.size());
         const GazetteerMatch* after = match_after_comma(m);

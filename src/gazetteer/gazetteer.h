@@ -108,12 +108,13 @@ class Gazetteer {
   // ranked entry of each type; among places of the same name, the one the document supports: a
   // region or country after a comma, the dateline's country, a country or region named in the
   // same sentence or the document, the countries and regions of the other places found; then
-  // main names before alternates, then population). The places that lose are listed in
-  // doc.alternatives with the reason. Priorities: a match of several words kPriorityLong (it is
+  // main names before alternates, then population). With `list_alternatives` (for
+  // ExtractOptions::explain), the places that lose are listed in doc.alternatives with the
+  // reason; without, that weighing of each loser is not done. Priorities: a match of several words kPriorityLong (it is
   // rarely an accident), of one word kPriorityMain, or kPriorityAlternate for an alternate name;
   // entries flagged `common` give weak candidates (kPriorityCommon) that the resolver keeps only
   // with support.
-  void AddCandidates(Document& doc) const;
+  void AddCandidates(Document& doc, bool list_alternatives) const;
   // A town of fewer than kMinorPlacePopulation people gets kPriorityMinorPlace, so that an
   // organisation or person of the same name ("Xinhua") wins.
   static constexpr int kPriorityLong = 70;

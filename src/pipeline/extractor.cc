@@ -296,7 +296,7 @@ void Extractor::Model::RunStage(internal::Stage stage, internal::Scratch& scratc
       return;
     case internal::Stage::kGazetteer:
       gazetteer.Match(doc);
-      gazetteer.AddCandidates(doc);
+      gazetteer.AddCandidates(doc, options.explain);
       return;
     case internal::Stage::kRules:
       rules.Run(doc);
