@@ -110,10 +110,10 @@ class Gazetteer {
   // same sentence or the document, the countries and regions of the other places found; then
   // main names before alternates, then population). With `list_alternatives` (for
   // ExtractOptions::explain), the places that lose are listed in doc.alternatives with the
-  // reason; without, that weighing of each loser is not done. Priorities: a match of several words kPriorityLong (it is
-  // rarely an accident), of one word kPriorityMain, or kPriorityAlternate for an alternate name;
-  // entries flagged `common` give weak candidates (kPriorityCommon) that the resolver keeps only
-  // with support.
+  // reason; without, that weighing of each loser is not done. Priorities: a match of several words
+  // kPriorityLong (it is rarely an accident), of one word kPriorityMain, or kPriorityAlternate for
+  // an alternate name; entries flagged `common` give weak candidates (kPriorityCommon) that the
+  // resolver keeps only with support.
   void AddCandidates(Document& doc, bool list_alternatives) const;
   // A town of fewer than kMinorPlacePopulation people gets kPriorityMinorPlace, so that an
   // organisation or person of the same name ("Xinhua") wins.
