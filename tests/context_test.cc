@@ -164,6 +164,9 @@ const std::vector<NameCase> kNames = {
      "Newcastle/ORGANIZATION", "ctx.sports_joined: two sports words make the story a sports one"},
     {"SOCCER - LEAGUE.\nNorwich striker Keith O'Neill scored in the league championship.",
      "Norwich/ORGANIZATION", "ctx.sports_player"},
+    {"Police said the Velmari National Party won the vote.", "Velmari National Party/ORGANIZATION",
+     "resolver:full-name: unknown capitalised words before a known organisation ending in its "
+     "head word are its full name"},
     // The document decides short forms.
     {"The footballer Alan Shearer was named captain.\nShearer takes the captaincy on trial.",
      "Shearer/PERSON",

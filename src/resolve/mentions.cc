@@ -282,6 +282,21 @@ bool MentionSet::OnlyNameWords(std::uint32_t begin, std::uint32_t end) const {
   return true;
 }
 
+bool MentionSet::OnlyUnknownWords(std::uint32_t begin, std::uint32_t end) const {
+  // Capitalised words that no dictionary knows (and hyphens between them).
+  bool any = false;
+  for (std::uint32_t t = begin; t < end; ++t) {
+    if (t >= doc_->token_symbol.size()) return false;
+    const char symbol = doc_->token_symbol[t];
+    if (symbol == 'C') {
+      any = true;
+    } else if (symbol != '-') {
+      return false;
+    }
+  }
+  return any;
+}
+
 bool MentionSet::CapitalisationSupports(const Candidate& c) const {
   // Capitals say something only about a word usually written in lower case ("Congress" vs
   // "congress"), not about a demonym, a month or a given name, and only when the word stands
@@ -445,36 +460,46 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
     }
   }
 
-  // Capitalised words that end in a person's name found by a rule or a dictionary are that
-  // person's full name ("Muthiah Muralitharan" around "Muralitharan", a bowler in a scorecard):
-  // the untyped name takes the type, and outranks the surname alone.
-  std::vector<Surname>& surnames = surnames_;
-  surnames.clear();
+  // Capitalised words that end in a name found by a rule or a dictionary are that name in full,
+  // and take its type: a person's ("Muthiah Muralitharan" around "Muralitharan", a bowler in a
+  // scorecard), or an organisation's that ends in its head word, after words no dictionary knows
+  // ("Awami National Party" around "National Party"). The untyped name outranks the shorter one.
+  std::vector<NameEnd>& ends = name_ends_;
+  ends.clear();
+  const std::vector<Token>& tokens = doc_->tokens();
   for (std::uint32_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
-    if (active_[i] && c.typed && !c.veto && !c.weak && c.label == Label::kPerson) {
-      surnames.push_back({c.token_end, c.token_begin, c.priority});
-    }
+    if (!active_[i] || !c.typed || c.veto || c.weak) continue;
+    const bool person = c.label == Label::kPerson;
+    const bool organisation = c.label == Label::kOrganization &&
+                              (doc_->lexical[c.token_end - 1] & TypeBit(EntryType::kOrgHead)) &&
+                              tokens[c.token_end - 1].IsWord();
+    if (person || organisation) ends.push_back({c.token_end, c.token_begin, c.priority, c.label});
   }
-  if (surnames.empty()) return;
-  std::sort(surnames.begin(), surnames.end(), [](const Surname& a, const Surname& b) {
+  if (ends.empty()) return;
+  std::sort(ends.begin(), ends.end(), [](const NameEnd& a, const NameEnd& b) {
     return a.token_end != b.token_end ? a.token_end < b.token_end : a.token_begin < b.token_begin;
   });
   for (std::uint32_t i = 0; i < candidates.size(); ++i) {
     Candidate& c = candidates[i];
     if (!active_[i] || c.typed || c.veto || c.origin == Origin::kDate) continue;
     auto it =
-        std::lower_bound(surnames.begin(), surnames.end(), c.token_end,
-                         [](const Surname& s, std::uint32_t end) { return s.token_end < end; });
+        std::lower_bound(ends.begin(), ends.end(), c.token_end,
+                         [](const NameEnd& e, std::uint32_t end) { return e.token_end < end; });
     std::int32_t best = std::numeric_limits<std::int32_t>::min();
-    for (; it != surnames.end() && it->token_end == c.token_end; ++it) {
-      if (it->token_begin > c.token_begin && OnlyNameWords(c.token_begin, it->token_begin)) {
-        best = std::max(best, it->priority);
-      }
+    Label label = Label::kPerson;
+    for (; it != ends.end() && it->token_end == c.token_end; ++it) {
+      if (it->token_begin <= c.token_begin || it->priority <= best) continue;
+      const bool whole = it->label == Label::kPerson
+                             ? OnlyNameWords(c.token_begin, it->token_begin)
+                             : OnlyUnknownWords(c.token_begin, it->token_begin);
+      if (!whole) continue;
+      best = it->priority;
+      label = it->label;
     }
     if (best == std::numeric_limits<std::int32_t>::min()) continue;
     c.typed = true;
-    c.label = Label::kPerson;
+    c.label = label;
     c.priority = std::max(c.priority, best + 1);
     c.note = "resolver:full-name";
   }

@@ -118,14 +118,17 @@ class MentionSet {
   bool KnownByFirstWord(const std::vector<std::uint32_t>& words) const;
   // Whether tokens [begin, end) are words a personal name is made of (by their class symbols).
   bool OnlyNameWords(std::uint32_t begin, std::uint32_t end) const;
+  // Whether tokens [begin, end) are capitalised words no dictionary knows (hyphens between).
+  bool OnlyUnknownWords(std::uint32_t begin, std::uint32_t end) const;
   bool CapitalisationSupports(const Candidate& c) const;
   void SetKey(Mention& m) const;
 
   // Working arrays of the steps, kept from one document to the next.
-  struct Surname {
+  struct NameEnd {  // a typed name that longer capitalised words may end in
     std::uint32_t token_end;
     std::uint32_t token_begin;
     std::int32_t priority;
+    Label label;
   };
   struct Group {
     std::uint32_t first = 0;  // into order_
@@ -186,7 +189,7 @@ class MentionSet {
   std::vector<SortKey> sorted_keys_;   // Select: the keys by first token
   std::vector<std::uint32_t> bucket_;  // Select: where each first token's keys start
   std::vector<std::pair<SortKey, std::uint32_t>> ranked_;
-  std::vector<Surname> surnames_;
+  std::vector<NameEnd> name_ends_;
   std::vector<Group> groups_;
   std::vector<std::uint32_t> rank_;
   std::vector<std::int32_t> owner_;
