@@ -167,6 +167,12 @@ const std::vector<NameCase> kNames = {
     {"Police said the Velmari National Party won the vote.", "Velmari National Party/ORGANIZATION",
      "resolver:full-name: unknown capitalised words before a known organisation ending in its "
      "head word are its full name"},
+    {"The U.S. Army Corps of Engineers rebuilt the levees.",
+     "U.S. Army Corps of Engineers/ORGANIZATION",
+     "resolver:joined: two organisations that overlap are one name"},
+    {"The U.N. Office of Project Services hired him.",
+     "U.N. Office of Project Services/ORGANIZATION",
+     "resolver:joined: a rule's U.N. Office and the Office of a name"},
     // The document decides short forms.
     {"The footballer Alan Shearer was named captain.\nShearer takes the captaincy on trial.",
      "Shearer/PERSON",

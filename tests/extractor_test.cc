@@ -582,6 +582,25 @@ BOOST_AUTO_TEST_CASE(unknown_given_names_before_a_known_surname) {
   BOOST_TEST(r.entities[0].source.find("resolver:full-name") != std::string::npos);
 }
 
+// Two organisations that overlap are one name; a known one that the join only gives a legal
+// suffix keeps its id, another join is a name of its own; a possessive is never joined in.
+BOOST_AUTO_TEST_CASE(overlapping_organisations_are_one_name) {
+  const nerkit::Extractor x = nerkit::Extractor::Load();
+  const std::string text =
+      "Shares of Dunkin' Donuts Inc. rose. The U.S. Army Corps of Engineers rebuilt the levees. "
+      "He called Campbell's.\n";
+  const nerkit::Result r = x.Extract(text);
+  BOOST_TEST(Found(r, nerkit::LabelSet::Parse("ORGANIZATION")) ==
+                 (std::vector<std::string>{"Dunkin' Donuts Inc./ORGANIZATION",
+                                           "U.S. Army Corps of Engineers/ORGANIZATION",
+                                           "Campbell's/ORGANIZATION"}),
+             boost::test_tools::per_element());
+  BOOST_REQUIRE(r.entities.size() >= 2u);
+  BOOST_TEST(r.entities[0].id == "nerkit:org/dunkin");
+  BOOST_TEST(r.entities[0].source.find("resolver:joined") != std::string::npos);
+  BOOST_TEST(r.entities[1].id.empty());
+}
+
 // A name right after a word for a kind of company or team is that organisation's; a head word
 // in a name and a role before a person are not such words.
 BOOST_AUTO_TEST_CASE(names_after_a_kind_of_company) {

@@ -405,6 +405,40 @@ bool MentionSet::OnlyCommonWords(std::uint32_t begin, std::uint32_t end) const {
   return any;
 }
 
+void MentionSet::Join(const Candidate& a, const Candidate& b) {
+  // Two organisations of one sentence whose spans overlap, neither holding the other, at least
+  // one built by a rule, are one longer name: "U.S. Army Corps" and "Army Corps of Engineers",
+  // "U.N." and "Office of Project Services" (a rule's "U.N. Office"). Not over a possessive
+  // ("Julia Campbell's" of "Campbell's" the company).
+  const std::vector<Token>& tokens = doc_->tokens();
+  if (!(a.token_begin < b.token_begin && a.token_end < b.token_end) ||
+      a.label != Label::kOrganization || b.label != Label::kOrganization ||
+      (a.origin != Origin::kRule && b.origin != Origin::kRule) ||
+      tokens[b.token_end - 1].Has(text::kPossessive) ||
+      tokens[a.token_begin].sentence != tokens[b.token_end - 1].sentence) {
+    return;
+  }
+  Candidate u = a.origin == Origin::kRule ? a : b;
+  u.token_begin = a.token_begin;
+  u.token_end = b.token_end;
+  u.begin = a.begin;
+  u.end = b.end;
+  u.priority = std::max(a.priority, b.priority) + 1;
+  u.note = "resolver:joined";
+  // A known name that the join only gives its head words or legal suffix ("Dunkin' Donuts" in
+  // "Dunkin' Donuts Inc.") keeps naming it; another join is a name of its own.
+  u.entry = -1;
+  if (a.origin == Origin::kDictionary && a.entry >= 0) {
+    bool heads = true;
+    for (std::uint32_t t = a.token_end; t < b.token_end && heads; ++t) {
+      heads = tokens[t].IsWord() ? (doc_->lexical[t] & TypeBit(EntryType::kOrgHead)) != 0
+                                 : tokens[t].Is(text::Mark::kPeriod);
+    }
+    if (heads) u.entry = a.entry;
+  }
+  joined_.push_back(u);
+}
+
 void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
   // Of two names of the same type where one contains the other ("Nouri" after a title, inside the
   // dictionary's "Nouri al-Maliki"; "United Nations" inside "United Nations Security Council"),
@@ -438,7 +472,10 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
         outer = &b;
         inner = &a;
       }
-      if (!outer) continue;
+      if (!outer) {
+        Join(a, b);
+        continue;
+      }
       // Of another type: an organisation that a rule builds by its head word on a known town or
       // person ("Battle Creek Toasted Corn Flake Company", "Duke Ellington Orchestra") is the
       // name, not the town or person inside it. (Not on a country or region: "Hong Kong
@@ -460,6 +497,11 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
     }
   }
 
+  for (const Candidate& u : joined_) {
+    candidates.push_back(u);
+    active_.push_back(true);
+  }
+  joined_.clear();
   // Capitalised words that end in a name found by a rule or a dictionary are that name in full,
   // and take its type: a person's ("Muthiah Muralitharan" around "Muralitharan", a bowler in a
   // scorecard), or an organisation's that ends in its head word, after words no dictionary knows

@@ -121,6 +121,9 @@ class MentionSet {
   // Whether tokens [begin, end) are capitalised words no dictionary knows (hyphens between).
   bool OnlyUnknownWords(std::uint32_t begin, std::uint32_t end) const;
   bool CapitalisationSupports(const Candidate& c) const;
+  // Lists in joined_ the name two overlapping organisations make, if they make one (a starts
+  // before b).
+  void Join(const Candidate& a, const Candidate& b);
   void SetKey(Mention& m) const;
 
   // Working arrays of the steps, kept from one document to the next.
@@ -190,6 +193,7 @@ class MentionSet {
   std::vector<std::uint32_t> bucket_;  // Select: where each first token's keys start
   std::vector<std::pair<SortKey, std::uint32_t>> ranked_;
   std::vector<NameEnd> name_ends_;
+  std::vector<Candidate> joined_;
   std::vector<Group> groups_;
   std::vector<std::uint32_t> rank_;
   std::vector<std::int32_t> owner_;
