@@ -127,8 +127,13 @@ class Runner {
         nerkit::Result& result = worker.result;
         extractor_.Extract(job.text, options, worker.workspace, result);
         result.invalid_utf8_bytes += job.invalid_utf8_bytes;
-        job.output = writer_ ? writer_->Format(Info(job), result)
-                             : FormatResult(format_, job.id, job.line, job.text, result);
+        // (Written into the job's string, which keeps its memory from one batch to the next.)
+        job.output.clear();
+        if (writer_) {
+          job.output = writer_->Format(Info(job), result);
+        } else {
+          AppendResult(job.output, format_, job.id, job.line, job.text, result);
+        }
         return;
       } catch (const nerkit::Error& e) {
         job.error = e.what();
