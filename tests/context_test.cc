@@ -126,6 +126,8 @@ const std::vector<NameCase> kNames = {
     {"Flights landed at King Fahd International Airport.",
      "King Fahd International Airport/LOCATION",
      "loc.title_name_head: a title and a name before a place's head"},
+    {"The Museum of Modern Art acquired the painting.", "Museum of Modern Art/LOCATION",
+     "loc.head_of: a place's head word, of and capitalised words"},
     {"The City of Cape Town approved the plan.", "City of Cape Town/LOCATION",
      "loc.city_of_name: a capitalised City of"},
     {"Donors gave to The Nature Conservancy.", "The Nature Conservancy/ORGANIZATION",
