@@ -821,22 +821,25 @@ void Gazetteer::AddCandidates(Document& doc, bool list_alternatives) const {
     }
     return -1;
   };
+  // The strongest kind of evidence for a place entry (only the strongest counts, see choose):
+  // the kinds are tried from the strongest down, so that the costlier weaker ones are looked for
+  // only where no stronger one holds.
   auto evidence = [&](const PackedEntry& e, const GazetteerMatch& m, const GazetteerMatch* after,
                       const GazetteerMatch* before, int own) -> std::uint8_t {
-    std::uint8_t bits = pair_bits(e, after, before);
+    if (pair_bits(e, after, before)) return kEvidencePair;
     const int slot = CountrySlot(e);
-    if (slot >= 0) bits |= country_evidence[static_cast<std::size_t>(slot)];
-    bits |= region_bits(Region(e));
-    bits |= near_bits(e, m);
     // A country's own name (and its places of that name: "Singapore", "Djibouti") loses only to
     // a region or country written after a comma: "Georgia" is the country, unless "Atlanta,
     // Georgia"; "Lebanon" is not a town of Ohio because the dateline is "WASHINGTON".
-    if (slot >= 0 && slot == own) bits |= kEvidenceDateline;
-    if ((slot >= 0 && slot == dateline_slot) ||
-        (!dateline_region.empty() && Region(e) == dateline_region)) {
-      bits |= dateline_bits;
+    if (slot >= 0 && slot == own) return kEvidenceDateline;
+    if (dateline_bits && ((slot >= 0 && slot == dateline_slot) ||
+                          (!dateline_region.empty() && Region(e) == dateline_region))) {
+      return dateline_bits;
     }
-    return bits;
+    if (near_bits(e, m)) return kEvidenceNear;
+    std::uint8_t bits = region_bits(Region(e));
+    if (slot >= 0) bits |= country_evidence[static_cast<std::size_t>(slot)];
+    return Strongest(bits);
   };
   // The best place entry of a match, and its evidence.
   struct Choice {
