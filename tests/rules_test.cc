@@ -52,8 +52,13 @@ const std::vector<BadRule> kBadRules = {
     {"person.x\tPERSON\ttokens\t1\t50\n",
      "test.rules:1:1: expected 6 tab-separated columns (id, label, target, group, priority, "
      "pattern), got 5"},
-    {"symbol\tXY\tin at\n",
-     "test.rules:1:8: symbol \"XY\" must be one lower-case letter a-z or a digit 1-8"},
+    {"symbol\tXy\tin at\n",
+     "test.rules:1:8: symbol \"Xy\" must be one lower-case letter a-z, a digit 1-8, or a name "
+     "[A-Z][A-Z0-9_]+ (written {NAME} in patterns)"},
+    {"class\tPORT\tport\nsymbol\tPORT\tharbour\n",
+     "test.rules:2:8: symbol name \"PORT\" is already a class name"},
+    {"symbol\tPORT\tharbour\nclass\tPORT\tport\n",
+     "test.rules:2:7: class name \"PORT\" is already a symbol name"},
     {"define\tlower\tT\n", "test.rules:1:8: macro name \"lower\" must match [A-Z][A-Z0-9_]*"},
     {"anchor\n", "test.rules:1:1: expected 2 tab-separated columns (anchor, WORDS), got 1"},
 };
@@ -84,6 +89,23 @@ BOOST_AUTO_TEST_CASE(a_user_rule_without_recompiling) {
   BOOST_TEST(r.entities[0].text == "Ras Lanuf");
   BOOST_TEST(r.entities[0].label == nerkit::Label::kLocation);
   BOOST_TEST(r.entities[0].source == "rule:loc.port_of (mine.rules:3)");
+}
+
+// When the letters and digits run out, a symbol has a name: its words get a byte of their own,
+// written {NAME} in patterns, the same whether the word is capitalised or not.
+BOOST_AUTO_TEST_CASE(a_named_symbol) {
+  const nerkit::Extractor x = Load({
+      {"words.tsv", "port\tWORD\t-\t-\t0\t-\t-\nharbour\tWORD\t-\t-\t0\t-\t-\n"
+                    "of\tWORD\t-\t-\t0\t-\t-\n"},
+      {"mine.rules",
+       "symbol\tHARBOUR\tport harbour\n"
+       "loc.port_of\tLOCATION\ttokens\t1\t60\t{HARBOUR}[wk]([CGS]+)\n"},
+  });
+  const nerkit::Result r = x.Extract("Ships left the harbour of Ras Lanuf. Port of Brega was shut.");
+  BOOST_TEST_REQUIRE(r.entities.size() == 2u);
+  BOOST_TEST(r.entities[0].text == "Ras Lanuf");
+  BOOST_TEST(r.entities[1].text == "Brega");
+  BOOST_TEST(r.entities[1].source == "rule:loc.port_of (mine.rules:2)");
 }
 
 BOOST_AUTO_TEST_CASE(rules_over_raw_text_and_none_rules) {

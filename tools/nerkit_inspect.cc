@@ -102,10 +102,11 @@ int main(int argc, char** argv) {
       }
       std::cout << "  " << Field(doc.TokenText(tokens[i])) << "\t"
                 << nerkit::text::ShapeName(tokens[i].shape) << "\t"
-                << (s < doc.symbols.size() ? doc.symbols[s] : ' ') << "\t" << types << "\n";
+                << (s < doc.symbols.size() ? model.rules.SymbolText(doc.symbols[s]) : " ") << "\t"
+                << types << "\n";
     }
     std::cout << "class string: ";
-    for (char c : doc.symbols) std::cout << (c == '\n' ? '|' : c);
+    for (char c : doc.symbols) std::cout << (c == '\n' ? "|" : model.rules.SymbolText(c));
     std::cout << "\ncandidates:\n";
     for (const auto& c : doc.candidates) {
       std::string source;

@@ -77,11 +77,22 @@ void RuleEngine::Compile(std::vector<RuleSpec> rules) {
 }
 
 void RuleEngine::BindWords(const std::map<std::string, char, std::less<>>& symbol_words,
+                           const std::map<std::string, unsigned char, std::less<>>& symbol_names,
                            Gazetteer& gazetteer) {
   gazetteer_ = &gazetteer;
+  symbol_names_.assign(symbol_names.size(), std::string());
+  for (const auto& [name, byte] : symbol_names) symbol_names_.at(byte - 0x80u) = name;
   // Symbol words keep their letter in the vocabulary (WordInfo::symbol).
   text::Folder folder;
   for (const auto& [word, symbol] : symbol_words) gazetteer.SetRuleSymbol(folder.Key(word), symbol);
+}
+
+std::string RuleEngine::SymbolText(char symbol) const {
+  const auto byte = static_cast<unsigned char>(symbol);
+  if (byte >= 0x80 && byte - 0x80u < symbol_names_.size()) {
+    return "{" + symbol_names_[byte - 0x80u] + "}";
+  }
+  return std::string(1, symbol);
 }
 
 namespace {

@@ -60,8 +60,13 @@ class RuleEngine {
   // Gives the words of `symbol` lines their symbols in the gazetteer's vocabulary
   // (WordInfo::symbol). Call after Compile, once the gazetteer is built; the gazetteer must
   // outlive the engine.
+  // `symbol_names` are the named symbols (name -> byte), kept for SymbolText.
   void BindWords(const std::map<std::string, char, std::less<>>& symbol_words,
+                 const std::map<std::string, unsigned char, std::less<>>& symbol_names,
                  Gazetteer& gazetteer);
+  // A symbol of the class string as a rule writes it: the character itself, or {NAME} for a
+  // named symbol.
+  std::string SymbolText(char symbol) const;
   // Builds doc.symbols / doc.symbol_token and appends a candidate for every rule match.
   void Run(Document& doc) const;
 
@@ -84,6 +89,7 @@ class RuleEngine {
   std::vector<std::uint32_t> token_rules_;    // set index -> rule index
   std::vector<std::uint32_t> text_rules_;
   bool has_conditions_ = false;
+  std::vector<std::string> symbol_names_;  // named symbol byte - 0x80 -> name
 };
 
 }  // namespace nerkit::internal

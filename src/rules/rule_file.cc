@@ -81,16 +81,38 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
       const std::string_view symbol = fields[1];
       const bool letter = symbol.size() == 1 && symbol[0] >= 'a' && symbol[0] <= 'z';
       const bool digit = symbol.size() == 1 && symbol[0] >= '1' && symbol[0] <= '8';
+      char byte = symbol.empty() ? '\0' : symbol[0];
       if (!letter && !digit) {
-        throw LoadError(file_name, line_number, FieldColumn(line, 1),
-                        "symbol \"" + std::string(symbol) +
-                            "\" must be one lower-case letter a-z or a digit 1-8");
+        // A named symbol, "symbol COPULA is are was were": a byte of its own (0x80 and up, no
+        // case), written {COPULA} in patterns.
+        if (symbol.size() < 2 || !ValidMacroName(symbol)) {
+          throw LoadError(file_name, line_number, FieldColumn(line, 1),
+                          "symbol \"" + std::string(symbol) +
+                              "\" must be one lower-case letter a-z, a digit 1-8, or a name "
+                              "[A-Z][A-Z0-9_]+ (written {NAME} in patterns)");
+        }
+        if (classes_.count(symbol) > 0) {
+          throw LoadError(file_name, line_number, FieldColumn(line, 1),
+                          "symbol name \"" + std::string(symbol) + "\" is already a class name");
+        }
+        auto it = symbol_names_.find(symbol);
+        if (it == symbol_names_.end()) {
+          if (symbol_names_.size() >= 128) {
+            throw LoadError(file_name, line_number, FieldColumn(line, 1),
+                            "too many named symbols (at most 128)");
+          }
+          const auto value = static_cast<unsigned char>(0x80 + symbol_names_.size());
+          it = symbol_names_.emplace(std::string(symbol), value).first;
+          static constexpr char kHex[] = "0123456789abcdef";
+          macros_[std::string(symbol)] = {'\\', 'x', kHex[value >> 4], kHex[value & 15]};
+        }
+        byte = static_cast<char>(it->second);
       }
       std::size_t pos = 0;
       const std::string_view words = fields[2];
       while (pos < words.size()) {
         const std::size_t space = std::min(words.find(' ', pos), words.size());
-        if (space > pos) symbol_words_[std::string(words.substr(pos, space - pos))] = symbol[0];
+        if (space > pos) symbol_words_[std::string(words.substr(pos, space - pos))] = byte;
         pos = space + 1;
       }
       return;
@@ -104,6 +126,10 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
       if (!ValidMacroName(fields[1])) {
         throw LoadError(file_name, line_number, FieldColumn(line, 1),
                         "class name \"" + std::string(fields[1]) + "\" must match [A-Z][A-Z0-9_]*");
+      }
+      if (symbol_names_.count(fields[1]) > 0) {
+        throw LoadError(file_name, line_number, FieldColumn(line, 1),
+                        "class name \"" + std::string(fields[1]) + "\" is already a symbol name");
       }
       auto it = classes_.find(fields[1]);
       if (it == classes_.end()) {

@@ -5,6 +5,9 @@
 //       Word-class symbols for the token class string: every listed word (matched on its
 //       case-folded form) gets the symbol X: a lower-case ASCII letter, written in upper case when
 //       the token is capitalised ("in" -> i, "In" -> I), or a digit 1-8, the same in either case.
+//       Or X is a NAME ([A-Z][A-Z0-9_]+, not a class's): the words get a byte of their own
+//       (0x80 + the name's index, at most 128 names, the same in either case), and `{NAME}` in
+//       any later pattern stands for it.
 //   class  NAME  WORD WORD ...
 //       A word class of the date rules' class string (dates/date_symbols.h): every listed word
 //       (matched on its case-folded form; written with a capital, only when the token is
@@ -81,8 +84,13 @@ class RuleFileParser {
   void Parse(const std::string& file_name, std::string_view content);
 
   std::vector<RuleSpec>& rules() { return rules_; }
-  // Word -> symbol from `symbol` lines (later lines override earlier ones).
+  // Word -> symbol from `symbol` lines (later lines override earlier ones): a letter, a digit,
+  // or for a named symbol ("symbol COPULA is are") its byte, 0x80 + its index.
   const std::map<std::string, char, std::less<>>& symbol_words() const { return symbol_words_; }
+  // Named symbols ("symbol COPULA ...") -> their byte.
+  const std::map<std::string, unsigned char, std::less<>>& symbol_names() const {
+    return symbol_names_;
+  }
   const std::map<std::string, std::string, std::less<>>& macros() const { return macros_; }
   // Words of `class` lines, as written, with their class symbol (0x80 + the class's index, then
   // control characters 0x01-0x08 and 0x0B-0x1F), in
@@ -98,6 +106,7 @@ class RuleFileParser {
   std::map<std::string, std::string, std::less<>> macros_;
   std::map<std::string, char, std::less<>> symbol_words_;
   std::map<std::string, unsigned char, std::less<>> classes_;  // class name -> symbol
+  std::map<std::string, unsigned char, std::less<>> symbol_names_;  // named symbol -> byte
   std::vector<std::pair<std::string, unsigned char>> class_words_;
 };
 
