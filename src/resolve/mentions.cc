@@ -502,6 +502,7 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
     active_.push_back(true);
   }
   joined_.clear();
+  PersonAfterTown(candidates);
   // Capitalised words that end in a name found by a rule or a dictionary are that name in full,
   // and take its type: a person's ("Muthiah Muralitharan" around "Muralitharan", a bowler in a
   // scorecard), or an organisation's that ends in its head word, after words no dictionary knows
@@ -544,6 +545,64 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
     c.label = label;
     c.priority = std::max(c.priority, best + 1);
     c.note = "resolver:full-name";
+  }
+}
+
+void MentionSet::PersonAfterTown(std::vector<Candidate>& candidates) {
+  // A small town that only a dictionary names, followed by capitalised words that no dictionary
+  // knows, opens a person's name: "Youri Djorkaeff", "Kveta Peschke" (a given name of another
+  // language that is also a village's name, or another spelling of a city's). Not where a rule
+  // finds the place too ("in Youri"), nor by the main name of a city of 100,000 people or more
+  // ("Chicago NAPM"), a region, a hyphenated pair
+  // ("Kabul-Salang") or an acronym after it; a head word or a known word after it is left to the
+  // rules that build those names.
+  constexpr std::uint32_t kLargeTown = 100000;
+  std::vector<std::uint32_t>& towns = towns_;  // token << 1 | found by a rule or not small
+  towns.clear();
+  for (std::uint32_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (!active_[i] || !c.typed || c.veto || c.label != Label::kLocation ||
+        c.token_end != c.token_begin + 1 || c.token_begin >= doc_->token_symbol.size() ||
+        doc_->token_symbol[c.token_begin] != 'P') {
+      continue;
+    }
+    bool small_town = false;
+    if (c.origin == Origin::kDictionary && c.entry >= 0) {
+      const Entry e = gazetteer_->entry(static_cast<std::uint32_t>(c.entry));
+      small_town = e.Has(kCity) && !e.Has(kRegion) && (e.weight < kLargeTown || e.Has(kAlternate));
+    }
+    towns.push_back(c.token_begin << 1 | (small_town ? 0u : 1u));
+  }
+  if (towns.empty()) return;
+  std::sort(towns.begin(), towns.end());
+  for (std::uint32_t i = 0; i < candidates.size(); ++i) {
+    Candidate& c = candidates[i];
+    if (!active_[i] || c.typed || c.veto || c.origin == Origin::kDate ||
+        c.token_end < c.token_begin + 2 || !OnlyUnknownWords(c.token_begin + 1, c.token_end)) {
+      continue;
+    }
+    const std::vector<Token>& tokens = doc_->tokens();
+    bool words = true;
+    for (std::uint32_t t = c.token_begin + 1; words && t < c.token_end; ++t) {
+      words = tokens[t].Has(text::kSpaceBefore) && tokens[t].shape == Shape::kCapitalized;
+    }
+    if (!words) continue;
+    auto it = std::lower_bound(towns.begin(), towns.end(), c.token_begin << 1);
+    // Only a dictionary's reading of the town: its entry is (token << 1), and no rule's follows.
+    if (it == towns.end() || *it != (c.token_begin << 1)) continue;
+    if (it + 1 != towns.end() && *(it + 1) == (c.token_begin << 1 | 1u)) continue;
+    std::int32_t town_priority = std::numeric_limits<std::int32_t>::min();
+    for (std::uint32_t j = 0; j < candidates.size(); ++j) {
+      const Candidate& t = candidates[j];
+      if (active_[j] && t.typed && t.label == Label::kLocation &&
+          t.token_begin == c.token_begin && t.token_end == c.token_begin + 1) {
+        town_priority = std::max(town_priority, t.priority);
+      }
+    }
+    c.typed = true;
+    c.label = Label::kPerson;
+    c.priority = std::max(c.priority, town_priority + 1);
+    c.note = "resolver:person-after-town";
   }
 }
 

@@ -123,6 +123,9 @@ class MentionSet {
   bool CapitalisationSupports(const Candidate& c) const;
   // Lists in joined_ the name two overlapping organisations make, if they make one (a starts
   // before b).
+  // An untyped name that opens with a town only a dictionary names, then words no dictionary
+  // knows, is a person ("Youri Djorkaeff"); part of SupportByContainment.
+  void PersonAfterTown(std::vector<Candidate>& candidates);
   void Join(const Candidate& a, const Candidate& b);
   void SetKey(Mention& m) const;
 
@@ -193,6 +196,7 @@ class MentionSet {
   std::vector<std::uint32_t> bucket_;  // Select: where each first token's keys start
   std::vector<std::pair<SortKey, std::uint32_t>> ranked_;
   std::vector<NameEnd> name_ends_;
+  std::vector<std::uint32_t> towns_;  // PersonAfterTown's
   std::vector<Candidate> joined_;
   std::vector<Group> groups_;
   std::vector<std::uint32_t> rank_;
