@@ -132,6 +132,8 @@ const std::vector<NameCase> kNames = {
      "loc.head_suffix: a road named by an organisation's head word"},
     {"France's Youri Djorkaeff scored twice.", "Youri Djorkaeff/PERSON",
      "resolver:person-after-town: a village's name before a word no list holds opens a name"},
+    {"The Ravens beat the Steelers 24-17 in Baltimore.", "Ravens/ORGANIZATION",
+     "ctx.score_home: teams named with \"the\", a nickname no list holds"},
     {"United sacked manager Erik ten Hag on Monday.", "Erik ten Hag/PERSON",
      "person.particle: the Dutch particle ten"},
     {"The National Hurricane Center said the storm weakened.",
