@@ -134,6 +134,8 @@ const std::vector<NameCase> kNames = {
      "resolver:person-after-town: a village's name before a word no list holds opens a name"},
     {"The Ravens beat the Steelers 24-17 in Baltimore.", "Ravens/ORGANIZATION",
      "ctx.score_home: teams named with \"the\", a nickname no list holds"},
+    {"Prime Minister Kelvar Dunmore met President Ostin Vale in Brelton.", "Brelton/LOCATION",
+     "titles capitalised before names do not make a sentence a Title Case headline"},
     {"United sacked manager Erik ten Hag on Monday.", "Erik ten Hag/PERSON",
      "person.particle: the Dutch particle ten"},
     {"The National Hurricane Center said the storm weakened.",

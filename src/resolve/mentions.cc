@@ -89,7 +89,10 @@ void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
         numbers = 0, commas = 0;
     for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
       const Token& tok = tokens[t];
-      const bool word = (doc_->lexical[t] & TypeBit(EntryType::kWord)) && t > sentence.token_begin;
+      // (A title is capitalised before a name in running text too: "Prime Minister X met
+      // President Y" is no headline.)
+      const bool word = (doc_->lexical[t] & TypeBit(EntryType::kWord)) &&
+                        !(doc_->lexical[t] & TypeBit(EntryType::kTitle)) && t > sentence.token_begin;
       switch (tok.shape) {
         case Shape::kInitial:
           // A single capital ("C. Lewis", "I") is capitalised in any sentence: no evidence of a
