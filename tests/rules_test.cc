@@ -60,6 +60,11 @@ const std::vector<BadRule> kBadRules = {
     {"symbol\tPORT\tharbour\nclass\tPORT\tport\n",
      "test.rules:2:7: class name \"PORT\" is already a symbol name"},
     {"define\tlower\tT\n", "test.rules:1:8: macro name \"lower\" must match [A-Z][A-Z0-9_]*"},
+    {"needs\tctx.x\tband\n", "test.rules:1:7: needs: no rule \"ctx.x\" defined before"},
+    {"person.x\tPERSON\ttokens\t1\t50\tT(C+)\nneeds\tperson.x\tmr\n",
+     "test.rules:2:7: needs: rule \"person.x\" is not a text rule (a tokens rule reads no text)"},
+    {"org.x\tORGANIZATION\ttext\t1\t50\t(Acme)\nneeds\torg.x\n",
+     "test.rules:2:1: expected 3 tab-separated columns (needs, RULE_ID, WORDS), got 2"},
     {"anchor\n", "test.rules:1:1: expected 2 tab-separated columns (anchor, WORDS), got 1"},
 };
 
@@ -106,6 +111,33 @@ BOOST_AUTO_TEST_CASE(a_named_symbol) {
   BOOST_TEST(r.entities[0].text == "Ras Lanuf");
   BOOST_TEST(r.entities[1].text == "Brega");
   BOOST_TEST(r.entities[1].source == "rule:loc.port_of (mine.rules:2)");
+}
+
+// A text rule with a `needs` line is read only in the sentences that hold one of its words, and
+// finds there what it finds over the whole text.
+BOOST_AUTO_TEST_CASE(text_rules_read_only_where_their_words_are) {
+  const std::string rule =
+      "org.ticker\tORGANIZATION\ttext\tname\t50\t\\((?:NYSE|NASDAQ): (?P<name>[A-Z]{2,5})\\)\n";
+  const std::string text =
+      "Shares of Foo Corp (NASDAQ: FOOX) rose.\nNothing here.\nBar Inc (NYSE: BARX) fell. "
+      "Baz (NYSE: BAZZ) too.";
+  std::vector<std::string> everywhere, gated, wrong;
+  for (const auto& e : Load({{"mine.rules", rule}}).Extract(text).entities)
+    everywhere.push_back(e.text);
+  for (const auto& e : Load({{"mine.rules", rule + "needs\torg.ticker\tnyse nasdaq\n"}})
+                           .Extract(text)
+                           .entities) {
+    gated.push_back(e.text);
+  }
+  // A word that no match holds: the rule is read nowhere (the needs line is the user's word).
+  for (const auto& e :
+       Load({{"mine.rules", rule + "needs\torg.ticker\tamex\n"}}).Extract(text).entities) {
+    wrong.push_back(e.text);
+  }
+  BOOST_TEST(everywhere == (std::vector<std::string>{"FOOX", "BARX", "BAZZ"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(gated == everywhere, boost::test_tools::per_element());
+  BOOST_TEST(wrong.empty());
 }
 
 BOOST_AUTO_TEST_CASE(rules_over_raw_text_and_none_rules) {

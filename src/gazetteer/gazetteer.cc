@@ -47,6 +47,15 @@ bool Gazetteer::SetRuleSymbol(std::string_view key, char symbol) {
   return true;
 }
 
+bool Gazetteer::SetNeeded(std::string_view key) {
+  static_assert(kWordNeeded == Tables::kVocabNeeded);
+  Tables::VocabSlot* slot = tables_->FindSlot(key);
+  if (!slot) return false;
+  // (Written only if it changes, as SetRuleSymbol.)
+  if (!(slot->flags & Tables::kVocabNeeded)) slot->flags |= Tables::kVocabNeeded;
+  return true;
+}
+
 bool Gazetteer::SetDateClass(std::string_view key, bool capitalised, std::uint8_t symbol) {
   Tables::VocabSlot* slot = tables_->FindSlot(key);
   if (!slot) return false;
@@ -401,8 +410,10 @@ void Gazetteer::Match(Document& doc) const {
     text::Token& tok = tokens[i];
     tok.vocab = -1;
     const std::uint32_t length = tok.key_len;
-    if (empty || (!tok.IsWord() && tok.shape != text::Shape::kPunct) || length == 0 ||
-        length > 0xFFFF) {
+    // (Punctuation and symbols too: a rule file may need "$" or "&".)
+    if (empty ||
+        (!tok.IsWord() && tok.shape != text::Shape::kPunct && tok.shape != text::Shape::kSymbol) ||
+        length == 0 || length > 0xFFFF) {
       homes[i] = kNone;
       continue;
     }

@@ -144,6 +144,10 @@ class Gazetteer {
   // loads, after Build() or ReadImage(); false when the key is not in the vocabulary.
   bool SetRuleSymbol(std::string_view key, char symbol);
   bool SetDateClass(std::string_view key, bool capitalised, std::uint8_t symbol);
+  // Marks a word that a text rule needs (a `needs` line): WordInfo::flags of its tokens then
+  // hold kWordNeeded. False when the key is not in the vocabulary.
+  static constexpr std::uint8_t kWordNeeded = 64;
+  bool SetNeeded(std::string_view key);
 
  private:
   struct Tables;

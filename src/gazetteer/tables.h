@@ -176,6 +176,7 @@ struct Gazetteer::Tables {
     kVocabEntries = 8,    // its one-word node has entries
     kVocabLower = 16,     // a lower-case token of this word can start a match (kNodeLowerBelow)
     kVocabContinuesLower = 32,  // a second or later step of some surface a lower-case word starts
+    kVocabNeeded = 64,          // a word a text rule needs (Gazetteer::SetNeeded)
   };
   struct Transition {
     std::uint64_t key = 0;  // (node << 32 | vocab) + 1, 0 = empty

@@ -180,6 +180,8 @@ Extractor Extractor::Load(const LoadOptions& options) {
   for (std::size_t i = 0; i < pending.size(); ++i) {
     if (pending[i].rules) parser.Parse(model->files[i].name, model->files[i].content);
   }
+  // (Taken before the rules move to the stages that compile them.)
+  const std::vector<std::string> needs_words = parser.needs_words();
   std::vector<internal::RuleSpec> name_rules;
   std::vector<internal::RuleSpec> time_rules;
   for (internal::RuleSpec& r : parser.rules()) {
@@ -224,6 +226,9 @@ Extractor Extractor::Load(const LoadOptions& options) {
         model->gazetteer.AddVocabulary(tokenizer.folder().Key(word));
       }
       for (const auto& [word, symbol] : parser.class_words()) {
+        model->gazetteer.AddVocabulary(tokenizer.folder().Key(word));
+      }
+      for (const std::string& word : needs_words) {
         model->gazetteer.AddVocabulary(tokenizer.folder().Key(word));
       }
       model->gazetteer.Build();

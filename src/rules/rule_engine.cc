@@ -80,11 +80,21 @@ void RuleEngine::BindWords(const std::map<std::string, char, std::less<>>& symbo
                            const std::map<std::string, unsigned char, std::less<>>& symbol_names,
                            Gazetteer& gazetteer) {
   gazetteer_ = &gazetteer;
-  symbol_names_.assign(symbol_names.size(), std::string());
-  for (const auto& [name, byte] : symbol_names) symbol_names_.at(byte - 0x80u) = name;
   // Symbol words keep their letter in the vocabulary (WordInfo::symbol).
   text::Folder folder;
   for (const auto& [word, symbol] : symbol_words) gazetteer.SetRuleSymbol(folder.Key(word), symbol);
+  symbol_names_.assign(symbol_names.size(), std::string());
+  for (const auto& [name, byte] : symbol_names) symbol_names_.at(byte - 0x80u) = name;
+  // The text rules' needed words, marked in the vocabulary (the model adds them to it).
+  text_gated_ = !text_rules_.empty();
+  for (const std::uint32_t index : text_rules_) {
+    const RuleSpec& spec = rules_[index].spec;
+    if (spec.needs.empty()) text_gated_ = false;
+    for (const std::string& word : spec.needs) {
+      // (A word not in the vocabulary could not be found: the whole text is read.)
+      if (!gazetteer.SetNeeded(folder.Key(word))) text_gated_ = false;
+    }
+  }
 }
 
 std::string RuleEngine::SymbolText(char symbol) const {
@@ -464,32 +474,68 @@ void RuleEngine::Run(Document& doc) const {
     }
     doc.candidates.push_back(cand);
   };
-  text_set_->Scan(doc.text, doc.class_scratch);
-  for (const std::uint32_t index : text_rules_) {
-    const Compiled& c = rules_[index];
-    const auto n = static_cast<std::size_t>(c.group) + 1;
-    if (groups.size() < n) groups.resize(n);
-    if (c.automaton >= 0) {
-      std::size_t start = text_set_->NextStart(doc.class_scratch, c.automaton, 0);
-      if (start == ClassRegexSet::kNone || !condition_holds(c.spec)) continue;
-      while (start != ClassRegexSet::kNone &&
-             text_set_->MatchAt(c.automaton, doc.text, start, groups.data(), static_cast<int>(n),
-                                doc.class_scratch)) {
+  // The text read: all of it, or with `needs` lines for every text rule, the runs of sentences
+  // that hold a needed word (each from the end of the token before it to the start of the token
+  // after it, so that the characters around a match are the text's).
+  thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;
+  ranges.clear();
+  if (!text_gated_) {
+    ranges.emplace_back(0, static_cast<std::uint32_t>(text.size()));
+  } else {
+    const std::size_t n = tokens.size();
+    const WordInfo* info = doc.word_info.data();
+    for (const text::Sentence& sentence : doc.words.sentences) {
+      std::uint8_t flags = 0;
+      for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) flags |= info[t].flags;
+      if (!(flags & Gazetteer::kWordNeeded) || sentence.token_begin >= sentence.token_end) continue;
+      const std::uint32_t b = sentence.token_begin == 0 ? 0 : tokens[sentence.token_begin - 1].end;
+      const std::uint32_t e = sentence.token_end >= n ? static_cast<std::uint32_t>(text.size())
+                                                      : tokens[sentence.token_end].begin;
+      if (!ranges.empty() && ranges.back().second >= b) {
+        ranges.back().second = e;
+      } else {
+        ranges.emplace_back(b, e);
+      }
+    }
+  }
+  // Candidates in the order a pass over the whole text gives them: by rule, then by position.
+  const std::size_t first_candidate = doc.candidates.size();
+  for (const auto& [range_begin, range_end] : ranges) {
+    const std::string_view view(doc.text.data() + range_begin, range_end - range_begin);
+    const re2::StringPiece piece(view.data(), view.size());
+    text_set_->Scan(view, doc.class_scratch);
+    for (const std::uint32_t index : text_rules_) {
+      const Compiled& c = rules_[index];
+      const auto n = static_cast<std::size_t>(c.group) + 1;
+      if (groups.size() < n) groups.resize(n);
+      if (c.automaton >= 0) {
+        std::size_t start = text_set_->NextStart(doc.class_scratch, c.automaton, 0);
+        if (start == ClassRegexSet::kNone || !condition_holds(c.spec)) continue;
+        while (start != ClassRegexSet::kNone &&
+               text_set_->MatchAt(c.automaton, view, start, groups.data(), static_cast<int>(n),
+                                  doc.class_scratch)) {
+          const re2::StringPiece g = groups[n - 1];
+          if (g.data() != nullptr && !g.empty()) add_text(index, g);
+          start =
+              text_set_->NextStart(doc.class_scratch, c.automaton, NextSearch(groups[0], g, piece));
+        }
+        continue;
+      }
+      if (!condition_holds(c.spec)) continue;
+      std::size_t pos = 0;
+      while (pos <= piece.size() &&
+             MatchGroups(*c.re, piece, pos, groups.data(), static_cast<int>(n))) {
         const re2::StringPiece g = groups[n - 1];
         if (g.data() != nullptr && !g.empty()) add_text(index, g);
-        start =
-            text_set_->NextStart(doc.class_scratch, c.automaton, NextSearch(groups[0], g, text));
+        pos = NextSearch(groups[0], g, piece);
       }
-      continue;
     }
-    if (!condition_holds(c.spec)) continue;
-    std::size_t pos = 0;
-    while (pos <= text.size() &&
-           MatchGroups(*c.re, text, pos, groups.data(), static_cast<int>(n))) {
-      const re2::StringPiece g = groups[n - 1];
-      if (g.data() != nullptr && !g.empty()) add_text(index, g);
-      pos = NextSearch(groups[0], g, text);
-    }
+  }
+  if (ranges.size() > 1) {
+    std::stable_sort(doc.candidates.begin() + static_cast<std::ptrdiff_t>(first_candidate),
+                     doc.candidates.end(), [&](const Candidate& a, const Candidate& b) {
+                       return a.ref < b.ref;  // (text_rules_ is in rule order)
+                     });
   }
 }
 

@@ -90,6 +90,9 @@ class RuleEngine {
   std::vector<std::uint32_t> text_rules_;
   bool has_conditions_ = false;
   std::vector<std::string> symbol_names_;  // named symbol byte - 0x80 -> name
+  // When every text rule has a `needs` line (its words marked in the vocabulary), only the
+  // sentences holding one of those words are read.
+  bool text_gated_ = false;
 };
 
 }  // namespace nerkit::internal

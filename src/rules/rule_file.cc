@@ -163,6 +163,35 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
       }
       return;
     }
+    if (fields[0] == "needs") {
+      if (fields.size() != 3) {
+        throw LoadError(file_name, line_number, 1,
+                        "expected 3 tab-separated columns (needs, RULE_ID, WORDS), got " +
+                            std::to_string(fields.size()));
+      }
+      auto rule = std::find_if(rules_.begin(), rules_.end(),
+                               [&](const RuleSpec& r) { return r.id == fields[1]; });
+      if (rule == rules_.end()) {
+        throw LoadError(file_name, line_number, FieldColumn(line, 1),
+                        "needs: no rule \"" + std::string(fields[1]) + "\" defined before");
+      }
+      if (rule->target != RuleTarget::kText) {
+        throw LoadError(file_name, line_number, FieldColumn(line, 1),
+                        "needs: rule \"" + std::string(fields[1]) +
+                            "\" is not a text rule (a tokens rule reads no text)");
+      }
+      std::size_t pos = 0;
+      const std::string_view words = fields[2];
+      while (pos < words.size()) {
+        const std::size_t space = std::min(words.find(' ', pos), words.size());
+        if (space > pos) rule->needs.emplace_back(words.substr(pos, space - pos));
+        pos = space + 1;
+      }
+      if (rule->needs.empty()) {
+        throw LoadError(file_name, line_number, FieldColumn(line, 2), "needs: no words");
+      }
+      return;
+    }
     if (fields[0] == "define") {
       if (fields.size() != 3) {
         throw LoadError(file_name, line_number, 1,
@@ -258,6 +287,12 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
     rule.pattern = Expand(file_name, line_number, rule.pattern_column, fields[5]);
     rules_.push_back(std::move(rule));
   });
+}
+
+std::vector<std::string> RuleFileParser::needs_words() const {
+  std::vector<std::string> words;
+  for (const RuleSpec& r : rules_) words.insert(words.end(), r.needs.begin(), r.needs.end());
+  return words;
 }
 
 }  // namespace nerkit::internal

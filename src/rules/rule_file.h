@@ -1,6 +1,6 @@
 // The rule file format (dictionaries/rules/*.rules), shared by the name rules and the date rules.
 //
-// Tab-separated lines; `#` starts a comment line. Five kinds of line:
+// Tab-separated lines; `#` starts a comment line. Six kinds of line:
 //   symbol  X  WORD WORD ...
 //       Word-class symbols for the token class string: every listed word (matched on its
 //       case-folded form) gets the symbol X: a lower-case ASCII letter, written in upper case when
@@ -17,6 +17,11 @@
 //   anchor  WORD WORD ...
 //       Accepted for older rule files and ignored: the date rules run over the whole date
 //       class string of the document.
+//   needs  ID  WORD WORD ...
+//       For a text rule defined earlier: every match of rule ID holds one of these words as a
+//       token of its own (compared on the case-folded form; "$" and "&" are tokens too). The
+//       raw text is then read only in the sentences that hold one of them (a text rule without
+//       a needs line has the whole text read). A later line for the same rule adds words.
 //   define  NAME  VALUE
 //       A macro: `{NAME}` in any later pattern of any file is replaced by VALUE. NAME is
 //       [A-Z][A-Z0-9_]*. For patterns over token classes, VALUE is usually a symbol class.
@@ -67,6 +72,8 @@ struct RuleSpec {
   std::size_t line = 0;
   std::size_t group_column = 0;
   std::size_t pattern_column = 0;
+  // From a `needs` line (text rules): every match holds one of these words as a token (folded).
+  std::vector<std::string> needs;
 
   bool IsTimeRule() const {
     return label && (*label == Label::kDate || *label == Label::kTime ||
@@ -84,6 +91,8 @@ class RuleFileParser {
   void Parse(const std::string& file_name, std::string_view content);
 
   std::vector<RuleSpec>& rules() { return rules_; }
+  // Every word of every `needs` line (they must be in the vocabulary to be found as tokens).
+  std::vector<std::string> needs_words() const;
   // Word -> symbol from `symbol` lines (later lines override earlier ones): a letter, a digit,
   // or for a named symbol ("symbol COPULA is are") its byte, 0x80 + its index.
   const std::map<std::string, char, std::less<>>& symbol_words() const { return symbol_words_; }
