@@ -385,10 +385,41 @@ void RuleEngine::Run(Document& doc) const {
     return spec.when_symbol == 0 || symbol_counts[spec.when_symbol - 'a'] >= spec.when_count;
   };
   thread_local std::vector<re2::StringPiece> groups;
+  // The matches of `rules` in `subject` (scanned by `set` just before), each passed to `found`
+  // with its rule and entity group: each rule takes its matches in turn, each the match RE2
+  // would find from where the last one left off.
+  auto match_rules = [&](const std::vector<std::uint32_t>& rules, const ClassRegexSet& set,
+                         std::string_view subject, auto&& found) {
+    const re2::StringPiece piece(subject.data(), subject.size());
+    for (const std::uint32_t index : rules) {
+      const Compiled& c = rules_[index];
+      const auto n = static_cast<std::size_t>(c.group) + 1;
+      if (groups.size() < n) groups.resize(n);
+      if (c.automaton >= 0) {
+        std::size_t start = set.NextStart(doc.class_scratch, c.automaton, 0);
+        if (start == ClassRegexSet::kNone || !condition_holds(c.spec)) continue;
+        while (start != ClassRegexSet::kNone &&
+               set.MatchAt(c.automaton, subject, start, groups.data(), static_cast<int>(n),
+                           doc.class_scratch)) {
+          const re2::StringPiece g = groups[n - 1];
+          if (g.data() != nullptr && !g.empty()) found(index, g);
+          start = set.NextStart(doc.class_scratch, c.automaton, NextSearch(groups[0], g, piece));
+        }
+        continue;
+      }
+      if (!condition_holds(c.spec)) continue;
+      std::size_t pos = 0;
+      while (pos <= piece.size() &&
+             MatchGroups(*c.re, piece, pos, groups.data(), static_cast<int>(n))) {
+        const re2::StringPiece g = groups[n - 1];
+        if (g.data() != nullptr && !g.empty()) found(index, g);
+        pos = NextSearch(groups[0], g, piece);
+      }
+    }
+  };
 
   // Rules over the class string. One backward pass of the automaton finds where each of them
-  // can start a match; each rule with a start then takes its matches in turn, each the match RE2
-  // would find from where the last one left off.
+  // can start a match; each rule with a start then takes its matches (match_rules).
   const re2::StringPiece symbols(doc.symbols);
   token_set_->Scan(doc.symbols, doc.class_scratch);
   auto add = [&](std::uint32_t index, re2::StringPiece g) {
@@ -415,32 +446,7 @@ void RuleEngine::Run(Document& doc) const {
     }
     doc.candidates.push_back(std::move(cand));
   };
-  for (const std::uint32_t index : token_rules_) {
-    const Compiled& c = rules_[index];
-    const auto n = static_cast<std::size_t>(c.group) + 1;
-    if (groups.size() < n) groups.resize(n);
-    if (c.automaton >= 0) {
-      std::size_t start = token_set_->NextStart(doc.class_scratch, c.automaton, 0);
-      if (start == ClassRegexSet::kNone || !condition_holds(c.spec)) continue;
-      while (start != ClassRegexSet::kNone &&
-             token_set_->MatchAt(c.automaton, doc.symbols, start, groups.data(),
-                                 static_cast<int>(n), doc.class_scratch)) {
-        const re2::StringPiece g = groups[n - 1];
-        if (g.data() != nullptr && !g.empty()) add(index, g);
-        start = token_set_->NextStart(doc.class_scratch, c.automaton,
-                                      NextSearch(groups[0], g, symbols));
-      }
-      continue;
-    }
-    if (!condition_holds(c.spec)) continue;
-    std::size_t pos = 0;
-    while (pos <= doc.symbols.size() &&
-           MatchGroups(*c.re, symbols, pos, groups.data(), static_cast<int>(n))) {
-      const re2::StringPiece g = groups[n - 1];
-      if (g.data() != nullptr && !g.empty()) add(index, g);
-      pos = NextSearch(groups[0], g, symbols);
-    }
-  }
+  match_rules(token_rules_, *token_set_, doc.symbols, add);
 
   // Rules over the raw text, read by the automaton in UTF-8 in one pass of its own (or by RE2):
   // spans are kept when they start and end on token boundaries.
@@ -502,34 +508,8 @@ void RuleEngine::Run(Document& doc) const {
   const std::size_t first_candidate = doc.candidates.size();
   for (const auto& [range_begin, range_end] : ranges) {
     const std::string_view view(doc.text.data() + range_begin, range_end - range_begin);
-    const re2::StringPiece piece(view.data(), view.size());
     text_set_->Scan(view, doc.class_scratch);
-    for (const std::uint32_t index : text_rules_) {
-      const Compiled& c = rules_[index];
-      const auto n = static_cast<std::size_t>(c.group) + 1;
-      if (groups.size() < n) groups.resize(n);
-      if (c.automaton >= 0) {
-        std::size_t start = text_set_->NextStart(doc.class_scratch, c.automaton, 0);
-        if (start == ClassRegexSet::kNone || !condition_holds(c.spec)) continue;
-        while (start != ClassRegexSet::kNone &&
-               text_set_->MatchAt(c.automaton, view, start, groups.data(), static_cast<int>(n),
-                                  doc.class_scratch)) {
-          const re2::StringPiece g = groups[n - 1];
-          if (g.data() != nullptr && !g.empty()) add_text(index, g);
-          start =
-              text_set_->NextStart(doc.class_scratch, c.automaton, NextSearch(groups[0], g, piece));
-        }
-        continue;
-      }
-      if (!condition_holds(c.spec)) continue;
-      std::size_t pos = 0;
-      while (pos <= piece.size() &&
-             MatchGroups(*c.re, piece, pos, groups.data(), static_cast<int>(n))) {
-        const re2::StringPiece g = groups[n - 1];
-        if (g.data() != nullptr && !g.empty()) add_text(index, g);
-        pos = NextSearch(groups[0], g, piece);
-      }
-    }
+    match_rules(text_rules_, *text_set_, view, add_text);
   }
   if (ranges.size() > 1) {
     std::stable_sort(doc.candidates.begin() + static_cast<std::ptrdiff_t>(first_candidate),
