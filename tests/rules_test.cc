@@ -100,13 +100,15 @@ BOOST_AUTO_TEST_CASE(a_user_rule_without_recompiling) {
 // written {NAME} in patterns, the same whether the word is capitalised or not.
 BOOST_AUTO_TEST_CASE(a_named_symbol) {
   const nerkit::Extractor x = Load({
-      {"words.tsv", "port\tWORD\t-\t-\t0\t-\t-\nharbour\tWORD\t-\t-\t0\t-\t-\n"
-                    "of\tWORD\t-\t-\t0\t-\t-\n"},
+      {"words.tsv",
+       "port\tWORD\t-\t-\t0\t-\t-\nharbour\tWORD\t-\t-\t0\t-\t-\n"
+       "of\tWORD\t-\t-\t0\t-\t-\n"},
       {"mine.rules",
        "symbol\tHARBOUR\tport harbour\n"
        "loc.port_of\tLOCATION\ttokens\t1\t60\t{HARBOUR}[wk]([CGS]+)\n"},
   });
-  const nerkit::Result r = x.Extract("Ships left the harbour of Ras Lanuf. Port of Brega was shut.");
+  const nerkit::Result r =
+      x.Extract("Ships left the harbour of Ras Lanuf. Port of Brega was shut.");
   BOOST_TEST_REQUIRE(r.entities.size() == 2u);
   BOOST_TEST(r.entities[0].text == "Ras Lanuf");
   BOOST_TEST(r.entities[1].text == "Brega");
@@ -124,9 +126,8 @@ BOOST_AUTO_TEST_CASE(text_rules_read_only_where_their_words_are) {
   std::vector<std::string> everywhere, gated, wrong;
   for (const auto& e : Load({{"mine.rules", rule}}).Extract(text).entities)
     everywhere.push_back(e.text);
-  for (const auto& e : Load({{"mine.rules", rule + "needs\torg.ticker\tnyse nasdaq\n"}})
-                           .Extract(text)
-                           .entities) {
+  for (const auto& e :
+       Load({{"mine.rules", rule + "needs\torg.ticker\tnyse nasdaq\n"}}).Extract(text).entities) {
     gated.push_back(e.text);
   }
   // A word that no match holds: the rule is read nowhere (the needs line is the user's word).

@@ -92,7 +92,8 @@ void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
       // (A title is capitalised before a name in running text too: "Prime Minister X met
       // President Y" is no headline.)
       const bool word = (doc_->lexical[t] & TypeBit(EntryType::kWord)) &&
-                        !(doc_->lexical[t] & TypeBit(EntryType::kTitle)) && t > sentence.token_begin;
+                        !(doc_->lexical[t] & TypeBit(EntryType::kTitle)) &&
+                        t > sentence.token_begin;
       switch (tok.shape) {
         case Shape::kInitial:
           // A single capital ("C. Lewis", "I") is capitalised in any sentence: no evidence of a
@@ -597,8 +598,8 @@ void MentionSet::PersonAfterTown(std::vector<Candidate>& candidates) {
     std::int32_t town_priority = std::numeric_limits<std::int32_t>::min();
     for (std::uint32_t j = 0; j < candidates.size(); ++j) {
       const Candidate& t = candidates[j];
-      if (active_[j] && t.typed && t.label == Label::kLocation &&
-          t.token_begin == c.token_begin && t.token_end == c.token_begin + 1) {
+      if (active_[j] && t.typed && t.label == Label::kLocation && t.token_begin == c.token_begin &&
+          t.token_end == c.token_begin + 1) {
         town_priority = std::max(town_priority, t.priority);
       }
     }

@@ -492,7 +492,8 @@ void RuleEngine::Run(Document& doc) const {
     const WordInfo* info = doc.word_info.data();
     for (const text::Sentence& sentence : doc.words.sentences) {
       std::uint8_t flags = 0;
-      for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) flags |= info[t].flags;
+      for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t)
+        flags |= info[t].flags;
       if (!(flags & Gazetteer::kWordNeeded) || sentence.token_begin >= sentence.token_end) continue;
       const std::uint32_t b = sentence.token_begin == 0 ? 0 : tokens[sentence.token_begin - 1].end;
       const std::uint32_t e = sentence.token_end >= n ? static_cast<std::uint32_t>(text.size())

@@ -28,6 +28,23 @@ bool ValidMacroName(std::string_view name) {
   return true;
 }
 
+// Calls `fn` with each space-separated word of a line's WORDS column.
+template <typename Fn>
+void ForEachWord(std::string_view words, Fn&& fn) {
+  std::size_t pos = 0;
+  while (pos < words.size()) {
+    const std::size_t space = std::min(words.find(' ', pos), words.size());
+    if (space > pos) fn(words.substr(pos, space - pos));
+    pos = space + 1;
+  }
+}
+
+// A macro that stands for one symbol byte: "\x80".
+std::string ByteMacro(unsigned char byte) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  return {'\\', 'x', kHex[byte >> 4], kHex[byte & 15]};
+}
+
 }  // namespace
 
 std::string RuleFileParser::Expand(const std::string& file, std::size_t line, std::size_t column,
@@ -103,18 +120,12 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
           }
           const auto value = static_cast<unsigned char>(0x80 + symbol_names_.size());
           it = symbol_names_.emplace(std::string(symbol), value).first;
-          static constexpr char kHex[] = "0123456789abcdef";
-          macros_[std::string(symbol)] = {'\\', 'x', kHex[value >> 4], kHex[value & 15]};
+          macros_[std::string(symbol)] = ByteMacro(value);
         }
         byte = static_cast<char>(it->second);
       }
-      std::size_t pos = 0;
-      const std::string_view words = fields[2];
-      while (pos < words.size()) {
-        const std::size_t space = std::min(words.find(' ', pos), words.size());
-        if (space > pos) symbol_words_[std::string(words.substr(pos, space - pos))] = byte;
-        pos = space + 1;
-      }
+      ForEachWord(fields[2],
+                  [&](std::string_view word) { symbol_words_[std::string(word)] = byte; });
       return;
     }
     if (fields[0] == "class") {
@@ -143,16 +154,10 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
                                                        : k < 136 ? k - 127
                                                                  : k - 125);
         it = classes_.emplace(std::string(fields[1]), symbol).first;
-        static constexpr char kHex[] = "0123456789abcdef";
-        macros_[std::string(fields[1])] = {'\\', 'x', kHex[symbol >> 4], kHex[symbol & 15]};
+        macros_[std::string(fields[1])] = ByteMacro(symbol);
       }
-      std::size_t pos = 0;
-      const std::string_view words = fields[2];
-      while (pos < words.size()) {
-        const std::size_t space = std::min(words.find(' ', pos), words.size());
-        if (space > pos) class_words_.emplace_back(words.substr(pos, space - pos), it->second);
-        pos = space + 1;
-      }
+      ForEachWord(fields[2],
+                  [&](std::string_view word) { class_words_.emplace_back(word, it->second); });
       return;
     }
     if (fields[0] == "anchor") {  // older files: the date rules no longer need anchors
@@ -180,13 +185,7 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
                         "needs: rule \"" + std::string(fields[1]) +
                             "\" is not a text rule (a tokens rule reads no text)");
       }
-      std::size_t pos = 0;
-      const std::string_view words = fields[2];
-      while (pos < words.size()) {
-        const std::size_t space = std::min(words.find(' ', pos), words.size());
-        if (space > pos) rule->needs.emplace_back(words.substr(pos, space - pos));
-        pos = space + 1;
-      }
+      ForEachWord(fields[2], [&](std::string_view word) { rule->needs.emplace_back(word); });
       if (rule->needs.empty()) {
         throw LoadError(file_name, line_number, FieldColumn(line, 2), "needs: no words");
       }

@@ -114,7 +114,7 @@ class RuleFileParser {
   std::vector<RuleSpec> rules_;
   std::map<std::string, std::string, std::less<>> macros_;
   std::map<std::string, char, std::less<>> symbol_words_;
-  std::map<std::string, unsigned char, std::less<>> classes_;  // class name -> symbol
+  std::map<std::string, unsigned char, std::less<>> classes_;       // class name -> symbol
   std::map<std::string, unsigned char, std::less<>> symbol_names_;  // named symbol -> byte
   std::vector<std::pair<std::string, unsigned char>> class_words_;
 };
