@@ -257,6 +257,14 @@ const std::vector<NameCase> kNotNames = {
      "a lower-case city of stays outside the name"},
     {"Donors gave to the Nature Conservancy.", "the Nature Conservancy/ORGANIZATION",
      "a lower-case the stays outside"},
+    {"The striker, from Portland, Oregon, joined the club in the league championship after a "
+     "tournament in soccer and football.",
+     "Oregon/ORGANIZATION",
+     "a place with its state after a comma is an address, not a team, in a sports story"},
+    {"The striker, from Portland, Oregon, joined the club in the league championship after a "
+     "tournament in soccer and football.",
+     "Portland/ORGANIZATION",
+     "a place with its state after a comma is an address, not a team, in a sports story"},
     {"Sampras beat Agassi 6-3 6-4 on Sunday.", "Sampras/ORGANIZATION",
      "a tennis result names players, not teams"},
     {"Smith, a company spokesman, said so.", "Smith/ORGANIZATION",

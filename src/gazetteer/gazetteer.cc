@@ -860,8 +860,8 @@ void Gazetteer::AddCandidates(Document& doc, bool list_alternatives) const {
   auto choose = [&](std::size_t mi, EntryType type) {
     const GazetteerMatch& m = doc.matches[mi];
     Choice choice;
-    // Most names have one place of their name: no evidence to weigh, but for a common word that
-    // the region or country after a comma supports ("Reading, Pennsylvania").
+    // Most names have one place of their name: no evidence to weigh, but whether the region or
+    // country after a comma supports it ("Reading, Pennsylvania", "Sandy, Bedfordshire").
     std::uint32_t places = 0;
     std::int64_t only = -1;
     if (type == EntryType::kLocation) {
@@ -874,10 +874,8 @@ void Gazetteer::AddCandidates(Document& doc, bool list_alternatives) const {
       }
       if (places == 1) {
         choice.best = only;
-        if (entries_[only].Has(kCommon)) {
-          choice.bits =
-              Strongest(pair_bits(entries_[only], match_after_comma(m), match_before_comma(mi)));
-        }
+        choice.bits =
+            Strongest(pair_bits(entries_[only], match_after_comma(m), match_before_comma(mi)));
         return choice;
       }
     }
@@ -1006,6 +1004,8 @@ void Gazetteer::AddCandidates(Document& doc, bool list_alternatives) const {
       if (e.Has(kCommon) && !paired) {
         c.priority = kPriorityCommon;
         c.weak = true;
+      } else if (paired) {
+        c.priority = kPriorityPair;
       } else if (words > 1) {
         c.priority = e.Has(kAlternate) ? kPriorityLong - 5 : kPriorityLong;
       } else if (e.Has(kAlternate)) {

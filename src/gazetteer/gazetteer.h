@@ -113,10 +113,13 @@ class Gazetteer {
   // reason; without, that weighing of each loser is not done. Priorities: a match of several words
   // kPriorityLong (it is rarely an accident), of one word kPriorityMain, or kPriorityAlternate for
   // an alternate name; entries flagged `common` give weak candidates (kPriorityCommon) that the
-  // resolver keeps only with support.
+  // resolver keeps only with support. A place written with the region or country it lies in
+  // after a comma ("Portland, Oregon"), and that region or country, get kPriorityPair: the pair
+  // is a place's address, whatever else the document is about (a team in a sports story).
   void AddCandidates(Document& doc, bool list_alternatives) const;
   // A town of fewer than kMinorPlacePopulation people gets kPriorityMinorPlace, so that an
   // organisation or person of the same name ("Xinhua") wins.
+  static constexpr int kPriorityPair = 71;
   static constexpr int kPriorityLong = 70;
   static constexpr int kPriorityMain = 50;
   static constexpr int kPriorityMinorPlace = 47;
