@@ -231,6 +231,10 @@ const std::vector<NameCase> kNames = {
      "Shearer/PERSON",
      "a surname that is also a word, opening a sentence, after the full name (the document "
      "never writes it in lower case)"},
+    {"Vellmark is a Norwegian shipping company. In 2019 Vellmark merged with Nordhavn Line to "
+     "form Vellmark Nordhavn.",
+     "Vellmark Nordhavn/ORGANIZATION",
+     "resolver:organisation-first: a name opening with the document's organisation is no person"},
     // What the vetoes leave alone.
     {"The Reserve Bank of India (RBI) raised rates.", "RBI/ORGANIZATION",
      "the bank's acronym, with no number before it"},
@@ -284,6 +288,11 @@ const std::vector<NameCase> kNotNames = {
      "a place with its state after a comma is an address, not a team, in a sports story"},
     {"Sampras beat Agassi 6-3 6-4 on Sunday.", "Sampras/ORGANIZATION",
      "a tennis result names players, not teams"},
+    {"Velsor is a Czech packaging company. Velsor GDRs rose 2 percent.",
+     "Velsor GDRs/ORGANIZATION", "resolver:organisation-first: a plural acronym is a kind of thing"},
+    {"Vellmark is a Norwegian shipping company. In 2019 Vellmark merged with Nordhavn Line to "
+     "form Vellmark Nordhavn.",
+     "Vellmark Nordhavn/PERSON", "resolver:organisation-first"},
     {"Smith, a football club spokesman, said so.", "Smith/ORGANIZATION",
      "a spokesman of a club is no club"},
     {"Smith, a company spokesman, said so.", "Smith/ORGANIZATION",

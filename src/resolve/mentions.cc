@@ -930,7 +930,27 @@ void MentionSet::TypeNames() {
       }
       if (found) continue;
     }
-    // d. The form of the name.
+    // d. A name that opens with a name the document gives an organisation is that
+    // organisation's ("Vellmark Nordhavn" after "Vellmark is a shipping company"): a product, a
+    // merged company or a subsidiary, not a person. (Capitalised words only: not "Cofinec GDRs",
+    // its depositary receipts.)
+    bool title_case = true;
+    for (std::uint32_t t : words) {
+      const std::string_view w = doc_->TokenText(tokens[t]);
+      const bool plural_acronym = w.size() >= 3 && w.back() == 's' &&
+                                  std::all_of(w.begin(), w.end() - 1, [](char ch) {
+                                    return ch >= 'A' && ch <= 'Z';
+                                  });
+      title_case = title_case && tokens[t].shape == Shape::kCapitalized && !plural_acronym;
+    }
+    if (m.words >= 2 && title_case) {
+      const Vote* vote = typed.Find(KeyHash(words[0], words[0] + 1, nullptr));
+      if (vote && vote->label == Label::kOrganization && vote->priority >= kStrongCue) {
+        decide(Label::kOrganization, "resolver:organisation-first");
+        continue;
+      }
+    }
+    // e. The form of the name.
     const std::uint32_t lex = doc_->lexical[m.token_begin];
     // A frequent given name (Mark, Peter, Bob) first makes a person of common words too ("Mark
     // Butcher", "Bob Dole"); a rare one or a particle does not ("Red Star", "al-Jazeera").
