@@ -59,6 +59,11 @@ const std::vector<BadRule> kBadRules = {
      "test.rules:2:8: symbol name \"PORT\" is already a class name"},
     {"symbol\tPORT\tharbour\nclass\tPORT\tport\n",
      "test.rules:2:7: class name \"PORT\" is already a symbol name"},
+    {"symbol\tKIND\tclub\tupper\n",
+     "test.rules:1:18: unknown symbol flag \"upper\" (the only one is lower)"},
+    {"symbol\tq\tclub\tlower\n",
+     "test.rules:1:15: a letter symbol has its case already (written in upper case for "
+     "capitalised tokens): lower is for a digit or a named symbol"},
     {"define\tlower\tT\n", "test.rules:1:8: macro name \"lower\" must match [A-Z][A-Z0-9_]*"},
     {"needs\tctx.x\tband\n", "test.rules:1:7: needs: no rule \"ctx.x\" defined before"},
     {"person.x\tPERSON\ttokens\t1\t50\tT(C+)\nneeds\tperson.x\tmr\n",
@@ -113,6 +118,34 @@ BOOST_AUTO_TEST_CASE(a_named_symbol) {
   BOOST_TEST(r.entities[0].text == "Ras Lanuf");
   BOOST_TEST(r.entities[1].text == "Brega");
   BOOST_TEST(r.entities[1].source == "rule:loc.port_of (mine.rules:2)");
+}
+
+// A named symbol declared `lower` is given only to tokens that are not capitalised: "club" before
+// a name is the kind of what it names, while "Club" stays what the dictionaries make it (here a
+// head word, H).
+BOOST_AUTO_TEST_CASE(a_symbol_for_lower_case_words_only) {
+  const std::vector<nerkit::InMemoryFile> words = {
+      {"words.tsv", "club\tWORD\t-\t-\t0\t-\t-\n"},
+      {"cues.tsv", "Club\tORG_HEAD\t-\t-\t800\t-\tsuffix\n"},
+  };
+  const std::string rules =
+      "org.kind\tORGANIZATION\ttokens\t1\t60\t{KIND}([CGS]+)\n"
+      "org.head\tORGANIZATION\ttokens\t1\t60\t([CGS]+H)\n";
+  auto texts = [&](const std::string& symbol_line) {
+    std::vector<nerkit::InMemoryFile> files = words;
+    files.push_back({"mine.rules", symbol_line + rules});
+    std::vector<std::string> out;
+    for (const auto& e : Load(files).Extract("The club Zorvan beat the Kelvo Club.").entities) {
+      out.push_back(e.text);
+    }
+    return out;
+  };
+  BOOST_TEST(texts("symbol\tKIND\tclub\tlower\n") ==
+                 (std::vector<std::string>{"Zorvan", "Kelvo Club"}),
+             boost::test_tools::per_element());
+  // Without the flag, "Club" is {KIND} too, and the head word is lost.
+  BOOST_TEST(texts("symbol\tKIND\tclub\n") == (std::vector<std::string>{"Zorvan"}),
+             boost::test_tools::per_element());
 }
 
 // A text rule with a `needs` line is read only in the sentences that hold one of its words, and

@@ -78,8 +78,10 @@ void RuleEngine::Compile(std::vector<RuleSpec> rules) {
 
 void RuleEngine::BindWords(const std::map<std::string, char, std::less<>>& symbol_words,
                            const std::map<std::string, unsigned char, std::less<>>& symbol_names,
-                           Gazetteer& gazetteer) {
+                           const std::set<unsigned char>& lower_symbols, Gazetteer& gazetteer) {
   gazetteer_ = &gazetteer;
+  lower_only_.fill(false);
+  for (const unsigned char byte : lower_symbols) lower_only_[byte] = true;
   // Symbol words keep their letter in the vocabulary (WordInfo::symbol).
   text::Folder folder;
   for (const auto& [word, symbol] : symbol_words) gazetteer.SetRuleSymbol(folder.Key(word), symbol);
@@ -294,7 +296,8 @@ void RuleEngine::BuildSymbols(Document& doc) const {
         symbol = 'u';
       } else {
         char letter;
-        if (word_symbol) {
+        if (word_symbol &&
+            !(capitalised && lower_only_[static_cast<unsigned char>(word_symbol)])) {
           letter = word_symbol;
         } else if (cover[i] == 'P' && single[i] && (lex & TypeBit(EntryType::kGivenName)) &&
                    !(lex & TypeBit(EntryType::kWord)) && NextIsNameWord(doc, cover, i)) {

@@ -30,8 +30,10 @@
 
 #include <re2/re2.h>
 
+#include <array>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -60,10 +62,11 @@ class RuleEngine {
   // Gives the words of `symbol` lines their symbols in the gazetteer's vocabulary
   // (WordInfo::symbol). Call after Compile, once the gazetteer is built; the gazetteer must
   // outlive the engine.
-  // `symbol_names` are the named symbols (name -> byte), kept for SymbolText.
+  // `symbol_names` are the named symbols (name -> byte), kept for SymbolText;
+  // `lower_symbols` the symbols given only to tokens that are not capitalised.
   void BindWords(const std::map<std::string, char, std::less<>>& symbol_words,
                  const std::map<std::string, unsigned char, std::less<>>& symbol_names,
-                 Gazetteer& gazetteer);
+                 const std::set<unsigned char>& lower_symbols, Gazetteer& gazetteer);
   // A symbol of the class string as a rule writes it: the character itself, or {NAME} for a
   // named symbol.
   std::string SymbolText(char symbol) const;
@@ -90,6 +93,7 @@ class RuleEngine {
   std::vector<std::uint32_t> text_rules_;
   bool has_conditions_ = false;
   std::vector<std::string> symbol_names_;  // named symbol byte - 0x80 -> name
+  std::array<bool, 256> lower_only_{};     // symbol byte -> given to lower-case tokens only
   // When every text rule has a `needs` line (its words marked in the vocabulary), only the
   // sentences holding one of those words are read.
   bool text_gated_ = false;

@@ -90,14 +90,26 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
     if (line.find_first_not_of(" \t") == std::string_view::npos) return;
     SplitTabs(line, fields);
     if (fields[0] == "symbol") {
-      if (fields.size() != 3) {
+      if (fields.size() != 3 && fields.size() != 4) {
         throw LoadError(file_name, line_number, 1,
-                        "expected 3 tab-separated columns (symbol, X, WORDS), got " +
+                        "expected 3 tab-separated columns (symbol, X, WORDS) and an optional "
+                        "fourth (lower), got " +
                             std::to_string(fields.size()));
       }
       const std::string_view symbol = fields[1];
       const bool letter = symbol.size() == 1 && symbol[0] >= 'a' && symbol[0] <= 'z';
       const bool digit = symbol.size() == 1 && symbol[0] >= '1' && symbol[0] <= '8';
+      const bool lower = fields.size() == 4;
+      if (lower && fields[3] != "lower") {
+        throw LoadError(file_name, line_number, FieldColumn(line, 3),
+                        "unknown symbol flag \"" + std::string(fields[3]) +
+                            "\" (the only one is lower)");
+      }
+      if (lower && letter) {
+        throw LoadError(file_name, line_number, FieldColumn(line, 3),
+                        "a letter symbol has its case already (written in upper case for "
+                        "capitalised tokens): lower is for a digit or a named symbol");
+      }
       char byte = symbol.empty() ? '\0' : symbol[0];
       if (!letter && !digit) {
         // A named symbol, "symbol COPULA is are was were": a byte of its own (0x80 and up, no
@@ -124,6 +136,7 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
         }
         byte = static_cast<char>(it->second);
       }
+      if (lower) lower_symbols_.insert(static_cast<unsigned char>(byte));
       ForEachWord(fields[2],
                   [&](std::string_view word) { symbol_words_[std::string(word)] = byte; });
       return;

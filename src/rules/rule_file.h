@@ -8,6 +8,11 @@
 //       Or X is a NAME ([A-Z][A-Z0-9_]+, not a class's): the words get a byte of their own
 //       (0x80 + the name's index, at most 128 names, the same in either case), and `{NAME}` in
 //       any later pattern stands for it.
+//   symbol  X  WORD WORD ...  lower
+//       The same, for a digit or a NAME, with the symbol given only to tokens that are not
+//       capitalised: "symbol KIND_WORD club agency lower" makes "club" {KIND_WORD}, while
+//       "Club" keeps the letter its dictionary types give it (H, a head word). One `lower` line
+//       makes the whole symbol so.
 //   class  NAME  WORD WORD ...
 //       A word class of the date rules' class string (dates/date_symbols.h): every listed word
 //       (matched on its case-folded form; written with a capital, only when the token is
@@ -47,6 +52,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -100,6 +106,9 @@ class RuleFileParser {
   const std::map<std::string, unsigned char, std::less<>>& symbol_names() const {
     return symbol_names_;
   }
+  // The symbols (digits and named symbols' bytes) given only to tokens that are not
+  // capitalised (`lower` lines).
+  const std::set<unsigned char>& lower_symbols() const { return lower_symbols_; }
   const std::map<std::string, std::string, std::less<>>& macros() const { return macros_; }
   // Words of `class` lines, as written, with their class symbol (0x80 + the class's index, then
   // control characters 0x01-0x08 and 0x0B-0x1F), in
@@ -116,6 +125,7 @@ class RuleFileParser {
   std::map<std::string, char, std::less<>> symbol_words_;
   std::map<std::string, unsigned char, std::less<>> classes_;       // class name -> symbol
   std::map<std::string, unsigned char, std::less<>> symbol_names_;  // named symbol -> byte
+  std::set<unsigned char> lower_symbols_;
   std::vector<std::pair<std::string, unsigned char>> class_words_;
 };
 
