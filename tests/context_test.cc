@@ -214,6 +214,10 @@ const std::vector<NameCase> kNames = {
     {"SOCCER - ENGLISH LEAGUE RESULTS.\nLondon, Saturday: results of English league soccer "
      "matches:\nBristol Rovers 1 Stockport 1\nBury 4 Wycombe 0",
      "Stockport/ORGANIZATION", "sports.result_away: the home team's name may end in a head word"},
+    {"The Tamworth Players is an amateur theatre company founded in 1946.",
+     "Tamworth Players/ORGANIZATION", "ctx.is_a: a place and a word after it, after The"},
+    {"Boston Dynamics is an American robotics company.", "Boston Dynamics/ORGANIZATION",
+     "ctx.is_a: a place read as a given name, and a word after it"},
     {"She signed with Quorvant last week.", "Quorvant/ORGANIZATION", "ctx.signed_with"},
     {"Velmora, a company based in Ohio, cut jobs.", "Velmora/ORGANIZATION",
      "ctx.company_apposition"},
@@ -308,6 +312,8 @@ const std::vector<NameCase> kNotNames = {
     {"Vellmark is a Norwegian shipping company. In 2019 Vellmark merged with Nordhavn Line to "
      "form Vellmark Nordhavn.",
      "Vellmark Nordhavn/PERSON", "resolver:organisation-first"},
+    {"Hong Kong is a financial centre.", "Hong Kong/ORGANIZATION",
+     "ctx.is_a: a place alone is no company, whatever head word follows"},
     {"Smith, a football club spokesman, said so.", "Smith/ORGANIZATION",
      "a spokesman of a club is no club"},
     {"Smith, a company spokesman, said so.", "Smith/ORGANIZATION",
