@@ -140,9 +140,9 @@ BOOST_AUTO_TEST_CASE(a_symbol_for_lower_case_words_only) {
     }
     return out;
   };
-  BOOST_TEST(texts("symbol\tKIND\tclub\tlower\n") ==
-                 (std::vector<std::string>{"Zorvan", "Kelvo Club"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      texts("symbol\tKIND\tclub\tlower\n") == (std::vector<std::string>{"Zorvan", "Kelvo Club"}),
+      boost::test_tools::per_element());
   // Without the flag, "Club" is {KIND} too, and the head word is lost.
   BOOST_TEST(texts("symbol\tKIND\tclub\n") == (std::vector<std::string>{"Zorvan"}),
              boost::test_tools::per_element());

@@ -937,10 +937,9 @@ void MentionSet::TypeNames() {
     bool title_case = true;
     for (std::uint32_t t : words) {
       const std::string_view w = doc_->TokenText(tokens[t]);
-      const bool plural_acronym = w.size() >= 3 && w.back() == 's' &&
-                                  std::all_of(w.begin(), w.end() - 1, [](char ch) {
-                                    return ch >= 'A' && ch <= 'Z';
-                                  });
+      const bool plural_acronym =
+          w.size() >= 3 && w.back() == 's' &&
+          std::all_of(w.begin(), w.end() - 1, [](char ch) { return ch >= 'A' && ch <= 'Z'; });
       title_case = title_case && tokens[t].shape == Shape::kCapitalized && !plural_acronym;
     }
     if (m.words >= 2 && title_case) {

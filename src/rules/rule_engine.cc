@@ -296,8 +296,7 @@ void RuleEngine::BuildSymbols(Document& doc) const {
         symbol = 'u';
       } else {
         char letter;
-        if (word_symbol &&
-            !(capitalised && lower_only_[static_cast<unsigned char>(word_symbol)])) {
+        if (word_symbol && !(capitalised && lower_only_[static_cast<unsigned char>(word_symbol)])) {
           letter = word_symbol;
         } else if (cover[i] == 'P' && single[i] && (lex & TypeBit(EntryType::kGivenName)) &&
                    !(lex & TypeBit(EntryType::kWord)) && NextIsNameWord(doc, cover, i)) {

@@ -101,9 +101,9 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
       const bool digit = symbol.size() == 1 && symbol[0] >= '1' && symbol[0] <= '8';
       const bool lower = fields.size() == 4;
       if (lower && fields[3] != "lower") {
-        throw LoadError(file_name, line_number, FieldColumn(line, 3),
-                        "unknown symbol flag \"" + std::string(fields[3]) +
-                            "\" (the only one is lower)");
+        throw LoadError(
+            file_name, line_number, FieldColumn(line, 3),
+            "unknown symbol flag \"" + std::string(fields[3]) + "\" (the only one is lower)");
       }
       if (lower && letter) {
         throw LoadError(file_name, line_number, FieldColumn(line, 3),
