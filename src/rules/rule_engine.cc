@@ -215,6 +215,29 @@ char WordLetter(std::uint32_t lex, bool common_name, bool initial) {
   return 'c';
 }
 
+// An apostrophe that closes a plural word before a capitalised one, the possessive of a name's
+// plural: "Farmers' Union", "Veterans' Affairs" (not a quotation's closing mark: "'Stars' is",
+// where a space comes before the word the quotation opened with).
+bool PluralPossessive(const Document& doc, std::size_t i) {
+  const std::vector<text::Token>& tokens = doc.tokens();
+  const text::Token& tok = tokens[i];
+  if (tok.mark != text::Mark::kApostrophe && tok.mark != text::Mark::kCloseSingleQuote) return false;
+  if (i == 0 || i + 1 >= tokens.size() || tok.Has(text::kSpaceBefore)) return false;
+  const text::Token& before = tokens[i - 1];
+  const text::Token& after = tokens[i + 1];
+  if (!before.IsWord() || before.end <= before.begin || !after.IsWord() ||
+      !after.IsCapitalized() || !after.Has(text::kSpaceBefore) ||
+      after.sentence != tok.sentence) {
+    return false;
+  }
+  const char last = doc.text[before.end - 1];
+  if (last != 's' && last != 'S') return false;
+  // The plural's word begins the quotation when a single quote opens right before it.
+  return !(i >= 2 && (tokens[i - 2].mark == text::Mark::kApostrophe ||
+                      tokens[i - 2].mark == text::Mark::kOpenSingleQuote) &&
+           !before.Has(text::kSpaceBefore));
+}
+
 const std::array<char, 4096> kWordLetters = [] {
   std::array<char, 4096> table{};
   for (std::size_t index = 0; index < table.size(); ++index) {
@@ -324,6 +347,8 @@ void RuleEngine::BuildSymbols(Document& doc) const {
       using text::Mark;
       if (tok.Has(text::kPossessive)) {
         symbol = '\'';
+      } else if (PluralPossessive(doc, i)) {
+        symbol = '`';
       } else if (text::IsQuoteMark(tok.mark)) {
         symbol = '"';
       } else {
