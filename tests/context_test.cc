@@ -274,6 +274,10 @@ const std::vector<NameCase> kNames = {
      "form Vellmark Nordhavn.",
      "Vellmark Nordhavn/ORGANIZATION",
      "resolver:organisation-first: a name opening with the document's organisation is no person"},
+    {"The seat maker agreed to be acquired by Magna International Inc.\nMagna was up 1/8 on the "
+     "New York Stock Exchange.",
+     "Magna/ORGANIZATION",
+     "a short name of the company the document names in full, over a town of that name"},
     // What the vetoes leave alone.
     {"The Reserve Bank of India (RBI) raised rates.", "RBI/ORGANIZATION",
      "the bank's acronym, with no number before it"},

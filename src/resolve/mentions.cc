@@ -362,6 +362,32 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
       }
     }
   }
+  // A one-word name of an entry that the document names in full is that entry, over other
+  // entries of the same name: "Magna was up" after "Magna International Inc" is the company, not
+  // the town (the full name's entry ranks first; the short name's a little above the others).
+  std::vector<std::string_view>& full_ids = full_ids_;
+  full_ids.clear();
+  for (const Candidate& c : candidates) {
+    if (c.origin != Origin::kDictionary || c.weak || c.entry < 0 ||
+        c.token_end - c.token_begin < 2) {
+      continue;
+    }
+    const std::string_view id = gazetteer_->entry_id(static_cast<std::uint32_t>(c.entry));
+    if (!id.empty()) full_ids.push_back(id);
+  }
+  if (!full_ids.empty()) {
+    std::sort(full_ids.begin(), full_ids.end());
+    for (Candidate& c : candidates) {
+      if (c.origin != Origin::kDictionary || c.weak || c.entry < 0 ||
+          c.token_end != c.token_begin + 1 || c.priority > Gazetteer::kPriorityMain) {
+        continue;
+      }
+      const std::string_view id = gazetteer_->entry_id(static_cast<std::uint32_t>(c.entry));
+      if (!id.empty() && std::binary_search(full_ids.begin(), full_ids.end(), id)) {
+        c.priority = Gazetteer::kPriorityMain + 2;
+      }
+    }
+  }
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     Candidate& c = candidates[i];
     if (c.origin == Origin::kDate) continue;

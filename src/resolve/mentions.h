@@ -190,6 +190,7 @@ class MentionSet {
 
   std::vector<std::uint32_t> order_;
   std::vector<std::uint32_t> weak_ids_;  // FilterBySentenceForm: common words awaiting support
+  std::vector<std::string_view> full_ids_;  // FilterBySentenceForm: ids named by a full name
   using SortKey = std::pair<std::uint64_t, std::uint64_t>;  // compared as a pair
   std::vector<SortKey> sort_keys_;
   std::vector<SortKey> sorted_keys_;   // Select: the keys by first token
