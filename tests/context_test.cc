@@ -238,6 +238,9 @@ const std::vector<NameCase> kNames = {
      "ctx.staff_at: a firm's name with initials and &"},
     {"Tokyo-listed Hanami Robotics agreed to buy it.", "Hanami Robotics/ORGANIZATION",
      "cues.tsv: Robotics is a company's head word"},
+    {"SOCCER - SCOTTISH LEAGUE STANDINGS.\nStandings in the Scottish league soccer championship "
+     "after the matches:\nDundee 3 1 2 0 3 2 5\nSt Mirren 3 1 1 1 5 4 4",
+     "St Mirren/ORGANIZATION", "sports.standings: a team's name may open with a place head word"},
     {"She signed with Quorvant last week.", "Quorvant/ORGANIZATION", "ctx.signed_with"},
     {"Velmora, a company based in Ohio, cut jobs.", "Velmora/ORGANIZATION",
      "ctx.company_apposition"},
