@@ -241,6 +241,11 @@ const std::vector<NameCase> kNames = {
     {"SOCCER - SCOTTISH LEAGUE STANDINGS.\nStandings in the Scottish league soccer championship "
      "after the matches:\nDundee 3 1 2 0 3 2 5\nSt Mirren 3 1 1 1 5 4 4",
      "St Mirren/ORGANIZATION", "sports.standings: a team's name may open with a place head word"},
+    {"Envoy Christopher Hill met the delegation. Hill said talks went well.",
+     "Christopher Hill/PERSON",
+     "a place head word that is a frequent surname, after a given name, is a surname"},
+    {"Residents of Forest Hill complained.", "Forest Hill/LOCATION",
+     "a given name that is also a common word keeps the place"},
     {"She signed with Quorvant last week.", "Quorvant/ORGANIZATION", "ctx.signed_with"},
     {"Velmora, a company based in Ohio, cut jobs.", "Velmora/ORGANIZATION",
      "ctx.company_apposition"},

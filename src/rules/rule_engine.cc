@@ -148,6 +148,21 @@ bool PrevStartsPersonalName(const Document& doc, const std::vector<char>& cover,
   return !(common && tokens[j].Has(text::kSentenceStart));
 }
 
+// The word before token i is a given name that is no common word, capitalised, in the same
+// sentence.
+bool PrevIsGivenName(const Document& doc, const std::vector<char>& cover, std::size_t i) {
+  const std::vector<text::Token>& tokens = doc.tokens();
+  if (i == 0 || !tokens[i].Has(text::kSpaceBefore)) return false;
+  const std::size_t j = i - 1;
+  if (!tokens[j].IsWord() || tokens[j].shape != text::Shape::kCapitalized ||
+      tokens[j].sentence != tokens[i].sentence || (cover[j] && cover[j] != 'Q')) {
+    return false;
+  }
+  const std::uint32_t lex = doc.lexical[j];
+  return (lex & TypeBit(EntryType::kGivenName)) &&
+         !(lex & (kLexGivenCommon | TypeBit(EntryType::kWord)));
+}
+
 }  // namespace
 
 namespace {
@@ -330,6 +345,11 @@ void RuleEngine::BuildSymbols(Document& doc) const {
                    PrevStartsPersonalName(doc, cover, i)) {
           // A place that is also a surname, after a given name or an unknown capitalised word:
           // "Tony Adams", "Charles Darwin", "Yoelvis Quesada".
+          letter = 's';
+        } else if (!cover[i] && (lex & TypeBit(EntryType::kLocHead)) &&
+                   (lex & kLexSurnameFrequent) && PrevIsGivenName(doc, cover, i)) {
+          // A place head word that is a frequent surname, after a given name that is no common
+          // word: "Christopher Hill", "Stephen Field" are people.
           letter = 's';
         } else if (cover[i] && cover[i] != 'Q') {
           letter = cover[i];
