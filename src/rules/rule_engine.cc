@@ -323,7 +323,10 @@ void RuleEngine::BuildSymbols(Document& doc) const {
     }
     char symbol = '?';
     const bool capitalised = tok.IsCapitalized();
-    if (tok.IsWord()) {
+    if (tok.Has(text::kPossessive)) {
+      // ("'s" split off a word is a word token too, in the ASCII tokenizer's reading.)
+      symbol = '\'';
+    } else if (tok.IsWord()) {
       const std::uint32_t lex = doc.lexical[i];
       const char word_symbol = doc.word_info[i].symbol;
       if (tok.shape == text::Shape::kNumber) {
@@ -365,9 +368,7 @@ void RuleEngine::BuildSymbols(Document& doc) const {
       }
     } else {
       using text::Mark;
-      if (tok.Has(text::kPossessive)) {
-        symbol = '\'';
-      } else if (PluralPossessive(doc, i)) {
+      if (PluralPossessive(doc, i)) {
         symbol = '`';
       } else if (text::IsQuoteMark(tok.mark)) {
         symbol = '"';
