@@ -362,14 +362,16 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
       }
     }
   }
-  // A one-word name of an entry that the document names in full is that entry, over other
-  // entries of the same name: "Magna was up" after "Magna International Inc" is the company, not
-  // the town (the full name's entry ranks first; the short name's a little above the others).
+  // A one-word name of an organisation or person that the document names in full is that
+  // entry, over other entries of the same name: "Magna was up" after "Magna International Inc"
+  // is the company, not the town (the full name's entry ranks first; the short name's a little
+  // above the others). (Places, most of the entries with ids, are left out: their short names
+  // are weighed by the document's evidence already.)
   std::vector<std::string_view>& full_ids = full_ids_;
   full_ids.clear();
   for (const Candidate& c : candidates) {
     if (c.origin != Origin::kDictionary || c.weak || c.entry < 0 ||
-        c.token_end - c.token_begin < 2) {
+        c.label == Label::kLocation || c.token_end - c.token_begin < 2) {
       continue;
     }
     const std::string_view id = gazetteer_->entry_id(static_cast<std::uint32_t>(c.entry));
@@ -379,7 +381,8 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
     std::sort(full_ids.begin(), full_ids.end());
     for (Candidate& c : candidates) {
       if (c.origin != Origin::kDictionary || c.weak || c.entry < 0 ||
-          c.token_end != c.token_begin + 1 || c.priority > Gazetteer::kPriorityMain) {
+          c.label == Label::kLocation || c.token_end != c.token_begin + 1 ||
+          c.priority > Gazetteer::kPriorityMain) {
         continue;
       }
       const std::string_view id = gazetteer_->entry_id(static_cast<std::uint32_t>(c.entry));
