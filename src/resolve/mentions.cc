@@ -963,15 +963,15 @@ void MentionSet::TypeNames() {
     // organisation's ("Vellmark Nordhavn" after "Vellmark is a shipping company"): a product, a
     // merged company or a subsidiary, not a person. (Capitalised words only: not "Cofinec GDRs",
     // its depositary receipts.)
-    bool title_case = true;
-    for (std::uint32_t t : words) {
-      const std::string_view w = doc_->TokenText(tokens[t]);
+    bool title_case = m.words >= 2;
+    for (std::size_t k = 0; title_case && k < words.size(); ++k) {
+      const std::string_view w = doc_->TokenText(tokens[words[k]]);
       const bool plural_acronym =
           w.size() >= 3 && w.back() == 's' &&
           std::all_of(w.begin(), w.end() - 1, [](char ch) { return ch >= 'A' && ch <= 'Z'; });
-      title_case = title_case && tokens[t].shape == Shape::kCapitalized && !plural_acronym;
+      title_case = tokens[words[k]].shape == Shape::kCapitalized && !plural_acronym;
     }
-    if (m.words >= 2 && title_case) {
+    if (title_case) {
       const Vote* vote = typed.Find(KeyHash(words[0], words[0] + 1, nullptr));
       if (vote && vote->label == Label::kOrganization && vote->priority >= kStrongCue) {
         decide(Label::kOrganization, "resolver:organisation-first");

@@ -129,36 +129,34 @@ bool NextIsNameWord(const Document& doc, const std::vector<char>& cover, std::si
                   TypeBit(EntryType::kTitle)));
 }
 
+// Whether the token before `i` is a capitalised word of the same sentence, a space before it.
+bool CapitalisedWordBefore(const Document& doc, std::size_t i) {
+  const std::vector<text::Token>& tokens = doc.tokens();
+  if (i == 0 || !tokens[i].Has(text::kSpaceBefore)) return false;
+  const text::Token& before = tokens[i - 1];
+  return before.IsWord() && before.shape == text::Shape::kCapitalized &&
+         before.sentence == tokens[i].sentence;
+}
+
 // Whether the token before `i` can start a personal name with it: a capitalised word of the same
 // sentence, right before it, outside any dictionary place or organisation, that is either a given
 // name but not a common word opening the sentence ("Will Paris host ..."), or a word no
 // dictionary knows at all ("Yoelvis Quesada", "Gunhild Halle": given names of other languages).
 bool PrevStartsPersonalName(const Document& doc, const std::vector<char>& cover, std::size_t i) {
-  const std::vector<text::Token>& tokens = doc.tokens();
-  if (i == 0 || !tokens[i].Has(text::kSpaceBefore)) return false;
+  if (!CapitalisedWordBefore(doc, i)) return false;
   const std::size_t j = i - 1;
-  if (!tokens[j].IsWord() || tokens[j].shape != text::Shape::kCapitalized ||
-      tokens[j].sentence != tokens[i].sentence) {
-    return false;
-  }
   const std::uint32_t lex = doc.lexical[j];
   if (lex == 0 && !cover[j]) return true;
   if (!(lex & TypeBit(EntryType::kGivenName)) || (cover[j] && cover[j] != 'Q')) return false;
   const bool common = lex & (kLexGivenCommon | TypeBit(EntryType::kWord));
-  return !(common && tokens[j].Has(text::kSentenceStart));
+  return !(common && doc.tokens()[j].Has(text::kSentenceStart));
 }
 
-// The word before token i is a given name that is no common word, capitalised, in the same
-// sentence.
+// Whether the token before `i` is a capitalised given name that is no common word, outside any
+// dictionary name, in the same sentence.
 bool PrevIsGivenName(const Document& doc, const std::vector<char>& cover, std::size_t i) {
-  const std::vector<text::Token>& tokens = doc.tokens();
-  if (i == 0 || !tokens[i].Has(text::kSpaceBefore)) return false;
-  const std::size_t j = i - 1;
-  if (!tokens[j].IsWord() || tokens[j].shape != text::Shape::kCapitalized ||
-      tokens[j].sentence != tokens[i].sentence || (cover[j] && cover[j] != 'Q')) {
-    return false;
-  }
-  const std::uint32_t lex = doc.lexical[j];
+  if (!CapitalisedWordBefore(doc, i) || (cover[i - 1] && cover[i - 1] != 'Q')) return false;
+  const std::uint32_t lex = doc.lexical[i - 1];
   return (lex & TypeBit(EntryType::kGivenName)) &&
          !(lex & (kLexGivenCommon | TypeBit(EntryType::kWord)));
 }
