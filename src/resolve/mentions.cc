@@ -586,9 +586,8 @@ void MentionSet::PersonAfterTown(std::vector<Candidate>& candidates) {
   // knows, opens a person's name: "Youri Djorkaeff", "Kveta Peschke" (a given name of another
   // language that is also a village's name, or another spelling of a city's). Not where a rule
   // finds the place too ("in Youri"), nor by the main name of a city of 100,000 people or more
-  // ("Chicago NAPM"), a region, a hyphenated pair
-  // ("Kabul-Salang") or an acronym after it; a head word or a known word after it is left to the
-  // rules that build those names.
+  // ("Chicago NAPM"), a region, a hyphenated pair ("Kabul-Salang") or an acronym after it; a
+  // head word or a known word after it is left to the rules that build those names.
   constexpr std::uint32_t kLargeTown = 100000;
   std::vector<std::uint32_t>& towns = towns_;  // token << 1 | found by a rule or not small
   towns.clear();
@@ -608,13 +607,13 @@ void MentionSet::PersonAfterTown(std::vector<Candidate>& candidates) {
   }
   if (towns.empty()) return;
   std::sort(towns.begin(), towns.end());
+  const std::vector<Token>& tokens = doc_->tokens();
   for (std::uint32_t i = 0; i < candidates.size(); ++i) {
     Candidate& c = candidates[i];
     if (!active_[i] || c.typed || c.veto || c.origin == Origin::kDate ||
         c.token_end < c.token_begin + 2 || !OnlyUnknownWords(c.token_begin + 1, c.token_end)) {
       continue;
     }
-    const std::vector<Token>& tokens = doc_->tokens();
     bool words = true;
     for (std::uint32_t t = c.token_begin + 1; words && t < c.token_end; ++t) {
       words = tokens[t].Has(text::kSpaceBefore) && tokens[t].shape == Shape::kCapitalized;
