@@ -62,6 +62,8 @@ struct GazetteerMatch {
 enum MatchSummary : std::uint8_t {
   kSummaryCommonEntity = 1,  // an entity entry flagged `common`
   kSummaryCountry = 2,       // a place entry (not `common`) that is a country or feature
+  kSummaryMajorPlace = 4,    // a place's own name (not `common`, not an alternate) of at least
+                             // kMajorPlace people
 };
 
 // Another dictionary entry of a candidate's name that the gazetteer did not choose (a place of

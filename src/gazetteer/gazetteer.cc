@@ -26,6 +26,9 @@ void AddToSummary(const PackedEntry& e, std::uint32_t& strong_types, std::uint8_
   if (e.type == EntryType::kLocation && (e.Has(kCountry) || e.Has(kFeature))) {
     summary |= kSummaryCountry;
   }
+  if (e.type == EntryType::kLocation && e.Has(kPrimary) && e.weight >= kMajorPlace) {
+    summary |= kSummaryMajorPlace;
+  }
 }
 
 }  // namespace
@@ -252,6 +255,9 @@ void Gazetteer::Build() {
         if (e.type == EntryType::kGivenName && e.Has(kCommon)) nd.lexical |= kLexGivenCommon;
         if (e.type == EntryType::kGivenName && e.weight >= kFrequentGivenName) {
           nd.lexical |= kLexGivenFrequent;
+        }
+        if (e.type == EntryType::kGivenName && e.weight < kRareGivenName) {
+          nd.lexical |= kLexGivenRare;
         }
         if (e.type == EntryType::kSurname && e.Has(kCommon)) nd.lexical |= kLexSurnameCommon;
         if (e.type == EntryType::kSurname && e.weight >= kFrequentSurname) {

@@ -41,8 +41,13 @@ enum LexicalBit : std::uint32_t {
                                    // Peter: a given name before it is a word)
   kLexSurnameFrequent = 1u << 20,  // a surname of at least kFrequentSurname in 100,000 people
                                    // (Hill, Butcher, House; not Ranch or Press)
+  kLexGivenRare = 1u << 21,        // a given name fewer than kRareGivenName people had (Nairobi,
+                                   // Berlin: as a place's name they are the place)
 };
 inline constexpr std::uint32_t kFrequentGivenName = 50000;
+inline constexpr std::uint32_t kRareGivenName = 5000;
+// A place of at least this many people (its GeoNames population) is a major place: "Nairobi".
+inline constexpr std::uint32_t kMajorPlace = 1000000;
 inline constexpr std::uint32_t kFrequentSurname = 3;
 
 struct GazetteerStats {

@@ -268,7 +268,8 @@ void RuleEngine::BuildSymbols(Document& doc) const {
   // Dictionary coverage: the longest entity match over each token decides N / O / P, and
   // multi-token evidence matches (titles, head words) their letter.
   thread_local std::vector<char> cover;
-  thread_local std::vector<char> single;  // the cover comes from a one-word match
+  thread_local std::vector<char> single;  // the cover comes from a one-word match (2: of a major
+                                          // place, kSummaryMajorPlace)
   cover.assign(n, 0);
   single.assign(n, 0);
   for (const GazetteerMatch& m : doc.matches) {
@@ -297,10 +298,11 @@ void RuleEngine::BuildSymbols(Document& doc) const {
     if (!symbol) continue;
     std::uint32_t words = 0;
     for (std::uint32_t t = m.token_begin; t < m.token_end; ++t) words += tokens[t].IsWord();
+    const char one_word = words != 1 ? 0 : (m.summary & kSummaryMajorPlace) ? 2 : 1;
     for (std::uint32_t t = m.token_begin; t < m.token_end; ++t) {
       if (!cover[t] && tokens[t].IsWord()) {
         cover[t] = symbol;
-        single[t] = words == 1;
+        single[t] = one_word;
       }
     }
   }
@@ -338,8 +340,10 @@ void RuleEngine::BuildSymbols(Document& doc) const {
         if (word_symbol && !(capitalised && lower_only_[static_cast<unsigned char>(word_symbol)])) {
           letter = word_symbol;
         } else if (cover[i] == 'P' && single[i] && (lex & TypeBit(EntryType::kGivenName)) &&
-                   !(lex & TypeBit(EntryType::kWord)) && NextIsNameWord(doc, cover, i)) {
-          // A place that is also a given name, before another name word: "Douglas Hurd".
+                   !(lex & TypeBit(EntryType::kWord)) &&
+                   !((lex & kLexGivenRare) && single[i] == 2) && NextIsNameWord(doc, cover, i)) {
+          // A place that is also a given name, before another name word: "Douglas Hurd" (not a
+          // major place that is a rare given name: "Nairobi Stima" is no person).
           letter = 'g';
         } else if (cover[i] == 'P' && single[i] && (lex & TypeBit(EntryType::kSurname)) &&
                    !(lex & (kLexSurnameCommon | TypeBit(EntryType::kWord))) &&
