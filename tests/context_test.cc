@@ -303,6 +303,15 @@ const std::vector<NameCase> kNames = {
      "New York Stock Exchange.",
      "Magna/ORGANIZATION",
      "a short name of the company the document names in full, over a town of that name"},
+    {"Its editor joined from The Guardian in 2017.", "The Guardian/ORGANIZATION",
+     "a capitalised The in running text before a known name that is a common word is the "
+     "name's"},
+    {"He wrote a column for The Times.", "The Times/ORGANIZATION",
+     "a capitalised The before a newspaper's head word"},
+    {"He told The Associated Press on Friday.", "Associated Press/ORGANIZATION",
+     "before a longer name, a capitalised The stays outside, as other determiners do"},
+    {"The Guardian said on Monday.", "Guardian/ORGANIZATION",
+     "The opening a sentence is only capitalised"},
     // What the vetoes leave alone.
     {"The Reserve Bank of India (RBI) raised rates.", "RBI/ORGANIZATION",
      "the bank's acronym, with no number before it"},

@@ -317,15 +317,19 @@ bool MentionSet::CapitalisationSupports(const Candidate& c) const {
   auto capitalised_word = [&](std::size_t t) {
     return tokens[t].IsWord() && tokens[t].IsCapitalized() && tokens[t].sentence == first.sentence;
   };
+  // (A capitalised "The" in running text before it is part of the name: "wrote in The
+  // Guardian".)
+  const bool the = c.token_begin > 0 && TheOfName(c.token_begin - 1);
   if (c.token_begin > 0 && capitalised_word(c.token_begin - 1) &&
-      !tokens[c.token_begin - 1].Has(text::kSentenceStart)) {
+      !tokens[c.token_begin - 1].Has(text::kSentenceStart) && !the) {
     return false;
   }
   if (c.token_end < tokens.size() && capitalised_word(c.token_end)) return false;
   // A town that is also a word ("Man", "Eagle") needs a place preposition before it as well.
   if (c.label == Label::kLocation) {
-    return c.token_begin > 0 && c.token_begin - 1 < doc_->token_symbol.size() &&
-           (doc_->token_symbol[c.token_begin - 1] | 0x20) == 'i';
+    const std::uint32_t before = c.token_begin - (the ? 1 : 0);
+    return before > 0 && before - 1 < doc_->token_symbol.size() &&
+           (doc_->token_symbol[before - 1] | 0x20) == 'i';
   }
   return true;
 }
@@ -1390,6 +1394,28 @@ void MentionSet::Cluster() {
     }
     *slot = m.cluster + 1;
   }
+}
+
+bool MentionSet::TheOfName(std::uint32_t t) const {
+  const std::vector<Token>& tokens = doc_->tokens();
+  if (t < 1 || t + 1 >= tokens.size()) return false;
+  const Token& the = tokens[t];
+  const Token& before = tokens[t - 1];
+  const bool running_text = before.IsWord() || before.Is(text::Mark::kComma);
+  return the.Has(text::kThe) && the.shape == Shape::kCapitalized &&
+         !the.Has(text::kSentenceStart) && running_text && before.sentence == the.sentence &&
+         tokens[t + 1].sentence == the.sentence && !IsHeadline(the.sentence);
+}
+
+std::uint32_t MentionSet::NameBegin(const Mention& m) const {
+  const bool one_common_word = m.token_end == m.token_begin + 1 &&
+                               (doc_->lexical[m.token_begin] & TypeBit(EntryType::kWord)) &&
+                               doc_->tokens()[m.token_begin].shape == Shape::kCapitalized;
+  if ((m.label == Label::kOrganization || m.label == Label::kLocation) && one_common_word &&
+      m.token_begin > 0 && TheOfName(m.token_begin - 1)) {
+    return doc_->tokens()[m.token_begin - 1].begin;
+  }
+  return m.begin;
 }
 
 // Features() relies on the order of the labels and of the per-label features.

@@ -84,6 +84,13 @@ class MentionSet {
   // Groups mentions of the same thing into clusters.
   void Cluster();
 
+  // Where an organisation's or place's name starts in the text: at a capitalised "The" inside
+  // running text right before a name of one common word, which is part of the name ("wrote in
+  // The Times", "at The Oval"), else at the mention. (At a sentence's start, after a dash or
+  // colon, and in a headline, "The" is only capitalised; before longer names it stays outside,
+  // as other determiners do: "told The [Associated Press]".)
+  std::uint32_t NameBegin(const Mention& m) const;
+
   // The confidence model's features of a mention (after Cluster()).
   void Features(const Mention& m, FeatureVector& out);
 
@@ -103,6 +110,9 @@ class MentionSet {
   // The letters of a one-word acronym ("U.N." -> "un").
   std::string AcronymLetters(std::uint32_t token) const;
   bool IsHeadline(std::uint32_t sentence) const;
+  // Whether token `t` is a capitalised "The" inside running text (after a word or comma of its
+  // sentence, not in a headline), which the name after it begins with.
+  bool TheOfName(std::uint32_t t) const;
   // Whether `token` opens its sentence and is an ordinary word too ("Rice", "Shearer").
   bool CommonWordOpensSentence(std::uint32_t token) const;
   // Whether the document writes the word of `token` in lower case somewhere.

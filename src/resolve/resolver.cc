@@ -127,9 +127,9 @@ void Resolver::Resolve(Document& doc, MentionSet& set, const Gazetteer& gazettee
     Entity& e = NextReused(result.entities, entities_used);
     e.confidence = confidence;
     e.label = m.label;
-    e.start = m.begin;
+    e.start = set.NameBegin(m);
     e.end = m.end;
-    e.text.assign(doc.original.substr(m.begin, m.end - m.begin));
+    e.text.assign(doc.original.substr(e.start, m.end - e.start));
     if (m.entry >= 0) {
       const Entry& entry = gazetteer.entry(static_cast<std::uint32_t>(m.entry));
       e.canonical.assign(entry.canonical);
