@@ -130,6 +130,17 @@ BOOST_AUTO_TEST_CASE(shapes) {
   BOOST_TEST(nerkit::text::ShapeName(Shape::kCapitalized) == "Xxxx");
 }
 
+BOOST_AUTO_TEST_CASE(camel_case_words) {
+  using nerkit::text::IsCamelCase;
+  for (const char* word : {"YouTube", "AeroSystems", "DaimlerChrysler", "PayPal", "BankWatch"}) {
+    BOOST_TEST(IsCamelCase(word), word);
+  }
+  for (const char* word : {"MacArthur", "VanLandingham", "LeBron", "DeShawn", "McDonald", "JulAug",
+                           "Youtube", "YOUTUBE", "iPhone", "AbC", "Tube"}) {
+    BOOST_TEST(!IsCamelCase(word), word);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(folds_strip_case_and_accents) {
   Tokenizer tokenizer;
   TokenizedText out;

@@ -981,7 +981,12 @@ void MentionSet::TypeNames() {
         continue;
       }
     }
-    // e. The form of the name.
+    // e. The form of the name. One that ends in a word in camel case is a company's ("Spirit
+    // AeroSystems", "YouTube").
+    if (EndsInCamelCase(m.token_begin, m.token_end)) {
+      decide(Label::kOrganization, "resolver:camel-case");
+      continue;
+    }
     const std::uint32_t lex = doc_->lexical[m.token_begin];
     // A frequent given name (Mark, Peter, Bob) first makes a person of common words too ("Mark
     // Butcher", "Bob Dole"); a rare one or a particle does not ("Red Star", "al-Jazeera").
@@ -1393,6 +1398,27 @@ void MentionSet::Cluster() {
       append(org_clusters_, *org_bucket, {pooled(hashes), org_heads, m.cluster, -1});
     }
     *slot = m.cluster + 1;
+  }
+}
+
+bool MentionSet::EndsInCamelCase(std::uint32_t begin, std::uint32_t end) const {
+  const std::vector<Token>& tokens = doc_->tokens();
+  std::uint32_t last = end;
+  while (last > begin && !tokens[last - 1].IsWord()) --last;
+  if (last == begin) return false;
+  const Token& word = tokens[last - 1];
+  return word.shape == Shape::kAlnum ? false
+                                      : doc_->lexical[last - 1] == 0 &&
+                                            text::IsCamelCase(doc_->TokenText(word));
+}
+
+void MentionSet::OpenCamelCaseNames(std::vector<Candidate>& candidates) {
+  for (Candidate& c : candidates) {
+    if (c.origin != Origin::kRule || !c.typed || c.veto ||
+        (c.label != Label::kPerson && c.label != Label::kLocation)) {
+      continue;
+    }
+    if (EndsInCamelCase(c.token_begin, c.token_end)) c.typed = false;
   }
 }
 

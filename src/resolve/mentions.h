@@ -60,6 +60,10 @@ class MentionSet {
   // all-capital line, only dictionary names, time expressions and the strongest rules count.
   void FilterBySentenceForm(std::vector<Candidate>& candidates);
 
+  // A rule's person or place whose name ends in a word in camel case that no list knows
+  // ("Spirit AeroSystems", "at JavaSoft") is a name of open type: TypeNames makes it a company.
+  void OpenCamelCaseNames(std::vector<Candidate>& candidates);
+
   // Of two names of the same type where one contains the other, the longer gets at least the
   // shorter one's priority.
   void SupportByContainment(std::vector<Candidate>& candidates);
@@ -110,6 +114,9 @@ class MentionSet {
   // The letters of a one-word acronym ("U.N." -> "un").
   std::string AcronymLetters(std::uint32_t token) const;
   bool IsHeadline(std::uint32_t sentence) const;
+  // Whether the last word of tokens [begin, end) is in camel case (text::IsCamelCase) and in no
+  // list: "AeroSystems", "YouTube".
+  bool EndsInCamelCase(std::uint32_t begin, std::uint32_t end) const;
   // Whether token `t` is a capitalised "The" inside running text (after a word or comma of its
   // sentence, not in a headline), which the name after it begins with.
   bool TheOfName(std::uint32_t t) const;

@@ -84,6 +84,7 @@ void Resolver::Resolve(Document& doc, MentionSet& set, const Gazetteer& gazettee
   // Candidates that a sentence's form rules out (Title Case headlines, all-caps lines) or that
   // are dictionary names needing support they do not have.
   set.FilterBySentenceForm(cands);
+  set.OpenCamelCaseNames(cands);
   set.SupportByContainment(cands);
 
   // 1-2. Merge same spans and settle overlaps.

@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <mutex>
@@ -473,6 +474,23 @@ Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {
 Tokenizer::~Tokenizer() = default;
 
 Folder& Tokenizer::folder() { return impl_->folder; }
+
+bool IsCamelCase(std::string_view word) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  if (word.size() < 5 || !upper(word[0])) return false;
+  std::size_t k = 1;
+  while (k < word.size() && lower(word[k])) ++k;
+  if (k < 3 || k + 1 >= word.size() || !upper(word[k]) || !lower(word[k + 1])) return false;
+  // (Also months run together in tables of figures: "JulAug", "NovDec".)
+  static constexpr std::string_view kNamePrefixes[] = {
+      "Mac", "Fitz", "Van", "Von", "Vander", "Della", "Del", "Den", "Der", "Ten", "Ter",
+      "Dos", "Das", "Las", "Los", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+      "Sep", "Sept", "Oct", "Nov", "Dec"};
+  const std::string_view prefix = word.substr(0, k);
+  return std::find(std::begin(kNamePrefixes), std::end(kNamePrefixes), prefix) ==
+         std::end(kNamePrefixes);
+}
 
 bool IsAbbreviation(std::string_view fold) {
   return AlwaysJoin().contains(fold) || JoinUnlessStarter().contains(fold);

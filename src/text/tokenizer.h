@@ -57,6 +57,13 @@ struct TokenizedText {
 // Co, Ltd, Jr, etc. A name that ends in one ends with its period ("Apple Inc.").
 bool IsAbbreviation(std::string_view fold);
 
+// Whether a word is written in camel case as company and product names are ("YouTube",
+// "AeroSystems", "DaimlerChrysler"): a capital, two lower-case letters or more, and a capital
+// before a lower-case letter inside. Personal names that look so open with Mac, Fitz, Van and
+// the like ("MacArthur", "VanLandingham"), which are left out, as are months run together
+// ("JulAug"); "LeBron" and "DeShawn" have one lower-case letter before their second capital.
+bool IsCamelCase(std::string_view word);
+
 class Tokenizer {
  public:
   // Throws nerkit::Error if ICU cannot create its break iterators.
