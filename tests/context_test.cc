@@ -325,6 +325,12 @@ const std::vector<NameCase> kNames = {
      "resolver:camel-case: a name ending in a word in camel case is a company's, not a person"},
     {"The video was posted on YouTube on Monday.", "YouTube/ORGANIZATION",
      "resolver:camel-case: one word in camel case, not a place after on"},
+    {"Officers from Thames Valley Police arrived at the scene on Monday.",
+     "Thames Valley Police/ORGANIZATION",
+     "an organisation built by its head word on a known region is the name"},
+    {"It was staged by the Thames Valley Theatre Company in the spring.",
+     "Thames Valley Theatre Company/ORGANIZATION",
+     "a region, a place head word and an organisation head word"},
     // What the vetoes leave alone.
     {"The Reserve Bank of India (RBI) raised rates.", "RBI/ORGANIZATION",
      "the bank's acronym, with no number before it"},

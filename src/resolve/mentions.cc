@@ -482,6 +482,7 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
   // the longer is the better reading: it gets at least the shorter one's priority, and wins.
   // Candidates are visited in order of their first token, so each is compared only with those
   // that overlap it.
+  const std::vector<Token>& tokens = doc_->tokens();
   std::vector<std::uint32_t>& order = order_;
   order.clear();
   for (std::uint32_t i = 0; i < candidates.size(); ++i) {
@@ -515,11 +516,19 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
       }
       // Of another type: an organisation that a rule builds by its head word on a known town or
       // person ("Battle Creek Toasted Corn Flake Company", "Duke Ellington Orchestra") is the
-      // name, not the town or person inside it. (Not on a country or region: "Hong Kong
-      // Financial Secretary".)
-      const bool town = inner->label == Label::kLocation &&
-                        inner->token_begin < doc_->token_symbol.size() &&
-                        (doc_->token_symbol[inner->token_begin] | 0x20) == 'p';
+      // name, not the town or person inside it; so is one built on a country or region
+      // ("Thames Valley Police", "Hong Kong Jockey Club") where no capitalised word follows it
+      // (not "Hong Kong Financial Secretary", a region and a title).
+      const char inner_symbol = inner->token_begin < doc_->token_symbol.size()
+                                    ? static_cast<char>(doc_->token_symbol[inner->token_begin] | 0x20)
+                                    : 0;
+      const bool town =
+          inner->label == Label::kLocation &&
+          (inner_symbol == 'p' ||
+           (inner_symbol == 'k' && !(outer->token_end < tokens.size() &&
+                                     tokens[outer->token_end].IsCapitalized() &&
+                                     tokens[outer->token_end].sentence ==
+                                         tokens[outer->token_begin].sentence)));
       bool built_on = outer->label == Label::kOrganization && outer->origin == Origin::kRule &&
                       inner->origin == Origin::kDictionary &&
                       inner->token_begin == outer->token_begin &&
@@ -546,7 +555,6 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
   // ("Awami National Party" around "National Party"). The untyped name outranks the shorter one.
   std::vector<NameEnd>& ends = name_ends_;
   ends.clear();
-  const std::vector<Token>& tokens = doc_->tokens();
   for (std::uint32_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     if (!active_[i] || !c.typed || c.veto || c.weak) continue;
