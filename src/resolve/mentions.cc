@@ -519,16 +519,16 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
       // name, not the town or person inside it; so is one built on a country or region
       // ("Thames Valley Police", "Hong Kong Jockey Club") where no capitalised word follows it
       // (not "Hong Kong Financial Secretary", a region and a title).
-      const char inner_symbol = inner->token_begin < doc_->token_symbol.size()
-                                    ? static_cast<char>(doc_->token_symbol[inner->token_begin] | 0x20)
-                                    : 0;
+      const char inner_symbol =
+          inner->token_begin < doc_->token_symbol.size()
+              ? static_cast<char>(doc_->token_symbol[inner->token_begin] | 0x20)
+              : 0;
       const bool town =
           inner->label == Label::kLocation &&
           (inner_symbol == 'p' ||
-           (inner_symbol == 'k' && !(outer->token_end < tokens.size() &&
-                                     tokens[outer->token_end].IsCapitalized() &&
-                                     tokens[outer->token_end].sentence ==
-                                         tokens[outer->token_begin].sentence)));
+           (inner_symbol == 'k' &&
+            !(outer->token_end < tokens.size() && tokens[outer->token_end].IsCapitalized() &&
+              tokens[outer->token_end].sentence == tokens[outer->token_begin].sentence)));
       bool built_on = outer->label == Label::kOrganization && outer->origin == Origin::kRule &&
                       inner->origin == Origin::kDictionary &&
                       inner->token_begin == outer->token_begin &&
@@ -1415,9 +1415,8 @@ bool MentionSet::EndsInCamelCase(std::uint32_t begin, std::uint32_t end) const {
   while (last > begin && !tokens[last - 1].IsWord()) --last;
   if (last == begin) return false;
   const Token& word = tokens[last - 1];
-  return word.shape == Shape::kAlnum ? false
-                                      : doc_->lexical[last - 1] == 0 &&
-                                            text::IsCamelCase(doc_->TokenText(word));
+  return word.shape != Shape::kAlnum && doc_->lexical[last - 1] == 0 &&
+         text::IsCamelCase(doc_->TokenText(word));
 }
 
 void MentionSet::OpenCamelCaseNames(std::vector<Candidate>& candidates) {

@@ -484,9 +484,9 @@ bool IsCamelCase(std::string_view word) {
   if (k < 3 || k + 1 >= word.size() || !upper(word[k]) || !lower(word[k + 1])) return false;
   // (Also months run together in tables of figures: "JulAug", "NovDec".)
   static constexpr std::string_view kNamePrefixes[] = {
-      "Mac", "Fitz", "Van", "Von", "Vander", "Della", "Del", "Den", "Der", "Ten", "Ter",
-      "Dos", "Das", "Las", "Los", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
-      "Sep", "Sept", "Oct", "Nov", "Dec"};
+      "Mac", "Fitz", "Van", "Von", "Vander", "Della", "Del", "Den", "Der", "Ten",
+      "Ter", "Dos",  "Das", "Las", "Los",    "Jan",   "Feb", "Mar", "Apr", "May",
+      "Jun", "Jul",  "Aug", "Sep", "Sept",   "Oct",   "Nov", "Dec"};
   const std::string_view prefix = word.substr(0, k);
   return std::find(std::begin(kNamePrefixes), std::end(kNamePrefixes), prefix) ==
          std::end(kNamePrefixes);
