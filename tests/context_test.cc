@@ -331,6 +331,14 @@ const std::vector<NameCase> kNames = {
     {"It was staged by the Thames Valley Theatre Company in the spring.",
      "Thames Valley Theatre Company/ORGANIZATION",
      "a region, a place head word and an organisation head word"},
+    {"Manchester United beat Aston Villa 3-1 at Old Trafford on Saturday. The result lifts "
+     "United to fifth in the league.",
+     "United/ORGANIZATION", "resolver:club-short-name: a club of two words is known by its second"},
+    {"Manchester United beat Aston Villa 3-1 at Old Trafford on Saturday.\nVilla manager Unai "
+     "Emery said his side had been punished.",
+     "Villa/ORGANIZATION",
+     "resolver:club-short-name: opening a sentence, when the document never writes it in lower "
+     "case"},
     // What the vetoes leave alone.
     {"The Reserve Bank of India (RBI) raised rates.", "RBI/ORGANIZATION",
      "the bank's acronym, with no number before it"},
@@ -358,6 +366,8 @@ const std::vector<NameCase> kNotNames = {
     {"Flights from Kabul-Salang resumed.", "Kabul-Salang/PERSON",
      "resolver:person-after-town: not a hyphenated pair"},
     {"It is a company that makes tools.", "It/ORGANIZATION", "ctx.is_a: a pronoun is no name"},
+    {"Aston Villa won again. The villa was sold.\nVilla owners said so.", "Villa/ORGANIZATION",
+     "resolver:club-short-name: a word the document writes in lower case, opening a sentence"},
     {"MaliVai Washington beat him in straight sets.", "MaliVai Washington/ORGANIZATION",
      "a word in camel case first in a name leaves it a person's"},
     {"Tom Kelvar was a town councillor in Leeds.", "Tom Kelvar/LOCATION",

@@ -1043,6 +1043,10 @@ void MentionSet::TypeNames() {
   }
 }
 
+namespace {
+constexpr const char* kClubShortName = "resolver:club-short-name";
+}  // namespace
+
 void MentionSet::Propagate() {
   const std::vector<Token>& tokens = doc_->tokens();
   const std::size_t n = tokens.size();
@@ -1124,6 +1128,12 @@ void MentionSet::Propagate() {
       if (keep > 0) {
         add(hashes.data(), keep, Label::kOrganization, m.entry, "resolver:short-name", capitals);
       }
+      // A club of two words is known by its second, capitalised: "Villa" after "Aston Villa",
+      // "United" after "Manchester United".
+      if (hashes.size() == 2 && (capitals & 2u) && m.entry >= 0 &&
+          gazetteer_->entry(static_cast<std::uint32_t>(m.entry)).Has(kSports)) {
+        add(&hashes.back(), 1, Label::kOrganization, m.entry, kClubShortName, 1u);
+      }
     }
     add(hashes.data(), hashes.size(), m.label, m.entry, "resolver:same-name", capitals);
   }
@@ -1204,12 +1214,19 @@ void MentionSet::Propagate() {
       }
     }
     if (!best) continue;
+    // A club's short name stands alone: not "Tour" in "European PGA Tour" after "PGA Tour".
+    if (best->note == kClubShortName && i > 0 && tokens[i - 1].shape == Shape::kCapitalized &&
+        tokens[i - 1].sentence == tokens[i].sentence && !tokens[i - 1].Has(text::kSentenceStart)) {
+      continue;
+    }
     // A common word alone at the start of a sentence is most likely just that word, unless it
-    // is a person's name the document never writes in lower case ("Shearer takes the captaincy"
-    // after "Alan Shearer"; not "Rice prices rose" in a story that speaks of rice).
+    // is a person's name or a club's short name that the document never writes in lower case
+    // ("Shearer takes the captaincy" after "Alan Shearer", "Villa manager Unai Emery said"
+    // after "Aston Villa"; not "Rice prices rose" in a story that speaks of rice).
     const bool single = best->size == 1;
     if (single && CommonWordOpensSentence(static_cast<std::uint32_t>(i))) {
-      if (best->label != Label::kPerson || WrittenInLowerCase(static_cast<std::uint32_t>(i))) {
+      if ((best->label != Label::kPerson && best->note != kClubShortName) ||
+          WrittenInLowerCase(static_cast<std::uint32_t>(i))) {
         continue;
       }
     }
