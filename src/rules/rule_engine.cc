@@ -152,13 +152,36 @@ bool PrevStartsPersonalName(const Document& doc, const std::vector<char>& cover,
   return !(common && doc.tokens()[j].Has(text::kSentenceStart));
 }
 
-// Whether the token before `i` is a capitalised given name that is no common word, outside any
-// dictionary name, in the same sentence.
+// Whether a capitalised word of the same sentence follows token `i` that a title before it
+// would name ("King Abdullah"); a generational suffix does not count ("King Jr.").
+bool NameWordAfter(const Document& doc, std::size_t i) {
+  const std::vector<text::Token>& tokens = doc.tokens();
+  if (i + 1 >= tokens.size()) return false;
+  const text::Token& next = tokens[i + 1];
+  if (!next.IsWord() || !next.IsCapitalized() || next.sentence != tokens[i].sentence) return false;
+  const std::string_view fold = doc.words.Fold(next);
+  return fold != "jr" && fold != "sr";
+}
+
+// Whether token `i` (one letter) and an "&" are written together: "A&M", "P&G".
+bool InitialsWithAmpersand(const Document& doc, std::size_t i) {
+  const std::vector<text::Token>& tokens = doc.tokens();
+  const bool before =
+      i >= 1 && !tokens[i].Has(text::kSpaceBefore) && tokens[i - 1].Is(text::Mark::kAmpersand);
+  const bool after = i + 1 < tokens.size() && !tokens[i + 1].Has(text::kSpaceBefore) &&
+                     tokens[i + 1].Is(text::Mark::kAmpersand);
+  return before || after;
+}
+
+// Whether the token before `i` is a capitalised given name outside any dictionary name, in the
+// same sentence: one that is no common word, or any after a title ("Dr Warren Hill").
 bool PrevIsGivenName(const Document& doc, const std::vector<char>& cover, std::size_t i) {
   if (!CapitalisedWordBefore(doc, i) || (cover[i - 1] && cover[i - 1] != 'Q')) return false;
   const std::uint32_t lex = doc.lexical[i - 1];
-  return (lex & TypeBit(EntryType::kGivenName)) &&
-         !(lex & (kLexGivenCommon | TypeBit(EntryType::kWord)));
+  if (!(lex & TypeBit(EntryType::kGivenName))) return false;
+  if (!(lex & (kLexGivenCommon | TypeBit(EntryType::kWord)))) return true;
+  return i >= 2 && doc.tokens()[i - 2].sentence == doc.tokens()[i].sentence &&
+         ((doc.lexical[i - 2] & TypeBit(EntryType::kTitle)) || cover[i - 2] == 'T');
 }
 
 }  // namespace
@@ -337,7 +360,11 @@ void RuleEngine::BuildSymbols(Document& doc) const {
         symbol = 'u';
       } else {
         char letter;
-        if (word_symbol && !(capitalised && lower_only_[static_cast<unsigned char>(word_symbol)])) {
+        if (tok.shape == text::Shape::kInitial && InitialsWithAmpersand(doc, i)) {
+          // "A&M", "A&P": letters joined by "&" are initials, not the article A.
+          letter = 'x';
+        } else if (word_symbol &&
+                   !(capitalised && lower_only_[static_cast<unsigned char>(word_symbol)])) {
           letter = word_symbol;
         } else if (cover[i] == 'P' && single[i] && (lex & TypeBit(EntryType::kGivenName)) &&
                    !(lex & TypeBit(EntryType::kWord)) &&
@@ -350,6 +377,11 @@ void RuleEngine::BuildSymbols(Document& doc) const {
                    PrevStartsPersonalName(doc, cover, i)) {
           // A place that is also a surname, after a given name or an unknown capitalised word:
           // "Tony Adams", "Charles Darwin", "Yoelvis Quesada".
+          letter = 's';
+        } else if (!cover[i] && (lex & TypeBit(EntryType::kTitle)) && (lex & kLexSurnameFrequent) &&
+                   PrevIsGivenName(doc, cover, i) && !NameWordAfter(doc, i)) {
+          // A title that is a frequent surname, ending a name after a given name: "Stephen
+          // King", "Larry King", "Martin Luther King Jr." (not "King Abdullah").
           letter = 's';
         } else if (!cover[i] && (lex & TypeBit(EntryType::kLocHead)) &&
                    (lex & kLexSurnameFrequent) && PrevIsGivenName(doc, cover, i)) {
