@@ -197,6 +197,8 @@ const std::vector<NameCase> kNames = {
      "org.head_suffix: a county's club"},
     {"The final was played at the National Tennis Centre.", "National Tennis Centre/LOCATION",
      "cues.tsv: a tennis centre is a venue, a place"},
+    {"Its home ground is the Stadio Comunale Enzo Ricci.", "Stadio Comunale Enzo Ricci/LOCATION",
+     "cues.tsv: Stadio, Estadio, Stade and Stadion open a stadium's name (it was a person)"},
     {"Crowds filled the Beijing Olympic Stadium.", "Beijing Olympic Stadium/LOCATION",
      "loc.head_suffix: a sports word before the place head word"},
     {"The Greenhill Tigers, a semi-professional rugby league club from Leeds, were founded in "
