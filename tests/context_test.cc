@@ -298,6 +298,8 @@ const std::vector<NameCase> kNames = {
     {"Velmora, a company based in Ohio, cut jobs.", "Velmora/ORGANIZATION",
      "ctx.company_apposition"},
     {"The mayor of Brelton resigned.", "Brelton/LOCATION", "ctx.mayor_of"},
+    {"Vetrano FC is a football club based in Vetrano, Sicily.", "Vetrano/LOCATION",
+     "loc.town_region: an unknown town and its region, over the club's short name"},
     {"He lives on the outskirts of Tarvik.", "Tarvik/LOCATION", "ctx.outskirts_of"},
     {"He spoke to radio station WXYZ on Monday.", "WXYZ/ORGANIZATION", "ctx.call_sign"},
     {"He spoke to KQED-FM on Monday.", "KQED-FM/ORGANIZATION", "ctx.call_sign_band"},
