@@ -295,6 +295,7 @@ const std::vector<NameCase> kNames = {
     {"She signed with Quorvant last week.", "Quorvant/ORGANIZATION", "ctx.signed_with"},
     {"In 2020 the bank was acquired by Delmora.", "Delmora/ORGANIZATION", "ctx.acquired_by"},
     {"It merged with Valtrix in 2004.", "Valtrix/ORGANIZATION", "ctx.acquired_by: merged with"},
+    {"It was a subsidiary of Nedlloyd until 1997.", "Nedlloyd/ORGANIZATION", "ctx.part_of"},
     {"Velmora, a company based in Ohio, cut jobs.", "Velmora/ORGANIZATION",
      "ctx.company_apposition"},
     {"The mayor of Brelton resigned.", "Brelton/LOCATION", "ctx.mayor_of"},
