@@ -256,6 +256,8 @@ const std::vector<NameCase> kNames = {
      "ctx.staff_at: where analysts work is a firm, not a place"},
     {"Economists at A.G. Edwards & Sons expect a cut.", "A.G. Edwards & Sons/ORGANIZATION",
      "ctx.staff_at: a firm's name with initials and &"},
+    {"It was founded by engineers at Texas Instruments. The company is listed.",
+     "Texas Instruments/ORGANIZATION", "ctx.staff_at: the name stops at the sentence's end"},
     {"Tokyo-listed Hanami Robotics agreed to buy it.", "Hanami Robotics/ORGANIZATION",
      "cues.tsv: Robotics is a company's head word"},
     {"SOCCER - SCOTTISH LEAGUE STANDINGS.\nStandings in the Scottish league soccer championship "
