@@ -167,6 +167,8 @@ BOOST_AUTO_TEST_CASE(sentences_do_not_split_after_abbreviations) {
   BOOST_TEST(Sentences("Troops left the U.S. The war ended.") ==
              (Strings{"Troops left the U.S.", "The war ended."}));
   BOOST_TEST(Sentences("J. R. R. Tolkien wrote it.") == (Strings{"J. R. R. Tolkien wrote it."}));
+  BOOST_TEST(Sentences("They fined Acme Corp. $4.2 million. It paid.") ==
+             (Strings{"They fined Acme Corp. $4.2 million.", "It paid."}));
 }
 
 BOOST_AUTO_TEST_CASE(sentences_at_lines) {

@@ -525,7 +525,9 @@ bool KeepBoundary(const TokenizedText& out, std::size_t next) {
     if (w.end != prev.begin || !w.IsWord()) return true;  // "said ." or "... ."
     const std::string_view word = out.Fold(w);
     if (AlwaysJoin().contains(word)) return false;
-    const bool number_next = n.shape == Shape::kNumber || n.shape == Shape::kAlnum;
+    // (A currency sign before its amount counts as the number: "Corp. $4.2 million".)
+    const bool number_next = n.shape == Shape::kNumber || n.shape == Shape::kAlnum ||
+                             n.Is(Mark::kDollar) || n.Is(Mark::kCurrency);
     if (JoinBeforeNumber().contains(word) && number_next) return false;
     const bool ambiguous =
         w.shape == Shape::kInitial || (w.key_len <= 1 && w.shape == Shape::kLower) ||
