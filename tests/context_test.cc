@@ -306,6 +306,8 @@ const std::vector<NameCase> kNames = {
     {"The mayor of Brelton resigned.", "Brelton/LOCATION", "ctx.mayor_of"},
     {"Vetrano FC is a football club based in Vetrano, Sicily.", "Vetrano/LOCATION",
      "loc.town_region: an unknown town and its region, over the club's short name"},
+    {"The storm made landfall near Siesta Key, Florida, on Wednesday.", "Siesta Key/LOCATION",
+     "loc.town_region: common words and a head word before the region"},
     {"He lives on the outskirts of Tarvik.", "Tarvik/LOCATION", "ctx.outskirts_of"},
     {"He spoke to radio station WXYZ on Monday.", "WXYZ/ORGANIZATION", "ctx.call_sign"},
     {"He spoke to KQED-FM on Monday.", "KQED-FM/ORGANIZATION", "ctx.call_sign_band"},
