@@ -277,6 +277,8 @@ const std::vector<NameCase> kNames = {
      "a title that is a surname, before a generational suffix"},
     {"He studied at Florida A&M University.", "Florida A&M University/ORGANIZATION",
      "letters joined by & are initials, not the article A"},
+    {"The council approved a renovation of Kendall Park on Tuesday.", "Kendall Park/LOCATION",
+     "a place head word that is a surname less frequent than Hill (kLexSurnameTop) stays a place"},
     {"Residents of Forest Hill complained.", "Forest Hill/LOCATION",
      "a given name that is also a common word keeps the place"},
     {"The All Blacks beat the Wallabies 30-10 in Sydney.", "Wallabies/ORGANIZATION",

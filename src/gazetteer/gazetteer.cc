@@ -263,6 +263,7 @@ void Gazetteer::Build() {
         if (e.type == EntryType::kSurname && e.weight >= kFrequentSurname) {
           nd.lexical |= kLexSurnameFrequent;
         }
+        if (e.type == EntryType::kSurname && e.weight >= kTopSurname) nd.lexical |= kLexSurnameTop;
       }
     }
     if ((nd.flags & kNodeEntity) && entity_all_common) nd.lexical |= kLexEntityCommon;

@@ -43,12 +43,15 @@ enum LexicalBit : std::uint32_t {
                                    // (Hill, Butcher, House; not Ranch or Press)
   kLexGivenRare = 1u << 21,        // a given name fewer than kRareGivenName people had (Nairobi,
                                    // Berlin: as a place's name they are the place)
+  kLexSurnameTop = 1u << 22,       // a surname of at least kTopSurname in 100,000 people (Hill,
+                                   // Hall, Wood; not Park or Street, which name places more often)
 };
 inline constexpr std::uint32_t kFrequentGivenName = 50000;
 inline constexpr std::uint32_t kRareGivenName = 5000;
 // A place of at least this many people (its GeoNames population) is a major place: "Nairobi".
 inline constexpr std::uint32_t kMajorPlace = 1000000;
 inline constexpr std::uint32_t kFrequentSurname = 3;
+inline constexpr std::uint32_t kTopSurname = 30;
 
 struct GazetteerStats {
   std::size_t entries = 0;

@@ -383,10 +383,11 @@ void RuleEngine::BuildSymbols(Document& doc) const {
           // A title that is a frequent surname, ending a name after a given name: "Stephen
           // King", "Larry King", "Martin Luther King Jr." (not "King Abdullah").
           letter = 's';
-        } else if (!cover[i] && (lex & TypeBit(EntryType::kLocHead)) &&
-                   (lex & kLexSurnameFrequent) && PrevIsGivenName(doc, cover, i)) {
-          // A place head word that is a frequent surname, after a given name that is no common
-          // word: "Christopher Hill", "Stephen Field" are people.
+        } else if (!cover[i] && (lex & TypeBit(EntryType::kLocHead)) && (lex & kLexSurnameTop) &&
+                   PrevIsGivenName(doc, cover, i)) {
+          // A place head word that is one of the most frequent surnames, after a given name that
+          // is no common word: "Christopher Hill", "Anthony Hall" are people ("Ellis Park" and
+          // "Kendall Park" are places: Park names places more often than people).
           letter = 's';
         } else if (cover[i] && cover[i] != 'Q') {
           letter = cover[i];
