@@ -271,6 +271,8 @@ const std::vector<NameCase> kNames = {
     {"The band is directed by Dr Warren Hill.", "Warren Hill/PERSON",
      "a place head word that is a frequent surname, after a title and a given name that is also "
      "a word"},
+    {"Margaret \"Peggy\" O'Donnell, a teacher, died on Tuesday.",
+     "Margaret \"Peggy\" O'Donnell/PERSON", "person.nickname: a nickname in quotes is inside"},
     {"Stephen King wrote a new novel.", "Stephen King/PERSON",
      "a title that is a frequent surname, after a given name, ends the name"},
     {"Martin Luther King Jr. spoke in Memphis.", "Martin Luther King Jr./PERSON",
