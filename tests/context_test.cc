@@ -273,6 +273,8 @@ const std::vector<NameCase> kNames = {
      "a word"},
     {"Margaret \"Peggy\" O'Donnell, a teacher, died on Tuesday.",
      "Margaret \"Peggy\" O'Donnell/PERSON", "person.nickname: a nickname in quotes is inside"},
+    {"She taught at St. Brendan's School in Dorchester.", "St. Brendan's School/ORGANIZATION",
+     "org.saint_possessive: a saint's possessive inside an institution's name"},
     {"Stephen King wrote a new novel.", "Stephen King/PERSON",
      "a title that is a frequent surname, after a given name, ends the name"},
     {"Martin Luther King Jr. spoke in Memphis.", "Martin Luther King Jr./PERSON",
