@@ -378,6 +378,10 @@ const std::vector<NameCase> kNames = {
      "Villa/ORGANIZATION",
      "resolver:club-short-name: opening a sentence, when the document never writes it in lower "
      "case"},
+    {"He studied at Saint Joseph's University.", "Saint Joseph's University/ORGANIZATION",
+     "a listed name around a listed place of another type is the name"},
+    {"The United States Air Force grounded the jets.", "United States Air Force/ORGANIZATION",
+     "a listed organisation around a listed country is the organisation"},
     // What the vetoes leave alone.
     {"The Reserve Bank of India (RBI) raised rates.", "RBI/ORGANIZATION",
      "the bank's acronym, with no number before it"},

@@ -538,7 +538,11 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
         const char symbol = t < doc_->token_symbol.size() ? doc_->token_symbol[t] : 0;
         built_on = symbol != '2' && symbol != '&';
       }
-      if (a.label != b.label && !built_on) continue;
+      // A longer dictionary name holds a shorter one of another type ("Saint Joseph's
+      // University" around the place "Saint Joseph's"): the longer is the name.
+      const bool listed_around = outer->origin == Origin::kDictionary &&
+                                 inner->origin == Origin::kDictionary && outer->entry >= 0;
+      if (a.label != b.label && !built_on && !listed_around) continue;
       if (outer->priority <= inner->priority) outer->priority = inner->priority + 1;
     }
   }
