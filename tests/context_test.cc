@@ -154,6 +154,14 @@ const std::vector<NameCase> kNames = {
     {"said economist Laura Pettigrew of Harwell Banks Inc. in Dayton.",
      "Harwell Banks Inc./ORGANIZATION",
      "org.head_suffix: a person's name and \"of\" do not open a company's name"},
+    {"He joined Carvell Heavy Industries Limited (CHIL) in 1981.",
+     "Carvell Heavy Industries Limited/ORGANIZATION",
+     "a sentence with a word such as \"joined\" in lower case is no Title Case headline"},
+    {"In 1981 the young engineer joined Dunmore Heavy Electricals Limited (DHEL) as a trainee. "
+     "Later he wrote a memoir about his years at DHEL.",
+     "DHEL/ORGANIZATION",
+     "an acronym spelt out in the document keeps its expansion's type against a weak cue "
+     "(\"at DHEL\")"},
     {"Shares in Barclays plc fell.", "Barclays plc/ORGANIZATION",
      "org.known_legal: a known company and its legal form in lower case"},
     {"Acme Holdings, Inc. reported a loss.", "Acme Holdings, Inc./ORGANIZATION",

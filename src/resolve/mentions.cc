@@ -54,6 +54,26 @@ bool IsTimeLabel(Label label) {
          label == Label::kSet;
 }
 
+// The prepositions, conjunctions and pronouns of four letters or more that a Title Case headline
+// may leave in lower case ("Talks Resume after Ceasefire", "Forces Fight from Hills"); any other
+// word of that length written in lower case says the sentence is running text ("He joined
+// Carvell Heavy Industries Limited in 1981").
+bool IsTitleCaseLowerWord(std::string_view key) {
+  static constexpr std::string_view kWords[] = {
+      "about",      "above",   "across", "after",   "against", "along",   "amid",   "among",
+      "around",     "as",      "before", "behind",  "below",   "beneath", "beside", "besides",
+      "between",    "beyond",  "but",    "despite", "down",    "during",  "except", "from",
+      "inside",     "into",    "like",   "near",    "onto",    "outside", "over",   "past",
+      "since",      "than",    "that",   "their",   "them",    "then",    "this",   "through",
+      "throughout", "till",    "toward", "towards", "under",   "unless",  "until",  "unto",
+      "upon",       "versus",  "what",   "when",    "where",   "which",   "while",  "with",
+      "within",     "without", "your"};
+  for (std::string_view w : kWords) {
+    if (w == key) return true;
+  }
+  return false;
+}
+
 // Words left out of an acronym's letters ("Organization of the Petroleum Exporting Countries"
 // -> OPEC).
 bool IsAcronymFiller(std::string_view key) {
@@ -86,7 +106,7 @@ void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
     // many are capitalised: a Title Case headline capitalises its common words ("Forces Fight to
     // Take"), a list of names or a scorecard does not have many.
     int cased = 0, capitalised = 0, all_caps = 0, initials = 0, common = 0, capitalised_common = 0,
-        numbers = 0, commas = 0;
+        numbers = 0, commas = 0, lower_content = 0;
     for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
       const Token& tok = tokens[t];
       // (A title is capitalised before a name in running text too: "Prime Minister X met
@@ -115,6 +135,9 @@ void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
         case Shape::kLower:
           ++cased;
           if (word) ++common;
+          if (tok.IsWord() && tok.key_len >= 4 && !IsTitleCaseLowerWord(doc_->words.Key(tok))) {
+            ++lower_content;
+          }
           break;
         case Shape::kNumber:
           ++numbers;
@@ -131,7 +154,7 @@ void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
     // ("England: Mike Atherton, Nick Knight, Alec Stewart, Robert Croft").
     const bool title_case = cased >= 4 && capitalised * 4 >= cased * 3 && capitalised_common >= 3 &&
                             capitalised_common * 10 >= common * 6 && numbers * 3 < cased &&
-                            commas < 3;
+                            commas < 3 && lower_content == 0;
     // An all-capital line: every cased word in capitals, single letters included ("W L PCT
     // GB", a standings header).
     const bool caps_line = cased >= 3 && all_caps >= 1 && all_caps + initials == cased;
@@ -825,9 +848,20 @@ void MentionSet::Select(const std::vector<Candidate>& candidates,
   }
 }
 
+void MentionSet::Decide(Mention& m, Label label, const char* note) const {
+  m.typed = true;
+  m.label = label;
+  m.note = note;
+  // The span's dictionary candidate of that type gives the entry.
+  const std::vector<Candidate>& candidates = doc_->candidates;
+  for (std::uint32_t k = 0; k < m.candidates_count; ++k) {
+    const Candidate& c = candidates[candidate_ids_[m.candidates_begin + k]];
+    if (c.origin == Origin::kDictionary && c.label == label && m.entry < 0) m.entry = c.entry;
+  }
+}
+
 void MentionSet::TypeNames() {
   const std::vector<Token>& tokens = doc_->tokens();
-  const std::vector<Candidate>& candidates = doc_->candidates;
   // What the document already says about names.
   FlatMap<Vote>& typed = typed_;
   typed.Clear();
@@ -881,6 +915,23 @@ void MentionSet::TypeNames() {
     }
   }
 
+  // An acronym that the document spells out ("Bharat Heavy Electricals Limited (BHEL)") has its
+  // expansion's type, which no weak cue elsewhere overrules ("his years at BHEL" was a place, and
+  // so the first BHEL too): typed first, as strong evidence for the same name.
+  for (Mention& m : mentions_) {
+    if (m.typed || m.veto || m.words != 1 || expansions.empty()) continue;
+    if (tokens[m.token_begin].shape != Shape::kAllCaps) continue;
+    const Vote* vote = typed.Find(m.key);
+    if (vote && vote->priority >= kWeakCue) continue;  // stronger evidence decides below
+    const std::string letters = AcronymLetters(m.token_begin);
+    for (const Expansion& x : expansions) {
+      if (x.initials != letters) continue;
+      Decide(m, x.label, "resolver:acronym");
+      typed[m.key] = {m.label, kStrongCue};
+      break;
+    }
+  }
+
   // A single word typed only by a weak cue (a reporting verb, a preposition) takes the type the
   // document gives the same name with stronger evidence: "Ruch said" after "Ruch SA".
   for (Mention& m : mentions_) {
@@ -921,16 +972,7 @@ void MentionSet::TypeNames() {
     for (std::uint32_t t : words) {
       if (doc_->lexical[t] & TypeBit(EntryType::kWord)) ++common;
     }
-    auto decide = [&](Label label, const char* note) {
-      m.typed = true;
-      m.label = label;
-      m.note = note;
-      // The span's dictionary candidate of that type gives the entry.
-      for (std::uint32_t k = 0; k < m.candidates_count; ++k) {
-        const Candidate& c = candidates[candidate_ids_[m.candidates_begin + k]];
-        if (c.origin == Origin::kDictionary && c.label == label && m.entry < 0) m.entry = c.entry;
-      }
-    };
+    auto decide = [&](Label label, const char* note) { Decide(m, label, note); };
     // a. The same name typed elsewhere.
     if (const Vote* vote = typed.Find(m.key)) {
       decide(vote->label, "resolver:same-name");

@@ -112,6 +112,9 @@ class MentionSet {
   // Whether tokens [begin, end) hold words and every word is a common word that is no name.
   bool OnlyCommonWords(std::uint32_t begin, std::uint32_t end) const;
   // The letters of a one-word acronym ("U.N." -> "un").
+  // Types an untyped mention: its label, the note saying why, and the entry of its span's
+  // dictionary candidate of that label.
+  void Decide(Mention& m, Label label, const char* note) const;
   std::string AcronymLetters(std::uint32_t token) const;
   bool IsHeadline(std::uint32_t sentence) const;
   // Whether the last word of tokens [begin, end) is in camel case (text::IsCamelCase) and in no
