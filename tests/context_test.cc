@@ -162,6 +162,9 @@ const std::vector<NameCase> kNames = {
      "DHEL/ORGANIZATION",
      "an acronym spelt out in the document keeps its expansion's type against a weak cue "
      "(\"at DHEL\")"},
+    {"He was an official of the Ministry of Fisheries, Forestry and Rural Affairs until 2010.",
+     "Ministry of Fisheries, Forestry and Rural Affairs/ORGANIZATION",
+     "org.head_prefix_list: a head word, \"of\" and a list of common words ending in \"and\""},
     {"Shares in Barclays plc fell.", "Barclays plc/ORGANIZATION",
      "org.known_legal: a known company and its legal form in lower case"},
     {"Acme Holdings, Inc. reported a loss.", "Acme Holdings, Inc./ORGANIZATION",
@@ -520,6 +523,9 @@ const std::vector<NameCase> kNotNames = {
      "none.event: sports words after an event's head stay with the event"},
     {"A. Ranatunga lbw b Fleming 0", "Ranatunga/PERSON", "the initial stays in the name"},
     {"A man was hit. A. Man was there.", "A man/PERSON", "an article is no initial"},
+    {"Shares of Bank of America, Citigroup and Wells Fargo fell.",
+     "Bank of America, Citigroup and Wells Fargo/ORGANIZATION",
+     "org.head_prefix_list: a list of organisations is no name"},
     {"The bonds, CUSIP 072261, pay a CPN of 5 percent.", "CUSIP/ORGANIZATION",
      "acronyms.tsv: a security number's name is an ordinary word"},
 };
