@@ -165,6 +165,8 @@ const std::vector<NameCase> kNames = {
     {"He was an official of the Ministry of Fisheries, Forestry and Rural Affairs until 2010.",
      "Ministry of Fisheries, Forestry and Rural Affairs/ORGANIZATION",
      "org.head_prefix_list: a head word, \"of\" and a list of common words ending in \"and\""},
+    {"Plymouth Argyle drew with Crewe Alexandra on Saturday.", "Crewe Alexandra/ORGANIZATION",
+     "sports_clubs.tsv: a club whose name begins with its town"},
     {"Shares in Barclays plc fell.", "Barclays plc/ORGANIZATION",
      "org.known_legal: a known company and its legal form in lower case"},
     {"Acme Holdings, Inc. reported a loss.", "Acme Holdings, Inc./ORGANIZATION",
