@@ -572,6 +572,28 @@ BOOST_DATA_TEST_CASE(places_of_the_same_name_by_the_documents_evidence,
   BOOST_TEST(IdOf(Shared(), c.text, c.name) == c.expected, c.why << ": " << c.text);
 }
 
+// In a sports report, a county or city that a cue reads as a team ("Lancashire head coach ...")
+// is the team wherever else the report names it with only a dictionary's word for it; a place
+// named as such ("born in Lancashire") stays a place.
+BOOST_AUTO_TEST_CASE(places_read_as_teams_are_teams_in_the_whole_report) {
+  const std::string text =
+      "Lancashire wrapped up victory by an innings over Yorkshire on the fourth day, with seamer "
+      "Tom Ashby taking five wickets.\n"
+      "Ashby, who was born in Lancashire, bowled with the new ball. \"We batted long,\" said "
+      "Lancashire head coach Steven Harrop.\n"
+      "Yorkshire director of cricket Dan Bell said his side had been outplayed.";
+  std::vector<std::string> found;
+  for (const nerkit::Entity& e : Shared().Extract(text).entities) {
+    if (e.text == "Lancashire" || e.text == "Yorkshire") {
+      found.push_back(e.text + "/" + std::string(nerkit::LabelName(e.label)));
+    }
+  }
+  const std::vector<std::string> expected = {"Lancashire/ORGANIZATION", "Yorkshire/ORGANIZATION",
+                                             "Lancashire/LOCATION", "Lancashire/ORGANIZATION",
+                                             "Yorkshire/ORGANIZATION"};
+  BOOST_TEST(found == expected, boost::test_tools::per_element());
+}
+
 // The eighth column of a dictionary line names a place's first-level division by its id, and
 // survives the compiled image.
 BOOST_AUTO_TEST_CASE(region_column_is_loaded_and_kept_in_the_image) {

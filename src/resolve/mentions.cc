@@ -1093,6 +1093,47 @@ namespace {
 constexpr const char* kClubShortName = "resolver:club-short-name";
 }  // namespace
 
+void MentionSet::PlacesAsOrganisations() {
+  const std::string& symbols = doc_->token_symbol;
+  // Only places: every word of the name a known place's (symbol P, as the rules' CITY).
+  auto all_place = [&](const Mention& m) {
+    for (std::uint32_t t = m.token_begin; t < m.token_end; ++t) {
+      if (t >= symbols.size() || symbols[t] != 'P') return false;
+    }
+    return m.token_end > m.token_begin;
+  };
+  FlatMap<Vote>& teams = teams_;
+  teams.Clear();
+  for (const Mention& m : mentions_) {
+    if (!m.Live() || m.label != Label::kOrganization || m.priority < kStrongCue) continue;
+    if (!all_place(m)) continue;
+    bool by_rule = false;
+    for (std::uint32_t k = 0; k < m.candidates_count && !by_rule; ++k) {
+      by_rule = doc_->candidates[candidate_ids_[m.candidates_begin + k]].origin == Origin::kRule;
+    }
+    if (by_rule) teams[m.key] = {m.label, m.priority};
+  }
+  if (teams.empty()) return;
+  for (Mention& m : mentions_) {
+    if (!m.Live() || m.label != Label::kLocation || m.priority > Gazetteer::kPriorityMain) continue;
+    if (!teams.Find(m.key)) continue;
+    bool dictionary_only = m.candidates_count > 0;
+    for (std::uint32_t k = 0; k < m.candidates_count && dictionary_only; ++k) {
+      dictionary_only =
+          doc_->candidates[candidate_ids_[m.candidates_begin + k]].origin == Origin::kDictionary;
+    }
+    if (!dictionary_only) continue;
+    // "at Detroit", "in Lancashire": where a game is played, or a place named as such.
+    if (m.token_begin > 0 && m.token_begin - 1 < symbols.size() &&
+        (symbols[m.token_begin - 1] == 'i' || symbols[m.token_begin - 1] == 'I')) {
+      continue;
+    }
+    m.label = Label::kOrganization;
+    m.entry = -1;
+    m.note = "resolver:place-as-organisation";
+  }
+}
+
 void MentionSet::Propagate() {
   const std::vector<Token>& tokens = doc_->tokens();
   const std::size_t n = tokens.size();

@@ -74,6 +74,12 @@ class MentionSet {
   // Gives untyped names a type from the document or their form, or drops them.
   void TypeNames();
 
+  // A place that a rule reads as an organisation ("Lancashire head coach Steven Harrop", "beat
+  // Otago 27-20", "signed with Leeds": a team) is that organisation wherever else the document
+  // names it with no evidence but the dictionary's ("Lancashire wrapped up victory"); a place
+  // with evidence of its own stays one ("in Lancashire", a dateline, "Leeds, England").
+  void PlacesAsOrganisations();
+
   // Adds mentions for other occurrences of names already found (a surname alone, a name in a
   // headline) that no candidate covered.
   void Propagate();
@@ -226,6 +232,7 @@ class MentionSet {
   std::vector<std::uint64_t> hashes_;
   std::vector<std::uint64_t> word_pool_;
   FlatMap<Vote> typed_;
+  FlatMap<Vote> teams_;  // places the document reads as organisations (PlacesAsOrganisations)
   std::vector<WordSpan> people_;
   std::vector<Expansion> expansions_;
   std::vector<std::int32_t> covered_;
