@@ -178,6 +178,9 @@ const std::vector<NameCase> kNames = {
     {"Parts come from Hoshida Precision (Thailand) Co., Ltd. in Rayong.",
      "Hoshida Precision (Thailand) Co., Ltd./ORGANIZATION",
      "org.legal_comma_period: a country in brackets inside the name"},
+    {"Kieran Doyle scored twice on Saturday. \"Kieran has been waiting for his chance,\" said "
+     "manager Paul Grayson.",
+     "Kieran/PERSON", "the given name of a person the document names in full"},
     {"Shares in Barclays plc fell.", "Barclays plc/ORGANIZATION",
      "org.known_legal: a known company and its legal form in lower case"},
     {"Acme Holdings, Inc. reported a loss.", "Acme Holdings, Inc./ORGANIZATION",
@@ -536,6 +539,8 @@ const std::vector<NameCase> kNotNames = {
      "none.event: sports words after an event's head stay with the event"},
     {"A. Ranatunga lbw b Fleming 0", "Ranatunga/PERSON", "the initial stays in the name"},
     {"A man was hit. A. Man was there.", "A man/PERSON", "an article is no initial"},
+    {"Mac Hughes spoke first. The company brought the software back to the Mac in May.",
+     "Mac/PERSON", "a given name after a determiner is no person's"},
     {"Shares of Bank of America, Citigroup and Wells Fargo fell.",
      "Bank of America, Citigroup and Wells Fargo/ORGANIZATION",
      "org.head_prefix_list: a list of organisations is no name"},

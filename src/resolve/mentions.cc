@@ -848,6 +848,18 @@ void MentionSet::Select(const std::vector<Candidate>& candidates,
   }
 }
 
+bool MentionSet::AfterDeterminer(std::uint32_t token) const {
+  const std::string& symbols = doc_->token_symbol;
+  return token > 0 && token - 1 < symbols.size() &&
+         (symbols[token - 1] == 'e' || symbols[token - 1] == 'E');
+}
+
+bool MentionSet::NameWordFollows(std::uint32_t end) const {
+  const std::vector<Token>& tokens = doc_->tokens();
+  return end < tokens.size() && tokens[end].IsWord() && tokens[end].IsCapitalized() &&
+         tokens[end].sentence == tokens[end - 1].sentence;
+}
+
 void MentionSet::Decide(Mention& m, Label label, const char* note) const {
   m.typed = true;
   m.label = label;
@@ -994,6 +1006,26 @@ void MentionSet::TypeNames() {
     }
     // (Not a common word opening a sentence that the document also writes in lower case:
     // "Rice prices rose" after "Condoleezza Rice".)
+    if (person && m.words == 1 && CommonWordOpensSentence(m.token_begin) &&
+        WrittenInLowerCase(m.token_begin)) {
+      person = false;
+    }
+    // The first word of a person's full name, when it is a given name and no common word:
+    // "Kieran has been waiting for his chance" after "Kieran Doyle scored twice" (quotes and
+    // features call people by their given names; not "the Prophet", "the Mac", "Christian
+    // Democrats").
+    if (!person && m.words == 1 &&
+        (doc_->lexical[m.token_begin] & TypeBit(EntryType::kGivenName)) &&
+        !(doc_->lexical[m.token_begin] & TypeBit(EntryType::kWord)) &&
+        !AfterDeterminer(m.token_begin) && !NameWordFollows(m.token_end)) {
+      const std::uint64_t first = TokenHash(words[0]);
+      for (const WordSpan& span : people) {
+        if (span.size >= 2 && word_pool_[span.begin] == first) {
+          person = true;
+          break;
+        }
+      }
+    }
     if (person && m.words == 1 && CommonWordOpensSentence(m.token_begin) &&
         WrittenInLowerCase(m.token_begin)) {
       person = false;

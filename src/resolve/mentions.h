@@ -121,6 +121,10 @@ class MentionSet {
   // Types an untyped mention: its label, the note saying why, and the entry of its span's
   // dictionary candidate of that label.
   void Decide(Mention& m, Label label, const char* note) const;
+  // Whether the token before `token` is a determiner ("the", "a", "this": symbol e).
+  bool AfterDeterminer(std::uint32_t token) const;
+  // Whether a capitalised word of the same sentence follows a name that ends before `end`.
+  bool NameWordFollows(std::uint32_t end) const;
   std::string AcronymLetters(std::uint32_t token) const;
   bool IsHeadline(std::uint32_t sentence) const;
   // Whether the last word of tokens [begin, end) is in camel case (text::IsCamelCase) and in no
