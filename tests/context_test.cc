@@ -181,6 +181,10 @@ const std::vector<NameCase> kNames = {
     {"Kieran Doyle scored twice on Saturday. \"Kieran has been waiting for his chance,\" said "
      "manager Paul Grayson.",
      "Kieran/PERSON", "the given name of a person the document names in full"},
+    {"Hartwell Foods Inc. agreed to buy the grocer Greenfield Market Group on Monday. "
+     "Greenfield shareholders will receive $41 per share.",
+     "Greenfield/ORGANIZATION",
+     "a small town's name that opens an organisation's name stands for the organisation"},
     {"Shares in Barclays plc fell.", "Barclays plc/ORGANIZATION",
      "org.known_legal: a known company and its legal form in lower case"},
     {"Acme Holdings, Inc. reported a loss.", "Acme Holdings, Inc./ORGANIZATION",

@@ -1134,21 +1134,38 @@ void MentionSet::PlacesAsOrganisations() {
     }
     return m.token_end > m.token_begin;
   };
+  // The places read as organisations, by key: kTeam for a place a rule reads as one, kShortName
+  // for a town's name that opens an organisation's ("Greenfield" of "Greenfield Market Group").
+  const std::vector<Token>& tokens = doc_->tokens();
+  constexpr int kShortName = 0, kTeam = 1;
   FlatMap<Vote>& teams = teams_;
   teams.Clear();
+  std::vector<std::uint32_t>& words = words_;
   for (const Mention& m : mentions_) {
     if (!m.Live() || m.label != Label::kOrganization || m.priority < kStrongCue) continue;
+    if (m.words >= 2) {
+      KeyTokens(m.token_begin, m.token_end, words);
+      if (WordsBeforeHeads(words) >= 1 && words[0] < symbols.size() && symbols[words[0]] == 'P' &&
+          tokens[words[0]].shape == Shape::kCapitalized) {
+        const std::uint64_t key = KeyHash(words[0], words[0] + 1, nullptr);
+        if (!teams.Find(key)) teams[key] = {m.label, kShortName};
+      }
+    }
     if (!all_place(m)) continue;
     bool by_rule = false;
     for (std::uint32_t k = 0; k < m.candidates_count && !by_rule; ++k) {
       by_rule = doc_->candidates[candidate_ids_[m.candidates_begin + k]].origin == Origin::kRule;
     }
-    if (by_rule) teams[m.key] = {m.label, m.priority};
+    if (by_rule) teams[m.key] = {m.label, kTeam};
   }
   if (teams.empty()) return;
   for (Mention& m : mentions_) {
     if (!m.Live() || m.label != Label::kLocation || m.priority > Gazetteer::kPriorityMain) continue;
-    if (!teams.Find(m.key)) continue;
+    const Vote* seed = teams.Find(m.key);
+    if (!seed) continue;
+    // A short name stands for the organisation only where the place is a small town (a
+    // country, region or city keeps its name: "Texas" of "Texas Instruments").
+    if (seed->priority == kShortName && m.priority != Gazetteer::kPriorityMinorPlace) continue;
     bool dictionary_only = m.candidates_count > 0;
     for (std::uint32_t k = 0; k < m.candidates_count && dictionary_only; ++k) {
       dictionary_only =

@@ -77,7 +77,9 @@ class MentionSet {
   // A place that a rule reads as an organisation ("Lancashire head coach Steven Harrop", "beat
   // Otago 27-20", "signed with Leeds": a team) is that organisation wherever else the document
   // names it with no evidence but the dictionary's ("Lancashire wrapped up victory"); a place
-  // with evidence of its own stays one ("in Lancashire", a dateline, "Leeds, England").
+  // with evidence of its own stays one ("in Lancashire", a dateline, "Leeds, England"). So is a
+  // small town's name alone that opens an organisation's name in the document ("Greenfield
+  // shareholders" after "Greenfield Market Group"; a city, region or country stays a place).
   void PlacesAsOrganisations();
 
   // Adds mentions for other occurrences of names already found (a surname alone, a name in a
