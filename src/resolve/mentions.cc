@@ -106,7 +106,7 @@ void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
     // many are capitalised: a Title Case headline capitalises its common words ("Forces Fight to
     // Take"), a list of names or a scorecard does not have many.
     int cased = 0, capitalised = 0, all_caps = 0, initials = 0, common = 0, capitalised_common = 0,
-        numbers = 0, commas = 0, lower_content = 0;
+        numbers = 0, commas = 0;
     for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
       const Token& tok = tokens[t];
       // (A title is capitalised before a name in running text too: "Prime Minister X met
@@ -135,9 +135,6 @@ void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
         case Shape::kLower:
           ++cased;
           if (word) ++common;
-          if (tok.IsWord() && tok.key_len >= 4 && !IsTitleCaseLowerWord(doc_->words.Key(tok))) {
-            ++lower_content;
-          }
           break;
         case Shape::kNumber:
           ++numbers;
@@ -154,12 +151,24 @@ void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
     // ("England: Mike Atherton, Nick Knight, Alec Stewart, Robert Croft").
     const bool title_case = cased >= 4 && capitalised * 4 >= cased * 3 && capitalised_common >= 3 &&
                             capitalised_common * 10 >= common * 6 && numbers * 3 < cased &&
-                            commas < 3 && lower_content == 0;
+                            commas < 3 && !HasLowerContentWord(sentence);
     // An all-capital line: every cased word in capitals, single letters included ("W L PCT
     // GB", a standings header).
     const bool caps_line = cased >= 3 && all_caps >= 1 && all_caps + initials == cased;
     headline_[s] = title_case ? 1 : caps_line ? 2 : 0;
   }
+}
+
+bool MentionSet::HasLowerContentWord(const text::Sentence& sentence) const {
+  const std::vector<Token>& tokens = doc_->tokens();
+  for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
+    const Token& tok = tokens[t];
+    if (tok.shape == Shape::kLower && tok.IsWord() && tok.key_len >= 4 &&
+        !IsTitleCaseLowerWord(doc_->words.Key(tok))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool MentionSet::CommonWordOpensSentence(std::uint32_t token) const {

@@ -123,6 +123,9 @@ class MentionSet {
   // Types an untyped mention: its label, the note saying why, and the entry of its span's
   // dictionary candidate of that label.
   void Decide(Mention& m, Label label, const char* note) const;
+  // Whether the sentence holds a word of four letters or more in lower case that a Title Case
+  // headline would capitalise (no preposition, conjunction or pronoun): it is running text.
+  bool HasLowerContentWord(const text::Sentence& sentence) const;
   // Whether the token before `token` is a determiner ("the", "a", "this": symbol e).
   bool AfterDeterminer(std::uint32_t token) const;
   // Whether a capitalised word of the same sentence follows a name that ends before `end`.
