@@ -187,6 +187,8 @@ const std::vector<NameCase> kNames = {
      "a small town's name that opens an organisation's name stands for the organisation"},
     {"The lawyer told the U.S.-funded Radio Farda that no date had been set.",
      "Radio Farda/ORGANIZATION", "media.tsv: a broadcaster"},
+    {"Renishaw reported higher sales.", "Renishaw/ORGANIZATION",
+     "companies_world.tsv: a listed company outside the United States"},
     {"Shares in Barclays plc fell.", "Barclays plc/ORGANIZATION",
      "org.known_legal: a known company and its legal form in lower case"},
     {"Acme Holdings, Inc. reported a loss.", "Acme Holdings, Inc./ORGANIZATION",

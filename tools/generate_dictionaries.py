@@ -1311,9 +1311,9 @@ def build_notice(src, words_copyright):
         "universities.tsv, companies.tsv, words.tsv) are derived --\n"
         "filtered, reformatted and combined -- by "
         "tools/generate_dictionaries.py from the open data below.\n"
-        "organizations.tsv, sports_clubs.tsv, media.tsv, features.tsv, "
-        "titles.tsv, people.tsv,\ncues.tsv and us_states.tsv are the project's "
-        "own hand-written lists.")
+        "organizations.tsv, companies_world.tsv, sports_clubs.tsv, media.tsv, "
+        "features.tsv,\ntitles.tsv, people.tsv, cues.tsv and us_states.tsv are "
+        "the project's own hand-written\nlists.")
     sections = [
         ("GeoNames (places.tsv, regions.tsv, countries.tsv, demonyms.tsv)",
          GEONAMES_CREDIT + ".\nLicence: Creative Commons Attribution 4.0 "
