@@ -586,12 +586,17 @@ void Gazetteer::Match(Document& doc) const {
       if (++step < 32 && tokens[k].shape == text::Shape::kLower) lower |= 1u << step;
     }
   }
-  // Matches are produced by start, shortest first; order them longest first per start.
-  std::stable_sort(doc.matches.begin(), doc.matches.end(),
-                   [](const GazetteerMatch& a, const GazetteerMatch& b) {
-                     if (a.token_begin != b.token_begin) return a.token_begin < b.token_begin;
-                     return a.token_end > b.token_end;
-                   });
+  // Matches are produced by start, and per start shortest first (each step of the walk ends
+  // further on): reversing each start's run orders them longest first, with no sort and no
+  // buffer to allocate.
+  auto& matches = doc.matches;
+  for (std::size_t b = 0; b < matches.size();) {
+    std::size_t e = b + 1;
+    while (e < matches.size() && matches[e].token_begin == matches[b].token_begin) ++e;
+    std::reverse(matches.begin() + static_cast<std::ptrdiff_t>(b),
+                 matches.begin() + static_cast<std::ptrdiff_t>(e));
+    b = e;
+  }
 }
 
 namespace {

@@ -111,40 +111,27 @@ void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
       const Token& tok = tokens[t];
       // (A title is capitalised before a name in running text too: "Prime Minister X met
       // President Y" is no headline.)
-      const bool word = (doc_->lexical[t] & TypeBit(EntryType::kWord)) &&
-                        !(doc_->lexical[t] & TypeBit(EntryType::kTitle)) &&
-                        t > sentence.token_begin;
-      switch (tok.shape) {
-        case Shape::kInitial:
-          // A single capital ("C. Lewis", "I") is capitalised in any sentence: no evidence of a
-          // headline's capitalised common words.
-          ++cased;
-          ++capitalised;
-          ++initials;
-          break;
-        case Shape::kCapitalized:
-        case Shape::kAllCaps:
-          ++cased;
-          ++capitalised;
-          if (tok.shape == Shape::kAllCaps) ++all_caps;
-          if (word) {
-            ++common;
-            ++capitalised_common;
-          }
-          break;
-        case Shape::kLower:
-          ++cased;
-          if (word) ++common;
-          break;
-        case Shape::kNumber:
-          ++numbers;
-          break;
-        case Shape::kPunct:
-          if (tok.Is(text::Mark::kComma)) ++commas;
-          break;
-        default:
-          break;
-      }
+      const std::uint32_t lex = doc_->lexical[t];
+      const int word = static_cast<int>((lex & TypeBit(EntryType::kWord)) != 0) &
+                       static_cast<int>((lex & TypeBit(EntryType::kTitle)) == 0) &
+                       static_cast<int>(t > sentence.token_begin);
+      // (Counted without a branch: the shapes of a sentence's words are data the predictor
+      // cannot learn.) A single capital ("C. Lewis", "I") is capitalised in any sentence: no
+      // evidence of a headline's capitalised common words.
+      const Shape shape = tok.shape;
+      const int initial = static_cast<int>(shape == Shape::kInitial);
+      const int all_capitals = static_cast<int>(shape == Shape::kAllCaps);
+      const int upper = static_cast<int>(shape == Shape::kCapitalized) | all_capitals;
+      const int lower = static_cast<int>(shape == Shape::kLower);
+      cased += initial | upper | lower;
+      capitalised += initial | upper;
+      initials += initial;
+      all_caps += all_capitals;
+      common += word & (upper | lower);
+      capitalised_common += word & upper;
+      numbers += static_cast<int>(shape == Shape::kNumber);
+      commas +=
+          static_cast<int>(shape == Shape::kPunct) & static_cast<int>(tok.Is(text::Mark::kComma));
     }
     // Numbers and commas are few in a headline; a line of results has a number after each name
     // ("Surrey 429-7 (C. Lewis 80 not out, M. Butcher 70, ..."), a list of names a comma
