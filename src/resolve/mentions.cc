@@ -552,6 +552,24 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
                       inner->origin == Origin::kDictionary &&
                       inner->token_begin == outer->token_begin &&
                       (town || inner->label == Label::kPerson);
+      // So is an institution that ends in "of" and a place ("Landtag of Schleswig-Holstein",
+      // "National Museums of Kenya"): the place is where the organisation is.
+      const auto symbol_at = [&](std::uint32_t t) {
+        return t < doc_->token_symbol.size() ? doc_->token_symbol[t] : '\0';
+      };
+      if (!built_on && outer->label == Label::kOrganization && outer->origin == Origin::kRule &&
+          inner->origin == Origin::kDictionary && inner->label == Label::kLocation &&
+          inner->token_end == outer->token_end && inner->token_begin > outer->token_begin) {
+        std::uint32_t before = inner->token_begin - 1;
+        if (before > outer->token_begin && (symbol_at(before) | 0x20) == 'e') --before;
+        // (Only an institution named by head and common words before "of": not a company
+        // and the town it is based in, "Bestop Inc of Boulder", "Kia Motor Corp of South Korea".)
+        built_on = symbol_at(before) == 'k';
+        for (std::uint32_t t = outer->token_begin; built_on && t < before; ++t) {
+          const char symbol = static_cast<char>(symbol_at(t) | 0x20);
+          built_on = symbol == 'h' || symbol == 'w' || symbol == 'd';
+        }
+      }
       // (Nor when "and" joins another name to it: "Shimon Peres and Palestinian Cabinet".)
       for (std::uint32_t t = inner->token_end; built_on && t < outer->token_end; ++t) {
         const char symbol = t < doc_->token_symbol.size() ? doc_->token_symbol[t] : 0;
