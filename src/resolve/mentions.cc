@@ -1119,8 +1119,11 @@ void MentionSet::TypeNames() {
     const std::uint32_t last_lex = doc_->lexical[words.back()];
     const bool ends_in_word =
         (last_lex & TypeBit(EntryType::kWord)) && !(last_lex & kLexSurnameFrequent);
+    // (Nor, without a given name, one after "the": "the successor to the Bharatiya Jana Sangh",
+    // "the Kuiper Belt"; "the Tom Cruise blockbuster" is his.)
+    const bool after_the = m.token_begin > 0 && tokens[m.token_begin - 1].Has(text::kThe);
     if (m.words >= 2 && (common < m.words || given) && !article_and_word && !abbreviation &&
-        (given || !ends_in_word)) {
+        (given || (!ends_in_word && !after_the))) {
       decide(Label::kPerson, given ? "resolver:given-name" : "resolver:name-shape");
       continue;
     }
