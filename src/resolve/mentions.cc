@@ -1289,6 +1289,19 @@ void MentionSet::Propagate() {
       }
     }
     add(hashes.data(), hashes.size(), m.label, m.entry, "resolver:same-name", capitals);
+    // An abbreviation the document defines in brackets right after the name, of the name's
+    // initials: "the Environment Agency (EA)", "Food and Rural Affairs (Defra)". (All its
+    // occurrences are the name's, also where a dictionary knows the letters as a word.)
+    const std::uint32_t open = m.token_end;
+    if (m.label != Label::kPerson && open + 2 < n && tokens[open].Is(text::Mark::kOpenBracket) &&
+        tokens[open + 2].Is(text::Mark::kCloseBracket) && tokens[open + 1].IsWord() &&
+        tokens[open + 1].IsCapitalized()) {
+      const std::string letters = AcronymLetters(open + 1);
+      if (letters.size() >= 2 && letters == Initials(m.token_begin, m.token_end)) {
+        const std::uint64_t hash = TokenHash(open + 1);
+        add(&hash, 1, m.label, -1, "resolver:acronym", 1u);
+      }
+    }
   }
   if (by_first_.empty()) return;
   std::vector<Mention>& added = added_;
