@@ -205,6 +205,8 @@ const std::vector<NameCase> kNames = {
      "an abbreviation defined in brackets after the name, even a word of the dictionary's"},
     {"It is sponsored by the Department for Environment, Food and Rural Affairs (Defra).",
      "Defra/ORGANIZATION", "an abbreviation of the name's initials written as a word"},
+    {"Its football club, Hollinbridge Town A.F.C., plays in the county league.",
+     "Hollinbridge Town A.F.C./ORGANIZATION", "cues.tsv: A.F.C. ends a club's name"},
     {"Shares in Barclays plc fell.", "Barclays plc/ORGANIZATION",
      "org.known_legal: a known company and its legal form in lower case"},
     {"Acme Holdings, Inc. reported a loss.", "Acme Holdings, Inc./ORGANIZATION",
