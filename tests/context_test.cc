@@ -207,6 +207,8 @@ const std::vector<NameCase> kNames = {
      "Defra/ORGANIZATION", "an abbreviation of the name's initials written as a word"},
     {"Its football club, Hollinbridge Town A.F.C., plays in the county league.",
      "Hollinbridge Town A.F.C./ORGANIZATION", "cues.tsv: A.F.C. ends a club's name"},
+    {"Anil Pillai, a partner at the consultancy Redseer Strategy Consultants, said so.",
+     "Redseer Strategy Consultants/ORGANIZATION", "org.after_kind: consultancy, label, chain"},
     {"Shares in Barclays plc fell.", "Barclays plc/ORGANIZATION",
      "org.known_legal: a known company and its legal form in lower case"},
     {"Acme Holdings, Inc. reported a loss.", "Acme Holdings, Inc./ORGANIZATION",
