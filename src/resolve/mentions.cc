@@ -991,6 +991,7 @@ void MentionSet::TypeNames() {
     }
   }
 
+  bool first_names_built = false;
   for (Mention& m : mentions_) {
     if (m.typed || m.veto) continue;
     std::uint32_t common = 0;
@@ -1032,13 +1033,15 @@ void MentionSet::TypeNames() {
         (doc_->lexical[m.token_begin] & TypeBit(EntryType::kGivenName)) &&
         !(doc_->lexical[m.token_begin] & TypeBit(EntryType::kWord)) &&
         !AfterDeterminer(m.token_begin) && !NameWordFollows(m.token_end)) {
-      const std::uint64_t first = TokenHash(words[0]);
-      for (const WordSpan& span : people) {
-        if (span.size >= 2 && word_pool_[span.begin] == first) {
-          person = true;
-          break;
+      if (!first_names_built) {
+        // (A set of the first words, so that a document of many names stays linear.)
+        first_names_.Clear();
+        for (const WordSpan& span : people) {
+          if (span.size >= 2) first_names_.Insert(word_pool_[span.begin], 1);
         }
+        first_names_built = true;
       }
+      person = first_names_.Find(TokenHash(words[0])) != nullptr;
     }
     if (person && m.words == 1 && CommonWordOpensSentence(m.token_begin) &&
         WrittenInLowerCase(m.token_begin)) {

@@ -253,6 +253,7 @@ class MentionSet {
   FlatMap<PatternChain> by_first_;
   FlatMap<char> seen_patterns_;
   FlatMap<char> lower_words_;       // words the document writes in lower case (by TokenHash)
+  FlatMap<char> first_names_;       // first words of the people named in full (TypeNames)
   bool lower_words_built_ = false;  // lower_words_ is made the first time it is needed
   std::vector<Mention> added_;
   FlatMap<std::int32_t> surname_entries_;
