@@ -1019,12 +1019,6 @@ void MentionSet::TypeNames() {
         break;
       }
     }
-    // (Not a common word opening a sentence that the document also writes in lower case:
-    // "Rice prices rose" after "Condoleezza Rice".)
-    if (person && m.words == 1 && CommonWordOpensSentence(m.token_begin) &&
-        WrittenInLowerCase(m.token_begin)) {
-      person = false;
-    }
     // The first word of a person's full name, when it is a given name and no common word:
     // "Kieran has been waiting for his chance" after "Kieran Doyle scored twice" (quotes and
     // features call people by their given names; not "the Prophet", "the Mac", "Christian
@@ -1043,6 +1037,8 @@ void MentionSet::TypeNames() {
       }
       person = first_names_.Find(TokenHash(words[0])) != nullptr;
     }
+    // (Not a common word opening a sentence that the document also writes in lower case:
+    // "Rice prices rose" after "Condoleezza Rice".)
     if (person && m.words == 1 && CommonWordOpensSentence(m.token_begin) &&
         WrittenInLowerCase(m.token_begin)) {
       person = false;
