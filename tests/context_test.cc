@@ -215,6 +215,9 @@ const std::vector<NameCase> kNames = {
      "person.after_opener: a capitalised word after a dateline's dash is no part of the name"},
     {"The wave of the future.\nProducer Zulima Palacio prepared this report.",
      "Zulima Palacio/PERSON", "person.after_opener_unknown: an unknown word and a surname"},
+    {"The University of Lagos, commonly known as UNILAG, is a public university. She taught law "
+     "at UNILAG.",
+     "UNILAG/ORGANIZATION", "a name known as another is of its type, also after \"at\""},
     {"Clube de Regatas do Flamengo, commonly known as Flamengo, is a sports club in Rio.",
      "Clube de Regatas do Flamengo/ORGANIZATION",
      "cues.tsv: head words of other languages, joined by their particles"},

@@ -1141,6 +1141,64 @@ namespace {
 constexpr const char* kClubShortName = "resolver:club-short-name";
 }  // namespace
 
+void MentionSet::Aliases() {
+  const std::vector<Token>& tokens = doc_->tokens();
+  const std::size_t n = tokens.size();
+  std::vector<std::int32_t>& at = mention_at_;
+  at.assign(n, -1);
+  for (std::size_t k = 0; k < mentions_.size(); ++k) {
+    const Mention& m = mentions_[k];
+    if (!m.dropped && !m.veto && m.token_begin < n)
+      at[m.token_begin] = static_cast<std::int32_t>(k);
+  }
+  auto key_is = [&](std::size_t t, std::string_view word) {
+    return t < n && tokens[t].IsWord() && doc_->words.Key(tokens[t]) == word;
+  };
+  FlatMap<Vote>& aliases = teams_;  // (free here: PlacesAsOrganisations comes after)
+  aliases.Clear();
+  for (std::size_t k = 0; k < mentions_.size(); ++k) {
+    const Mention& m = mentions_[k];
+    if (!m.Live() || !m.IsName() || m.words < 2) continue;
+    // ", commonly known as", ", also known as", "known simply as", "trading as".
+    std::size_t t = m.token_end;
+    if (t < n && tokens[t].Is(text::Mark::kComma)) ++t;
+    if (key_is(t, "commonly") || key_is(t, "also") || key_is(t, "better") || key_is(t, "locally") ||
+        key_is(t, "popularly") || key_is(t, "widely")) {
+      ++t;
+    }
+    if (key_is(t, "known") && key_is(t + 1, "simply")) {
+      t += 2;
+    } else if (key_is(t, "known") || key_is(t, "trading")) {
+      ++t;
+    } else {
+      continue;
+    }
+    if (!key_is(t, "as")) continue;
+    ++t;
+    if (t < n && tokens[t].Has(text::kThe)) ++t;
+    if (t >= n || at[t] < 0) continue;
+    Mention& alias = mentions_[static_cast<std::size_t>(at[t])];
+    if (alias.token_begin <= m.token_begin || !(alias.IsName() || !alias.typed)) continue;
+    if (tokens[alias.token_begin].sentence != tokens[m.token_begin].sentence) continue;
+    alias.typed = true;
+    alias.dropped = false;
+    alias.label = m.label;
+    alias.entry = m.entry;
+    alias.note = "resolver:known-as";
+    aliases[alias.key] = {m.label, kStrongCue};
+  }
+  if (aliases.empty()) return;
+  // The alias's other mentions that only a weak cue typed ("at UNILAG", a place by "at").
+  for (Mention& x : mentions_) {
+    if (!x.Live() || !x.IsName() || x.priority >= kWeakCue || *x.note) continue;
+    const Vote* vote = aliases.Find(x.key);
+    if (!vote || vote->label == x.label) continue;
+    x.label = vote->label;
+    x.entry = -1;
+    x.note = "resolver:known-as";
+  }
+}
+
 void MentionSet::PlacesAsOrganisations() {
   const std::string& symbols = doc_->token_symbol;
   // Only places: every word of the name a known place's (symbol P, as the rules' CITY).

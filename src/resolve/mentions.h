@@ -74,6 +74,12 @@ class MentionSet {
   // Gives untyped names a type from the document or their form, or drops them.
   void TypeNames();
 
+  // A name the document says another name is known by ("Clube de Regatas do Flamengo, commonly
+  // known as Flamengo", "the University of Lagos, known as UNILAG", "Aerovia Sul Linhas Aereas,
+  // trading as Aerovia Sul") is of the same type, and so are its mentions typed only by a weak
+  // cue ("taught law at UNILAG").
+  void Aliases();
+
   // A place that a rule reads as an organisation ("Lancashire head coach Steven Harrop", "beat
   // Otago 27-20", "signed with Leeds": a team) is that organisation wherever else the document
   // names it with no evidence but the dictionary's ("Lancashire wrapped up victory"); a place
@@ -241,7 +247,10 @@ class MentionSet {
   std::vector<std::uint64_t> hashes_;
   std::vector<std::uint64_t> word_pool_;
   FlatMap<Vote> typed_;
-  FlatMap<Vote> teams_;  // places the document reads as organisations (PlacesAsOrganisations)
+  FlatMap<Vote> teams_;
+  std::vector<std::int32_t>
+      mention_at_;  // per token: the mention that starts there, or -1  // places the document reads
+                    // as organisations (PlacesAsOrganisations)
   std::vector<WordSpan> people_;
   std::vector<Expansion> expansions_;
   std::vector<std::int32_t> covered_;
