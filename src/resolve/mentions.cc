@@ -262,7 +262,7 @@ std::size_t MentionSet::ShortNameWords(const std::vector<std::uint32_t>& words) 
   if (keep == 0 || keep == words.size()) return 0;
   for (std::size_t k = 0; k < keep; ++k) {
     if ((doc_->lexical[words[k]] & (TypeBit(EntryType::kWord) | TypeBit(EntryType::kDemonym))) ||
-        (words[k] < doc_->token_symbol.size() && doc_->token_symbol[words[k]] == 'M')) {
+        SymbolAt(words[k]) == 'M') {
       return 0;
     }
   }
@@ -279,7 +279,7 @@ bool MentionSet::KnownByFirstWord(const std::vector<std::uint32_t>& words) const
       TypeBit(EntryType::kWord) | TypeBit(EntryType::kDemonym) | TypeBit(EntryType::kGivenName) |
       TypeBit(EntryType::kTitle) | TypeBit(EntryType::kOrgHead);
   if (doc_->lexical[t] & kNotDistinctive) return false;
-  return !(t < doc_->token_symbol.size() && doc_->token_symbol[t] == 'M');
+  return SymbolAt(t) != 'M';
 }
 
 bool MentionSet::OnlyNameWords(std::uint32_t begin, std::uint32_t end) const {
@@ -331,7 +331,7 @@ bool MentionSet::CapitalisationSupports(const Candidate& c) const {
     const std::uint32_t lex = doc_->lexical[t];
     if (!tokens[t].IsWord()) continue;
     if (!(lex & TypeBit(EntryType::kWord)) || (lex & TypeBit(EntryType::kDemonym))) return false;
-    if (t < doc_->token_symbol.size() && doc_->token_symbol[t] == 'M') return false;
+    if (SymbolAt(t) == 'M') return false;
   }
   auto capitalised_word = [&](std::size_t t) {
     return tokens[t].IsWord() && tokens[t].IsCapitalized() && tokens[t].sentence == first.sentence;
@@ -538,10 +538,7 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
       // name, not the town or person inside it; so is one built on a country or region
       // ("Thames Valley Police", "Hong Kong Jockey Club") where no capitalised word follows it
       // (not "Hong Kong Financial Secretary", a region and a title).
-      const char inner_symbol =
-          inner->token_begin < doc_->token_symbol.size()
-              ? static_cast<char>(doc_->token_symbol[inner->token_begin] | 0x20)
-              : 0;
+      const char inner_symbol = static_cast<char>(SymbolAt(inner->token_begin) | 0x20);
       const bool town =
           inner->label == Label::kLocation &&
           (inner_symbol == 'p' ||
@@ -554,25 +551,22 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
                       (town || inner->label == Label::kPerson);
       // So is an institution that ends in "of" and a place ("Landtag of Schleswig-Holstein",
       // "National Museums of Kenya"): the place is where the organisation is.
-      const auto symbol_at = [&](std::uint32_t t) {
-        return t < doc_->token_symbol.size() ? doc_->token_symbol[t] : '\0';
-      };
       if (!built_on && outer->label == Label::kOrganization && outer->origin == Origin::kRule &&
           inner->origin == Origin::kDictionary && inner->label == Label::kLocation &&
           inner->token_end == outer->token_end && inner->token_begin > outer->token_begin) {
         std::uint32_t before = inner->token_begin - 1;
-        if (before > outer->token_begin && (symbol_at(before) | 0x20) == 'e') --before;
+        if (before > outer->token_begin && (SymbolAt(before) | 0x20) == 'e') --before;
         // (Only an institution named by head and common words before "of": not a company
         // and the town it is based in, "Bestop Inc of Boulder", "Kia Motor Corp of South Korea".)
-        built_on = symbol_at(before) == 'k';
+        built_on = SymbolAt(before) == 'k';
         for (std::uint32_t t = outer->token_begin; built_on && t < before; ++t) {
-          const char symbol = static_cast<char>(symbol_at(t) | 0x20);
+          const char symbol = static_cast<char>(SymbolAt(t) | 0x20);
           built_on = symbol == 'h' || symbol == 'w' || symbol == 'd';
         }
       }
       // (Nor when "and" joins another name to it: "Shimon Peres and Palestinian Cabinet".)
       for (std::uint32_t t = inner->token_end; built_on && t < outer->token_end; ++t) {
-        const char symbol = t < doc_->token_symbol.size() ? doc_->token_symbol[t] : 0;
+        const char symbol = SymbolAt(t);
         built_on = symbol != '2' && symbol != '&';
       }
       // A longer dictionary name holds a shorter one of another type ("Saint Joseph's
@@ -862,10 +856,12 @@ void MentionSet::Select(const std::vector<Candidate>& candidates,
   }
 }
 
+char MentionSet::SymbolAt(std::uint32_t token) const {
+  return token < doc_->token_symbol.size() ? doc_->token_symbol[token] : '\0';
+}
+
 bool MentionSet::AfterDeterminer(std::uint32_t token) const {
-  const std::string& symbols = doc_->token_symbol;
-  return token > 0 && token - 1 < symbols.size() &&
-         (symbols[token - 1] == 'e' || symbols[token - 1] == 'E');
+  return token > 0 && (SymbolAt(token - 1) | 0x20) == 'e';
 }
 
 bool MentionSet::NameWordFollows(std::uint32_t end) const {
@@ -977,7 +973,7 @@ void MentionSet::TypeNames() {
     const Token& tok = tokens[m.token_begin];
     if (tok.shape != Shape::kAllCaps || tok.key_len < 2 || tok.key_len > 6) continue;
     // Countries and regions keep their abbreviations ("U.S.", "UK"): only a town or feature.
-    if (m.token_begin >= doc_->token_symbol.size() || doc_->token_symbol[m.token_begin] != 'P') {
+    if (SymbolAt(m.token_begin) != 'P') {
       continue;
     }
     const std::string letters = AcronymLetters(m.token_begin);
@@ -1144,17 +1140,13 @@ constexpr const char* kClubShortName = "resolver:club-short-name";
 void MentionSet::Aliases() {
   const std::vector<Token>& tokens = doc_->tokens();
   const std::size_t n = tokens.size();
+  // Per token, the mention that starts there: made when the first "known as" is found.
   std::vector<std::int32_t>& at = mention_at_;
-  at.assign(n, -1);
-  for (std::size_t k = 0; k < mentions_.size(); ++k) {
-    const Mention& m = mentions_[k];
-    if (!m.dropped && !m.veto && m.token_begin < n)
-      at[m.token_begin] = static_cast<std::int32_t>(k);
-  }
+  bool at_built = false;
   auto key_is = [&](std::size_t t, std::string_view word) {
     return t < n && tokens[t].IsWord() && doc_->words.Key(tokens[t]) == word;
   };
-  FlatMap<Vote>& aliases = teams_;  // (free here: PlacesAsOrganisations comes after)
+  FlatMap<Vote>& aliases = aliases_;
   aliases.Clear();
   for (std::size_t k = 0; k < mentions_.size(); ++k) {
     const Mention& m = mentions_[k];
@@ -1176,7 +1168,17 @@ void MentionSet::Aliases() {
     if (!key_is(t, "as")) continue;
     ++t;
     if (t < n && tokens[t].Has(text::kThe)) ++t;
-    if (t >= n || at[t] < 0) continue;
+    if (t >= n) continue;
+    if (!at_built) {
+      at.assign(n, -1);
+      for (std::size_t j = 0; j < mentions_.size(); ++j) {
+        const Mention& x = mentions_[j];
+        if (!x.dropped && !x.veto && x.token_begin < n)
+          at[x.token_begin] = static_cast<std::int32_t>(j);
+      }
+      at_built = true;
+    }
+    if (at[t] < 0) continue;
     Mention& alias = mentions_[static_cast<std::size_t>(at[t])];
     if (alias.token_begin <= m.token_begin || !(alias.IsName() || !alias.typed)) continue;
     if (tokens[alias.token_begin].sentence != tokens[m.token_begin].sentence) continue;
@@ -1200,11 +1202,10 @@ void MentionSet::Aliases() {
 }
 
 void MentionSet::PlacesAsOrganisations() {
-  const std::string& symbols = doc_->token_symbol;
   // Only places: every word of the name a known place's (symbol P, as the rules' CITY).
   auto all_place = [&](const Mention& m) {
     for (std::uint32_t t = m.token_begin; t < m.token_end; ++t) {
-      if (t >= symbols.size() || symbols[t] != 'P') return false;
+      if (SymbolAt(t) != 'P') return false;
     }
     return m.token_end > m.token_begin;
   };
@@ -1219,7 +1220,7 @@ void MentionSet::PlacesAsOrganisations() {
     if (!m.Live() || m.label != Label::kOrganization || m.priority < kStrongCue) continue;
     if (m.words >= 2) {
       KeyTokens(m.token_begin, m.token_end, words);
-      if (WordsBeforeHeads(words) >= 1 && words[0] < symbols.size() && symbols[words[0]] == 'P' &&
+      if (WordsBeforeHeads(words) >= 1 && SymbolAt(words[0]) == 'P' &&
           tokens[words[0]].shape == Shape::kCapitalized) {
         const std::uint64_t key = KeyHash(words[0], words[0] + 1, nullptr);
         if (!teams.Find(key)) teams[key] = {m.label, kShortName};
@@ -1247,8 +1248,7 @@ void MentionSet::PlacesAsOrganisations() {
     }
     if (!dictionary_only) continue;
     // "at Detroit", "in Lancashire": where a game is played, or a place named as such.
-    if (m.token_begin > 0 && m.token_begin - 1 < symbols.size() &&
-        (symbols[m.token_begin - 1] == 'i' || symbols[m.token_begin - 1] == 'I')) {
+    if (m.token_begin > 0 && (SymbolAt(m.token_begin - 1) | 0x20) == 'i') {
       continue;
     }
     m.label = Label::kOrganization;

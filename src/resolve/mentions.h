@@ -132,6 +132,8 @@ class MentionSet {
   // Whether the sentence holds a word of four letters or more in lower case that a Title Case
   // headline would capitalise (no preposition, conjunction or pronoun): it is running text.
   bool HasLowerContentWord(const text::Sentence& sentence) const;
+  // The class symbol of a token (Document::token_symbol), '\0' past its end.
+  char SymbolAt(std::uint32_t token) const;
   // Whether the token before `token` is a determiner ("the", "a", "this": symbol e).
   bool AfterDeterminer(std::uint32_t token) const;
   // Whether a capitalised word of the same sentence follows a name that ends before `end`.
@@ -247,10 +249,9 @@ class MentionSet {
   std::vector<std::uint64_t> hashes_;
   std::vector<std::uint64_t> word_pool_;
   FlatMap<Vote> typed_;
-  FlatMap<Vote> teams_;
-  std::vector<std::int32_t>
-      mention_at_;  // per token: the mention that starts there, or -1  // places the document reads
-                    // as organisations (PlacesAsOrganisations)
+  FlatMap<Vote> teams_;    // places the document reads as organisations (PlacesAsOrganisations)
+  FlatMap<Vote> aliases_;  // names the document says others are known by (Aliases)
+  std::vector<std::int32_t> mention_at_;  // per token: the mention that starts there, or -1
   std::vector<WordSpan> people_;
   std::vector<Expansion> expansions_;
   std::vector<std::int32_t> covered_;
