@@ -429,6 +429,26 @@ BOOST_AUTO_TEST_CASE(alternations_of_non_ascii_literals) {
   }
 }
 
+// Debian's RE2 (2022-06-01) reads "[aA]" as "a" ignoring case and, merging it into "[ab]" in
+// "[ab]|[aA]", loses "A" (google/re2 issue 467); the rules hold such classes ("[tT]he"), and the
+// automaton reads them as written.
+BOOST_AUTO_TEST_CASE(case_pair_classes_in_alternations) {
+  for (const bool longest : {false, true}) {
+    ClassRegexSet set(longest);
+    const int index = set.Add("[ab]|[aA]");
+    set.Compile();
+    ClassRegexSet::Scratch scratch;
+    const std::string text = "xxAxb";
+    set.Scan(text, scratch);
+    re2::StringPiece group;
+    BOOST_TEST(set.NextStart(scratch, index, 0) == 2u);
+    BOOST_TEST_REQUIRE(set.MatchAt(index, text, 2, &group, 1, scratch));
+    BOOST_TEST(group.data() == text.data() + 2);
+    BOOST_TEST(group.size() == 1u);
+    BOOST_TEST(set.NextStart(scratch, index, 3) == 4u);
+  }
+}
+
 // Counts as RE2 reads them: no leading zero and no missing lower bound ("{01}", "{,2}" are
 // literal text), a bare "{" is itself.
 BOOST_AUTO_TEST_CASE(counts_as_re2_reads_them) {
