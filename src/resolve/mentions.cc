@@ -359,29 +359,30 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
   // The dictionary entries that the document names with full evidence (by id): a common word
   // that is another name of one of them ("Apple said" after "Apple Inc.", "Shell shares" after
   // "Shell plc") needs no more support, when capitalised.
-  std::vector<std::uint32_t>& weak = weak_ids_;  // capitalised common words of an entry with an id
-  weak.clear();
-  for (std::uint32_t i = 0; i < candidates.size(); ++i) {
-    const Candidate& c = candidates[i];
-    if (c.weak && c.origin == Origin::kDictionary && c.entry >= 0 &&
-        tokens[c.token_begin].IsCapitalized() &&
-        !gazetteer_->entry_id(static_cast<std::uint32_t>(c.entry)).empty()) {
-      weak.push_back(i);
+  // (The ids named in full are sorted once and each common word looks its id up.)
+  std::vector<std::string_view>& named = named_ids_;  // ids of entries named with full evidence
+  named.clear();
+  bool any_weak = false;
+  for (const Candidate& c : candidates) {
+    if (c.origin != Origin::kDictionary || c.entry < 0) continue;
+    if (c.weak) {
+      any_weak = any_weak || tokens[c.token_begin].IsCapitalized();
+      continue;
     }
+    const std::string_view id = gazetteer_->entry_id(static_cast<std::uint32_t>(c.entry));
+    if (!id.empty()) named.push_back(id);
   }
-  for (std::size_t k = 0; k < candidates.size() && !weak.empty(); ++k) {
-    const Candidate& full = candidates[k];
-    if (full.origin != Origin::kDictionary || full.weak || full.entry < 0) continue;
-    const std::string_view id = gazetteer_->entry_id(static_cast<std::uint32_t>(full.entry));
-    for (std::size_t w = 0; w < weak.size();) {
-      Candidate& c = candidates[weak[w]];
-      if (gazetteer_->entry_id(static_cast<std::uint32_t>(c.entry)) == id) {
+  if (any_weak && !named.empty()) {
+    std::sort(named.begin(), named.end());
+    for (Candidate& c : candidates) {
+      if (!c.weak || c.origin != Origin::kDictionary || c.entry < 0 ||
+          !tokens[c.token_begin].IsCapitalized()) {
+        continue;
+      }
+      const std::string_view id = gazetteer_->entry_id(static_cast<std::uint32_t>(c.entry));
+      if (!id.empty() && std::binary_search(named.begin(), named.end(), id)) {
         c.weak = false;
         c.priority = kPriorityCapitalisedCommon;
-        weak[w] = weak.back();
-        weak.pop_back();
-      } else {
-        ++w;
       }
     }
   }

@@ -232,7 +232,7 @@ class MentionSet {
   int clusters_ = 0;
 
   std::vector<std::uint32_t> order_;
-  std::vector<std::uint32_t> weak_ids_;  // FilterBySentenceForm: common words awaiting support
+  std::vector<std::string_view> named_ids_;  // FilterBySentenceForm: ids named with full evidence
   std::vector<std::string_view> full_ids_;  // FilterBySentenceForm: ids named by a full name
   using SortKey = std::pair<std::uint64_t, std::uint64_t>;  // compared as a pair
   std::vector<SortKey> sort_keys_;
