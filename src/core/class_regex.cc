@@ -868,10 +868,15 @@ struct ClassRegexSet::Dfa {
 
   // Under the mutex.
   std::mutex mutex;
-  std::unordered_map<std::string, std::uint32_t> state_ids;  // kind + kernel -> state
+  // States and masks are found by a hash of their contents: the first id with that hash, and
+  // per id the next one with the same hash (kNoId: none); ids are compared by their contents.
+  static constexpr std::uint32_t kNoId = ~std::uint32_t{0};
+  std::unordered_map<std::uint64_t, std::uint32_t> state_ids;  // hash of kind + kernel -> state
+  std::vector<std::uint32_t> state_chain;                      // per state
   std::vector<std::vector<std::int32_t>> kernels;            // per state
   std::vector<std::uint8_t> kinds;                           // per state
-  std::unordered_map<std::string, std::uint32_t> mask_ids;
+  std::unordered_map<std::uint64_t, std::uint32_t> mask_ids;  // hash of the bits -> mask
+  std::vector<std::uint32_t> mask_chain;                      // per mask id
   std::uint32_t mask_count = 1;  // 0: no pattern
   std::vector<std::int32_t> next_kernel;
   std::vector<std::uint64_t> mask;
@@ -897,22 +902,32 @@ struct ClassRegexSet::Dfa {
     return masks.get() + static_cast<std::size_t>(id) * static_cast<std::size_t>(mask_words);
   }
 
-  static std::string KeyOf(const std::vector<std::int32_t>& kernel, std::uint8_t kind) {
-    std::string key(1, static_cast<char>(kind));
-    key.append(reinterpret_cast<const char*>(kernel.data()), kernel.size() * sizeof(std::int32_t));
-    return key;
+  template <typename T>
+  static std::uint64_t HashOf(const std::vector<T>& words, std::uint64_t seed) {
+    std::uint64_t h = seed * 0x9E3779B97F4A7C15ull + words.size();
+    for (const T w : words) {
+      h = (h ^ static_cast<std::uint64_t>(w)) * 0xFF51AFD7ED558CCDull;
+      h ^= h >> 32;
+    }
+    return h;
   }
 
   // Under the mutex: the state of `kernel` (sorted) and `kind`, or -1 when the cache is full.
   std::int64_t Intern(const std::vector<std::int32_t>& kernel, std::uint8_t kind) {
-    std::string key = KeyOf(kernel, kind);
-    const auto it = state_ids.find(key);
-    if (it != state_ids.end()) return it->second;
+    const std::uint64_t h = HashOf(kernel, kind);
+    const auto [it, inserted] = state_ids.try_emplace(h, kNoId);
+    for (std::uint32_t id = it->second; id != kNoId; id = state_chain[id]) {
+      if (kinds[id] == kind && kernels[id] == kernel) return id;
+    }
     const auto id = static_cast<std::uint32_t>(kernels.size());
-    if (id >= max_states) return -1;
+    if (id >= max_states) {
+      if (inserted) state_ids.erase(it);
+      return -1;
+    }
     kernels.push_back(kernel);
     kinds.push_back(kind);
-    state_ids.emplace(std::move(key), id);
+    state_chain.push_back(it->second);
+    it->second = id;
     state_count.store(id + 1, std::memory_order_relaxed);
     return id;
   }
@@ -920,15 +935,21 @@ struct ClassRegexSet::Dfa {
   // Under the mutex: the id of `mask`, 0 when it is empty, or -1 when the store is full.
   std::int64_t InternMask(const std::vector<std::uint64_t>& bits) {
     if (std::all_of(bits.begin(), bits.end(), [](std::uint64_t w) { return w == 0; })) return 0;
-    std::string key(reinterpret_cast<const char*>(bits.data()),
-                    bits.size() * sizeof(std::uint64_t));
-    const auto it = mask_ids.find(key);
-    if (it != mask_ids.end()) return it->second;
-    if (mask_count >= kMaxMasks) return -1;
+    const std::uint64_t h = HashOf(bits, 0);
+    const auto [it, inserted] = mask_ids.try_emplace(h, kNoId);
+    for (std::uint32_t id = it->second; id != kNoId; id = mask_chain[id]) {
+      if (std::equal(bits.begin(), bits.end(), Mask(id))) return id;
+    }
+    if (mask_count >= kMaxMasks) {
+      if (inserted) mask_ids.erase(it);
+      return -1;
+    }
     const std::uint32_t id = mask_count++;
     std::memcpy(masks.get() + static_cast<std::size_t>(id) * mask_words, bits.data(),
                 bits.size() * sizeof(std::uint64_t));
-    mask_ids.emplace(std::move(key), id);
+    if (mask_chain.size() <= id) mask_chain.resize(id + 1, kNoId);
+    mask_chain[id] = it->second;
+    it->second = id;
     return id;
   }
 
