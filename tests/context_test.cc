@@ -209,6 +209,12 @@ const std::vector<NameCase> kNames = {
      "Hollinbridge Town A.F.C./ORGANIZATION", "cues.tsv: A.F.C. ends a club's name"},
     {"Anil Pillai, a partner at the consultancy Redseer Strategy Consultants, said so.",
      "Redseer Strategy Consultants/ORGANIZATION", "org.after_kind: consultancy, label, chain"},
+    {"The band is the guitarist Park Ji-hoon and the drummer Choi Min-jae.", "Park Ji-hoon/PERSON",
+     "person.syllables: a family name that is a place head word, a given name of two syllables"},
+    {"The band is the guitarist Park Ji-hoon and the drummer Choi Min-jae.", "Choi Min-jae/PERSON",
+     "person.syllables: a first syllable that is a title's abbreviation"},
+    {"Profits rose, said Jung Dae-sung, the firm's founder.", "Jung Dae-sung/PERSON",
+     "person.syllables: a second syllable that lists of names hold"},
     {"Artists on its roster include the singer-songwriter June Okafor and a soul group.",
      "June Okafor/PERSON", "person.title_month: a month that is a given name, after a role"},
     {"BENGALURU — When Vikram Iyer left his job, he moved home.", "Vikram Iyer/PERSON",
@@ -466,6 +472,8 @@ const std::vector<NameCase> kNames = {
 
 // What the cues must not do.
 const std::vector<NameCase> kNotNames = {
+    {"Putin-backed rebels and a George Bush-appointed judge met.", "George Bush-appointed/PERSON",
+     "a common word after a name's hyphen is no syllable of the name"},
     {"Hong Kong Financial Secretary Donald Tsang said so.", "Hong Kong Financial/ORGANIZATION",
      "a region before a weak head word and a title stays a place"},
     {"Stocks fell, analyst Hong Kong traders said.", "Hong Kong/PERSON",
