@@ -209,6 +209,8 @@ const std::vector<NameCase> kNames = {
      "Hollinbridge Town A.F.C./ORGANIZATION", "cues.tsv: A.F.C. ends a club's name"},
     {"Anil Pillai, a partner at the consultancy Redseer Strategy Consultants, said so.",
      "Redseer Strategy Consultants/ORGANIZATION", "org.after_kind: consultancy, label, chain"},
+    {"She worked at the Bank of Thailand (BOT) for years. She joined the BOT in 1997.",
+     "BOT/ORGANIZATION", "an abbreviation with the letter of \"of\", defined in brackets"},
     {"The band is the guitarist Park Ji-hoon and the drummer Choi Min-jae.", "Park Ji-hoon/PERSON",
      "person.syllables: a family name that is a place head word, a given name of two syllables"},
     {"The band is the guitarist Park Ji-hoon and the drummer Choi Min-jae.", "Choi Min-jae/PERSON",

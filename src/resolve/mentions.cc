@@ -229,13 +229,15 @@ std::uint64_t MentionSet::KeyHash(std::uint32_t begin, std::uint32_t end,
 
 void MentionSet::SetKey(Mention& m) const { m.key = KeyHash(m.token_begin, m.token_end, &m.words); }
 
-std::string MentionSet::Initials(std::uint32_t begin, std::uint32_t end) const {
+std::string MentionSet::Initials(std::uint32_t begin, std::uint32_t end, bool fillers) const {
   std::string initials;
   const std::vector<Token>& tokens = doc_->tokens();
   for (std::uint32_t t = begin; t < end; ++t) {
     if (tokens[t].Has(text::kJoiner) || !tokens[t].IsWord()) continue;
     const std::string_view key = doc_->words.Key(tokens[t]);
-    if (!key.empty() && !IsAcronymFiller(key)) initials.push_back(key[0]);
+    if (!key.empty() && (!IsAcronymFiller(key) || (fillers && key != "the"))) {
+      initials.push_back(key[0]);
+    }
   }
   return initials;
 }
@@ -906,7 +908,12 @@ void MentionSet::TypeNames() {
                         static_cast<std::uint32_t>(words.size())});
       for (std::uint32_t t : words) word_pool_.push_back(TokenHash(t));
     } else {
+      // (Also with the letters of "of", "and", "for": "BOT" of "Bank of Thailand".)
       std::string initials = Initials(m.token_begin, m.token_end);
+      std::string with_fillers = Initials(m.token_begin, m.token_end, /*fillers=*/true);
+      if (with_fillers.size() > 2 && with_fillers != initials) {
+        expansions.push_back({std::move(with_fillers), m.label});
+      }
       if (initials.size() >= 2) expansions.push_back({std::move(initials), m.label});
       if (m.label == Label::kOrganization) {
         KeyTokens(m.token_begin, m.token_end, words);
@@ -1355,7 +1362,8 @@ void MentionSet::Propagate() {
         tokens[open + 2].Is(text::Mark::kCloseBracket) && tokens[open + 1].IsWord() &&
         tokens[open + 1].IsCapitalized()) {
       const std::string letters = AcronymLetters(open + 1);
-      if (letters.size() >= 2 && letters == Initials(m.token_begin, m.token_end)) {
+      if (letters.size() >= 2 && (letters == Initials(m.token_begin, m.token_end) ||
+                                  letters == Initials(m.token_begin, m.token_end, true))) {
         const std::uint64_t hash = TokenHash(open + 1);
         add(&hash, 1, m.label, -1, "resolver:acronym", 1u);
       }
@@ -1640,8 +1648,14 @@ void MentionSet::Cluster() {
     }
     if (m.cluster < 0) {
       m.cluster = clusters_++;
-      if (m.words >= 2)
-        named_.push_back({Initials(m.token_begin, m.token_end), m.label, m.cluster});
+      if (m.words >= 2) {
+        std::string initials = Initials(m.token_begin, m.token_end);
+        std::string with_fillers = Initials(m.token_begin, m.token_end, /*fillers=*/true);
+        if (with_fillers.size() > 2 && with_fillers != initials) {
+          named_.push_back({std::move(with_fillers), m.label, m.cluster});
+        }
+        named_.push_back({std::move(initials), m.label, m.cluster});
+      }
     }
     if (org_bucket && org_bucket->count < kMaxClustersPerWord) {
       append(org_clusters_, *org_bucket, {pooled(hashes), org_heads, m.cluster, -1});

@@ -122,7 +122,9 @@ class MentionSet {
   std::uint64_t TokenHash(std::uint32_t token) const;
   std::uint64_t KeyHash(std::uint32_t begin, std::uint32_t end, std::uint32_t* words) const;
   // The first letters of a name's words, without "of", "the", "and" ... ("IAEA").
-  std::string Initials(std::uint32_t begin, std::uint32_t end) const;
+  // The first letters of the words from `begin` to `end`, without those of "of", "and", "the"
+  // and the like, or with `fillers` with all but that of "the".
+  std::string Initials(std::uint32_t begin, std::uint32_t end, bool fillers = false) const;
   // Whether tokens [begin, end) hold words and every word is a common word that is no name.
   bool OnlyCommonWords(std::uint32_t begin, std::uint32_t end) const;
   // The letters of a one-word acronym ("U.N." -> "un").
