@@ -218,6 +218,8 @@ const std::vector<NameCase> kNames = {
      "person.syllables: a family name that is a place head word, a given name of two syllables"},
     {"The band is the guitarist Park Ji-hoon and the drummer Choi Min-jae.", "Choi Min-jae/PERSON",
      "person.syllables: a first syllable that is a title's abbreviation"},
+    {"Exports are strong, said Park Ji-hoon, an economist in Seoul. Park warned of a slowdown.",
+     "Park/PERSON", "the family name first alone, after a name with a two-syllable given name"},
     {"Profits rose, said Jung Dae-sung, the firm's founder.", "Jung Dae-sung/PERSON",
      "person.syllables: a second syllable that lists of names hold"},
     {"Artists on its roster include the singer-songwriter June Okafor and a soul group.",

@@ -1334,8 +1334,14 @@ void MentionSet::Propagate() {
       // ("Wang" after "Wang Donghai").
       add(&hashes.back(), 1, Label::kPerson, -1, "resolver:part-of-name", 0);
       const std::uint32_t lex = doc_->lexical[words.front()];
-      if ((lex & TypeBit(EntryType::kSurname)) && !(lex & TypeBit(EntryType::kGivenName)) &&
-          !(lex & TypeBit(EntryType::kWord))) {
+      // So is the first word of a name whose given name is two syllables joined by a hyphen,
+      // the second in lower case: the family name comes first ("Park" after "Park Ji-hoon").
+      const bool syllables = words.size() == 3 && words[2] == words[1] + 2 &&
+                             tokens[words[1] + 1].Has(text::kJoiner) &&
+                             tokens[words[2]].shape == Shape::kLower;
+      if (syllables ||
+          ((lex & TypeBit(EntryType::kSurname)) && !(lex & TypeBit(EntryType::kGivenName)) &&
+           !(lex & TypeBit(EntryType::kWord)))) {
         add(&hashes.front(), 1, Label::kPerson, -1, "resolver:part-of-name", 0);
       }
     }
