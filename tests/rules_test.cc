@@ -1,12 +1,17 @@
 // Rule files: their format, their errors, and rules a user adds without recompiling.
 #define BOOST_TEST_MODULE rules
+#include <algorithm>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "core/regex.h"
 #include "nerkit/nerkit.h"
+#include "rules/rule_file.h"
 
 namespace {
 
@@ -103,6 +108,32 @@ BOOST_AUTO_TEST_CASE(a_user_rule_without_recompiling) {
 
 // When the letters and digits run out, a symbol has a name: its words get a byte of their own,
 // written {NAME} in patterns, the same whether the word is capitalised or not.
+// A later `symbol` line overrides an earlier one for the words they share, and the parser lists
+// those words; the default rule files give no word two symbols (where they did, one of the two
+// lines silently did nothing: "label" of a kind word's rules).
+BOOST_AUTO_TEST_CASE(symbols_overridden_are_listed_and_defaults_have_none) {
+  nerkit::internal::RuleFileParser parser;
+  parser.Parse("a.rules", "symbol\tz\tsoccer cricket\n");
+  parser.Parse("b.rules", "symbol\tz\tsoccer\nsymbol\tKIND\tcricket label\n");
+  const std::vector<std::string> expected = {"cricket: z (a.rules:1) -> KIND (b.rules:2)"};
+  BOOST_TEST(parser.symbol_overrides() == expected, boost::test_tools::per_element());
+  nerkit::internal::RuleFileParser defaults;
+  std::vector<std::filesystem::path> files;
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::string(NERKIT_TEST_DICTIONARY_DIR) + "/rules")) {
+    files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    std::stringstream content;
+    content << in.rdbuf();
+    defaults.Parse("rules/" + f.filename().string(), content.str());
+  }
+  BOOST_TEST(defaults.symbol_overrides().empty(),
+             (defaults.symbol_overrides().empty() ? "" : defaults.symbol_overrides().front()));
+}
+
 BOOST_AUTO_TEST_CASE(a_named_symbol) {
   const nerkit::Extractor x = Load({
       {"words.tsv",

@@ -137,8 +137,17 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
         byte = static_cast<char>(it->second);
       }
       if (lower) lower_symbols_.insert(static_cast<unsigned char>(byte));
-      ForEachWord(fields[2],
-                  [&](std::string_view word) { symbol_words_[std::string(word)] = byte; });
+      const std::string origin =
+          std::string(symbol) + " (" + file_name + ":" + std::to_string(line_number) + ")";
+      ForEachWord(fields[2], [&](std::string_view word) {
+        const auto [it, added] = symbol_words_.try_emplace(std::string(word), byte);
+        std::string& was = symbol_origins_[std::string(word)];
+        if (!added && it->second != byte) {
+          symbol_overrides_.push_back(std::string(word) + ": " + was + " -> " + origin);
+        }
+        it->second = byte;
+        was = origin;
+      });
       return;
     }
     if (fields[0] == "class") {

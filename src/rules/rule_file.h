@@ -102,6 +102,9 @@ class RuleFileParser {
   // Word -> symbol from `symbol` lines (later lines override earlier ones): a letter, a digit,
   // or for a named symbol ("symbol COPULA is are") its byte, 0x80 + its index.
   const std::map<std::string, char, std::less<>>& symbol_words() const { return symbol_words_; }
+  // Every word that a later `symbol` line gave another symbol than an earlier one, as "word: X
+  // (file:line) -> Y (file:line)": an extra rule file may mean to, the default files never do.
+  const std::vector<std::string>& symbol_overrides() const { return symbol_overrides_; }
   // Named symbols ("symbol COPULA ...") -> their byte.
   const std::map<std::string, unsigned char, std::less<>>& symbol_names() const {
     return symbol_names_;
@@ -123,6 +126,8 @@ class RuleFileParser {
   std::vector<RuleSpec> rules_;
   std::map<std::string, std::string, std::less<>> macros_;
   std::map<std::string, char, std::less<>> symbol_words_;
+  std::map<std::string, std::string, std::less<>> symbol_origins_;  // word -> "X (file:line)"
+  std::vector<std::string> symbol_overrides_;
   std::map<std::string, unsigned char, std::less<>> classes_;       // class name -> symbol
   std::map<std::string, unsigned char, std::less<>> symbol_names_;  // named symbol -> byte
   std::set<unsigned char> lower_symbols_;
