@@ -209,6 +209,8 @@ const std::vector<NameCase> kNames = {
      "Hollinbridge Town A.F.C./ORGANIZATION", "cues.tsv: A.F.C. ends a club's name"},
     {"Anil Pillai, a partner at the consultancy Redseer Strategy Consultants, said so.",
      "Redseer Strategy Consultants/ORGANIZATION", "org.after_kind: consultancy, label, chain"},
+    {"Most of the crowd at the Estadio do Dragao stood.", "Estadio do Dragao/LOCATION",
+     "loc.head_of: a place head word and a particle of another language before the name"},
     {"The railway runs through the Karavan Tunnel and past the Ostrov Crater.",
      "Karavan Tunnel/LOCATION", "place head words Tunnel, Crater, Gorge, Canyon, Creek, Beach"},
     {"Mere Tuilau, who leads the conservation group Moana Futures Fiji, spoke.",
