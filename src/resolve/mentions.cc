@@ -1333,6 +1333,11 @@ void MentionSet::Propagate() {
       // The surname alone; and the first word alone where it is a surname and no given name
       // ("Wang" after "Wang Donghai").
       add(&hashes.back(), 1, Label::kPerson, -1, "resolver:part-of-name", 0);
+      // With the particle before it, in either case: "De Villiers" after "Hendrik de Villiers".
+      if (words.size() >= 3 && tokens[words[words.size() - 2]].shape == Shape::kLower &&
+          (doc_->lexical[words[words.size() - 2]] & TypeBit(EntryType::kNameParticle))) {
+        add(&hashes[hashes.size() - 2], 2, Label::kPerson, -1, "resolver:part-of-name", 0);
+      }
       const std::uint32_t lex = doc_->lexical[words.front()];
       // So is the first word of a name whose given name is two syllables joined by a hyphen,
       // the second in lower case: the family name comes first ("Park" after "Park Ji-hoon").
