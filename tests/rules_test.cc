@@ -64,8 +64,8 @@ const std::vector<BadRule> kBadRules = {
      "test.rules:2:8: symbol name \"PORT\" is already a class name"},
     {"symbol\tPORT\tharbour\nclass\tPORT\tport\n",
      "test.rules:2:7: class name \"PORT\" is already a symbol name"},
-    {"symbol\tKIND\tclub\tupper\n",
-     "test.rules:1:18: unknown symbol flag \"upper\" (the only one is lower)"},
+    {"symbol\tKIND\tclub\tcapitalised\n",
+     "test.rules:1:18: unknown symbol flag \"capitalised\" (the flags are lower and upper)"},
     {"symbol\tq\tclub\tlower\n",
      "test.rules:1:15: a letter symbol has its case already (written in upper case for "
      "capitalised tokens): lower is for a digit or a named symbol"},
@@ -176,6 +176,34 @@ BOOST_AUTO_TEST_CASE(a_symbol_for_lower_case_words_only) {
       boost::test_tools::per_element());
   // Without the flag, "Club" is {KIND} too, and the head word is lost.
   BOOST_TEST(texts("symbol\tKIND\tclub\n") == (std::vector<std::string>{"Zorvan"}),
+             boost::test_tools::per_element());
+}
+
+// A named symbol declared `upper` is given only to capitalised tokens: "Wildcats" after a place
+// is a team's nickname, "wildcats" in a sentence stays a common word.
+BOOST_AUTO_TEST_CASE(a_symbol_for_capitalised_words_only) {
+  const std::vector<nerkit::InMemoryFile> words = {
+      {"words.tsv", "wildcats\tWORD\t-\t-\t0\t-\t-\nof\tWORD\t-\t-\t0\t-\t-\n"},
+  };
+  const std::string rules =
+      "team.nickname\tORGANIZATION\ttokens\t1\t60\t([CGS]{NICKNAME})\n"
+      "none.nickname\tLOCATION\ttokens\t1\t60\t{NICKNAME}w([CGS])\n";
+  auto texts = [&](const std::string& symbol_line) {
+    std::vector<nerkit::InMemoryFile> files = words;
+    files.push_back({"mine.rules", symbol_line + rules});
+    std::vector<std::string> out;
+    for (const auto& e :
+         Load(files).Extract("The Zorvan Wildcats won. Few wildcats of Kelvo survive.").entities) {
+      out.push_back(e.text);
+    }
+    return out;
+  };
+  BOOST_TEST(
+      texts("symbol\tNICKNAME\twildcats\tupper\n") == (std::vector<std::string>{"Zorvan Wildcats"}),
+      boost::test_tools::per_element());
+  // Without the flag, "wildcats" is {NICKNAME} too: "Few wildcats" is a team.
+  BOOST_TEST(texts("symbol\tNICKNAME\twildcats\n") ==
+                 (std::vector<std::string>{"Zorvan Wildcats", "Few wildcats", "Kelvo"}),
              boost::test_tools::per_element());
 }
 

@@ -239,7 +239,7 @@ Extractor Extractor::Load(const LoadOptions& options) {
   }
   if (compile_error) std::rethrow_exception(compile_error);
   model->rules.BindWords(parser.symbol_words(), parser.symbol_names(), parser.lower_symbols(),
-                         model->gazetteer);
+                         parser.upper_symbols(), model->gazetteer);
   model->dates.BindWords(parser.class_words(), model->gazetteer);
   // The image is written with the rules' words bound (the rule files are part of its key), so
   // that binding them again after a load from the image writes nothing into its mapped pages.

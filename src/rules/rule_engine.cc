@@ -78,10 +78,13 @@ void RuleEngine::Compile(std::vector<RuleSpec> rules) {
 
 void RuleEngine::BindWords(const std::map<std::string, char, std::less<>>& symbol_words,
                            const std::map<std::string, unsigned char, std::less<>>& symbol_names,
-                           const std::set<unsigned char>& lower_symbols, Gazetteer& gazetteer) {
+                           const std::set<unsigned char>& lower_symbols,
+                           const std::set<unsigned char>& upper_symbols, Gazetteer& gazetteer) {
   gazetteer_ = &gazetteer;
   lower_only_.fill(false);
+  upper_only_.fill(false);
   for (const unsigned char byte : lower_symbols) lower_only_[byte] = true;
+  for (const unsigned char byte : upper_symbols) upper_only_[byte] = true;
   // Symbol words keep their letter in the vocabulary (WordInfo::symbol).
   text::Folder folder;
   for (const auto& [word, symbol] : symbol_words) gazetteer.SetRuleSymbol(folder.Key(word), symbol);
@@ -364,7 +367,8 @@ void RuleEngine::BuildSymbols(Document& doc) const {
           // "A&M", "A&P": letters joined by "&" are initials, not the article A.
           letter = 'x';
         } else if (word_symbol &&
-                   !(capitalised && lower_only_[static_cast<unsigned char>(word_symbol)])) {
+                   !(capitalised && lower_only_[static_cast<unsigned char>(word_symbol)]) &&
+                   !(!capitalised && upper_only_[static_cast<unsigned char>(word_symbol)])) {
           letter = word_symbol;
         } else if (cover[i] == 'P' && single[i] && (lex & TypeBit(EntryType::kGivenName)) &&
                    !(lex & TypeBit(EntryType::kWord)) &&

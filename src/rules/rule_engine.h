@@ -63,10 +63,12 @@ class RuleEngine {
   // (WordInfo::symbol). Call after Compile, once the gazetteer is built; the gazetteer must
   // outlive the engine.
   // `symbol_names` are the named symbols (name -> byte), kept for SymbolText;
-  // `lower_symbols` the symbols given only to tokens that are not capitalised.
+  // `lower_symbols` the symbols given only to tokens that are not capitalised, `upper_symbols`
+  // those given only to capitalised ones.
   void BindWords(const std::map<std::string, char, std::less<>>& symbol_words,
                  const std::map<std::string, unsigned char, std::less<>>& symbol_names,
-                 const std::set<unsigned char>& lower_symbols, Gazetteer& gazetteer);
+                 const std::set<unsigned char>& lower_symbols,
+                 const std::set<unsigned char>& upper_symbols, Gazetteer& gazetteer);
   // A symbol of the class string as a rule writes it: the character itself, or {NAME} for a
   // named symbol.
   std::string SymbolText(char symbol) const;
@@ -94,6 +96,7 @@ class RuleEngine {
   bool has_conditions_ = false;
   std::vector<std::string> symbol_names_;  // named symbol byte - 0x80 -> name
   std::array<bool, 256> lower_only_{};     // symbol byte -> given to lower-case tokens only
+  std::array<bool, 256> upper_only_{};     // symbol byte -> given to capitalised tokens only
   // When every text rule has a `needs` line (its words marked in the vocabulary), only the
   // sentences holding one of those words are read.
   bool text_gated_ = false;

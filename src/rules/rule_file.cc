@@ -99,16 +99,19 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
       const std::string_view symbol = fields[1];
       const bool letter = symbol.size() == 1 && symbol[0] >= 'a' && symbol[0] <= 'z';
       const bool digit = symbol.size() == 1 && symbol[0] >= '1' && symbol[0] <= '8';
-      const bool lower = fields.size() == 4;
-      if (lower && fields[3] != "lower") {
-        throw LoadError(
-            file_name, line_number, FieldColumn(line, 3),
-            "unknown symbol flag \"" + std::string(fields[3]) + "\" (the only one is lower)");
+      const bool flagged = fields.size() == 4;
+      if (flagged && fields[3] != "lower" && fields[3] != "upper") {
+        throw LoadError(file_name, line_number, FieldColumn(line, 3),
+                        "unknown symbol flag \"" + std::string(fields[3]) +
+                            "\" (the flags are lower and upper)");
       }
-      if (lower && letter) {
+      const bool lower = flagged && fields[3] == "lower";
+      const bool upper = flagged && fields[3] == "upper";
+      if (flagged && letter) {
         throw LoadError(file_name, line_number, FieldColumn(line, 3),
                         "a letter symbol has its case already (written in upper case for "
-                        "capitalised tokens): lower is for a digit or a named symbol");
+                        "capitalised tokens): " +
+                            std::string(fields[3]) + " is for a digit or a named symbol");
       }
       char byte = symbol.empty() ? '\0' : symbol[0];
       if (!letter && !digit) {
@@ -137,6 +140,7 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
         byte = static_cast<char>(it->second);
       }
       if (lower) lower_symbols_.insert(static_cast<unsigned char>(byte));
+      if (upper) upper_symbols_.insert(static_cast<unsigned char>(byte));
       const std::string origin =
           std::string(symbol) + " (" + file_name + ":" + std::to_string(line_number) + ")";
       ForEachWord(fields[2], [&](std::string_view word) {

@@ -112,6 +112,8 @@ class RuleFileParser {
   // The symbols (digits and named symbols' bytes) given only to tokens that are not
   // capitalised (`lower` lines).
   const std::set<unsigned char>& lower_symbols() const { return lower_symbols_; }
+  // ... and those given only to capitalised tokens (`upper` lines).
+  const std::set<unsigned char>& upper_symbols() const { return upper_symbols_; }
   const std::map<std::string, std::string, std::less<>>& macros() const { return macros_; }
   // Words of `class` lines, as written, with their class symbol (0x80 + the class's index, then
   // control characters 0x01-0x08 and 0x0B-0x1F), in
@@ -131,6 +133,7 @@ class RuleFileParser {
   std::map<std::string, unsigned char, std::less<>> classes_;       // class name -> symbol
   std::map<std::string, unsigned char, std::less<>> symbol_names_;  // named symbol -> byte
   std::set<unsigned char> lower_symbols_;
+  std::set<unsigned char> upper_symbols_;
   std::vector<std::pair<std::string, unsigned char>> class_words_;
 };
 
