@@ -17,6 +17,7 @@
 
 #include "core/regex.h"
 #include "dates/date_symbols.h"
+#include "default_rules.h"
 #include "nerkit/nerkit.h"
 #include "pipeline/model.h"
 #include "rules/rule_file.h"
@@ -110,24 +111,6 @@ std::size_t Compare(const std::vector<std::string>& patterns, const std::vector<
     }
   }
   return differences;
-}
-
-// The default rule files, parsed.
-nerkit::internal::RuleFileParser DefaultRules() {
-  nerkit::internal::RuleFileParser parser;
-  std::vector<std::filesystem::path> files;
-  for (const auto& e :
-       std::filesystem::directory_iterator(std::string(NERKIT_TEST_DICTIONARY_DIR) + "/rules")) {
-    files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
-    std::ifstream in(f);
-    std::stringstream content;
-    content << in.rdbuf();
-    parser.Parse("rules/" + f.filename().string(), content.str());
-  }
-  return parser;
 }
 
 }  // namespace
@@ -410,22 +393,35 @@ BOOST_AUTO_TEST_CASE(long_texts_in_several_walks_match_as_re2_does) {
   }
 }
 
+namespace {
+
+// The automaton's first match of `pattern` in `text` from `from`: its start and length, or
+// (kNone, 0).
+std::pair<std::size_t, std::size_t> FirstMatch(const std::string& pattern, const std::string& text,
+                                               std::size_t from, bool longest = false) {
+  ClassRegexSet set(longest);
+  const int index = set.Add(pattern);
+  set.Compile();
+  ClassRegexSet::Scratch scratch;
+  set.Scan(text, scratch);
+  const std::size_t start = set.NextStart(scratch, index, from);
+  re2::StringPiece group;
+  if (start == ClassRegexSet::kNone || !set.MatchAt(index, text, start, &group, 1, scratch)) {
+    return {ClassRegexSet::kNone, 0};
+  }
+  return {static_cast<std::size_t>(group.data() - text.data()), group.size()};
+}
+
+}  // namespace
+
 // Debian's RE2 (2022-06-01) in Latin-1 misses "\xc3" with the pattern "\xc3|\xc3\xc3" (an
 // alternation of non-ASCII literals that share a prefix); the automaton finds it, as it finds
 // "a" with "a|aa".
 BOOST_AUTO_TEST_CASE(alternations_of_non_ascii_literals) {
   for (const std::string& c : {std::string("a"), std::string("\xc3"), std::string("\x85")}) {
-    ClassRegexSet set(false);
-    const int index = set.Add(c + "|" + c + c);
-    set.Compile();
-    ClassRegexSet::Scratch scratch;
-    const std::string text = "zz" + c + "zz";
-    set.Scan(text, scratch);
-    re2::StringPiece group;
-    BOOST_TEST(set.NextStart(scratch, index, 0) == 2u);
-    BOOST_TEST_REQUIRE(set.MatchAt(index, text, 2, &group, 1, scratch));
-    BOOST_TEST(group.data() == text.data() + 2);
-    BOOST_TEST(group.size() == 1u);
+    const auto [start, size] = FirstMatch(c + "|" + c + c, "zz" + c + "zz", 0);
+    BOOST_TEST(start == 2u);
+    BOOST_TEST(size == 1u);
   }
 }
 
@@ -433,19 +429,10 @@ BOOST_AUTO_TEST_CASE(alternations_of_non_ascii_literals) {
 // "[ab]|[aA]", loses "A" (google/re2 issue 467); the rules hold such classes ("[tT]he"), and the
 // automaton reads them as written.
 BOOST_AUTO_TEST_CASE(case_pair_classes_in_alternations) {
+  using Span = std::pair<std::size_t, std::size_t>;
   for (const bool longest : {false, true}) {
-    ClassRegexSet set(longest);
-    const int index = set.Add("[ab]|[aA]");
-    set.Compile();
-    ClassRegexSet::Scratch scratch;
-    const std::string text = "xxAxb";
-    set.Scan(text, scratch);
-    re2::StringPiece group;
-    BOOST_TEST(set.NextStart(scratch, index, 0) == 2u);
-    BOOST_TEST_REQUIRE(set.MatchAt(index, text, 2, &group, 1, scratch));
-    BOOST_TEST(group.data() == text.data() + 2);
-    BOOST_TEST(group.size() == 1u);
-    BOOST_TEST(set.NextStart(scratch, index, 3) == 4u);
+    BOOST_TEST((FirstMatch("[ab]|[aA]", "xxAxb", 0, longest) == Span{2, 1}));
+    BOOST_TEST((FirstMatch("[ab]|[aA]", "xxAxb", 3, longest) == Span{4, 1}));
   }
 }
 

@@ -1,15 +1,12 @@
 // Rule files: their format, their errors, and rules a user adds without recompiling.
 #define BOOST_TEST_MODULE rules
-#include <algorithm>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "core/regex.h"
+#include "default_rules.h"
 #include "nerkit/nerkit.h"
 #include "rules/rule_file.h"
 
@@ -117,19 +114,7 @@ BOOST_AUTO_TEST_CASE(symbols_overridden_are_listed_and_defaults_have_none) {
   parser.Parse("b.rules", "symbol\tz\tsoccer\nsymbol\tKIND\tcricket label\n");
   const std::vector<std::string> expected = {"cricket: z (a.rules:1) -> KIND (b.rules:2)"};
   BOOST_TEST(parser.symbol_overrides() == expected, boost::test_tools::per_element());
-  nerkit::internal::RuleFileParser defaults;
-  std::vector<std::filesystem::path> files;
-  for (const auto& e :
-       std::filesystem::directory_iterator(std::string(NERKIT_TEST_DICTIONARY_DIR) + "/rules")) {
-    files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
-    std::ifstream in(f);
-    std::stringstream content;
-    content << in.rdbuf();
-    defaults.Parse("rules/" + f.filename().string(), content.str());
-  }
+  const nerkit::internal::RuleFileParser defaults = DefaultRules();
   BOOST_TEST(defaults.symbol_overrides().empty(),
              (defaults.symbol_overrides().empty() ? "" : defaults.symbol_overrides().front()));
 }
