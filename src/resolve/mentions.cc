@@ -229,17 +229,20 @@ std::uint64_t MentionSet::KeyHash(std::uint32_t begin, std::uint32_t end,
 
 void MentionSet::SetKey(Mention& m) const { m.key = KeyHash(m.token_begin, m.token_end, &m.words); }
 
-std::string MentionSet::Initials(std::uint32_t begin, std::uint32_t end, bool fillers) const {
-  std::string initials;
+void MentionSet::Initials(std::uint32_t begin, std::uint32_t end, std::string& plain,
+                          std::string& with_fillers) const {
+  plain.clear();
+  with_fillers.clear();
   const std::vector<Token>& tokens = doc_->tokens();
   for (std::uint32_t t = begin; t < end; ++t) {
     if (tokens[t].Has(text::kJoiner) || !tokens[t].IsWord()) continue;
     const std::string_view key = doc_->words.Key(tokens[t]);
-    if (!key.empty() && (!IsAcronymFiller(key) || (fillers && key != "the"))) {
-      initials.push_back(key[0]);
-    }
+    if (key.empty()) continue;
+    const bool filler = IsAcronymFiller(key);
+    if (!filler) plain.push_back(key[0]);
+    if (!filler || key != "the") with_fillers.push_back(key[0]);
   }
-  return initials;
+  if (with_fillers.size() <= 2 || with_fillers == plain) with_fillers.clear();
 }
 
 std::string MentionSet::AcronymLetters(std::uint32_t token) const {
@@ -909,11 +912,9 @@ void MentionSet::TypeNames() {
       for (std::uint32_t t : words) word_pool_.push_back(TokenHash(t));
     } else {
       // (Also with the letters of "of", "and", "for": "BOT" of "Bank of Thailand".)
-      std::string initials = Initials(m.token_begin, m.token_end);
-      std::string with_fillers = Initials(m.token_begin, m.token_end, /*fillers=*/true);
-      if (with_fillers.size() > 2 && with_fillers != initials) {
-        expansions.push_back({std::move(with_fillers), m.label});
-      }
+      std::string initials, with_fillers;
+      Initials(m.token_begin, m.token_end, initials, with_fillers);
+      if (!with_fillers.empty()) expansions.push_back({std::move(with_fillers), m.label});
       if (initials.size() >= 2) expansions.push_back({std::move(initials), m.label});
       if (m.label == Label::kOrganization) {
         KeyTokens(m.token_begin, m.token_end, words);
@@ -936,7 +937,8 @@ void MentionSet::TypeNames() {
         // So are the initials without trailing head words ("BRE" of "Bank Rozwoju Exportu SA").
         const std::size_t named = WordsBeforeHeads(words);
         if (named >= 2 && named < words.size()) {
-          std::string short_initials = Initials(m.token_begin, words[named - 1] + 1);
+          std::string short_initials, unused;
+          Initials(m.token_begin, words[named - 1] + 1, short_initials, unused);
           if (short_initials.size() >= 2) {
             expansions.push_back({std::move(short_initials), m.label});
           }
@@ -1373,8 +1375,9 @@ void MentionSet::Propagate() {
         tokens[open + 2].Is(text::Mark::kCloseBracket) && tokens[open + 1].IsWord() &&
         tokens[open + 1].IsCapitalized()) {
       const std::string letters = AcronymLetters(open + 1);
-      if (letters.size() >= 2 && (letters == Initials(m.token_begin, m.token_end) ||
-                                  letters == Initials(m.token_begin, m.token_end, true))) {
+      std::string initials, with_fillers;
+      Initials(m.token_begin, m.token_end, initials, with_fillers);
+      if (letters.size() >= 2 && (letters == initials || letters == with_fillers)) {
         const std::uint64_t hash = TokenHash(open + 1);
         add(&hash, 1, m.label, -1, "resolver:acronym", 1u);
       }
@@ -1660,11 +1663,9 @@ void MentionSet::Cluster() {
     if (m.cluster < 0) {
       m.cluster = clusters_++;
       if (m.words >= 2) {
-        std::string initials = Initials(m.token_begin, m.token_end);
-        std::string with_fillers = Initials(m.token_begin, m.token_end, /*fillers=*/true);
-        if (with_fillers.size() > 2 && with_fillers != initials) {
-          named_.push_back({std::move(with_fillers), m.label, m.cluster});
-        }
+        std::string initials, with_fillers;
+        Initials(m.token_begin, m.token_end, initials, with_fillers);
+        if (!with_fillers.empty()) named_.push_back({std::move(with_fillers), m.label, m.cluster});
         named_.push_back({std::move(initials), m.label, m.cluster});
       }
     }

@@ -121,10 +121,11 @@ class MentionSet {
   void KeyTokens(std::uint32_t begin, std::uint32_t end, std::vector<std::uint32_t>& out) const;
   std::uint64_t TokenHash(std::uint32_t token) const;
   std::uint64_t KeyHash(std::uint32_t begin, std::uint32_t end, std::uint32_t* words) const;
-  // The first letters of a name's words, without "of", "the", "and" ... ("IAEA").
-  // The first letters of the words from `begin` to `end`, without those of "of", "and", "the"
-  // and the like, or with `fillers` with all but that of "the".
-  std::string Initials(std::uint32_t begin, std::uint32_t end, bool fillers = false) const;
+  // The first letters of a name's words: `plain` without those of "of", "the", "and" and the
+  // like ("IAEA"); `with_fillers` with all but that of "the" ("BOT" of "Bank of Thailand"), or
+  // empty where it has two letters or fewer or is `plain`. One pass over the words.
+  void Initials(std::uint32_t begin, std::uint32_t end, std::string& plain,
+                std::string& with_fillers) const;
   // Whether tokens [begin, end) hold words and every word is a common word that is no name.
   bool OnlyCommonWords(std::uint32_t begin, std::uint32_t end) const;
   // The letters of a one-word acronym ("U.N." -> "un").
