@@ -1335,10 +1335,20 @@ void MentionSet::Propagate() {
       // The surname alone; and the first word alone where it is a surname and no given name
       // ("Wang" after "Wang Donghai").
       add(&hashes.back(), 1, Label::kPerson, -1, "resolver:part-of-name", 0);
-      // With the particle before it, in either case: "De Villiers" after "Hendrik de Villiers".
-      if (words.size() >= 3 && tokens[words[words.size() - 2]].shape == Shape::kLower &&
-          (doc_->lexical[words[words.size() - 2]] & TypeBit(EntryType::kNameParticle))) {
-        add(&hashes[hashes.size() - 2], 2, Label::kPerson, -1, "resolver:part-of-name", 0);
+      // With the particles before it, in either case: "De Villiers" and "de Villiers" after
+      // "Hendrik de Villiers", "van der Linden" after "Piet van der Linden".
+      std::size_t particles = 0;
+      while (particles < 3 && particles + 2 < words.size()) {
+        const std::uint32_t w = words[words.size() - 2 - particles];
+        if (tokens[w].shape != Shape::kLower ||
+            !(doc_->lexical[w] & TypeBit(EntryType::kNameParticle))) {
+          break;
+        }
+        ++particles;
+      }
+      if (particles > 0) {
+        add(&hashes[hashes.size() - 1 - particles], particles + 1, Label::kPerson, -1,
+            "resolver:part-of-name", 0);
       }
       const std::uint32_t lex = doc_->lexical[words.front()];
       // So is the first word of a name whose given name is two syllables joined by a hyphen,
@@ -1387,15 +1397,18 @@ void MentionSet::Propagate() {
   std::vector<Mention>& added = added_;
   added.clear();
   std::vector<std::int32_t>& best_inside = best_inside_;
-  // Another occurrence starts at a capitalised word: those are listed first, without a branch
-  // per token. (The words of an occurrence once found are covered, -2, and skipped below.)
+  // Another occurrence starts at a capitalised word or a name particle ("de Villiers"): those
+  // are listed first, without a branch per token. (The words of an occurrence once found are
+  // covered, -2, and skipped below.)
   std::vector<std::uint32_t>& capitalised = capitalised_;
   capitalised.resize(n);
   std::size_t capitalised_count = 0;
   for (std::size_t i = 0; i < n; ++i) {
     capitalised[capitalised_count] = static_cast<std::uint32_t>(i);
-    capitalised_count += static_cast<unsigned>(tokens[i].IsWord()) &
-                         static_cast<unsigned>(tokens[i].IsCapitalized());
+    capitalised_count +=
+        static_cast<unsigned>(tokens[i].IsWord()) &
+        (static_cast<unsigned>(tokens[i].IsCapitalized()) |
+         static_cast<unsigned>((doc_->lexical[i] & TypeBit(EntryType::kNameParticle)) != 0));
   }
   for (std::size_t at = 0; at < capitalised_count; ++at) {
     const std::size_t i = capitalised[at];
