@@ -24,6 +24,9 @@ constexpr int kPriorityCapitalisedCommon = 40;
 // Below this priority, a one-word name is only a dictionary entry or a weak rule, and the
 // document may say otherwise (a person's surname).
 constexpr int kStrongEvidence = 55;
+// A name whose extent an abbreviation in brackets after it gives: above the rules that read
+// names by their words, below a title's.
+constexpr int kDefinedByAbbreviation = 74;
 
 // A 64-bit finaliser (from MurmurHash3) for combining word hashes.
 std::uint64_t Mix(std::uint64_t h) {
@@ -1697,6 +1700,86 @@ bool MentionSet::EndsInCamelCase(std::uint32_t begin, std::uint32_t end) const {
   const Token& word = tokens[last - 1];
   return word.shape != Shape::kAlnum && doc_->lexical[last - 1] == 0 &&
          text::IsCamelCase(doc_->TokenText(word));
+}
+
+void MentionSet::NamesDefinedByAbbreviations(std::vector<Candidate>& candidates) {
+  const std::vector<Token>& tokens = doc_->tokens();
+  const std::size_t n = tokens.size();
+  constexpr std::uint32_t kMaxWords = 12;  // the name's tokens looked at before the bracket
+  // The names found, as (first token, end token), then those no candidate names already.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>>& spans = abbreviated_spans_;
+  spans.clear();
+  std::string initials, with_fillers;
+  for (std::uint32_t open = 1; open + 2 < n; ++open) {
+    if (!tokens[open].Is(text::Mark::kOpenBracket)) continue;
+    const Token& abbreviation = tokens[open + 1];
+    if (!tokens[open + 2].Is(text::Mark::kCloseBracket) || !abbreviation.IsWord() ||
+        abbreviation.shape != Shape::kAllCaps) {
+      continue;
+    }
+    const std::string letters = AcronymLetters(open + 1);
+    if (letters.size() < 3 || letters.size() > kMaxWords) continue;
+    const std::uint32_t end = open;  // the name ends at the bracket, in a capitalised word
+    if (!tokens[end - 1].IsWord() || !tokens[end - 1].IsCapitalized()) continue;
+    // From the nearest capitalised word back, the first start whose initials are the letters.
+    std::uint32_t found = end;
+    for (std::uint32_t begin = end; begin > 0 && end - begin < kMaxWords;) {
+      const Token& t = tokens[--begin];
+      if (t.sentence != tokens[end - 1].sentence) break;
+      const bool joiner = t.Has(text::kJoiner) || t.Is(text::Mark::kComma);
+      const bool filler = t.IsWord() && IsAcronymFiller(doc_->words.Key(t));
+      if (!t.IsCapitalized() && !joiner && !filler) break;
+      if (!t.IsWord() || !t.IsCapitalized()) continue;
+      Initials(begin, end, initials, with_fillers);
+      if (initials == letters || with_fillers == letters) {
+        found = begin;
+        break;
+      }
+      if (initials.size() > letters.size()) break;
+    }
+    if (found == end || found + 1 == end) continue;
+    // Not the end of a longer name whose own initials the letters are not ("the Rally for the
+    // Return of Refugees and Democracy in Rwanda (RDR)").
+    if (found >= 2 && tokens[found - 1].IsWord() &&
+        IsAcronymFiller(doc_->words.Key(tokens[found - 1])) && tokens[found - 2].IsCapitalized() &&
+        tokens[found - 2].sentence == tokens[found].sentence) {
+      continue;
+    }
+    // An organisation's head word or a known place inside.
+    bool evidence = false;
+    for (std::uint32_t t = found; t < end; ++t) {
+      const char symbol = SymbolAt(t);
+      evidence |=
+          (doc_->lexical[t] & TypeBit(EntryType::kOrgHead)) != 0 || symbol == 'K' || symbol == 'P';
+    }
+    if (evidence) spans.emplace_back(found, end);
+  }
+  if (spans.empty()) return;
+  // (Spans are found in order of their brackets, so sorted; one pass over the candidates.)
+  std::vector<bool> named(spans.size(), false);
+  for (const Candidate& c : candidates) {
+    if (!c.typed || c.veto || c.priority < Gazetteer::kPriorityMinorPlace) continue;
+    const auto it =
+        std::lower_bound(spans.begin(), spans.end(), std::make_pair(c.token_begin, c.token_end));
+    if (it != spans.end() && it->first == c.token_begin && it->second == c.token_end) {
+      named[static_cast<std::size_t>(it - spans.begin())] = true;
+    }
+  }
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    if (named[k]) continue;
+    Candidate c;
+    c.token_begin = spans[k].first;
+    c.token_end = spans[k].second;
+    c.begin = tokens[c.token_begin].begin;
+    c.end = tokens[c.token_end - 1].end;
+    c.label = Label::kOrganization;
+    c.origin = Origin::kResolver;
+    c.priority = kDefinedByAbbreviation;
+    c.note = "resolver:named-by-abbreviation";
+    candidates.push_back(c);
+  }
+  // (Evidence no sentence's form rules out: FilterBySentenceForm has run.)
+  active_.resize(candidates.size(), true);
 }
 
 void MentionSet::OpenCamelCaseNames(std::vector<Candidate>& candidates) {

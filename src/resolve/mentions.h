@@ -64,6 +64,13 @@ class MentionSet {
   // ("Spirit AeroSystems", "at JavaSoft") is a name of open type: TypeNames makes it a company.
   void OpenCamelCaseNames(std::vector<Candidate>& candidates);
 
+  // An abbreviation in brackets marks where the name before it begins: the capitalised words
+  // (and of, for, and, "," between them) whose initials it spells are one name, "the Botanical
+  // Survey of India (BSI)", "the Health Service Executive (HSE)". Added as an organisation where
+  // a word of it is an organisation's head word or a known place, unless a candidate already
+  // names that span.
+  void NamesDefinedByAbbreviations(std::vector<Candidate>& candidates);
+
   // Of two names of the same type where one contains the other, the longer gets at least the
   // shorter one's priority.
   void SupportByContainment(std::vector<Candidate>& candidates);
@@ -228,6 +235,7 @@ class MentionSet {
   Document* doc_ = nullptr;
   const Gazetteer* gazetteer_ = nullptr;
   std::vector<std::uint8_t> headline_;  // per sentence
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> abbreviated_spans_;  // (first, end) tokens
   std::vector<bool> active_;            // per candidate, after the sentence-form filter
   std::vector<Mention> mentions_;
   std::vector<std::uint32_t> candidate_ids_;

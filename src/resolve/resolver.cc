@@ -85,6 +85,7 @@ void Resolver::Resolve(Document& doc, MentionSet& set, const Gazetteer& gazettee
   // are dictionary names needing support they do not have.
   set.FilterBySentenceForm(cands);
   set.OpenCamelCaseNames(cands);
+  set.NamesDefinedByAbbreviations(cands);
   set.SupportByContainment(cands);
 
   // 1-2. Merge same spans and settle overlaps.
@@ -142,7 +143,8 @@ void Resolver::Resolve(Document& doc, MentionSet& set, const Gazetteer& gazettee
     source.reserve(96);  // (most sources fit: one allocation instead of several)
     for (std::uint32_t k = 0; k < m.candidates_count; ++k) {
       const Candidate& c = cands[set.candidate_ids()[m.candidates_begin + k]];
-      if (c.label != m.label || !c.typed) continue;
+      // (A candidate of the resolver's own is named by the mention's note.)
+      if (c.label != m.label || !c.typed || c.origin == Origin::kResolver) continue;
       one_source.clear();
       sources.AppendSource(one_source, c.origin, c.ref);
       if (source.find(one_source) != std::string::npos) continue;
