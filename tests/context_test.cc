@@ -590,6 +590,11 @@ const std::vector<NameCase> kNotNames = {
      "Siobhán Keane/ORGANIZATION", "org.after_kind: a trade that names people too"},
     {"A spokeswoman for the U.N. agency, Fadela Chaib, said the outbreak was contained.",
      "Fadela Chaib/ORGANIZATION", "org.after_kind_commas: not a person who speaks"},
+    {"AMMAN - Sahl Houran, a five-piece rock band from Irbid, has sold out two nights. The "
+     "ministry has invited Sahl Houran to play at a festival.",
+     "Sahl Houran/PERSON",
+     "the document decides: a name of two words a weak rule reads as a person takes the type "
+     "the text gives it elsewhere"},
     {"It was reported on National Public Radio Monday.", "Radio Monday/ORGANIZATION",
      "org.head_first: not after a capitalised word"},
     {"He is the secretary of the Rally for the Return of Refugees and Democracy in Rwanda "

@@ -15,6 +15,9 @@ namespace {
 // organisation).
 constexpr int kWeakCue = 46;
 constexpr int kStrongCue = 55;
+// From here, what the text says of a name (its kind in apposition, a band, a club) over the
+// reading of its words.
+constexpr int kContextCue = 60;
 
 using text::Shape;
 using text::Token;
@@ -973,6 +976,16 @@ void MentionSet::TypeNames() {
     if (!m.typed || m.veto || m.words != 1 || !m.IsName() || m.priority >= kWeakCue) continue;
     const Vote* vote = typed.Find(m.key);
     if (!vote || vote->label == m.label || vote->priority < kStrongCue) continue;
+    m.label = vote->label;
+    m.entry = -1;
+    m.note = "resolver:same-name";
+  }
+  // So does a name of several words that only a weak reading of its words typed ("Sahl Houran",
+  // a family name first, after "Sahl Houran, a five-piece rock band").
+  for (Mention& m : mentions_) {
+    if (!m.typed || m.veto || m.words < 2 || !m.IsName() || m.priority >= kStrongCue) continue;
+    const Vote* vote = typed.Find(m.key);
+    if (!vote || vote->label == m.label || vote->priority < kContextCue) continue;
     m.label = vote->label;
     m.entry = -1;
     m.note = "resolver:same-name";
