@@ -286,6 +286,12 @@ const std::vector<NameCase> kNames = {
      "Sydney Opera House/LOCATION", "cues.tsv: a head word of two words, Opera House"},
     {"The group also owns the radio station Eko Talk FM in Lagos.",
      "Eko Talk FM/ORGANIZATION", "cues.tsv: FM ends a station's name"},
+    {"The Sorocaba Metalworkers' Union said the company had offered a raise.",
+     "Sorocaba Metalworkers' Union/ORGANIZATION",
+     "org.head_suffix: a plural's possessive of a word no list holds, before the head word"},
+    {"A neighbourhood group, Friends of Current River, had asked the council to act.",
+     "Friends of Current River/ORGANIZATION",
+     "org.head_prefix: after a comma that follows a common word"},
     {"His first cookbook was published by Murdoch Books in 2015.", "Murdoch Books/ORGANIZATION",
      "cues.tsv: publishers' head words (Books, Publishing, Publishers)"},
     {"She is a graduate of the Hanoi Conservatory and plays the violin.",
@@ -595,6 +601,9 @@ const std::vector<NameCase> kNotNames = {
      "Sahl Houran/PERSON",
      "the document decides: a name of two words a weak rule reads as a person takes the type "
      "the text gives it elsewhere"},
+    {"Officials of Seselj's Radical Party dismissed the allegations.",
+     "Seselj's Radical Party/ORGANIZATION",
+     "org.head_suffix: a name's singular possessive stays outside"},
     {"It was reported on National Public Radio Monday.", "Radio Monday/ORGANIZATION",
      "org.head_first: not after a capitalised word"},
     {"He is the secretary of the Rally for the Return of Refugees and Democracy in Rwanda "
