@@ -81,10 +81,12 @@ bool IsTitleCaseLowerWord(std::string_view key) {
 }
 
 // Words left out of an acronym's letters ("Organization of the Petroleum Exporting Countries"
-// -> OPEC).
+// -> OPEC), and their kin in other languages ("Partido Revolucionario Institucional" -> PRI).
 bool IsAcronymFiller(std::string_view key) {
-  return key == "of" || key == "the" || key == "and" || key == "for" || key == "de" ||
-         key == "on" || key == "&" || key == "in" || key == "du" || key == "des";
+  static constexpr std::string_view kFillers[] = {
+      "of", "the", "and", "for", "on", "&",  "in",  "de",  "du", "des", "do",
+      "da", "dos", "das", "del", "di", "la", "las", "los", "y",  "e",   "et"};
+  return std::find(std::begin(kFillers), std::end(kFillers), key) != std::end(kFillers);
 }
 
 // A candidate's priority as a 32-bit number that sorts the highest priority first.
@@ -1771,7 +1773,12 @@ void MentionSet::NamesDefinedByAbbreviations(std::vector<Candidate>& candidates)
   // (Spans are found in order of their brackets, so sorted; one pass over the candidates.)
   std::vector<bool> named(spans.size(), false);
   for (const Candidate& c : candidates) {
-    if (!c.typed || c.veto || c.priority < Gazetteer::kPriorityMinorPlace) continue;
+    // (A person's reading of the words does not name the span: "the Comité Olímpico do Brasil
+    // (COB)", a given name and particles.)
+    if (!c.typed || c.veto || c.label == Label::kPerson ||
+        c.priority < Gazetteer::kPriorityMinorPlace) {
+      continue;
+    }
     const auto it =
         std::lower_bound(spans.begin(), spans.end(), std::make_pair(c.token_begin, c.token_end));
     if (it != spans.end() && it->first == c.token_begin && it->second == c.token_end) {

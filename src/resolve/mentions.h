@@ -68,7 +68,7 @@ class MentionSet {
   // (and of, for, and, "," between them) whose initials it spells are one name, "the Botanical
   // Survey of India (BSI)", "the Health Service Executive (HSE)". Added as an organisation where
   // a word of it is an organisation's head word or a known place, unless a candidate already
-  // names that span.
+  // names that span as an organisation or place.
   void NamesDefinedByAbbreviations(std::vector<Candidate>& candidates);
 
   // Of two names of the same type where one contains the other, the longer gets at least the
