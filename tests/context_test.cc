@@ -303,6 +303,8 @@ const std::vector<NameCase> kNames = {
      "Wawel Castle/LOCATION", "cues.tsv: Castle, Place and Voivodeship end a place's name"},
     {"The council voted to close a stretch of Courtenay Place to private cars.",
      "Courtenay Place/LOCATION", "cues.tsv: Place after a name no list holds"},
+    {"The city could not pay for repairs because it owed money to Rand Water, the supplier.",
+     "Rand Water/ORGANIZATION", "cues.tsv: Water (capitalised), Renewables, Tekstil"},
     {"His first cookbook was published by Murdoch Books in 2015.", "Murdoch Books/ORGANIZATION",
      "cues.tsv: publishers' head words (Books, Publishing, Publishers)"},
     {"She is a graduate of the Hanoi Conservatory and plays the violin.",
@@ -615,6 +617,8 @@ const std::vector<NameCase> kNotNames = {
     {"Officials of Seselj's Radical Party dismissed the allegations.",
      "Seselj's Radical Party/ORGANIZATION",
      "org.head_suffix: a name's singular possessive stays outside"},
+    {"The maps are used by Wody Polskie, the national water authority.",
+     "Wody Polskie/PERSON", "cues.tsv: Water is a head word only capitalised"},
     {"It was reported on National Public Radio Monday.", "Radio Monday/ORGANIZATION",
      "org.head_first: not after a capitalised word"},
     {"He is the secretary of the Rally for the Return of Refugees and Democracy in Rwanda "
