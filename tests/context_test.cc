@@ -309,6 +309,8 @@ const std::vector<NameCase> kNames = {
      "loc.head_suffix: a known organisation before a place head word names a venue"},
     {"She is expected to be sworn in at the Manitoba Legislative Building next month.",
      "Manitoba Legislative Building/LOCATION", "cues.tsv: Building, Ballroom, Oval"},
+    {"LONDON — Shares in Carrow & Finch plc fell 9 per cent on Wednesday.",
+     "Carrow & Finch plc/ORGANIZATION", "org.ampersand: a legal form in lower case ends it"},
     {"His first cookbook was published by Murdoch Books in 2015.", "Murdoch Books/ORGANIZATION",
      "cues.tsv: publishers' head words (Books, Publishing, Publishers)"},
     {"She is a graduate of the Hanoi Conservatory and plays the violin.",
