@@ -311,6 +311,8 @@ const std::vector<NameCase> kNames = {
      "Manitoba Legislative Building/LOCATION", "cues.tsv: Building, Ballroom, Oval"},
     {"LONDON — Shares in Carrow & Finch plc fell 9 per cent on Wednesday.",
      "Carrow & Finch plc/ORGANIZATION", "org.ampersand: a legal form in lower case ends it"},
+    {"In the 1980s he led the band Egypt 80; his sons play with it still.",
+     "Egypt 80/ORGANIZATION", "ctx.band: a country's name and a number"},
     {"His first cookbook was published by Murdoch Books in 2015.", "Murdoch Books/ORGANIZATION",
      "cues.tsv: publishers' head words (Books, Publishing, Publishers)"},
     {"She is a graduate of the Hanoi Conservatory and plays the violin.",
