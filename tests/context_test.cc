@@ -313,6 +313,8 @@ const std::vector<NameCase> kNames = {
      "Carrow & Finch plc/ORGANIZATION", "org.ampersand: a legal form in lower case ends it"},
     {"In the 1980s he led the band Egypt 80; his sons play with it still.",
      "Egypt 80/ORGANIZATION", "ctx.band: a country's name and a number"},
+    {"The Ministry of Jal Shakti is a ministry of the Government of India.",
+     "Government of India/ORGANIZATION", "cues.tsv: a capitalised Government before \"of\""},
     {"His first cookbook was published by Murdoch Books in 2015.", "Murdoch Books/ORGANIZATION",
      "cues.tsv: publishers' head words (Books, Publishing, Publishers)"},
     {"She is a graduate of the Hanoi Conservatory and plays the violin.",
@@ -627,6 +629,8 @@ const std::vector<NameCase> kNotNames = {
      "org.head_suffix: a name's singular possessive stays outside"},
     {"The maps are used by Wody Polskie, the national water authority.",
      "Wody Polskie/PERSON", "cues.tsv: Water is a head word only capitalised"},
+    {"The pro-government militia Ahlu Sunna Waljama took control of the town.",
+     "Ahlu Sunna Waljama/PERSON", "cues.tsv: government in lower case is no head word"},
     {"It was reported on National Public Radio Monday.", "Radio Monday/ORGANIZATION",
      "org.head_first: not after a capitalised word"},
     {"He is the secretary of the Rally for the Return of Refugees and Democracy in Rwanda "
