@@ -253,6 +253,13 @@ void MentionSet::Initials(std::uint32_t begin, std::uint32_t end, std::string& p
   if (with_fillers.size() <= 2 || with_fillers == plain) with_fillers.clear();
 }
 
+bool MentionSet::WordInBrackets(std::uint32_t open) const {
+  const std::vector<Token>& tokens = doc_->tokens();
+  return open + 2 < tokens.size() && tokens[open].Is(text::Mark::kOpenBracket) &&
+         tokens[open + 2].Is(text::Mark::kCloseBracket) && tokens[open + 1].IsWord() &&
+         tokens[open + 1].IsCapitalized();
+}
+
 std::string MentionSet::AcronymLetters(std::uint32_t token) const {
   std::string letters;
   for (char ch : doc_->words.Key(doc_->tokens()[token])) {
@@ -1399,9 +1406,7 @@ void MentionSet::Propagate() {
     // initials: "the Environment Agency (EA)", "Food and Rural Affairs (Defra)". (All its
     // occurrences are the name's, also where a dictionary knows the letters as a word.)
     const std::uint32_t open = m.token_end;
-    if (m.label != Label::kPerson && open + 2 < n && tokens[open].Is(text::Mark::kOpenBracket) &&
-        tokens[open + 2].Is(text::Mark::kCloseBracket) && tokens[open + 1].IsWord() &&
-        tokens[open + 1].IsCapitalized()) {
+    if (m.label != Label::kPerson && WordInBrackets(open)) {
       const std::string letters = AcronymLetters(open + 1);
       std::string initials, with_fillers;
       Initials(m.token_begin, m.token_end, initials, with_fillers);
@@ -1726,12 +1731,7 @@ void MentionSet::NamesDefinedByAbbreviations(std::vector<Candidate>& candidates)
   spans.clear();
   std::string initials, with_fillers;
   for (std::uint32_t open = 1; open + 2 < n; ++open) {
-    if (!tokens[open].Is(text::Mark::kOpenBracket)) continue;
-    const Token& abbreviation = tokens[open + 1];
-    if (!tokens[open + 2].Is(text::Mark::kCloseBracket) || !abbreviation.IsWord() ||
-        abbreviation.shape != Shape::kAllCaps) {
-      continue;
-    }
+    if (!WordInBrackets(open) || tokens[open + 1].shape != Shape::kAllCaps) continue;
     const std::string letters = AcronymLetters(open + 1);
     if (letters.size() < 3 || letters.size() > kMaxWords) continue;
     const std::uint32_t end = open;  // the name ends at the bracket, in a capitalised word

@@ -148,6 +148,8 @@ class MentionSet {
   bool AfterDeterminer(std::uint32_t token) const;
   // Whether a capitalised word of the same sentence follows a name that ends before `end`.
   bool NameWordFollows(std::uint32_t end) const;
+  // Whether tokens [open, open + 3) are a capitalised word in brackets, "(EA)", "(Defra)".
+  bool WordInBrackets(std::uint32_t open) const;
   std::string AcronymLetters(std::uint32_t token) const;
   bool IsHeadline(std::uint32_t sentence) const;
   // Whether the last word of tokens [begin, end) is in camel case (text::IsCamelCase) and in no
