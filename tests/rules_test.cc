@@ -19,6 +19,15 @@ nerkit::Extractor Load(const std::vector<nerkit::InMemoryFile>& files) {
   return nerkit::Extractor::Load(options);
 }
 
+// The texts of the entities found in `text` with `files` and a rule file of `rules`.
+std::vector<std::string> EntityTexts(std::vector<nerkit::InMemoryFile> files,
+                                     const std::string& rules, const std::string& text) {
+  files.push_back({"mine.rules", rules});
+  std::vector<std::string> out;
+  for (const auto& e : Load(files).Extract(text).entities) out.push_back(e.text);
+  return out;
+}
+
 struct BadRule {
   std::string content;
   std::string message;
@@ -148,13 +157,7 @@ BOOST_AUTO_TEST_CASE(a_symbol_for_lower_case_words_only) {
       "org.kind\tORGANIZATION\ttokens\t1\t60\t{KIND}([CGS]+)\n"
       "org.head\tORGANIZATION\ttokens\t1\t60\t([CGS]+H)\n";
   auto texts = [&](const std::string& symbol_line) {
-    std::vector<nerkit::InMemoryFile> files = words;
-    files.push_back({"mine.rules", symbol_line + rules});
-    std::vector<std::string> out;
-    for (const auto& e : Load(files).Extract("The club Zorvan beat the Kelvo Club.").entities) {
-      out.push_back(e.text);
-    }
-    return out;
+    return EntityTexts(words, symbol_line + rules, "The club Zorvan beat the Kelvo Club.");
   };
   BOOST_TEST(
       texts("symbol\tKIND\tclub\tlower\n") == (std::vector<std::string>{"Zorvan", "Kelvo Club"}),
@@ -174,14 +177,8 @@ BOOST_AUTO_TEST_CASE(a_symbol_for_capitalised_words_only) {
       "team.nickname\tORGANIZATION\ttokens\t1\t60\t([CGS]{NICKNAME})\n"
       "none.nickname\tLOCATION\ttokens\t1\t60\t{NICKNAME}w([CGS])\n";
   auto texts = [&](const std::string& symbol_line) {
-    std::vector<nerkit::InMemoryFile> files = words;
-    files.push_back({"mine.rules", symbol_line + rules});
-    std::vector<std::string> out;
-    for (const auto& e :
-         Load(files).Extract("The Zorvan Wildcats won. Few wildcats of Kelvo survive.").entities) {
-      out.push_back(e.text);
-    }
-    return out;
+    return EntityTexts(words, symbol_line + rules,
+                       "The Zorvan Wildcats won. Few wildcats of Kelvo survive.");
   };
   BOOST_TEST(
       texts("symbol\tNICKNAME\twildcats\tupper\n") == (std::vector<std::string>{"Zorvan Wildcats"}),
