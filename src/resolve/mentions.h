@@ -5,7 +5,8 @@
 // periods), held as 64-bit hashes of the words (a word of the vocabulary by its id) so that no
 // step builds strings. A MentionSet lives in each Workspace and is Reset for every document: its
 // arrays and maps keep their capacity, so that once warm the resolver allocates only for the
-// strings of the entities it returns.
+// strings of the entities it returns (and, with a Result reused, hardly for those: entities the
+// result no longer needs keep their strings here for the next document).
 #pragma once
 
 #include <cstdint>
@@ -15,6 +16,7 @@
 #include "core/document.h"
 #include "core/flat_map.h"
 #include "gazetteer/gazetteer.h"
+#include "nerkit/result.h"
 #include "resolve/confidence.h"
 
 namespace nerkit::internal {
@@ -122,6 +124,11 @@ class MentionSet {
   std::vector<Mention>& mentions() { return mentions_; }
   const std::vector<std::uint32_t>& candidate_ids() const { return candidate_ids_; }
   std::size_t cluster_count() const { return static_cast<std::size_t>(clusters_); }
+
+  // Entities and clusters that a reused Result held beyond the last document's count, kept here
+  // with their strings' memory for the next documents instead of being freed (Resolver::Resolve).
+  std::vector<nerkit::Entity>& spare_entities() { return spare_entities_; }
+  std::vector<nerkit::Cluster>& spare_clusters() { return spare_clusters_; }
 
  private:
   // The words of tokens [begin, end): their token indices (no hyphens, periods or punctuation).
@@ -291,6 +298,8 @@ class MentionSet {
   std::vector<std::uint32_t> cluster_sizes_;
   FlatMap<std::uint32_t> labels_by_key_;
   bool document_features_ready_ = false;
+  std::vector<nerkit::Entity> spare_entities_;
+  std::vector<nerkit::Cluster> spare_clusters_;
 };
 
 }  // namespace nerkit::internal

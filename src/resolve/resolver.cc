@@ -55,16 +55,27 @@ void Reset(Cluster& c) {
 }
 
 // The next element of a result's entities or clusters, whose earlier elements may be reused: one
-// the last document left, reset, or a new one.
+// the last document left, or a spare one, reset; or a new one.
 template <typename T>
-T& NextReused(std::vector<T>& items, std::size_t& used) {
+T& NextReused(std::vector<T>& items, std::size_t& used, std::vector<T>& spares) {
   if (used == items.size()) {
     ++used;
-    return items.emplace_back();
+    if (spares.empty()) return items.emplace_back();
+    T& item = items.emplace_back(std::move(spares.back()));
+    spares.pop_back();
+    Reset(item);
+    return item;
   }
   T& item = items[used++];
   Reset(item);
   return item;
+}
+
+// Cuts `items` to its first `used` elements, keeping the others' memory in `spares`.
+template <typename T>
+void KeepSpares(std::vector<T>& items, std::size_t used, std::vector<T>& spares) {
+  for (std::size_t i = used; i < items.size(); ++i) spares.push_back(std::move(items[i]));
+  items.resize(used);
 }
 
 std::string LabelText(const Candidate& c) {
@@ -110,6 +121,8 @@ void Resolver::Resolve(Document& doc, MentionSet& set, const Gazetteer& gazettee
   std::size_t entities_used = 0;
   std::size_t clusters_used = 0;
   thread_local std::string one_source;
+  std::vector<Entity>& spare_entities = set.spare_entities();
+  std::vector<Cluster>& spare_clusters = set.spare_clusters();
   FeatureVector features;
   for (const Mention& m : mentions) {
     if (m.veto || !m.typed || m.dropped) continue;
@@ -128,7 +141,7 @@ void Resolver::Resolve(Document& doc, MentionSet& set, const Gazetteer& gazettee
         }
       }
     }
-    Entity& e = NextReused(result.entities, entities_used);
+    Entity& e = NextReused(result.entities, entities_used, spare_entities);
     e.confidence = confidence;
     e.label = m.label;
     e.start = set.NameBegin(m);
@@ -164,7 +177,7 @@ void Resolver::Resolve(Document& doc, MentionSet& set, const Gazetteer& gazettee
       int& ci = cluster_index[static_cast<std::size_t>(m.cluster)];
       if (ci < 0) {
         ci = static_cast<int>(clusters_used);
-        NextReused(result.clusters, clusters_used).label = m.label;
+        NextReused(result.clusters, clusters_used, spare_clusters).label = m.label;
       }
       e.cluster = ci;
       Cluster& cl = result.clusters[static_cast<std::size_t>(ci)];
@@ -176,8 +189,8 @@ void Resolver::Resolve(Document& doc, MentionSet& set, const Gazetteer& gazettee
       }
     }
   }
-  result.entities.resize(entities_used);
-  result.clusters.resize(clusters_used);
+  KeepSpares(result.entities, entities_used, spare_entities);
+  KeepSpares(result.clusters, clusters_used, spare_clusters);
   // Mentions of a cluster share its canonical name and id.
   for (Cluster& cl : result.clusters) {
     if (cl.canonical.empty()) cl.canonical = cl.name;
