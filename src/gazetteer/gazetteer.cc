@@ -238,6 +238,7 @@ void Gazetteer::Build() {
       return x.weight > y.weight;
     });
     bool entity_all_common = true;
+    bool head = false, head_ends = false;  // a head word; one that may end a name
     for (std::uint32_t index : kept) {
       const PackedEntry& e = entries_[index];
       nd.types |= TypeBit(e.type);
@@ -264,9 +265,14 @@ void Gazetteer::Build() {
           nd.lexical |= kLexSurnameFrequent;
         }
         if (e.type == EntryType::kSurname && e.weight >= kTopSurname) nd.lexical |= kLexSurnameTop;
+        if (e.type == EntryType::kOrgHead || e.type == EntryType::kLocHead) {
+          head = true;
+          head_ends = head_ends || e.Has(kSuffix) || !e.Has(kPrefix);
+        }
       }
     }
     if ((nd.flags & kNodeEntity) && entity_all_common) nd.lexical |= kLexEntityCommon;
+    if (head && !head_ends) nd.lexical |= kLexHeadOpensOnly;
     t.node_entries.append(kept.begin(), kept.end());
     nd.count = static_cast<std::uint32_t>(kept.size());
     stats_.entries += kept.size();
@@ -585,6 +591,21 @@ void Gazetteer::Match(Document& doc) const {
       end = k + 1;
       if (++step < 32 && tokens[k].shape == text::Shape::kLower) lower |= 1u << step;
     }
+  }
+  // A head word that only opens names ("Lago", "Casa", "Vila") is none where no name follows it:
+  // "Juan Carlos Lago", "Marta Casa" are people. What follows a name's opening head is a
+  // capitalised word, a particle or "of" ("Lago de Atitlán", "Casa da Ribeira", "Friends of the
+  // Earth"), in the same sentence.
+  constexpr std::uint32_t kHeadBits = TypeBit(EntryType::kOrgHead) | TypeBit(EntryType::kLocHead);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!(doc.lexical[i] & kLexHeadOpensOnly)) continue;
+    std::size_t k = i + 1;
+    while (k < n && tokens[k].Has(text::kJoiner)) ++k;
+    const bool opens = k < n && tokens[k].IsWord() && tokens[k].sentence == tokens[i].sentence &&
+                       (tokens[k].IsCapitalized() ||
+                        (doc.lexical[k] & TypeBit(EntryType::kNameParticle)) ||
+                        doc.words.Key(tokens[k]) == "of");
+    if (!opens) doc.lexical[i] &= ~kHeadBits;
   }
   // Matches are produced by start, and per start shortest first (each step of the walk ends
   // further on): reversing each start's run orders them longest first, with no sort and no

@@ -45,6 +45,8 @@ enum LexicalBit : std::uint32_t {
                                    // Berlin: as a place's name they are the place)
   kLexSurnameTop = 1u << 22,       // a surname of at least kTopSurname in 100,000 people (Hill,
                                    // Hall, Wood; not Park or Street, which name places more often)
+  kLexHeadOpensOnly = 1u << 23,    // a head word that only opens names (cues.tsv: prefix without
+                                   // suffix): "Lago de Atitlán", not "Juan Carlos Lago"
 };
 inline constexpr std::uint32_t kFrequentGivenName = 50000;
 inline constexpr std::uint32_t kRareGivenName = 5000;
