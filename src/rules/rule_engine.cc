@@ -177,12 +177,15 @@ bool InitialsWithAmpersand(const Document& doc, std::size_t i) {
 }
 
 // Whether the token before `i` is a capitalised given name outside any dictionary name, in the
-// same sentence: one that is no common word, or any after a title ("Dr Warren Hill").
+// same sentence: one that is no common word or a frequent one ("Tony Hall"), or any after a title
+// ("Dr Warren Hill").
 bool PrevIsGivenName(const Document& doc, const std::vector<char>& cover, std::size_t i) {
   if (!CapitalisedWordBefore(doc, i) || (cover[i - 1] && cover[i - 1] != 'Q')) return false;
   const std::uint32_t lex = doc.lexical[i - 1];
   if (!(lex & TypeBit(EntryType::kGivenName))) return false;
-  if (!(lex & (kLexGivenCommon | TypeBit(EntryType::kWord)))) return true;
+  if (!(lex & (kLexGivenCommon | TypeBit(EntryType::kWord))) || (lex & kLexGivenFrequent)) {
+    return true;
+  }
   return i >= 2 && doc.tokens()[i - 2].sentence == doc.tokens()[i].sentence &&
          ((doc.lexical[i - 2] & TypeBit(EntryType::kTitle)) || cover[i - 2] == 'T');
 }
