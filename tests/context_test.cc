@@ -340,6 +340,12 @@ const std::vector<NameCase> kNames = {
     {"The final was played at the Estadio Municipal Pedro Marrero in Havana.",
      "Estadio Municipal Pedro Marrero/LOCATION",
      "loc.head_prefix: common words between an opening head word and a name"},
+    {"It is owned by Tanaw Broadcasting Network, Inc. (TBN), and its studios are in Davao.",
+     "Tanaw Broadcasting Network, Inc./ORGANIZATION",
+     "org.legal_comma_period: the bracket after a legal form's period, where a sentence ends for "
+     "the tokenizer"},
+    {"Duinhaven Scheepsbouw B.V. is a shipyard in Harlingen.",
+     "Duinhaven Scheepsbouw B.V./ORGANIZATION", "cues.tsv: the Dutch legal form B.V."},
     {"The quartet played at the Marbury Civic Hall on Friday.", "Marbury Civic Hall/LOCATION",
      "cues.tsv: Hall ends a place's name"},
     {"Rep. Tony Hall of Ohio said the vote was close.", "Tony Hall/PERSON",

@@ -571,8 +571,9 @@ void RuleEngine::Run(Document& doc) const {
     doc.candidates.push_back(cand);
   };
   // The text read: all of it, or with `needs` lines for every text rule, the runs of sentences
-  // that hold a needed word (each from the end of the token before it to the start of the token
-  // after it, so that the characters around a match are the text's).
+  // that hold a needed word (each from the end of the token before it to the end of the token
+  // after it, so that the characters around a match are the text's: "Network, Inc. (MBN)", where
+  // a sentence ends after "Inc.", needs the bracket that follows it).
   thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;
   ranges.clear();
   if (!text_gated_) {
@@ -587,7 +588,7 @@ void RuleEngine::Run(Document& doc) const {
       if (!(flags & Gazetteer::kWordNeeded) || sentence.token_begin >= sentence.token_end) continue;
       const std::uint32_t b = sentence.token_begin == 0 ? 0 : tokens[sentence.token_begin - 1].end;
       const std::uint32_t e = sentence.token_end >= n ? static_cast<std::uint32_t>(text.size())
-                                                      : tokens[sentence.token_end].begin;
+                                                      : tokens[sentence.token_end].end;
       if (!ranges.empty() && ranges.back().second >= b) {
         ranges.back().second = e;
       } else {
