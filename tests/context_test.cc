@@ -346,6 +346,11 @@ const std::vector<NameCase> kNames = {
      "the tokenizer"},
     {"Duinhaven Scheepsbouw B.V. is a shipyard in Harlingen.",
      "Duinhaven Scheepsbouw B.V./ORGANIZATION", "cues.tsv: the Dutch legal form B.V."},
+    {"KAMLOOPS, B.C. - Snow closed the highway on Monday.", "B.C./LOCATION",
+     "state_abbreviations.tsv: a Canadian province in news agency style"},
+    {"Street lighting is paid for by the Government of the City of Buenos Aires.",
+     "Government of the City of Buenos Aires/ORGANIZATION",
+     "an institution named by its head word, of, the and a place word before a known place"},
     {"The quartet played at the Marbury Civic Hall on Friday.", "Marbury Civic Hall/LOCATION",
      "cues.tsv: Hall ends a place's name"},
     {"Rep. Tony Hall of Ohio said the vote was close.", "Tony Hall/PERSON",
@@ -863,6 +868,16 @@ BOOST_DATA_TEST_CASE(cues_that_do_not_apply, boost::unit_test::data::make(kNotNa
   const std::vector<std::string> found = Found(c.text);
   BOOST_TEST((std::find(found.begin(), found.end(), c.expected) == found.end()),
              c.why << ": " << c.expected << " in " << c.text);
+}
+
+// The era after a year or before it is no entity of any type ("B.C." alone is British Columbia).
+BOOST_AUTO_TEST_CASE(the_era_beside_a_year_is_no_name) {
+  for (const char* text : {"The temple was built in 325 B.C. by the king.",
+                           "The town was rebuilt in AD 79 after the quake."}) {
+    for (const std::string& found : Found(text)) {
+      BOOST_TEST((found.rfind("B.C./", 0) != 0 && found.rfind("AD/", 0) != 0), found << " in " << text);
+    }
+  }
 }
 
 // The particles of other languages are no letters of an abbreviation: "Partido dos Trabalhadores

@@ -1312,7 +1312,7 @@ def build_notice(src, words_copyright):
         "filtered, reformatted and combined -- by "
         "tools/generate_dictionaries.py from the open data below.\n"
         "organizations.tsv, companies_world.tsv, sports_clubs.tsv, media.tsv, "
-        "features.tsv,\ntitles.tsv, people.tsv, cues.tsv and us_states.tsv are "
+        "features.tsv,\ntitles.tsv, people.tsv, cues.tsv and state_abbreviations.tsv are "
         "the project's own hand-written\nlists.")
     sections = [
         ("GeoNames (places.tsv, regions.tsv, countries.tsv, demonyms.tsv)",

@@ -577,12 +577,15 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
           inner->token_end == outer->token_end && inner->token_begin > outer->token_begin) {
         std::uint32_t before = inner->token_begin - 1;
         if (before > outer->token_begin && (SymbolAt(before) | 0x20) == 'e') --before;
-        // (Only an institution named by head and common words before "of": not a company
-        // and the town it is based in, "Bestop Inc of Boulder", "Kia Motor Corp of South Korea".)
+        // (Only an institution named by head and common words before "of", and after its first
+        // word "of", "the" and place words: "Government of the City of Buenos Aires"; not a
+        // company and the town it is based in, "Bestop Inc of Boulder", "Kia Motor Corp of South
+        // Korea".)
         built_on = SymbolAt(before) == 'k';
         for (std::uint32_t t = outer->token_begin; built_on && t < before; ++t) {
           const char symbol = static_cast<char>(SymbolAt(t) | 0x20);
-          built_on = symbol == 'h' || symbol == 'w' || symbol == 'd';
+          built_on = symbol == 'h' || symbol == 'w' || symbol == 'd' ||
+                     (t > outer->token_begin && (symbol == 'k' || symbol == 'e' || symbol == 'v'));
         }
       }
       // (Nor when "and" joins another name to it: "Shimon Peres and Palestinian Cabinet".)
