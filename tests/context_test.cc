@@ -267,6 +267,10 @@ const std::vector<NameCase> kNames = {
      "cues.tsv: a head word that only opens names (prefix) ends none"},
     {"Police questioned Commissioner Juan Carlos Lago on Friday.", "Juan Carlos Lago/PERSON",
      "cues.tsv: Lago opens a place's name, never ends one"},
+    {"The firm's founder, Luis Alberto Quintero Bustamante, spoke first. Later Quintero said "
+     "sales rose.",
+     "Quintero/PERSON",
+     "resolver:part-of-name: a Spanish name's first surname alone, the word before the last"},
     {"The engineer Joris de Wit designed the dikes.", "Joris de Wit/PERSON",
      "person.particle: a given name, a particle and an unknown word"},
     {"The deal was signed by Hamisi bin Salim on Friday.", "Hamisi bin Salim/PERSON",

@@ -1378,6 +1378,11 @@ void MentionSet::Propagate() {
         add(&hashes[hashes.size() - 1 - particles], particles + 1, Label::kPerson, -1,
             "resolver:part-of-name", 0);
       }
+      // A name of Spanish or Portuguese form gives its first surname alone too: "Restrepo" after
+      // "Carlos Andrés Restrepo Vélez".
+      if (FirstOfTwoSurnames(words) >= 0) {
+        add(&hashes[hashes.size() - 2], 1, Label::kPerson, -1, "resolver:part-of-name", 0);
+      }
       const std::uint32_t lex = doc_->lexical[words.front()];
       // So is the first word of a name whose given name is two syllables joined by a hyphen,
       // the second in lower case: the family name comes first ("Park" after "Park Ji-hoon").
@@ -1535,6 +1540,15 @@ void MentionSet::Propagate() {
   mentions_.insert(mentions_.end(), added.begin(), added.end());
 }
 
+std::int64_t MentionSet::FirstOfTwoSurnames(const std::vector<std::uint32_t>& words) const {
+  if (words.size() < 3) return -1;
+  const std::uint32_t w = words[words.size() - 2];
+  const std::uint32_t lex = doc_->lexical[w];
+  const bool surname = doc_->tokens()[w].IsCapitalized() && (lex & TypeBit(EntryType::kSurname)) &&
+                       !(lex & (TypeBit(EntryType::kGivenName) | TypeBit(EntryType::kNameParticle)));
+  return surname ? static_cast<std::int64_t>(w) : -1;
+}
+
 void MentionSet::Unify() {
   // A one-word dictionary name that is the surname of a person in the document is that person
   // ("Jordan" after "Michael Jordan").
@@ -1546,6 +1560,12 @@ void MentionSet::Unify() {
     KeyTokens(m.token_begin, m.token_end, words);
     // The key of a one-word name is KeyHash over that word.
     surnames.Insert(KeyHash(words.back(), words.back() + 1, nullptr), m.entry);
+    // ("Restrepo" after "Carlos Andrés Restrepo Vélez" too.)
+    const std::int64_t first = FirstOfTwoSurnames(words);
+    if (first >= 0) {
+      const auto w = static_cast<std::uint32_t>(first);
+      surnames.Insert(KeyHash(w, w + 1, nullptr), m.entry);
+    }
   }
   for (Mention& m : mentions_) {
     if (!m.Live() || !m.IsName() || m.label == Label::kPerson) continue;

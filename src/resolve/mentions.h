@@ -134,6 +134,11 @@ class MentionSet {
   // The words of tokens [begin, end): their token indices (no hyphens, periods or punctuation).
   void KeyTokens(std::uint32_t begin, std::uint32_t end, std::vector<std::uint32_t>& out) const;
   std::uint64_t TokenHash(std::uint32_t token) const;
+  // Of a person's name of three words or more (`words`, KeyTokens'), the word before the last
+  // where it is a surname and no given name or particle: the first of two surnames, by which
+  // names of Spanish or Portuguese form are known alone ("Restrepo" of "Carlos Andrés Restrepo
+  // Vélez"); -1 if none.
+  std::int64_t FirstOfTwoSurnames(const std::vector<std::uint32_t>& words) const;
   std::uint64_t KeyHash(std::uint32_t begin, std::uint32_t end, std::uint32_t* words) const;
   // The first letters of a name's words: `plain` without those of "of", "the", "and" and the
   // like ("IAEA"); `with_fillers` with all but that of "the" ("BOT" of "Bank of Thailand"), or
