@@ -479,15 +479,21 @@ void Gazetteer::Match(Document& doc) const {
   // The words a name may start at, in order: a word of the vocabulary with a trie node and
   // entries or longer names below it. (Nothing more to do for the others, most words: their own
   // entries are evidence already in their lexical bits.) Listed without a branch per token.
+  // (And, in the same pass, the head words that only open names: see below.)
   thread_local std::vector<std::uint32_t> starts;
+  thread_local std::vector<std::uint32_t> opening_heads;
   starts.resize(n);
+  opening_heads.resize(n);
   std::size_t start_count = 0;
+  std::size_t opening_count = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const WordInfo& word = info[i];
     starts[start_count] = static_cast<std::uint32_t>(i);
     start_count += static_cast<std::size_t>(
         (word.id >= 0) & tokens[i].IsWord() & (word.root >= 0) &
         ((word.flags & (Tables::kVocabRecord | Tables::kVocabChildren)) != 0));
+    opening_heads[opening_count] = static_cast<std::uint32_t>(i);
+    opening_count += static_cast<std::size_t>((word.lexical & kLexHeadOpensOnly) != 0);
   }
   std::string cs_text;
   for (std::size_t at = 0; at < start_count; ++at) {
@@ -597,8 +603,8 @@ void Gazetteer::Match(Document& doc) const {
   // capitalised word, a particle or "of" ("Lago de Atitlán", "Casa da Ribeira", "Friends of the
   // Earth"), in the same sentence.
   constexpr std::uint32_t kHeadBits = TypeBit(EntryType::kOrgHead) | TypeBit(EntryType::kLocHead);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!(doc.lexical[i] & kLexHeadOpensOnly)) continue;
+  for (std::size_t at = 0; at < opening_count; ++at) {
+    const std::size_t i = opening_heads[at];
     std::size_t k = i + 1;
     while (k < n && tokens[k].Has(text::kJoiner)) ++k;
     const bool opens = k < n && tokens[k].IsWord() && tokens[k].sentence == tokens[i].sentence &&
