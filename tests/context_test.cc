@@ -359,6 +359,8 @@ const std::vector<NameCase> kNames = {
     {"Street lighting is paid for by the Government of the City of Buenos Aires.",
      "Government of the City of Buenos Aires/ORGANIZATION",
      "an institution named by its head word, of, the and a place word before a known place"},
+    {"The league is run by FIBA Africa, which fined the club.", "FIBA Africa/ORGANIZATION",
+     "org.branch: a known organisation and a region after it"},
     {"The quartet played at the Marbury Civic Hall on Friday.", "Marbury Civic Hall/LOCATION",
      "cues.tsv: Hall ends a place's name"},
     {"Rep. Tony Hall of Ohio said the vote was close.", "Tony Hall/PERSON",
@@ -850,6 +852,9 @@ const std::vector<NameCase> kNotNames = {
      "org.head_prefix_list: a list of organisations is no name"},
     {"The bonds, CUSIP 072261, pay a CPN of 5 percent.", "CUSIP/ORGANIZATION",
      "acronyms.tsv: a security number's name is an ordinary word"},
+    {"She won the Democratic Party U.S. presidential primary in 2008.",
+     "Democratic Party U.S./ORGANIZATION",
+     "org.branch: not an abbreviated country before the noun it qualifies"},
     {"They beat Ferroviário de Nampula 3-1 on Sunday.", "Ferroviário de Nampula/PERSON",
      "person.particle_unknown_first: an unknown word, one particle and a known place alone"},
 };
