@@ -190,6 +190,8 @@ std::optional<int> ParseWeekday(std::string_view text) {
 constexpr long kMaxCardinal = 1000000000000L;
 
 std::optional<long> ParseCardinal(std::string_view text) {
+  // (Most are digits alone, which need no normalizing: "26", "2024".)
+  if (const auto d = Digits(text)) return d;
   const std::string norm = NormalizeWords(text);
   long total = 0;
   long current = 0;
