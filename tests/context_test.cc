@@ -855,6 +855,8 @@ const std::vector<NameCase> kNotNames = {
     {"She won the Democratic Party U.S. presidential primary in 2008.",
      "Democratic Party U.S./ORGANIZATION",
      "org.branch: not an abbreviated country before the noun it qualifies"},
+    {"She was inducted into the Country Music Hall of Fame in 2004.",
+     "Country Music Hall of Fame/LOCATION", "none.hall_of_fame: a roll of honour is no place"},
     {"They beat Ferroviário de Nampula 3-1 on Sunday.", "Ferroviário de Nampula/PERSON",
      "person.particle_unknown_first: an unknown word, one particle and a known place alone"},
 };
