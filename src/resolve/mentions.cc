@@ -983,21 +983,18 @@ void MentionSet::TypeNames() {
   }
 
   // A single word typed only by a weak cue (a reporting verb, a preposition) takes the type the
-  // document gives the same name with stronger evidence: "Ruch said" after "Ruch SA".
+  // document gives the same name with stronger evidence: "Ruch said" after "Ruch SA". So does a
+  // name of several words that only a weak reading of its words typed, where the document gives
+  // it a type by what it says of it ("Sahl Houran", a family name first, after "Sahl Houran, a
+  // five-piece rock band").
   for (Mention& m : mentions_) {
-    if (!m.typed || m.veto || m.words != 1 || !m.IsName() || m.priority >= kWeakCue) continue;
+    if (!m.typed || m.veto || m.words == 0 || !m.IsName()) continue;
+    const bool single = m.words == 1;
+    if (m.priority >= (single ? kWeakCue : kStrongCue)) continue;
     const Vote* vote = typed.Find(m.key);
-    if (!vote || vote->label == m.label || vote->priority < kStrongCue) continue;
-    m.label = vote->label;
-    m.entry = -1;
-    m.note = "resolver:same-name";
-  }
-  // So does a name of several words that only a weak reading of its words typed ("Sahl Houran",
-  // a family name first, after "Sahl Houran, a five-piece rock band").
-  for (Mention& m : mentions_) {
-    if (!m.typed || m.veto || m.words < 2 || !m.IsName() || m.priority >= kStrongCue) continue;
-    const Vote* vote = typed.Find(m.key);
-    if (!vote || vote->label == m.label || vote->priority < kContextCue) continue;
+    if (!vote || vote->label == m.label || vote->priority < (single ? kStrongCue : kContextCue)) {
+      continue;
+    }
     m.label = vote->label;
     m.entry = -1;
     m.note = "resolver:same-name";
