@@ -892,6 +892,21 @@ struct ClassRegexSet::Dfa {
     std::vector<std::uint64_t> mask;
   };
   std::vector<StartStep> start_steps;
+  // What a state's kernel contributes to a step, before the byte is read: per kind of the
+  // character before the position, the byte-reading instructions its empty-width edges reach
+  // and the patterns that start there. Its steps on the many classes of one kind share this one
+  // walk; each then only tests the byte against the listed instructions. Made once each.
+  struct Closure {
+    // Per byte-reading instruction reached: the byte set it reads and the instruction after it.
+    std::vector<std::pair<std::int32_t, std::int32_t>> edges;
+    std::vector<std::uint64_t> mask;
+  };
+  std::vector<std::unique_ptr<Closure>> closures;  // per state * kKindCount + kind before
+  // Closures are kept while they hold at most this many edges in all (8 bytes each); past it, a
+  // step makes its state's closure again each time, as it did before there was a store.
+  static constexpr std::size_t kMaxClosureEdges = std::size_t{4} << 20;
+  std::size_t closure_edges = 0;
+  Closure unkept;
   std::atomic<std::uint32_t> state_count{0};
   std::uint32_t max_states = 0;
 
@@ -965,7 +980,9 @@ namespace {
 // (assertions judged by the kinds of the characters before and after the position), note the
 // patterns whose match starts here in `mask`, and collect into `next` the instructions that
 // wait after reading the character before the position (of class `cls`; -1 at the start of
-// the text). `seen` is scratch, one stamp per instruction.
+// the text). `seen` is scratch, one stamp per instruction. With `byte` kListBytes, `next` lists
+// instead the byte-reading instructions reached (each once, unsorted), whatever they read.
+constexpr int kListBytes = -2;
 template <typename Inst>
 void Step(const std::vector<Inst>& insts, const std::vector<std::bitset<256>>& sets,
           const std::vector<std::int32_t>& kernel, const std::vector<std::int32_t>& starts,
@@ -990,8 +1007,10 @@ void Step(const std::vector<Inst>& insts, const std::vector<std::bitset<256>>& s
     const Inst& inst = insts[static_cast<std::size_t>(pc)];
     switch (inst.op) {
       case Inst::kByte:
-        if (byte >= 0 &&
-            sets[static_cast<std::size_t>(inst.arg)].test(static_cast<std::size_t>(byte))) {
+        if (byte == kListBytes) {
+          next.push_back(pc);
+        } else if (byte >= 0 &&
+                   sets[static_cast<std::size_t>(inst.arg)].test(static_cast<std::size_t>(byte))) {
           next.push_back(inst.x);
         }
         break;
@@ -1011,6 +1030,7 @@ void Step(const std::vector<Inst>& insts, const std::vector<std::bitset<256>>& s
         break;
     }
   }
+  if (byte == kListBytes) return;
   std::sort(next.begin(), next.end());
   next.erase(std::unique(next.begin(), next.end()), next.end());
 }
@@ -1190,9 +1210,36 @@ std::uint32_t ClassRegexSet::Dfa::Build(const ClassRegexSet& set, std::uint32_t 
          from_starts.mask, seen, seen_stamp, work);
     from_starts.made = true;
   }
-  Step(set.reverse_.insts, set.sets_, kernels[state], {}, kinds[state], before, byte, next_kernel,
-       mask, seen, seen_stamp, work);
-  for (std::size_t k = 0; k < mask.size(); ++k) mask[k] |= from_starts.mask[k];
+  const std::size_t closure_at = static_cast<std::size_t>(state) * kKindCount + before;
+  if (closures.size() <= closure_at) closures.resize(closure_at + 1);
+  const Closure* kept = closures[closure_at].get();
+  if (!kept) {
+    unkept.mask.assign(mask.size(), 0);
+    Step(set.reverse_.insts, set.sets_, kernels[state], {}, kinds[state], before, kListBytes,
+         next_kernel, unkept.mask, seen, seen_stamp, work);
+    unkept.edges.clear();
+    for (const std::int32_t pc : next_kernel) {
+      const Inst& inst = set.reverse_.insts[static_cast<std::size_t>(pc)];
+      unkept.edges.emplace_back(inst.arg, inst.x);
+    }
+    if (closure_edges + unkept.edges.size() <= kMaxClosureEdges) {
+      closure_edges += unkept.edges.size();
+      closures[closure_at] = std::make_unique<Closure>(unkept);
+      kept = closures[closure_at].get();
+    }
+  }
+  const Closure& closure = kept ? *kept : unkept;
+  next_kernel.clear();
+  if (byte >= 0) {
+    for (const auto& [byte_set, after] : closure.edges) {
+      if (set.sets_[static_cast<std::size_t>(byte_set)].test(static_cast<std::size_t>(byte))) {
+        next_kernel.push_back(after);
+      }
+    }
+    std::sort(next_kernel.begin(), next_kernel.end());
+    next_kernel.erase(std::unique(next_kernel.begin(), next_kernel.end()), next_kernel.end());
+  }
+  for (std::size_t k = 0; k < mask.size(); ++k) mask[k] = closure.mask[k] | from_starts.mask[k];
   if (!from_starts.next.empty()) {
     const std::size_t middle = next_kernel.size();
     next_kernel.insert(next_kernel.end(), from_starts.next.begin(), from_starts.next.end());
