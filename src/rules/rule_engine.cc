@@ -166,6 +166,22 @@ bool NameWordAfter(const Document& doc, std::size_t i) {
   return fold != "jr" && fold != "sr";
 }
 
+// Whether a name goes on after token `i` in its sentence: a capitalised word that is no title,
+// or one or two name particles and then a capitalised word ("de los Tres").
+bool NameAfterHead(const Document& doc, std::size_t i) {
+  const std::vector<text::Token>& tokens = doc.tokens();
+  std::size_t j = i + 1;
+  for (int particles = 0; j < tokens.size() && particles < 2; ++j, ++particles) {
+    if (!tokens[j].IsWord() || tokens[j].IsCapitalized() ||
+        !(doc.lexical[j] & TypeBit(EntryType::kNameParticle))) {
+      break;
+    }
+  }
+  return j < tokens.size() && tokens[j].IsWord() && tokens[j].IsCapitalized() &&
+         tokens[j].sentence == tokens[i].sentence && tokens[j].Has(text::kSpaceBefore) &&
+         !(doc.lexical[j] & TypeBit(EntryType::kTitle));
+}
+
 // Whether token `i` (one letter) and an "&" are written together: "A&M", "P&G".
 bool InitialsWithAmpersand(const Document& doc, std::size_t i) {
   const std::vector<text::Token>& tokens = doc.tokens();
@@ -396,6 +412,11 @@ void RuleEngine::BuildSymbols(Document& doc) const {
           // is no common word: "Christopher Hill", "Anthony Hall" are people ("Ellis Park" and
           // "Kendall Park" are places: Park names places more often than people).
           letter = 's';
+        } else if (cover[i] == 'P' && single[i] && (lex & TypeBit(EntryType::kLocHead)) &&
+                   (lex & kLexHeadOpensOnly) && NameAfterHead(doc, i)) {
+          // A place head word that only opens names and is a town's name too, before a name:
+          // "Cerro Torre", "Laguna de los Tres" (the head word, not the towns Cerro and Laguna).
+          letter = 'l';
         } else if (cover[i] && cover[i] != 'Q') {
           letter = cover[i];
         } else {
