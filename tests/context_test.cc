@@ -404,6 +404,10 @@ const std::vector<NameCase> kNames = {
      "Hostería Los Cóndores/ORGANIZATION", "org.head_first: Hostería"},
     {"Food is good. Doña Elba Quiroga has run a bakery for years.", "Elba Quiroga/PERSON",
      "titles.tsv: Doña is a title, outside the name"},
+    {"The First Catanduanes Electric Cooperative (FICELCO) said its poles were down. Crews of "
+     "FICELCO worked all night.",
+     "FICELCO/ORGANIZATION",
+     "resolver: an abbreviation defined in brackets by letters of the name's words in order"},
     {"They lost to Bornova Spor Kulübü on Sunday.", "Bornova Spor Kulübü/ORGANIZATION",
      "cues.tsv: Spor and Kulübü end a Turkish club's name"},
     {"A stoppage-time header at FNB Stadium gave the visitors the win.", "FNB Stadium/LOCATION",

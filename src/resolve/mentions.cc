@@ -253,6 +253,23 @@ void MentionSet::Initials(std::uint32_t begin, std::uint32_t end, std::string& p
   if (with_fillers.size() <= 2 || with_fillers == plain) with_fillers.clear();
 }
 
+bool MentionSet::LettersOfName(std::uint32_t begin, std::uint32_t end,
+                               std::string_view letters) const {
+  const std::vector<Token>& tokens = doc_->tokens();
+  std::size_t next = 0;
+  bool first = true;
+  for (std::uint32_t t = begin; t < end && next < letters.size(); ++t) {
+    if (!tokens[t].IsWord()) continue;
+    const std::string_view key = doc_->words.Key(tokens[t]);
+    if (first && (key.empty() || key[0] != letters[0])) return false;
+    first = false;
+    for (const char ch : key) {
+      if (next < letters.size() && ch == letters[next]) ++next;
+    }
+  }
+  return next == letters.size();
+}
+
 bool MentionSet::WordInBrackets(std::uint32_t open) const {
   const std::vector<Token>& tokens = doc_->tokens();
   return open + 2 < tokens.size() && tokens[open].Is(text::Mark::kOpenBracket) &&
@@ -932,6 +949,18 @@ void MentionSet::TypeNames() {
       // (Also with the letters of "of", "and", "for": "BOT" of "Bank of Thailand".)
       std::string initials, with_fillers;
       Initials(m.token_begin, m.token_end, initials, with_fillers);
+      // An abbreviation in capitals that an organisation's name defines in brackets right after
+      // it, made of letters of its words in order from the first, not of initials alone: "First
+      // Catanduanes Electric Cooperative (FICELCO)", "Japan Agency for Marine-Earth Science and
+      // Technology (JAMSTEC)".
+      if (m.label == Label::kOrganization && WordInBrackets(m.token_end) &&
+          tokens[m.token_end + 1].shape == Shape::kAllCaps) {
+        std::string letters = AcronymLetters(m.token_end + 1);
+        if (letters.size() >= 3 && letters != initials && letters != with_fillers &&
+            LettersOfName(m.token_begin, m.token_end, letters)) {
+          expansions.push_back({std::move(letters), m.label});
+        }
+      }
       if (!with_fillers.empty()) expansions.push_back({std::move(with_fillers), m.label});
       if (initials.size() >= 2) expansions.push_back({std::move(initials), m.label});
       if (m.label == Label::kOrganization) {
