@@ -408,6 +408,8 @@ const std::vector<NameCase> kNames = {
      "FICELCO worked all night.",
      "FICELCO/ORGANIZATION",
      "resolver: an abbreviation defined in brackets by letters of the name's words in order"},
+    {"EL CHALTÉN, Argentina — The granite spire appears and disappears all morning.",
+     "EL CHALTÉN/LOCATION", "loc.dateline_unknown: a dateline's place that no list holds"},
     {"They lost to Bornova Spor Kulübü on Sunday.", "Bornova Spor Kulübü/ORGANIZATION",
      "cues.tsv: Spor and Kulübü end a Turkish club's name"},
     {"A stoppage-time header at FNB Stadium gave the visitors the win.", "FNB Stadium/LOCATION",
@@ -719,6 +721,8 @@ const std::vector<NameCase> kNames = {
 
 // What the cues must not do.
 const std::vector<NameCase> kNotNames = {
+    {"Meanwhile, Russia — which denies it — said the talks would go on.", "Meanwhile/LOCATION",
+     "loc.dateline_unknown: a common word before a country and a dash is no dateline"},
     {"She works at the Max Planck Institute for Radio Astronomy in Bonn.",
      "Radio Astronomy/ORGANIZATION",
      "org.head_first: not after a capitalised word and \"for\", inside a longer name"},
