@@ -965,6 +965,9 @@ def build_demonyms(src, words, countries, stats):
 CENSUS_1990_MALES = 121239418
 CENSUS_1990_FEMALES = 127470455
 MIN_GIVEN_COUNT = 200
+# The points of the compass are given names too rarely to read one so before a place: "North
+# Canterbury", "West Otago" are places (they stay surnames: "Oliver North", "Mae West").
+NOT_GIVEN_NAMES = {"north", "south", "east", "west"}
 SEX_SHARE = 0.2
 
 
@@ -1015,7 +1018,7 @@ def build_given_names(src, words, stats):
             if source is counts:
                 name = proper_case(name) if name.lower().startswith("mc") \
                     else name
-            if not name or not is_latin_name(name):
+            if not name or not is_latin_name(name) or fold(name) in NOT_GIVEN_NAMES:
                 continue
             flags = set()
             if m >= SEX_SHARE * total:
