@@ -939,6 +939,28 @@ BOOST_AUTO_TEST_CASE(the_era_beside_a_year_is_no_name) {
   }
 }
 
+// A user's head word that only opens names (prefix, no suffix) ends none, written with cs or
+// without: after the name it is a plain word, and before one it is the head ("Vorstadt Kelmar").
+BOOST_AUTO_TEST_CASE(head_words_that_only_open_names_end_none) {
+  for (const char* flags : {"prefix", "cs,prefix"}) {
+    nerkit::LoadOptions options;
+    options.extra_sources.push_back(
+        {"user_heads.tsv", std::string("Vorstadt\tLOC_HEAD\t-\t-\t700\t-\t") + flags + "\n"});
+    const nerkit::Extractor extractor = nerkit::Extractor::Load(options);
+    std::vector<std::string> ends, opens;
+    for (const nerkit::Entity& e : extractor.Extract("Police questioned Jon Kelmar Vorstadt.").entities) {
+      ends.push_back(e.text + "/" + std::string(nerkit::LabelName(e.label)));
+    }
+    for (const nerkit::Entity& e : extractor.Extract("They moved to Vorstadt Kelmar in May.").entities) {
+      opens.push_back(e.text + "/" + std::string(nerkit::LabelName(e.label)));
+    }
+    BOOST_TEST((std::find(ends.begin(), ends.end(), "Jon Kelmar Vorstadt/LOCATION") == ends.end()),
+               flags);
+    BOOST_TEST((std::find(opens.begin(), opens.end(), "Vorstadt Kelmar/LOCATION") != opens.end()),
+               flags);
+  }
+}
+
 // The particles of other languages are no letters of an abbreviation: "Partido dos Trabalhadores
 // Unidos (PTU)" defines PTU, which is then that party wherever the document writes it.
 BOOST_AUTO_TEST_CASE(abbreviations_skip_the_particles_of_other_languages) {

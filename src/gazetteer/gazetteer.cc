@@ -265,10 +265,11 @@ void Gazetteer::Build() {
           nd.lexical |= kLexSurnameFrequent;
         }
         if (e.type == EntryType::kSurname && e.weight >= kTopSurname) nd.lexical |= kLexSurnameTop;
-        if (e.type == EntryType::kOrgHead || e.type == EntryType::kLocHead) {
-          head = true;
-          head_ends = head_ends || e.Has(kSuffix) || !e.Has(kPrefix);
-        }
+      }
+      // (Case-sensitive heads too, whose type bit a match adds: "Government" only opens names.)
+      if (e.type == EntryType::kOrgHead || e.type == EntryType::kLocHead) {
+        head = true;
+        head_ends = head_ends || e.Has(kSuffix) || !e.Has(kPrefix);
       }
     }
     if ((nd.flags & kNodeEntity) && entity_all_common) nd.lexical |= kLexEntityCommon;
