@@ -420,6 +420,11 @@ const std::vector<NameCase> kNames = {
     {"The city's bus operator, Sądeckie Linie Autobusowe Sp. z o.o., will run the depot.",
      "Sądeckie Linie Autobusowe Sp. z o.o./ORGANIZATION",
      "org.head_suffix: a legal form of several words, in lower case after a period"},
+    {"The environmental group Colectivo Agua y Tierra said it would appeal.",
+     "Colectivo Agua y Tierra/ORGANIZATION",
+     "org.after_group: a particle between the group's words, after a capitalised The"},
+    {"In 1998 he joined the band Os Tambores da Ilha, led by a percussionist.",
+     "Os Tambores da Ilha/ORGANIZATION", "ctx.band_particle: over the person a particle makes"},
     {"They lost to Bornova Spor Kulübü on Sunday.", "Bornova Spor Kulübü/ORGANIZATION",
      "cues.tsv: Spor and Kulübü end a Turkish club's name"},
     {"A stoppage-time header at FNB Stadium gave the visitors the win.", "FNB Stadium/LOCATION",
@@ -731,6 +736,8 @@ const std::vector<NameCase> kNames = {
 
 // What the cues must not do.
 const std::vector<NameCase> kNotNames = {
+    {"Pace trio David Millns took two wickets.", "David Millns/ORGANIZATION",
+     "ctx.band: a trio of bowlers named by a person's name is no band"},
     {"Meanwhile, Russia — which denies it — said the talks would go on.", "Meanwhile/LOCATION",
      "loc.dateline_unknown: a common word before a country and a dash is no dateline"},
     {"She works at the Max Planck Institute for Radio Astronomy in Bonn.",
