@@ -448,6 +448,8 @@ const std::vector<NameCase> kNames = {
     {"Barangay captain Rodolfo \"Boy\" Dela Cruz Jr. said the chapel stood.",
      "Rodolfo \"Boy\" Dela Cruz Jr./PERSON",
      "person.nickname: before a surname that opens with a particle"},
+    {"The margin east of New Zealand's North Island is active.", "North Island/LOCATION",
+     "loc.admin_name: a head word before a capitalised kind of place"},
     {"They lost to Bornova Spor Kulübü on Sunday.", "Bornova Spor Kulübü/ORGANIZATION",
      "cues.tsv: Spor and Kulübü end a Turkish club's name"},
     {"A stoppage-time header at FNB Stadium gave the visitors the win.", "FNB Stadium/LOCATION",
