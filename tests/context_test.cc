@@ -456,6 +456,8 @@ const std::vector<NameCase> kNames = {
      "cues.tsv: Capitol"},
     {"Menara Seri Wangsa is a 52-storey office tower.", "Menara Seri Wangsa/LOCATION",
      "cues.tsv: Menara opens a building's name"},
+    {"The startup is backed by investor Umuganda Ventures.", "Umuganda Ventures/ORGANIZATION",
+     "org.title_name_head: a role in lower case stays outside the organisation's name"},
     {"They lost to Bornova Spor Kulübü on Sunday.", "Bornova Spor Kulübü/ORGANIZATION",
      "cues.tsv: Spor and Kulübü end a Turkish club's name"},
     {"A stoppage-time header at FNB Stadium gave the visitors the win.", "FNB Stadium/LOCATION",
