@@ -1,8 +1,9 @@
 // Accuracy on the project's own annotated articles (data/annotated/*.gold.jsonl: texts written
 // for nerkit and annotated by hand with the README's span conventions; encyclopedic articles of
 // clubs, companies, bands, places and people, news, features and encyclopedic articles of many
-// countries, three more sets of encyclopedic articles and features, and two of local, regional,
-// business and sports news of many countries). Exact-match micro precision, recall and F1 over PERSON, LOCATION and
+// countries, three more sets of encyclopedic articles and features, two of local, regional,
+// business and sports news of many countries, and one of council, court, obituary, science,
+// review, travel, farming and community news). Exact-match micro precision, recall and F1 over PERSON, LOCATION and
 // ORGANIZATION, as ../shared/eval/score.py counts them, must stay at or above a floor per set: a
 // change that loses generality on text beyond the wire fails here. The gold offsets are code
 // points; the extractor's are bytes.
@@ -41,6 +42,7 @@ const std::vector<Set> kSets = {
     {"encyclopedic3.gold.jsonl", 84.5},  // 85.54 when added (half of it held out until then)
     {"news3.gold.jsonl", 85.0},          // 86.26 when added (half of it held out until then)
     {"encyclopedic4.gold.jsonl", 82.0},  // 82.92 when added (half of it held out until then)
+    {"news4.gold.jsonl", 82.0},          // 83.38 when added (half of it held out until then)
 };
 
 const nerkit::Extractor& Shared() {
