@@ -169,6 +169,14 @@ BOOST_AUTO_TEST_CASE(sentences_do_not_split_after_abbreviations) {
   BOOST_TEST(Sentences("J. R. R. Tolkien wrote it.") == (Strings{"J. R. R. Tolkien wrote it."}));
   BOOST_TEST(Sentences("They fined Acme Corp. $4.2 million. It paid.") ==
              (Strings{"They fined Acme Corp. $4.2 million.", "It paid."}));
+  // Legal forms of other countries go on to the rest of the name; an acronym that is a word of
+  // theirs without its accent does not ("Cía." of Compañía, "CIA.").
+  BOOST_TEST(Sentences("They bought Arkitek Rahmat Sdn. Bhd. in 2019.") ==
+             (Strings{"They bought Arkitek Rahmat Sdn. Bhd. in 2019."}));
+  BOOST_TEST(Sentences("It went to Brasko Cía. Ltda. last year.") ==
+             (Strings{"It went to Brasko Cía. Ltda. last year."}));
+  BOOST_TEST(Sentences("The report was written by the CIA. Russia denied it.") ==
+             (Strings{"The report was written by the CIA.", "Russia denied it."}));
 }
 
 BOOST_AUTO_TEST_CASE(sentences_at_lines) {

@@ -160,10 +160,10 @@ class MentionSet {
   bool AfterDeterminer(std::uint32_t token) const;
   // Whether a capitalised word of the same sentence follows a name that ends before `end`.
   bool NameWordFollows(std::uint32_t end) const;
-  // Whether tokens [open, open + 3) are a capitalised word in brackets, "(EA)", "(Defra)".
   // Whether `letters` (folded) are letters of the words of [begin, end) in their order, the
   // first of them the first word's first letter.
   bool LettersOfName(std::uint32_t begin, std::uint32_t end, std::string_view letters) const;
+  // Whether tokens [open, open + 3) are a capitalised word in brackets, "(EA)", "(Defra)".
   bool WordInBrackets(std::uint32_t open) const;
   std::string AcronymLetters(std::uint32_t token) const;
   bool IsHeadline(std::uint32_t sentence) const;

@@ -147,7 +147,7 @@ const std::unordered_set<std::string_view>& JoinBeforeNumber() {
 const std::unordered_set<std::string_view>& JoinUnlessStarter() {
   static const std::unordered_set<std::string_view> set = {
       "inc", "corp", "co",  "ltd", "jr",  "sr",  "bros", "plc", "llc",  "etc", "cos", "intl",
-      "pty", "sdn", "bhd", "tbk", "kft", "zrt", "nyrt", "ltda", "cía", "cia",
+      "pty", "sdn", "bhd", "tbk", "kft", "zrt", "nyrt", "ltda", "cía",
       "jan", "feb",  "mar", "apr", "jun", "jul", "aug",  "sep", "sept", "oct", "nov", "dec"};
   return set;
 }
