@@ -1,8 +1,9 @@
 #include "dates/tense.h"
 
-#include <algorithm>
-#include <iterator>
+#include <cstdint>
+#include <cstdlib>
 #include <string_view>
+#include <unordered_map>
 
 namespace nerkit::internal::dates {
 namespace {
@@ -31,9 +32,46 @@ constexpr std::string_view kNotPast[] = {"hundred",  "kindred",  "sacred",  "nak
 constexpr std::string_view kAuxiliaries[] = {"is",  "are",  "am", "be",  "been", "being",
                                              "has", "have", "'s", "'re", "'ve"};
 
-template <std::size_t N>
-bool In(const std::string_view (&words)[N], std::string_view w) {
-  return std::find(std::begin(words), std::end(words), w) != std::end(words);
+// What a word is to the tense heuristic, from one table built once from the lists above (the
+// heuristic looks at many tokens per expression; a hash lookup each beats comparing with every
+// listed word).
+constexpr std::uint8_t kPlain = 0;
+constexpr std::uint8_t kFutureWord = 1;
+constexpr std::uint8_t kPastWord = 2;
+constexpr std::uint8_t kNotPastWord = 4;
+constexpr std::uint8_t kAuxiliaryWord = 8;
+
+class WordKinds {
+ public:
+  WordKinds() {
+    Add(kFuture, kFutureWord);
+    Add(kPast, kPastWord);
+    Add(kNotPast, kNotPastWord);
+    Add(kAuxiliaries, kAuxiliaryWord);
+  }
+  std::uint8_t Of(std::string_view w) const {
+    if (w.size() < kShortest || w.size() > kLongest) return kPlain;
+    const auto it = kinds_.find(w);
+    return it == kinds_.end() ? kPlain : it->second;
+  }
+
+ private:
+  static constexpr std::size_t kShortest = 2;
+  static constexpr std::size_t kLongest = 10;
+  template <std::size_t N>
+  void Add(const std::string_view (&words)[N], std::uint8_t kind) {
+    for (std::string_view w : words) {
+      // (A word outside the bounds would never be found: the bounds cover every list.)
+      if (w.size() < kShortest || w.size() > kLongest) std::abort();
+      kinds_[w] |= kind;
+    }
+  }
+  std::unordered_map<std::string_view, std::uint8_t> kinds_;
+};
+
+std::uint8_t KindOf(std::string_view w) {
+  static const WordKinds kinds;
+  return kinds.Of(w);
 }
 
 bool EndsWith(std::string_view w, std::string_view suffix) {
@@ -44,19 +82,20 @@ Tense Marker(const Document& doc, std::uint32_t i) {
   const text::Token& t = doc.tokens()[i];
   if (!t.IsWord()) return Tense::kNone;
   const std::string_view w = doc.words.Key(t);  // case-folded, apostrophes unified
-  if (In(kFuture, w) || EndsWith(w, "'ll")) return Tense::kFuture;
+  const std::uint8_t kind = KindOf(w);
+  if ((kind & kFutureWord) || EndsWith(w, "'ll")) return Tense::kFuture;
   if (w == "going" && i + 1 < doc.tokens().size() && doc.words.Key(doc.tokens()[i + 1]) == "to") {
     return Tense::kFuture;
   }
-  if (In(kPast, w)) return Tense::kPast;
-  if (w.size() >= 5 && EndsWith(w, "ed") && !EndsWith(w, "eed") && !In(kNotPast, w) &&
+  if (kind & kPastWord) return Tense::kPast;
+  if (w.size() >= 5 && EndsWith(w, "ed") && !EndsWith(w, "eed") && !(kind & kNotPastWord) &&
       t.shape == text::Shape::kLower) {
     // A participle after an auxiliary ("is expected", "has reported") is not a past tense.
     for (std::uint32_t back = 1; back <= 2 && back <= i; ++back) {
       const text::Token& p = doc.tokens()[i - back];
       if (p.sentence != t.sentence || !p.IsWord()) break;
       const std::string_view pw = doc.words.Key(p);
-      if (In(kAuxiliaries, pw) || In(kFuture, pw)) return Tense::kNone;
+      if (KindOf(pw) & (kAuxiliaryWord | kFutureWord)) return Tense::kNone;
       if (pw != "not" && pw != "also" && pw != "already" && pw != "been" && pw != "just") break;
     }
     return Tense::kPast;
