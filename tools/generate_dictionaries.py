@@ -510,6 +510,14 @@ def build_places(src, words, nonplace, stats):
             if not has_upper(a):
                 reasons["all lower case (transliteration)"] += 1
                 continue
+            rest = a.split(" ")[1:]
+            if (a.startswith("The ") and all(fold(w) in words for w in rest) and
+                    (len(rest) == 1 or pop < ENGLISH_WORD_ALTERNATE_POPULATION)):
+                # A nickname made of "The" and English words ("The Bank", "The Crossing", "The
+                # Settlement"): in news such words are a common noun phrase far more often. (A
+                # large city's longer nickname stays: "The Big Apple", "The Windy City".)
+                reasons["'The' and English words"] += 1
+                continue
             if fold(a) in words:
                 # An English word that names a large city in English ("Geneva", "Cologne") is
                 # kept, flagged common; for smaller places such alternates go.
@@ -1500,6 +1508,9 @@ def spot_checks(outdir):
     expect(not any(r[0].isupper() and 2 <= len(r[0]) <= 4 and
                    "alternate" in r[6] for r in places),
            "no all-caps 2-4 letter alternates in places")
+    expect(not by_surface.get("The Bank") and not by_surface.get("The Crossing"),
+           "no nickname of 'The' and one English word in places")
+    expect(bool(by_surface.get("The Hague")), "The Hague is a place")
 
     countries = collections.defaultdict(list)
     for r in rows("countries.tsv"):
