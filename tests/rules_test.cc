@@ -70,6 +70,16 @@ const std::vector<BadRule> kBadRules = {
      "test.rules:2:8: symbol name \"PORT\" is already a class name"},
     {"symbol\tPORT\tharbour\nclass\tPORT\tport\n",
      "test.rules:2:7: class name \"PORT\" is already a symbol name"},
+    // A macro and a class or symbol of the same name (a date class once took the name of a
+    // macro of the name rules' file, which then read the class's byte).
+    {"define\tPARTS\t[aA]\nclass\tPARTS\tmornings\n",
+     "test.rules:2:7: class name \"PARTS\" is already a macro name"},
+    {"class\tPARTS\tmornings\ndefine\tPARTS\t[aA]\n",
+     "test.rules:2:8: macro name \"PARTS\" is already a class name"},
+    {"symbol\tPORT\tharbour\ndefine\tPORT\t[pP]\n",
+     "test.rules:2:8: macro name \"PORT\" is already a symbol name"},
+    {"define\tPORT\t[pP]\nsymbol\tPORT\tharbour\n",
+     "test.rules:2:8: symbol name \"PORT\" is already a macro name"},
     {"symbol\tKIND\tclub\tcapitalised\n",
      "test.rules:1:18: unknown symbol flag \"capitalised\" (the flags are lower and upper)"},
     {"symbol\tq\tclub\tlower\n",

@@ -127,6 +127,10 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
           throw LoadError(file_name, line_number, FieldColumn(line, 1),
                           "symbol name \"" + std::string(symbol) + "\" is already a class name");
         }
+        if (defined_.count(symbol) > 0) {
+          throw LoadError(file_name, line_number, FieldColumn(line, 1),
+                          "symbol name \"" + std::string(symbol) + "\" is already a macro name");
+        }
         auto it = symbol_names_.find(symbol);
         if (it == symbol_names_.end()) {
           if (symbol_names_.size() >= 128) {
@@ -167,6 +171,10 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
       if (symbol_names_.count(fields[1]) > 0) {
         throw LoadError(file_name, line_number, FieldColumn(line, 1),
                         "class name \"" + std::string(fields[1]) + "\" is already a symbol name");
+      }
+      if (defined_.count(fields[1]) > 0) {
+        throw LoadError(file_name, line_number, FieldColumn(line, 1),
+                        "class name \"" + std::string(fields[1]) + "\" is already a macro name");
       }
       auto it = classes_.find(fields[1]);
       if (it == classes_.end()) {
@@ -227,6 +235,14 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
         throw LoadError(file_name, line_number, FieldColumn(line, 1),
                         "macro name \"" + std::string(fields[1]) + "\" must match [A-Z][A-Z0-9_]*");
       }
+      // One name, one meaning: a macro that took a class's or a symbol's name would silently
+      // change what the patterns after it read (and the other way round, below).
+      if (classes_.count(fields[1]) > 0 || symbol_names_.count(fields[1]) > 0) {
+        throw LoadError(file_name, line_number, FieldColumn(line, 1),
+                        "macro name \"" + std::string(fields[1]) + "\" is already a " +
+                            (classes_.count(fields[1]) > 0 ? "class" : "symbol") + " name");
+      }
+      defined_.emplace(fields[1]);
       macros_[std::string(fields[1])] =
           Expand(file_name, line_number, FieldColumn(line, 2), fields[2]);
       return;

@@ -127,6 +127,7 @@ class RuleFileParser {
                      std::string_view pattern) const;
   std::vector<RuleSpec> rules_;
   std::map<std::string, std::string, std::less<>> macros_;
+  std::set<std::string, std::less<>> defined_;  // names given by `define` lines
   std::map<std::string, char, std::less<>> symbol_words_;
   std::map<std::string, std::string, std::less<>> symbol_origins_;  // word -> "X (file:line)"
   std::vector<std::string> symbol_overrides_;
