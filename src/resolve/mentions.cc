@@ -587,6 +587,16 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
                       inner->origin == Origin::kDictionary &&
                       inner->token_begin == outer->token_begin &&
                       (town || inner->label == Label::kPerson);
+      // ... after capitalised common words too ("Royal Papua New Guinea Constabulary", "Royal
+      // Kenya Navy"), where the place does not end the name.
+      if (!built_on && town && outer->label == Label::kOrganization &&
+          outer->origin == Origin::kRule && inner->origin == Origin::kDictionary &&
+          inner->token_begin > outer->token_begin && inner->token_end < outer->token_end) {
+        built_on = true;
+        for (std::uint32_t t = outer->token_begin; built_on && t < inner->token_begin; ++t) {
+          built_on = SymbolAt(t) == 'W' || SymbolAt(t) == 'F';
+        }
+      }
       // So is an institution that ends in "of" and a place ("Landtag of Schleswig-Holstein",
       // "National Museums of Kenya"): the place is where the organisation is.
       if (!built_on && outer->label == Label::kOrganization && outer->origin == Origin::kRule &&
