@@ -497,6 +497,13 @@ const std::vector<NameCase> kNames = {
      "Tiraspolgaz/ORGANIZATION", "KIND_WORD: a joint venture in apposition"},
     {"An economist at the think tank Centrul Nou said so.", "Centrul Nou/ORGANIZATION",
      "KIND_WORD: a think tank before its name"},
+    {"The Kansas Department of Transportation (KanDOT) said the road would reopen. KanDOT crews "
+     "were out all night.",
+     "KanDOT/ORGANIZATION",
+     "resolver: a word in brackets after an organisation's name is its short name, whatever its "
+     "letters"},
+    {"Funds came from the National Water Authority (Aguanal), officials said.",
+     "Aguanal/ORGANIZATION", "resolver: the same for a capitalised word"},
     {"Enrolment at Juaben Senior High rose to 1,500 under him.",
      "Juaben Senior High/ORGANIZATION", "cues.tsv: Senior High ends a school's name"},
     {"He was the son of the cocoa farmer Opanin Kwame Darko.", "Kwame Darko/PERSON",
@@ -823,6 +830,8 @@ const std::vector<NameCase> kNotNames = {
      "loc.list_from_last: after from, a list of no known place is no list of places"},
     {"He moved to Britain and Jones followed him a year later.", "Jones/LOCATION",
      "loc.list_from_last: a name that opens with a surname ends no list of places"},
+    {"He joined Halvorsen Energy (Norway) in 2004.", "Norway/ORGANIZATION",
+     "resolver: a known place in brackets after a company stays a place"},
     {"Pace trio David Millns took two wickets.", "David Millns/ORGANIZATION",
      "ctx.band: a trio of bowlers named by a person's name is no band"},
     {"Meanwhile, Russia — which denies it — said the talks would go on.", "Meanwhile/LOCATION",

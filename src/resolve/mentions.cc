@@ -1021,6 +1021,20 @@ void MentionSet::TypeNames() {
     }
   }
 
+  // A single capitalised word in brackets right after an organisation's name, that neither a
+  // spelt-out abbreviation (above) nor anything else types, is its short name, whatever its
+  // letters: "the Missouri Department of Transportation (MoDOT)", "Environment Canterbury
+  // (ECan)", "the National Water Commission (Conagua)", "the Tanzania Commission for Science and
+  // Technology (COSTECH)".
+  for (const Mention& m : mentions_) {
+    if (!m.typed || m.veto || m.label != Label::kOrganization || !WordInBrackets(m.token_end)) {
+      continue;
+    }
+    const std::uint32_t t = m.token_end + 1;
+    const std::uint64_t key = KeyHash(t, t + 1, nullptr);
+    if (!typed.Find(key)) typed[key] = {Label::kOrganization, kStrongCue};
+  }
+
   // A single word typed only by a weak cue (a reporting verb, a preposition) takes the type the
   // document gives the same name with stronger evidence: "Ruch said" after "Ruch SA". So does a
   // name of several words that only a weak reading of its words typed, where the document gives
