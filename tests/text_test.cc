@@ -177,6 +177,14 @@ BOOST_AUTO_TEST_CASE(sentences_do_not_split_after_abbreviations) {
              (Strings{"It went to Brasko Cía. Ltda. last year."}));
   BOOST_TEST(Sentences("The report was written by the CIA. Russia denied it.") ==
              (Strings{"The report was written by the CIA.", "Russia denied it."}));
+  // The abbreviated given names "Ma." and "Md." go on to the name; "Md." after a comma is
+  // Maryland, and ends a sentence before a word that starts one.
+  BOOST_TEST(Sentences("It was proposed by Councilor Ma. Luisa Tan-Sy on Monday.") ==
+             (Strings{"It was proposed by Councilor Ma. Luisa Tan-Sy on Monday."}));
+  BOOST_TEST(Sentences("Engineer Md. Abdul Karim spoke. He left.") ==
+             (Strings{"Engineer Md. Abdul Karim spoke.", "He left."}));
+  BOOST_TEST(Sentences("She lives in Towson, Md. The town is small.") ==
+             (Strings{"She lives in Towson, Md.", "The town is small."}));
 }
 
 BOOST_AUTO_TEST_CASE(sentences_at_lines) {

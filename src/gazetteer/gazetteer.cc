@@ -490,9 +490,12 @@ void Gazetteer::Match(Document& doc) const {
   for (std::size_t i = 0; i < n; ++i) {
     const WordInfo& word = info[i];
     starts[start_count] = static_cast<std::uint32_t>(i);
+    // (Not at a word of two letters or more that the tokenizer reads as an initial, a given
+    // name's abbreviation: "Md. Rezaul Karim" is no Maryland.)
     start_count += static_cast<std::size_t>(
         (word.id >= 0) & tokens[i].IsWord() & (word.root >= 0) &
-        ((word.flags & (Tables::kVocabRecord | Tables::kVocabChildren)) != 0));
+        ((word.flags & (Tables::kVocabRecord | Tables::kVocabChildren)) != 0) &
+        !((tokens[i].shape == text::Shape::kInitial) & (tokens[i].key_len > 1)));
     opening_heads[opening_count] = static_cast<std::uint32_t>(i);
     opening_count += static_cast<std::size_t>((word.lexical & kLexHeadOpensOnly) != 0);
   }

@@ -259,6 +259,9 @@ char WordLetter(std::uint32_t lex, bool common_name, bool initial) {
   if (lex & TypeBit(EntryType::kOrgHead)) return 'h';
   if (lex & TypeBit(EntryType::kLocHead)) return 'l';
   if (lex & TypeBit(EntryType::kNameParticle)) return 'a';
+  // An initial is one whatever the lists hold of its letters ("Ma." of "Ma. Cristina", a given
+  // name's abbreviation the tokenizer reads as an initial).
+  if (initial) return 'x';
   if (lex & TypeBit(EntryType::kDemonym)) return 'd';
   if (lex & TypeBit(EntryType::kGivenName)) {
     return (lex & (kLexGivenCommon | TypeBit(EntryType::kWord))) ? 'f' : 'g';
@@ -268,7 +271,6 @@ char WordLetter(std::uint32_t lex, bool common_name, bool initial) {
     return 's';
   }
   if (common_name) return 'q';
-  if (initial) return 'x';
   if (lex & TypeBit(EntryType::kWord)) return 'w';
   return 'c';
 }

@@ -1065,6 +1065,21 @@ void Tokenizer::Finish(std::string_view text, TokenizedText& out, bool sentences
       if (t.Has(kSpaceBefore) || t.shape != Shape::kPunct) continue;
       if (t.Is(Mark::kPeriod)) {
         if (tokens[k - 1].IsWord()) t.flags |= kJoiner;
+        // The abbreviated given names of Philippine, Bangladeshi and Malaysian news ("Ma."
+        // for Maria, "Md." and "Mohd." for Mohammad) before a capitalised name read as
+        // initials: the period ends no sentence, and the name goes on ("Councilor Ma.
+        // Cristina Villanueva-Sy", "chief engineer Md. Rezaul Karim").
+        // (Not after a comma, where "Md." is Maryland: "Baltimore, Md.")
+        Token& w = tokens[k - 1];
+        if (w.shape == Shape::kCapitalized && w.end == t.begin && k + 1 < tokens.size() &&
+            !(k >= 2 && tokens[k - 2].Is(Mark::kComma)) &&
+            tokens[k + 1].Has(kSpaceBefore) && !tokens[k + 1].Has(kNewlineBefore) &&
+            tokens[k + 1].IsCapitalized()) {
+          const std::string_view word = text.substr(w.begin, w.end - w.begin);
+          if (word == "Ma" || word == "Md" || word == "Mohd" || word == "Muhd") {
+            w.shape = Shape::kInitial;
+          }
+        }
       } else if (IsHyphenMark(t.mark)) {
         if (tokens[k - 1].IsWord() && k + 1 < tokens.size() && !tokens[k + 1].Has(kSpaceBefore) &&
             tokens[k + 1].IsWord()) {
