@@ -1107,10 +1107,14 @@ void MentionSet::TypeNames() {
     // "Kieran has been waiting for his chance" after "Kieran Doyle scored twice" (quotes and
     // features call people by their given names; not "the Prophet", "the Mac", "Christian
     // Democrats").
+    // So is a first word no list holds at all ("Tigist" after "Tigist Assefa", "Obiageli" after
+    // "Obiageli Nwosu": the given names the lists lack).
+    constexpr std::uint32_t kAllTypes = (1u << kEntryTypeCount) - 1;
+    const std::uint32_t first_lex = doc_->lexical[m.token_begin];
     if (!person && m.words == 1 &&
-        (doc_->lexical[m.token_begin] & TypeBit(EntryType::kGivenName)) &&
-        !(doc_->lexical[m.token_begin] & TypeBit(EntryType::kWord)) &&
-        !AfterDeterminer(m.token_begin) && !NameWordFollows(m.token_end)) {
+        ((first_lex & TypeBit(EntryType::kGivenName)) || !(first_lex & kAllTypes)) &&
+        !(first_lex & TypeBit(EntryType::kWord)) && !AfterDeterminer(m.token_begin) &&
+        !NameWordFollows(m.token_end)) {
       if (!first_names_built) {
         // (A set of the first words, so that a document of many names stays linear.)
         first_names_.Clear();
