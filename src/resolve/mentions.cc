@@ -270,12 +270,6 @@ bool MentionSet::LettersOfName(std::uint32_t begin, std::uint32_t end,
   return next == letters.size();
 }
 
-bool MentionSet::WordInBrackets(std::uint32_t open) const {
-  const std::vector<Token>& tokens = doc_->tokens();
-  return open + 2 < tokens.size() && tokens[open].Is(text::Mark::kOpenBracket) &&
-         tokens[open + 2].Is(text::Mark::kCloseBracket) && tokens[open + 1].IsWord() &&
-         tokens[open + 1].IsCapitalized();
-}
 
 std::string MentionSet::AcronymLetters(std::uint32_t token) const {
   std::string letters;

@@ -164,7 +164,12 @@ class MentionSet {
   // first of them the first word's first letter.
   bool LettersOfName(std::uint32_t begin, std::uint32_t end, std::string_view letters) const;
   // Whether tokens [open, open + 3) are a capitalised word in brackets, "(EA)", "(Defra)".
-  bool WordInBrackets(std::uint32_t open) const;
+  bool WordInBrackets(std::uint32_t open) const {  // (inline: asked of every token)
+    const std::vector<text::Token>& tokens = doc_->tokens();
+    return open + 2 < tokens.size() && tokens[open].Is(text::Mark::kOpenBracket) &&
+           tokens[open + 2].Is(text::Mark::kCloseBracket) && tokens[open + 1].IsWord() &&
+           tokens[open + 1].IsCapitalized();
+  }
   std::string AcronymLetters(std::uint32_t token) const;
   bool IsHeadline(std::uint32_t sentence) const;
   // Whether the last word of tokens [begin, end) is in camel case (text::IsCamelCase) and in no
