@@ -38,6 +38,25 @@ constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7
 // `*read_back` the double the text reads back as; returns nullptr for other values, and for the
 // rare value whose rounding is too close to a tie to decide in double arithmetic.
 char* ShortG(char* p, double value, int digits, double* read_back) {
+  // What nearly every confidence is, four digits from 0.1 to below 1, computed the same way as
+  // below without its loops and conversions: "0.8765", "0.5" (trailing zeros dropped).
+  if (digits == 4 && value >= 0.1 && value < 1) {
+    const double scaled = value * 1e4;
+    const double whole = std::floor(scaled);
+    const double fraction = scaled - whole;
+    const auto n = static_cast<std::uint32_t>(whole) + (fraction > 0.5 ? 1u : 0u);
+    if (std::fabs(fraction - 0.5) >= 1e-6 && n < 10000) {
+      *read_back = static_cast<double>(n) / 1e4;
+      const char d[4] = {static_cast<char>('0' + n / 1000), static_cast<char>('0' + n / 100 % 10),
+                         static_cast<char>('0' + n / 10 % 10), static_cast<char>('0' + n % 10)};
+      std::size_t length = 4;
+      while (d[length - 1] == '0') --length;  // (n >= 1000: the first digit stays)
+      p[0] = '0';
+      p[1] = '.';
+      std::memcpy(p + 2, d, length);
+      return p + 2 + length;
+    }
+  }
   const double magnitude = std::fabs(value);
   if (magnitude == 0) {
     if (std::signbit(value)) *p++ = '-';
@@ -220,8 +239,19 @@ inline bool Plain8(const char* p) {
           (kOnes * 0x80)) == 0;
 }
 
+// The same for the 4 bytes at `p`.
+inline bool Plain4(const char* p) {
+  constexpr std::uint32_t kOnes = 0x01010101u;
+  std::uint32_t w;
+  std::memcpy(&w, p, 4);
+  const std::uint32_t q = w ^ (kOnes * '"');
+  const std::uint32_t b = w ^ (kOnes * '\\');
+  return ((((w - kOnes * 0x20) & ~w) | ((q - kOnes) & ~q) | ((b - kOnes) & ~b) | w) &
+          (kOnes * 0x80)) == 0;
+}
+
 // Whether every byte of `s` is plain (IsPlain): most strings of a result are, and are copied as
-// they are. Reads 16 or 8 bytes at a time, the last ones overlapping.
+// they are. Reads 16, 8 or 4 bytes at a time, the last ones overlapping.
 bool AllPlain(std::string_view s) {
   const char* p = s.data();
   const std::size_t n = s.size();
@@ -239,6 +269,7 @@ bool AllPlain(std::string_view s) {
 #endif
   }
   if (n >= 8) return Plain8(p) && Plain8(p + n - 8);
+  if (n >= 4) return Plain4(p) && Plain4(p + n - 4);
   for (std::size_t i = 0; i < n; ++i) {
     if (!IsPlain(static_cast<unsigned char>(p[i]))) return false;
   }
@@ -292,6 +323,15 @@ class JsonWriter {
       return;
     }
     Escaped(s, plain);
+  }
+  // A string known to be plain ASCII (a label's name): no check.
+  void PlainString(std::string_view s) {
+    char* p = Separator(out_.Reserve(kSeparatorBytes + kShort + 2));
+    *p++ = '"';
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+    *p++ = '"';
+    out_.Commit(p);
   }
   void StringOrNull(std::string_view s) {
     if (s.empty())
@@ -521,7 +561,7 @@ void WriteEntity(JsonWriter<kPretty>& w, const nerkit::Entity& e, bool with_clus
   w.Key("end");
   w.Number(e.end);
   w.Key("label");
-  w.String(nerkit::LabelName(e.label));
+  w.PlainString(nerkit::LabelName(e.label));
   w.Key("text");
   w.String(e.text);
   w.Key("canonical");
@@ -584,7 +624,7 @@ void WriteResult(Appender& out, BadUtf8 bad_utf8, const json& id, std::size_t li
     w.Key("cluster");
     w.Number(i);
     w.Key("label");
-    w.String(nerkit::LabelName(c.label));
+    w.PlainString(nerkit::LabelName(c.label));
     w.Key("name");
     w.String(c.name);
     w.Key("canonical");
