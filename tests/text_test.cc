@@ -185,6 +185,9 @@ BOOST_AUTO_TEST_CASE(sentences_do_not_split_after_abbreviations) {
              (Strings{"Engineer Md. Abdul Karim spoke.", "He left."}));
   BOOST_TEST(Sentences("She lives in Towson, Md. The town is small.") ==
              (Strings{"She lives in Towson, Md.", "The town is small."}));
+  // An initial before a nickname in quotes goes on to the name.
+  BOOST_TEST(Sentences("The painter J. D. \"Jay\" Kennedy won.") ==
+             (Strings{"The painter J. D. \"Jay\" Kennedy won."}));
 }
 
 BOOST_AUTO_TEST_CASE(sentences_at_lines) {

@@ -536,6 +536,13 @@ bool KeepBoundary(const TokenizedText& out, std::size_t next) {
     if (ambiguous) {
       if (n.shape == Shape::kLower || number_next) return false;
       if (n.IsCapitalized()) return SentenceStarters().contains(out.Fold(n));
+      // An initial before a nickname in quotes goes on to the name: J. D. "Jay" Kennedy.
+      if (w.shape == Shape::kInitial && IsQuoteMark(n.mark) && next + 3 < tokens.size() &&
+          tokens[next + 1].IsCapitalized() && !tokens[next + 1].Has(kSpaceBefore) &&
+          IsQuoteMark(tokens[next + 2].mark) && !tokens[next + 2].Has(kSpaceBefore) &&
+          tokens[next + 3].IsCapitalized()) {
+        return false;
+      }
       return true;  // quotes, brackets: a new sentence
     }
     return true;
