@@ -2,8 +2,10 @@
 // for nerkit and annotated by hand with the README's span conventions; encyclopedic articles of
 // clubs, companies, bands, places and people, news, features and encyclopedic articles of many
 // countries, three more sets of encyclopedic articles and features, two of local, regional,
-// business and sports news of many countries, and one of council, court, obituary, science,
-// review, travel, farming and community news). Exact-match micro precision, recall and F1 over PERSON, LOCATION and
+// business and sports news of many countries, one of council, court, obituary, science, review,
+// travel, farming and community news, one of wire-service news, sports results and market
+// briefs, and one of local news, profiles, heritage features and technology news of English-
+// speaking countries). Exact-match micro precision, recall and F1 over PERSON, LOCATION and
 // ORGANIZATION, as ../shared/eval/score.py counts them, must stay at or above a floor per set: a
 // change that loses generality on text beyond the wire fails here. The gold offsets are code
 // points; the extractor's are bytes.
@@ -43,6 +45,8 @@ const std::vector<Set> kSets = {
     {"news3.gold.jsonl", 85.0},          // 86.26 when added (half of it held out until then)
     {"encyclopedic4.gold.jsonl", 82.0},  // 82.92 when added (half of it held out until then)
     {"news4.gold.jsonl", 82.0},          // 83.38 when added (half of it held out until then)
+    {"news5.gold.jsonl", 88.0},          // 89.34 when added (half of it held out until then)
+    {"news6.gold.jsonl", 82.0},          // 83.07 when added (half of it held out until then)
 };
 
 const nerkit::Extractor& Shared() {
