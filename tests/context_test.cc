@@ -548,6 +548,8 @@ const std::vector<NameCase> kNames = {
      "classes.rules: a capitalised Capital ends a firm's name (capital moves to PROVINCE_WORD)"},
     {"The deal was arranged by Tessaly Asset Management in London.",
      "Tessaly Asset Management/ORGANIZATION", "cues.tsv: Management ends a firm's name"},
+    {"The bridge was built by Halvard Construction last year.",
+     "Halvard Construction/ORGANIZATION", "cues.tsv: Construction ends a firm's name"},
     {"Enrolment at Juaben Senior High rose to 1,500 under him.",
      "Juaben Senior High/ORGANIZATION", "cues.tsv: Senior High ends a school's name"},
     {"He was the son of the cocoa farmer Opanin Kwame Darko.", "Kwame Darko/PERSON",
