@@ -492,10 +492,12 @@ void Gazetteer::Match(Document& doc) const {
     starts[start_count] = static_cast<std::uint32_t>(i);
     // (Not at a word of two letters or more that the tokenizer reads as an initial, a given
     // name's abbreviation: "Md. Rezaul Karim" is no Maryland.)
+    const int abbreviated_name = static_cast<int>(tokens[i].shape == text::Shape::kInitial) &
+                                 static_cast<int>(tokens[i].key_len > 1);
     start_count += static_cast<std::size_t>(
         (word.id >= 0) & tokens[i].IsWord() & (word.root >= 0) &
         ((word.flags & (Tables::kVocabRecord | Tables::kVocabChildren)) != 0) &
-        !((tokens[i].shape == text::Shape::kInitial) & (tokens[i].key_len > 1)));
+        (abbreviated_name == 0));
     opening_heads[opening_count] = static_cast<std::uint32_t>(i);
     opening_count += static_cast<std::size_t>((word.lexical & kLexHeadOpensOnly) != 0);
   }
