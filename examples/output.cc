@@ -227,28 +227,21 @@ inline bool Plain16(const char* p) {
 }
 #endif
 
-// Whether the 8 bytes at `p` are plain: no byte is < 0x20, '"' or '\\' (the "has a byte less
-// than" and "has a zero byte" tests, exact when they answer no), nor >= 0x80.
-inline bool Plain8(const char* p) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  const std::uint64_t q = w ^ (kOnes * '"');
-  const std::uint64_t b = w ^ (kOnes * '\\');
-  return ((((w - kOnes * 0x20) & ~w) | ((q - kOnes) & ~q) | ((b - kOnes) & ~b) | w) &
-          (kOnes * 0x80)) == 0;
+// Whether the sizeof(Word) bytes at `p` (8 or 4) are plain: no byte is < 0x20, '"' or '\\' (the
+// "has a byte less than" and "has a zero byte" tests, exact when they answer no), nor >= 0x80.
+template <typename Word>
+inline bool PlainWord(const char* p) {
+  constexpr Word kOnes = static_cast<Word>(0x0101010101010101ull);
+  Word w;
+  std::memcpy(&w, p, sizeof w);
+  const Word q = w ^ static_cast<Word>(kOnes * '"');
+  const Word b = w ^ static_cast<Word>(kOnes * '\\');
+  return ((((w - static_cast<Word>(kOnes * 0x20)) & ~w) | ((q - kOnes) & ~q) | ((b - kOnes) & ~b) |
+           w) &
+          static_cast<Word>(kOnes * 0x80)) == 0;
 }
-
-// The same for the 4 bytes at `p`.
-inline bool Plain4(const char* p) {
-  constexpr std::uint32_t kOnes = 0x01010101u;
-  std::uint32_t w;
-  std::memcpy(&w, p, 4);
-  const std::uint32_t q = w ^ (kOnes * '"');
-  const std::uint32_t b = w ^ (kOnes * '\\');
-  return ((((w - kOnes * 0x20) & ~w) | ((q - kOnes) & ~q) | ((b - kOnes) & ~b) | w) &
-          (kOnes * 0x80)) == 0;
-}
+inline bool Plain8(const char* p) { return PlainWord<std::uint64_t>(p); }
+inline bool Plain4(const char* p) { return PlainWord<std::uint32_t>(p); }
 
 // Whether every byte of `s` is plain (IsPlain): most strings of a result are, and are copied as
 // they are. Reads 16, 8 or 4 bytes at a time, the last ones overlapping.
