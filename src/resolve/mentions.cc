@@ -270,7 +270,6 @@ bool MentionSet::LettersOfName(std::uint32_t begin, std::uint32_t end,
   return next == letters.size();
 }
 
-
 std::string MentionSet::AcronymLetters(std::uint32_t token) const {
   std::string letters;
   for (char ch : doc_->words.Key(doc_->tokens()[token])) {
