@@ -398,19 +398,43 @@ class JsonWriter {
   }
   template <std::size_t N>
   void Key(const char (&key)[N]) {
-    constexpr std::size_t kLength = N - 1;
-    char* p = out_.Reserve(kSeparatorBytes + kLength + 4);
-    if (!first_) *p++ = ',';
-    if (kPretty) p = NewLine(p);
-    *p++ = '"';
-    std::memcpy(p, key, kLength);
-    p += kLength;
-    *p++ = '"';
-    *p++ = ':';
-    if (kPretty) *p++ = ' ';
-    out_.Commit(p);
-    first_ = false;
+    out_.Commit(KeyAt(out_.Reserve(kSeparatorBytes + N + 3), key));
     after_key_ = true;
+  }
+  // A key and its value in one piece: the same text as Key and then Number, or PlainString.
+  template <std::size_t N, typename Int>
+  void KeyNumber(const char (&key)[N], Int v) {
+    char* p = KeyAt(out_.Reserve(kSeparatorBytes + N + 3 + 24), key);
+    out_.Commit(std::to_chars(p, p + 24, v).ptr);
+  }
+  // A key and a string, in one piece where the string is short and plain (String's common case).
+  template <std::size_t N>
+  void KeyString(const char (&key)[N], std::string_view s) {
+    if (s.size() <= kShort && AllPlain(s)) {
+      KeyPlainString(key, s);
+      return;
+    }
+    Key(key);
+    String(s);
+  }
+  template <std::size_t N>
+  void KeyStringOrNull(const char (&key)[N], std::string_view s) {
+    if (s.empty()) {
+      char* p = KeyAt(out_.Reserve(kSeparatorBytes + N + 3 + 4), key);
+      std::memcpy(p, "null", 4);
+      out_.Commit(p + 4);
+      return;
+    }
+    KeyString(key, s);
+  }
+  template <std::size_t N>
+  void KeyPlainString(const char (&key)[N], std::string_view s) {
+    char* p = KeyAt(out_.Reserve(kSeparatorBytes + N + 3 + kShort + 2), key);
+    *p++ = '"';
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+    *p++ = '"';
+    out_.Commit(p);
   }
   // A key that is not a literal: escaped in json, as nlohmann does; in jsonl as it is, as the
   // jsonl writer always wrote it.
@@ -465,6 +489,22 @@ class JsonWriter {
     return p;
   }
   void Value() { out_.Commit(Separator(out_.Reserve(kSeparatorBytes))); }
+  // Writes a member's key at `p` (room for kSeparatorBytes + N + 3 bytes): the comma before it,
+  // in kPretty its line, and the colon after it.
+  template <std::size_t N>
+  char* KeyAt(char* p, const char (&key)[N]) {
+    constexpr std::size_t kLength = N - 1;
+    if (!first_) *p++ = ',';
+    if (kPretty) p = NewLine(p);
+    *p++ = '"';
+    std::memcpy(p, key, kLength);
+    p += kLength;
+    *p++ = '"';
+    *p++ = ':';
+    if (kPretty) *p++ = ' ';
+    first_ = false;
+    return p;
+  }
   char* NewLine(char* p) const {
     *p++ = '\n';
     for (int i = 0; i < depth_; ++i) {
@@ -549,34 +589,24 @@ class JsonWriter {
 template <bool kPretty>
 void WriteEntity(JsonWriter<kPretty>& w, const nerkit::Entity& e, bool with_cluster) {
   w.Begin('{');
-  w.Key("start");
-  w.Number(e.start);
-  w.Key("end");
-  w.Number(e.end);
-  w.Key("label");
-  w.PlainString(nerkit::LabelName(e.label));
-  w.Key("text");
-  w.String(e.text);
-  w.Key("canonical");
-  w.StringOrNull(e.canonical);
-  w.Key("id");
-  w.StringOrNull(e.id);
-  w.Key("value");
-  w.StringOrNull(e.value);
-  if (!e.anchor.empty()) {
-    w.Key("anchor");
-    w.String(e.anchor);
-  }
-  w.Key("source");
-  w.String(e.source);
+  w.KeyNumber("start", e.start);
+  w.KeyNumber("end", e.end);
+  w.KeyPlainString("label", nerkit::LabelName(e.label));
+  w.KeyString("text", e.text);
+  w.KeyStringOrNull("canonical", e.canonical);
+  w.KeyStringOrNull("id", e.id);
+  w.KeyStringOrNull("value", e.value);
+  if (!e.anchor.empty()) w.KeyString("anchor", e.anchor);
+  w.KeyString("source", e.source);
   w.Key("confidence");
   w.Decimal(e.confidence, 4);
   if (with_cluster) {
-    w.Key("cluster");
-    if (e.cluster < 0)
+    if (e.cluster < 0) {
+      w.Key("cluster");
       w.Null();
-    else
-      w.Number(e.cluster);
+    } else {
+      w.KeyNumber("cluster", e.cluster);
+    }
   }
 }
 
