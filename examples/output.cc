@@ -294,37 +294,14 @@ class JsonWriter {
   void String(std::string_view s) { String(s, bad_utf8_); }
   void String(std::string_view s, BadUtf8 bad_utf8) {
     if (s.size() <= kShort && AllPlain(s)) {
-      // The common case, in one piece: separator, quotes and bytes as they are.
-      char* p = Separator(out_.Reserve(kSeparatorBytes + kShort + 2));
-      *p++ = '"';
-      std::memcpy(p, s.data(), s.size());
-      p += s.size();
-      *p++ = '"';
-      out_.Commit(p);
+      PlainString(s);  // the common case, in one piece
       return;
     }
-    Value();
-    const std::size_t plain = PlainPrefix(s);
-    if (plain == s.size()) {
-      out_.Put('"');
-      out_.Append(s);
-      out_.Put('"');
-      return;
-    }
-    if (nerkit::CountInvalidUtf8(s.substr(plain)) > 0) {
-      BadString(s, bad_utf8);
-      return;
-    }
-    Escaped(s, plain);
+    CheckedString(s, bad_utf8);
   }
-  // A string known to be plain ASCII (a label's name): no check.
+  // A string known to be plain ASCII and at most kShort bytes (a label's name): no check.
   void PlainString(std::string_view s) {
-    char* p = Separator(out_.Reserve(kSeparatorBytes + kShort + 2));
-    *p++ = '"';
-    std::memcpy(p, s.data(), s.size());
-    p += s.size();
-    *p++ = '"';
-    out_.Commit(p);
+    out_.Commit(QuotedAt(Separator(out_.Reserve(kSeparatorBytes + kShort + 2)), s));
   }
   void StringOrNull(std::string_view s) {
     if (s.empty())
@@ -415,7 +392,7 @@ class JsonWriter {
       return;
     }
     Key(key);
-    String(s);
+    CheckedString(s, bad_utf8_);
   }
   template <std::size_t N>
   void KeyStringOrNull(const char (&key)[N], std::string_view s) {
@@ -429,12 +406,7 @@ class JsonWriter {
   }
   template <std::size_t N>
   void KeyPlainString(const char (&key)[N], std::string_view s) {
-    char* p = KeyAt(out_.Reserve(kSeparatorBytes + N + 3 + kShort + 2), key);
-    *p++ = '"';
-    std::memcpy(p, s.data(), s.size());
-    p += s.size();
-    *p++ = '"';
-    out_.Commit(p);
+    out_.Commit(QuotedAt(KeyAt(out_.Reserve(kSeparatorBytes + N + 3 + kShort + 2), key), s));
   }
   // A key that is not a literal: escaped in json, as nlohmann does; in jsonl as it is, as the
   // jsonl writer always wrote it.
@@ -489,6 +461,30 @@ class JsonWriter {
     return p;
   }
   void Value() { out_.Commit(Separator(out_.Reserve(kSeparatorBytes))); }
+  // A plain string of at most kShort bytes in its quotes at `p`, which has room for them.
+  static char* QuotedAt(char* p, std::string_view s) {
+    *p++ = '"';
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+    *p++ = '"';
+    return p;
+  }
+  // A string that is not short and plain: in pieces, escaped, or with its bad bytes replaced.
+  void CheckedString(std::string_view s, BadUtf8 bad_utf8) {
+    Value();
+    const std::size_t plain = PlainPrefix(s);
+    if (plain == s.size()) {
+      out_.Put('"');
+      out_.Append(s);
+      out_.Put('"');
+      return;
+    }
+    if (nerkit::CountInvalidUtf8(s.substr(plain)) > 0) {
+      BadString(s, bad_utf8);
+      return;
+    }
+    Escaped(s, plain);
+  }
   // Writes a member's key at `p` (room for kSeparatorBytes + N + 3 bytes): the comma before it,
   // in kPretty its line, and the colon after it.
   template <std::size_t N>
