@@ -538,6 +538,13 @@ const std::vector<NameCase> kNames = {
      "org.head_prefix: a head word of Urdu before -ul-"},
     {"Leaders of Jamiat Talaba-e-Sindh met on Friday.", "Jamiat Talaba-e-Sindh/ORGANIZATION",
      "org.head_prefix: -e- after a word of the name"},
+    {"Results of Czech second division soccer matches on Sunday:\nKarvina 2 Zlin 1\nOpava 0 "
+     "Jihlava 3",
+     "Zlin/ORGANIZATION",
+     "sports.result_away: result lines are teams after one word of sport (three before)"},
+    {"Results of Czech second division soccer matches on Sunday:\nKarvina 2 Zlin 1\nOpava 0 "
+     "Jihlava 3",
+     "Opava/ORGANIZATION", "sports.result_home: the same for the home team"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
