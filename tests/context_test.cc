@@ -545,6 +545,12 @@ const std::vector<NameCase> kNames = {
     {"Results of Czech second division soccer matches on Sunday:\nKarvina 2 Zlin 1\nOpava 0 "
      "Jihlava 3",
      "Opava/ORGANIZATION", "sports.result_home: the same for the home team"},
+    {"Our guide, Devon \"Bush T\" Campbell-Reid, knows every trail.",
+     "Devon \"Bush T\" Campbell-Reid/PERSON",
+     "person.nickname: a given name that is a place's, a nickname with an initial"},
+    {"The film stars Paolo \"Pao\" Dimaculangan-Reyes as the farmer.",
+     "Paolo \"Pao\" Dimaculangan-Reyes/PERSON",
+     "person.nickname: a nickname that is a place's name"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
