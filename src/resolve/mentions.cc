@@ -597,14 +597,15 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
           inner->token_end == outer->token_end && inner->token_begin > outer->token_begin) {
         std::uint32_t before = inner->token_begin - 1;
         if (before > outer->token_begin && (SymbolAt(before) | 0x20) == 'e') --before;
-        // (Only an institution named by head and common words before "of", and after its first
+        // (Only an institution named by head and common words before "of" (a common word that is
+        // also a town's name among them, "Central Bank of Sri Lanka"), and after its first
         // word "of", "the" and place words: "Government of the City of Buenos Aires"; not a
         // company and the town it is based in, "Bestop Inc of Boulder", "Kia Motor Corp of South
         // Korea".)
         built_on = SymbolAt(before) == 'k';
         for (std::uint32_t t = outer->token_begin; built_on && t < before; ++t) {
           const char symbol = static_cast<char>(SymbolAt(t) | 0x20);
-          built_on = symbol == 'h' || symbol == 'w' || symbol == 'd' ||
+          built_on = symbol == 'h' || symbol == 'w' || symbol == 'd' || symbol == 'q' ||
                      (t > outer->token_begin && (symbol == 'k' || symbol == 'e' || symbol == 'v'));
         }
       }
@@ -1019,13 +1020,30 @@ void MentionSet::TypeNames() {
   // letters: "the Missouri Department of Transportation (MoDOT)", "Environment Canterbury
   // (ECan)", "the National Water Commission (Conagua)", "the Tanzania Commission for Science and
   // Technology (COSTECH)".
+  // So is an abbreviation in capitals after a place's name that opens after a lower-case word,
+  // "the Karakoram Highway (KKH)", "the Central Business District (CBD)" (not the place that ends
+  // a longer name, "Central Bank of Sri Lanka (CBSL)", "Athletics Kenya (AK)", nor an agency's
+  // before a dateline's dash, "KIGALI (RNA) —").
   for (const Mention& m : mentions_) {
-    if (!m.typed || m.veto || m.label != Label::kOrganization || !WordInBrackets(m.token_end)) {
+    if (!m.typed || m.veto || !WordInBrackets(m.token_end)) continue;
+    const std::uint32_t t = m.token_end + 1;
+    if (m.label == Label::kLocation) {
+      const bool dash_after = t + 2 < tokens.size() && (tokens[t + 2].Is(text::Mark::kDash) ||
+                                                        text::IsHyphenMark(tokens[t + 2].mark) ||
+                                                        tokens[t + 2].Is(text::Mark::kColon));
+      if (tokens[t].shape != Shape::kAllCaps || dash_after || m.token_begin == 0) continue;
+      const Token& before = tokens[m.token_begin - 1];
+      if (!before.IsWord() || before.shape != Shape::kLower) continue;
+      const std::string_view word = doc_->words.Key(before);
+      if (word == "of" || word == "in" || word == "for" || word == "and" ||
+          (doc_->lexical[m.token_begin - 1] & TypeBit(EntryType::kNameParticle))) {
+        continue;
+      }
+    } else if (m.label != Label::kOrganization) {
       continue;
     }
-    const std::uint32_t t = m.token_end + 1;
     const std::uint64_t key = KeyHash(t, t + 1, nullptr);
-    if (!typed.Find(key)) typed[key] = {Label::kOrganization, kStrongCue};
+    if (!typed.Find(key)) typed[key] = {m.label, kStrongCue};
   }
 
   // A single word typed only by a weak cue (a reporting verb, a preposition) takes the type the
