@@ -576,10 +576,13 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
            (inner_symbol == 'k' &&
             !(outer->token_end < tokens.size() && tokens[outer->token_end].IsCapitalized() &&
               tokens[outer->token_end].sentence == tokens[outer->token_begin].sentence)));
-      bool built_on = outer->label == Label::kOrganization && outer->origin == Origin::kRule &&
-                      inner->origin == Origin::kDictionary &&
+      // (A place that a rule builds by its head word on a person is named after the person:
+      // "Nelson Mandela Bay", "Jomo Kenyatta Avenue".)
+      bool built_on = outer->origin == Origin::kRule && inner->origin == Origin::kDictionary &&
                       inner->token_begin == outer->token_begin &&
-                      (town || inner->label == Label::kPerson);
+                      ((outer->label == Label::kOrganization &&
+                        (town || inner->label == Label::kPerson)) ||
+                       (outer->label == Label::kLocation && inner->label == Label::kPerson));
       // ... after capitalised common words too ("Royal Papua New Guinea Constabulary", "Royal
       // Kenya Navy"), where the place does not end the name.
       if (!built_on && town && outer->label == Label::kOrganization &&
