@@ -1431,6 +1431,17 @@ void MentionSet::Propagate() {
       // The surname alone; and the first word alone where it is a surname and no given name
       // ("Wang" after "Wang Donghai").
       add(&hashes.back(), 1, Label::kPerson, -1, "resolver:part-of-name", 0);
+      // A double-barrelled surname whole: "Nakamura-Ellis" after "Aiko Nakamura-Ellis" (not
+      // the town Nakamura and the surname Ellis).
+      if (words.size() >= 3) {
+        const std::uint32_t last = words.back();
+        const std::uint32_t second = words[words.size() - 2];
+        if (last == second + 2 && tokens[second + 1].Has(text::kJoiner) &&
+            IsHyphenMark(tokens[second + 1].mark) && tokens[second].IsCapitalized() &&
+            tokens[last].IsCapitalized()) {
+          add(&hashes[hashes.size() - 2], 2, Label::kPerson, -1, "resolver:part-of-name", 0);
+        }
+      }
       // With the particles before it, in either case: "De Villiers" and "de Villiers" after
       // "Hendrik de Villiers", "van der Linden" after "Piet van der Linden".
       std::size_t particles = 0;
