@@ -602,6 +602,10 @@ const std::vector<NameCase> kNames = {
      "loc.venue_centre: a centre named for what is held there is a venue"},
     {"Forecasters at the National Hurricane Center said the storm would weaken.",
      "National Hurricane Center/ORGANIZATION", "a centre named for its work stays an organisation"},
+    {"The shop was opened by the sisters Adzo Mensah-Quaye and Enyo Mensah-Quaye. \"We grow it "
+     "here,\" Adzo says.",
+     "Adzo/PERSON",
+     "resolver: the first word of a full name the name's shape typed, ending in a listed surname"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

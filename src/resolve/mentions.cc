@@ -1226,6 +1226,15 @@ void MentionSet::TypeNames() {
     if (m.words >= 2 && (common < m.words || given) && !article_and_word && !abbreviation &&
         (given || (!ends_in_word && !after_the))) {
       decide(Label::kPerson, given ? "resolver:given-name" : "resolver:name-shape");
+      // The names after it read this full name as one typed before, where it ends in a listed
+      // surname: "Efua says" after "the sisters Efua Mensah-Quaye and Esi Mensah-Quaye" (not
+      // "Broadford" after "Broadford Rapparees", a club the name's shape misread).
+      if (last_lex & TypeBit(EntryType::kSurname)) {
+        people.push_back({static_cast<std::uint32_t>(word_pool_.size()),
+                          static_cast<std::uint32_t>(words.size())});
+        for (std::uint32_t t : words) word_pool_.push_back(TokenHash(t));
+        if (first_names_built) first_names_.Insert(word_pool_[people.back().begin], 1);
+      }
       continue;
     }
     if (m.words == 1 && first.shape == Shape::kAllCaps && first.key_len >= 2 &&
