@@ -610,6 +610,8 @@ const std::vector<NameCase> kNames = {
      "loc.compass_of: a name after a compass point and \"of\""},
     {"The farm lies 7 km north-west of Wierzbnik Dolny.", "Wierzbnik Dolny/LOCATION",
      "loc.compass_of: the same after a compass point of two words"},
+    {"Shade along streams in the Nechako and Ootsa basins could help.", "Ootsa/LOCATION",
+     "loc.list_kind_last: names joined by \"and\" before a plural natural feature"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
