@@ -1171,6 +1171,8 @@ const std::vector<NameCase> kNotNames = {
      "resolver: the abbreviation of a name that ends in a place is not the place's"},
     {"Troops moved north of Smith's farm overnight.", "Smith/LOCATION",
      "loc.compass_of: not a possessive name before what it owns"},
+    {"She was made a Member of the Order of Australia in 1994.", "Australia/LOCATION",
+     "none.order_of_merit: the place in an order of merit's name is no mention of it"},
     {"Note (AP) — This story was corrected.", "Note/LOCATION",
      "loc.dateline_given: a common word that is no given name opens no dateline"},
     {"She sent an e-mail to Harkat on Monday.", "Harkat/ORGANIZATION",
