@@ -628,6 +628,8 @@ const std::vector<NameCase> kNames = {
     {"The change was hard at first, director Min-seo Park-Lindqvist said.",
      "Min-seo Park-Lindqvist/PERSON",
      "person.role: a given name of two syllables, then a surname that holds a place head word"},
+    {"The yard built two ferries for Holmsund Rederi AB Ltd of Esbjerg last year.",
+     "Esbjerg/LOCATION", "none.legal_form_of: a legal form ends the name before \"of\" and a place"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
