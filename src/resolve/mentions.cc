@@ -942,6 +942,12 @@ void MentionSet::TypeNames() {
   std::vector<Expansion>& expansions = expansions_;
   expansions.clear();
   std::vector<std::uint32_t>& words = words_;
+  // A person's full name, by the hashes of its key words (`words`).
+  auto add_person = [&] {
+    people.push_back({static_cast<std::uint32_t>(word_pool_.size()),
+                      static_cast<std::uint32_t>(words.size())});
+    for (std::uint32_t t : words) word_pool_.push_back(TokenHash(t));
+  };
   for (const Mention& m : mentions_) {
     if (!m.typed || m.veto || !m.IsName()) continue;
     const Vote* vote = typed.Find(m.key);
@@ -949,9 +955,7 @@ void MentionSet::TypeNames() {
     if (m.words < 2) continue;
     if (m.label == Label::kPerson) {
       KeyTokens(m.token_begin, m.token_end, words);
-      people.push_back({static_cast<std::uint32_t>(word_pool_.size()),
-                        static_cast<std::uint32_t>(words.size())});
-      for (std::uint32_t t : words) word_pool_.push_back(TokenHash(t));
+      add_person();
     } else {
       // (Also with the letters of "of", "and", "for": "BOT" of "Bank of Thailand".)
       std::string initials, with_fillers;
@@ -1230,9 +1234,7 @@ void MentionSet::TypeNames() {
       // surname: "Efua says" after "the sisters Efua Mensah-Quaye and Esi Mensah-Quaye" (not
       // "Broadford" after "Broadford Rapparees", a club the name's shape misread).
       if (last_lex & TypeBit(EntryType::kSurname)) {
-        people.push_back({static_cast<std::uint32_t>(word_pool_.size()),
-                          static_cast<std::uint32_t>(words.size())});
-        for (std::uint32_t t : words) word_pool_.push_back(TokenHash(t));
+        add_person();
         if (first_names_built) first_names_.Insert(word_pool_[people.back().begin], 1);
       }
       continue;
