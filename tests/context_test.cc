@@ -630,6 +630,10 @@ const std::vector<NameCase> kNames = {
      "person.role: a given name of two syllables, then a surname that holds a place head word"},
     {"The yard built two ferries for Holmsund Rederi AB Ltd of Esbjerg last year.",
      "Esbjerg/LOCATION", "none.legal_form_of: a legal form ends the name before \"of\" and a place"},
+    {"The Department of Labor and Industry (DOLI) fined the firm. The firm appealed to DOLI.",
+     "Department of Labor and Industry/ORGANIZATION",
+     "an abbreviation in brackets whose letters take \"of\" and skip \"and\" gives the extent, "
+     "over a shorter listed name"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

@@ -253,6 +253,24 @@ void MentionSet::Initials(std::uint32_t begin, std::uint32_t end, std::string& p
   if (with_fillers.size() <= 2 || with_fillers == plain) with_fillers.clear();
 }
 
+bool MentionSet::InitialsSpell(std::uint32_t begin, std::uint32_t end,
+                               std::string_view letters) const {
+  if (letters.empty() || letters.size() >= 64) return false;
+  const std::vector<Token>& tokens = doc_->tokens();
+  std::uint64_t at = 1;  // bit i: the words so far can spell letters[0, i)
+  for (std::uint32_t t = begin; t < end && at != 0; ++t) {
+    if (tokens[t].Has(text::kJoiner) || !tokens[t].IsWord()) continue;
+    const std::string_view key = doc_->words.Key(tokens[t]);
+    if (key.empty()) continue;
+    std::uint64_t next = 0;
+    for (std::size_t i = 0; i < letters.size(); ++i) {
+      if (((at >> i) & 1u) && letters[i] == key[0]) next |= std::uint64_t{1} << (i + 1);
+    }
+    at = IsAcronymFiller(key) ? (at | next) : next;
+  }
+  return (at >> letters.size()) & 1u;
+}
+
 bool MentionSet::LettersOfName(std::uint32_t begin, std::uint32_t end,
                                std::string_view letters) const {
   const std::vector<Token>& tokens = doc_->tokens();
@@ -1508,7 +1526,8 @@ void MentionSet::Propagate() {
       const std::string letters = AcronymLetters(open + 1);
       std::string initials, with_fillers;
       Initials(m.token_begin, m.token_end, initials, with_fillers);
-      if (letters.size() >= 2 && (letters == initials || letters == with_fillers)) {
+      if (letters.size() >= 2 && (letters == initials || letters == with_fillers ||
+                                  InitialsSpell(m.token_begin, m.token_end, letters))) {
         const std::uint64_t hash = TokenHash(open + 1);
         add(&hash, 1, m.label, -1, "resolver:acronym", 1u);
       }
@@ -1859,7 +1878,7 @@ void MentionSet::NamesDefinedByAbbreviations(std::vector<Candidate>& candidates)
       if (!t.IsCapitalized() && !joiner && !filler) break;
       if (!t.IsWord() || !t.IsCapitalized()) continue;
       Initials(begin, end, initials, with_fillers);
-      if (initials == letters || with_fillers == letters) {
+      if (initials == letters || with_fillers == letters || InitialsSpell(begin, end, letters)) {
         found = begin;
         break;
       }

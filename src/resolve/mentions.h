@@ -145,6 +145,10 @@ class MentionSet {
   // empty where it has two letters or fewer or is `plain`. One pass over the words.
   void Initials(std::uint32_t begin, std::uint32_t end, std::string& plain,
                 std::string& with_fillers) const;
+  // Whether `letters` (folded) are the first letters of the words of [begin, end) in order, where
+  // each of the fillers "of", "and", "the" and the like gives its letter or not: "DOLE" of
+  // "Department of Labor and Employment", which neither form of Initials() spells.
+  bool InitialsSpell(std::uint32_t begin, std::uint32_t end, std::string_view letters) const;
   // Whether tokens [begin, end) hold words and every word is a common word that is no name.
   bool OnlyCommonWords(std::uint32_t begin, std::uint32_t end) const;
   // The letters of a one-word acronym ("U.N." -> "un").
