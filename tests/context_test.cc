@@ -634,6 +634,13 @@ const std::vector<NameCase> kNames = {
      "Department of Labor and Industry/ORGANIZATION",
      "an abbreviation in brackets whose letters take \"of\" and skip \"and\" gives the extent, "
      "over a shorter listed name"},
+    {"The union's president, Ma. Teresita \"Tess\" Villarama, said the strike would go on.",
+     "Ma. Teresita \"Tess\" Villarama/PERSON",
+     "tokenizer: Ma. after a comma is an abbreviated given name too (only Md. is Maryland there)"},
+    {"Cde Tendai Mukarakate, a war veteran, spoke for the growers.", "Tendai Mukarakate/PERSON",
+     "titles.tsv: Cde, Comrade in Zimbabwean news"},
+    {"The accused was represented by Legal Aid South Africa on Monday.",
+     "Legal Aid South Africa/ORGANIZATION", "org.word_country: two common words before a country"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

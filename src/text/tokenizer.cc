@@ -1076,14 +1076,15 @@ void Tokenizer::Finish(std::string_view text, TokenizedText& out, bool sentences
         // for Maria, "Md." and "Mohd." for Mohammad) before a capitalised name read as
         // initials: the period ends no sentence, and the name goes on ("Councilor Ma.
         // Cristina Villanueva-Sy", "chief engineer Md. Rezaul Karim").
-        // (Not after a comma, where "Md." is Maryland: "Baltimore, Md.")
+        // (Not "Md." after a comma, where it is Maryland: "Baltimore, Md."; "Its president, Ma.
+        // Lourdes de Guzman" is a name.)
         Token& w = tokens[k - 1];
         if (w.shape == Shape::kCapitalized && w.end == t.begin && k + 1 < tokens.size() &&
-            !(k >= 2 && tokens[k - 2].Is(Mark::kComma)) &&
             tokens[k + 1].Has(kSpaceBefore) && !tokens[k + 1].Has(kNewlineBefore) &&
             tokens[k + 1].IsCapitalized()) {
           const std::string_view word = text.substr(w.begin, w.end - w.begin);
-          if (word == "Ma" || word == "Md" || word == "Mohd" || word == "Muhd") {
+          const bool after_comma = k >= 2 && tokens[k - 2].Is(Mark::kComma);
+          if (word == "Ma" || (word == "Md" && !after_comma) || word == "Mohd" || word == "Muhd") {
             w.shape = Shape::kInitial;
           }
         }
