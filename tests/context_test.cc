@@ -649,9 +649,11 @@ const std::vector<NameCase> kNames = {
      "cues.tsv: Masjid opens a mosque's name"},
     {"Volunteers from the Gurdwara Sahib Brampton helped.", "Gurdwara Sahib Brampton/LOCATION",
      "cues.tsv: Gurdwara opens a gurdwara's name"},
-    {"Onions came from the Niphad and Pathardi talukas this week.", "Pathardi/LOCATION",
-     "loc.list_kind_last: talukas, tehsils, townships, parishes, barangays and ports are kinds of "
-     "place"},
+    {"Farmers said the Kalwan and Baglan talukas were hit hardest.", "Kalwan/LOCATION",
+     "loc.list_kind_first: talukas, tehsils, townships, parishes, barangays and ports are kinds "
+     "of place"},
+    {"Workers at the Apapa and Onne ports struck on Monday.", "Onne/LOCATION",
+     "loc.list_kind_last: the same for ports"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
