@@ -613,15 +613,16 @@ void Gazetteer::Match(Document& doc) const {
     const std::size_t i = opening_heads[at];
     std::size_t k = i + 1;
     while (k < n && tokens[k].Has(text::kJoiner)) ++k;
+    const std::string_view word = k < n && tokens[k].IsWord() ? doc.words.Key(tokens[k])
+                                                               : std::string_view();
     // (The Persian and Urdu "-e-" or "-i-" between hyphens joins a head word to a name as a
     // particle does: "Jamaat-e-Islami", "Tehreek-e-Insaf", "Hizb-i-Islami".)
-    const bool ezafe = k > i + 1 && k + 2 < n && tokens[k].IsWord() && tokens[k].key_len == 1 &&
-                       (doc.words.Key(tokens[k]) == "e" || doc.words.Key(tokens[k]) == "i") &&
+    const bool ezafe = k > i + 1 && k + 2 < n && (word == "e" || word == "i") &&
                        tokens[k + 1].Has(text::kJoiner) && tokens[k + 2].IsCapitalized();
     const bool opens = k < n && tokens[k].IsWord() && tokens[k].sentence == tokens[i].sentence &&
                        (tokens[k].IsCapitalized() ||
-                        (doc.lexical[k] & TypeBit(EntryType::kNameParticle)) ||
-                        doc.words.Key(tokens[k]) == "of" || ezafe);
+                        (doc.lexical[k] & TypeBit(EntryType::kNameParticle)) || word == "of" ||
+                        ezafe);
     if (!opens) doc.lexical[i] &= ~kHeadBits;
   }
   // Matches are produced by start, and per start shortest first (each step of the walk ends

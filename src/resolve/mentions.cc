@@ -1524,10 +1524,7 @@ void MentionSet::Propagate() {
     const std::uint32_t open = m.token_end;
     if (m.label != Label::kPerson && WordInBrackets(open)) {
       const std::string letters = AcronymLetters(open + 1);
-      std::string initials, with_fillers;
-      Initials(m.token_begin, m.token_end, initials, with_fillers);
-      if (letters.size() >= 2 && (letters == initials || letters == with_fillers ||
-                                  InitialsSpell(m.token_begin, m.token_end, letters))) {
+      if (letters.size() >= 2 && InitialsSpell(m.token_begin, m.token_end, letters)) {
         const std::uint64_t hash = TokenHash(open + 1);
         add(&hash, 1, m.label, -1, "resolver:acronym", 1u);
       }
@@ -1878,7 +1875,7 @@ void MentionSet::NamesDefinedByAbbreviations(std::vector<Candidate>& candidates)
       if (!t.IsCapitalized() && !joiner && !filler) break;
       if (!t.IsWord() || !t.IsCapitalized()) continue;
       Initials(begin, end, initials, with_fillers);
-      if (initials == letters || with_fillers == letters || InitialsSpell(begin, end, letters)) {
+      if (InitialsSpell(begin, end, letters)) {
         found = begin;
         break;
       }

@@ -146,8 +146,9 @@ class MentionSet {
   void Initials(std::uint32_t begin, std::uint32_t end, std::string& plain,
                 std::string& with_fillers) const;
   // Whether `letters` (folded) are the first letters of the words of [begin, end) in order, where
-  // each of the fillers "of", "and", "the" and the like gives its letter or not: "DOLE" of
-  // "Department of Labor and Employment", which neither form of Initials() spells.
+  // each of the fillers "of", "and", "the" and the like gives its letter or not: both forms of
+  // Initials() ("IAEA", "BOT") and the mixed ones, "DOLE" of "Department of Labor and
+  // Employment".
   bool InitialsSpell(std::uint32_t begin, std::uint32_t end, std::string_view letters) const;
   // Whether tokens [begin, end) hold words and every word is a common word that is no name.
   bool OnlyCommonWords(std::uint32_t begin, std::uint32_t end) const;
