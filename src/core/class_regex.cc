@@ -996,14 +996,21 @@ void Step(const std::vector<Inst>& insts, const std::vector<std::bitset<256>>& s
   }
   next.clear();
   std::fill(mask.begin(), mask.end(), 0);
-  work.clear();
-  work.insert(work.end(), kernel.begin(), kernel.end());
-  work.insert(work.end(), starts.begin(), starts.end());
-  while (!work.empty()) {
-    const std::int32_t pc = work.back();
-    work.pop_back();
-    if (pc < 0 || seen[static_cast<std::size_t>(pc)] == stamp) continue;
+  // A stack of instructions to visit, each marked when pushed, so that it is pushed once: it never
+  // holds more than every instruction, and is written through a pointer (no capacity check
+  // per push: this walk is most of the cost of building a DFA state).
+  if (work.size() < insts.size()) work.resize(insts.size());
+  std::int32_t* const stack = work.data();
+  std::size_t top = 0;
+  auto push = [&](std::int32_t pc) {
+    if (pc < 0 || seen[static_cast<std::size_t>(pc)] == stamp) return;
     seen[static_cast<std::size_t>(pc)] = stamp;
+    stack[top++] = pc;
+  };
+  for (const std::int32_t pc : kernel) push(pc);
+  for (const std::int32_t pc : starts) push(pc);
+  while (top > 0) {
+    const std::int32_t pc = stack[--top];
     const Inst& inst = insts[static_cast<std::size_t>(pc)];
     switch (inst.op) {
       case Inst::kByte:
@@ -1015,14 +1022,14 @@ void Step(const std::vector<Inst>& insts, const std::vector<std::bitset<256>>& s
         }
         break;
       case Inst::kSplit:
-        work.push_back(inst.y);
-        work.push_back(inst.x);
+        push(inst.y);
+        push(inst.x);
         break;
       case Inst::kSave:
-        work.push_back(inst.x);
+        push(inst.x);
         break;
       case Inst::kAssert:
-        if (Holds(inst.assertion, before, after)) work.push_back(inst.x);
+        if (Holds(inst.assertion, before, after)) push(inst.x);
         break;
       case Inst::kMatch:
         mask[static_cast<std::size_t>(inst.arg) / 64] |= std::uint64_t{1}
