@@ -901,7 +901,11 @@ struct ClassRegexSet::Dfa {
     std::vector<std::pair<std::int32_t, std::int32_t>> edges;
     std::vector<std::uint64_t> mask;
   };
-  std::vector<std::unique_ptr<Closure>> closures;  // per state * kKindCount + kind before
+  // Per state * kKindCount + kind before (null: not made yet). A walk that met no assertion holds
+  // for every kind before, and is stored for all of them: most states step on both word and other
+  // characters.
+  std::vector<const Closure*> closures;
+  std::vector<std::unique_ptr<Closure>> closure_store;
   // Closures are kept while they hold at most this many edges in all (8 bytes each); past it, a
   // step makes its state's closure again each time, as it did before there was a store.
   static constexpr std::size_t kMaxClosureEdges = std::size_t{4} << 20;
@@ -988,7 +992,7 @@ void Step(const std::vector<Inst>& insts, const std::vector<std::bitset<256>>& s
           const std::vector<std::int32_t>& kernel, const std::vector<std::int32_t>& starts,
           std::uint8_t after, std::uint8_t before, int byte, std::vector<std::int32_t>& next,
           std::vector<std::uint64_t>& mask, std::vector<std::uint32_t>& seen, std::uint32_t& stamp,
-          std::vector<std::int32_t>& work) {
+          std::vector<std::int32_t>& work, bool* asserted = nullptr) {
   if (seen.size() < insts.size()) seen.assign(insts.size(), 0);
   if (++stamp == 0) {
     std::fill(seen.begin(), seen.end(), 0);
@@ -1029,6 +1033,7 @@ void Step(const std::vector<Inst>& insts, const std::vector<std::bitset<256>>& s
         push(inst.x);
         break;
       case Inst::kAssert:
+        if (asserted) *asserted = true;
         if (Holds(inst.assertion, before, after)) push(inst.x);
         break;
       case Inst::kMatch:
@@ -1218,12 +1223,16 @@ std::uint32_t ClassRegexSet::Dfa::Build(const ClassRegexSet& set, std::uint32_t 
     from_starts.made = true;
   }
   const std::size_t closure_at = static_cast<std::size_t>(state) * kKindCount + before;
-  if (closures.size() <= closure_at) closures.resize(closure_at + 1);
-  const Closure* kept = closures[closure_at].get();
+  const std::size_t state_closures = static_cast<std::size_t>(state) * kKindCount;
+  if (closures.size() < state_closures + kKindCount) {
+    closures.resize(state_closures + kKindCount, nullptr);
+  }
+  const Closure* kept = closures[closure_at];
   if (!kept) {
     unkept.mask.assign(mask.size(), 0);
+    bool asserted = false;
     Step(set.reverse_.insts, set.sets_, kernels[state], {}, kinds[state], before, kListBytes,
-         next_kernel, unkept.mask, seen, seen_stamp, work);
+         next_kernel, unkept.mask, seen, seen_stamp, work, &asserted);
     unkept.edges.clear();
     for (const std::int32_t pc : next_kernel) {
       const Inst& inst = set.reverse_.insts[static_cast<std::size_t>(pc)];
@@ -1231,8 +1240,12 @@ std::uint32_t ClassRegexSet::Dfa::Build(const ClassRegexSet& set, std::uint32_t 
     }
     if (closure_edges + unkept.edges.size() <= kMaxClosureEdges) {
       closure_edges += unkept.edges.size();
-      closures[closure_at] = std::make_unique<Closure>(unkept);
-      kept = closures[closure_at].get();
+      kept = closure_store.emplace_back(std::make_unique<Closure>(unkept)).get();
+      if (asserted) {
+        closures[closure_at] = kept;
+      } else {
+        for (std::size_t k = 0; k < kKindCount; ++k) closures[state_closures + k] = kept;
+      }
     }
   }
   const Closure& closure = kept ? *kept : unkept;
