@@ -691,6 +691,10 @@ const std::vector<NameCase> kNames = {
      "org.lower_legal: a company bearing its founder's name"},
     {"It paid $40 million for Nizwa Cold Storage SAOG, which runs a port warehouse.",
      "Nizwa Cold Storage SAOG/ORGANIZATION", "cues.tsv: the Omani legal form SAOG"},
+    {"Voters in the city backed Ata-Jurt Kyrgyzstan. Councils in Kyrgyzstan are elected every "
+     "four years.",
+     "Kyrgyzstan/LOCATION",
+     "Unify: a country's name that no list gives to people is not a person's surname"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

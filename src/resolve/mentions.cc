@@ -1678,6 +1678,15 @@ void MentionSet::Unify() {
     if (m.priority >= kStrongEvidence || m.words != 1) continue;
     const std::int32_t* entry = surnames.Find(m.key);
     if (!entry) continue;
+    // A country's name that no list gives as a name of people stays the country: a rule that
+    // read "Ata-Jurt Kyrgyzstan" as a person's name does not make "in Kyrgyzstan" a person
+    // (but "Jordan", a given name and a surname too, follows "Michael Jordan").
+    constexpr std::uint32_t kPeoplesName =
+        TypeBit(EntryType::kSurname) | TypeBit(EntryType::kGivenName);
+    if (m.entry >= 0 && gazetteer_->entry(static_cast<std::uint32_t>(m.entry)).Has(kCountry) &&
+        !(doc_->lexical[m.token_begin] & kPeoplesName)) {
+      continue;
+    }
     m.label = Label::kPerson;
     m.entry = *entry;
     m.note = "resolver:part-of-name";
