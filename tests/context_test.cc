@@ -1275,6 +1275,10 @@ const std::vector<NameCase> kNotNames = {
      "loc.compass_of: not a possessive name before what it owns"},
     {"She was made a Member of the Order of Australia in 1994.", "Australia/LOCATION",
      "none.order_of_merit: the place in an order of merit's name is no mention of it"},
+    {"Counting went on in Nueva Kamwe until Tuesday. Pupils of Kamwe Elementary School were sent "
+     "home. In Kamwe, turnout was high.",
+     "Kamwe/ORGANIZATION",
+     "resolver: a school named after a place of the document is not known by the place's name"},
     {"Note (AP) — This story was corrected.", "Note/LOCATION",
      "loc.dateline_given: a common word that is no given name opens no dateline"},
     {"She sent an e-mail to Harkat on Monday.", "Harkat/ORGANIZATION",

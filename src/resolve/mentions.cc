@@ -302,6 +302,20 @@ std::size_t MentionSet::WordsBeforeHeads(const std::vector<std::uint32_t>& words
   return keep;
 }
 
+void MentionSet::CollectPlaceTails() {
+  // The last words of the document's places that a dictionary knows or that are names of several
+  // words: an organisation named after one ("Lahug Elementary School" after "in Barangay Lahug")
+  // is not known by that word alone. (Not a word that only a preposition calls a place: "at
+  // Adeboro" is the company "Adeboro Chemists".)
+  place_tails_.Clear();
+  for (const Mention& m : mentions_) {
+    if (!m.Live() || !m.IsName() || !m.typed || m.label != Label::kLocation) continue;
+    if (m.entry < 0 && m.words < 2) continue;
+    KeyTokens(m.token_begin, m.token_end, words_);
+    if (!words_.empty()) place_tails_.Insert(TokenHash(words_.back()), 1);
+  }
+}
+
 std::size_t MentionSet::ShortNameWords(const std::vector<std::uint32_t>& words) const {
   // The name without its trailing head words: "Brightwater" of "Brightwater Systems Corp.",
   // "Ruch" of "Ruch SA". Only a distinctive short name: no demonym ("European" of "European
@@ -959,6 +973,7 @@ void MentionSet::TypeNames() {
   word_pool_.clear();
   std::vector<Expansion>& expansions = expansions_;
   expansions.clear();
+  CollectPlaceTails();
   std::vector<std::uint32_t>& words = words_;
   // A person's full name, by the hashes of its key words (`words`).
   auto add_person = [&] {
@@ -997,7 +1012,8 @@ void MentionSet::TypeNames() {
         // The short name is the organisation's too ("Ruch" of "Ruch SA"), unless it is a place
         // ("U.S." of "U.S. Embassy", "Harlow" of "Harlow & Finch Inc.").
         const std::size_t keep = ShortNameWords(words);
-        if (keep > 0 && OnlyNameWords(m.token_begin, words[keep - 1] + 1)) {
+        if (keep > 0 && OnlyNameWords(m.token_begin, words[keep - 1] + 1) &&
+            !(keep == 1 && place_tails_.Find(TokenHash(words[0])))) {
           const std::uint64_t key = KeyHash(m.token_begin, words[keep - 1] + 1, nullptr);
           const Vote* short_vote = typed.Find(key);
           if (!short_vote || short_vote->priority < m.priority) typed[key] = {m.label, m.priority};
@@ -1446,6 +1462,7 @@ void MentionSet::Propagate() {
   };
   std::vector<std::uint32_t>& words = words_;
   std::vector<std::uint64_t>& hashes = hashes_;
+  CollectPlaceTails();
   for (const Mention& m : mentions_) {
     if (!m.Live() || !m.IsName()) continue;
     KeyTokens(m.token_begin, m.token_end, words);
@@ -1507,7 +1524,7 @@ void MentionSet::Propagate() {
       // The name without its trailing head words: "Brightwater" after "Brightwater Systems
       // Corp.", "Harlow & Finch" after "Harlow & Finch Inc.".
       const std::size_t keep = ShortNameWords(words);
-      if (keep > 0) {
+      if (keep > 0 && !(keep == 1 && place_tails_.Find(hashes[0]))) {
         add(hashes.data(), keep, Label::kOrganization, m.entry, "resolver:short-name", capitals);
       }
       // A club of two words is known by its second, capitalised: "Villa" after "Aston Villa",

@@ -192,6 +192,8 @@ class MentionSet {
   std::size_t WordsBeforeHeads(const std::vector<std::uint32_t>& words) const;
   // How many of a name's words (token indices) make its short name, without trailing head words
   // ("Ruch" of "Ruch SA"); 0 when it has none or it would not be distinctive.
+  // The last words of the document's typed places, into place_tails_ (by TokenHash).
+  void CollectPlaceTails();
   std::size_t ShortNameWords(const std::vector<std::uint32_t>& words) const;
   // Whether an organisation's name of these two words (KeyTokens) is known by its first alone
   // ("Goldman" of "Goldman Sachs").
@@ -302,6 +304,7 @@ class MentionSet {
   FlatMap<char> seen_patterns_;
   FlatMap<char> lower_words_;       // words the document writes in lower case (by TokenHash)
   FlatMap<char> first_names_;       // first words of the people named in full (TypeNames)
+  FlatMap<char> place_tails_;       // last words of the document's places (Propagate)
   bool lower_words_built_ = false;  // lower_words_ is made the first time it is needed
   std::vector<Mention> added_;
   FlatMap<std::int32_t> surname_entries_;
