@@ -726,6 +726,11 @@ const std::vector<NameCase> kNames = {
      "titles.tsv: Shah inside a name"},
     {"Foreign Minister Shah Nawaz Qureshi arrived in Kabul.", "Shah Nawaz Qureshi/PERSON",
      "titles.tsv: Shah opens a given name after a title"},
+    {"Varenko Cold Storage Holding Plc lifted its profit. Later, Varenko Cold Storage said it would "
+     "hire.",
+     "Varenko Cold Storage/ORGANIZATION",
+     "resolver: a company is known by its words before its heads, common words after a distinctive "
+     "first"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

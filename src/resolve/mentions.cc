@@ -322,9 +322,18 @@ std::size_t MentionSet::ShortNameWords(const std::vector<std::uint32_t>& words) 
   // Union"), no common word ("World Health"), no month.
   const std::size_t keep = WordsBeforeHeads(words);
   if (keep == 0 || keep == words.size()) return 0;
+  // Common words may follow a distinctive first word ("Khaleej Cold Chain" of "Khaleej Cold Chain
+  // Holding PJSC"): one no list knows as a word, a given name or a place.
+  const std::uint32_t first = doc_->lexical[words[0]];
+  const char first_symbol = SymbolAt(words[0]);
+  const bool distinctive =
+      keep >= 2 && first_symbol == 'C' &&
+      !(first & (TypeBit(EntryType::kWord) | TypeBit(EntryType::kDemonym) |
+                 TypeBit(EntryType::kGivenName)));
   for (std::size_t k = 0; k < keep; ++k) {
-    if ((doc_->lexical[words[k]] & (TypeBit(EntryType::kWord) | TypeBit(EntryType::kDemonym))) ||
-        SymbolAt(words[k]) == 'M') {
+    const std::uint32_t lex = doc_->lexical[words[k]];
+    if ((lex & TypeBit(EntryType::kDemonym)) || SymbolAt(words[k]) == 'M' ||
+        ((lex & TypeBit(EntryType::kWord)) && !(distinctive && k > 0))) {
       return 0;
     }
   }
