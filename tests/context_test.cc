@@ -731,6 +731,9 @@ const std::vector<NameCase> kNames = {
      "Varenko Cold Storage/ORGANIZATION",
      "resolver: a company is known by its words before its heads, common words after a distinctive "
      "first"},
+    {"Atlético Huallaga open the new season at home on Saturday.",
+     "Atlético Huallaga/ORGANIZATION",
+     "classes.rules: open in lower case is a verb, not an event's head word"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
