@@ -1394,13 +1394,32 @@ void MentionSet::PlacesAsOrganisations() {
     if (by_rule) teams[m.key] = {m.label, kTeam};
   }
   if (teams.empty()) return;
+  // Towns the text itself calls places somewhere ("flights from Gwadar", "in Gwadar"): their
+  // name alone is not the short name of an organisation named after them ("Gwadar Chamber of
+  // Commerce").
+  FlatMap<char>& placed = placed_by_text_;
+  placed.Clear();
+  for (const Mention& m : mentions_) {
+    if (!m.Live() || m.label != Label::kLocation) continue;
+    for (std::uint32_t k = 0; k < m.candidates_count; ++k) {
+      const Candidate& c = doc_->candidates[candidate_ids_[m.candidates_begin + k]];
+      if (c.origin == Origin::kRule && c.typed && c.label == Label::kLocation) {
+        placed.Insert(m.key, 1);
+        break;
+      }
+    }
+  }
   for (Mention& m : mentions_) {
     if (!m.Live() || m.label != Label::kLocation || m.priority > Gazetteer::kPriorityMain) continue;
     const Vote* seed = teams.Find(m.key);
     if (!seed) continue;
     // A short name stands for the organisation only where the place is a small town (a
-    // country, region or city keeps its name: "Texas" of "Texas Instruments").
-    if (seed->priority == kShortName && m.priority != Gazetteer::kPriorityMinorPlace) continue;
+    // country, region or city keeps its name: "Texas" of "Texas Instruments") that the text
+    // calls a place nowhere.
+    if (seed->priority == kShortName &&
+        (m.priority != Gazetteer::kPriorityMinorPlace || placed.Find(m.key))) {
+      continue;
+    }
     bool dictionary_only = m.candidates_count > 0;
     for (std::uint32_t k = 0; k < m.candidates_count && dictionary_only; ++k) {
       dictionary_only =

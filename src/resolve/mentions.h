@@ -305,6 +305,7 @@ class MentionSet {
   FlatMap<char> lower_words_;       // words the document writes in lower case (by TokenHash)
   FlatMap<char> first_names_;       // first words of the people named in full (TypeNames)
   FlatMap<char> place_tails_;       // last words of the document's places (Propagate)
+  FlatMap<char> placed_by_text_;    // places a rule found (PlacesAsOrganisations)
   bool lower_words_built_ = false;  // lower_words_ is made the first time it is needed
   std::vector<Mention> added_;
   FlatMap<std::int32_t> surname_entries_;
