@@ -192,9 +192,11 @@ class MentionSet {
   std::size_t WordsBeforeHeads(const std::vector<std::uint32_t>& words) const;
   // How many of a name's words (token indices) make its short name, without trailing head words
   // ("Ruch" of "Ruch SA"); 0 when it has none or it would not be distinctive.
-  // The last words of the document's typed places, into place_tails_ (by TokenHash).
-  void CollectPlaceTails();
   std::size_t ShortNameWords(const std::vector<std::uint32_t>& words) const;
+  // The last words of the document's typed places, by TokenHash, into place_tails_: a short name
+  // of one of them is no organisation's (TypeNames and Propagate, which call it in turn, since
+  // the places between them may change).
+  void CollectPlaceTails();
   // Whether an organisation's name of these two words (KeyTokens) is known by its first alone
   // ("Goldman" of "Goldman Sachs").
   bool KnownByFirstWord(const std::vector<std::uint32_t>& words) const;
