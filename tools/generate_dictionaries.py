@@ -3,7 +3,7 @@
 
 Usage:
     python3 tools/generate_dictionaries.py SOURCES_DIR [--out DIR]
-        [--words /usr/share/dict/american-english]
+        [--words /usr/share/dict/american-english,/usr/share/dict/british-english]
         [--words-copyright /usr/share/doc/wamerican/copyright]
     python3 tools/generate_dictionaries.py SOURCES_DIR --self-test
 
@@ -334,14 +334,17 @@ def read_lines(path):
         return f.read().splitlines()
 
 
-def load_words(path):
-    """Lower-case alphabetic entries of the word list (no apostrophes, no
-    capitalised entries) and the set of all entries."""
+def load_words(paths):
+    """Lower-case alphabetic entries of the word lists, a comma-separated
+    list of files (no apostrophes, no capitalised entries). American and
+    British spellings both: news in English is written in both ("defence",
+    "labour", "neighbour" are words, not names)."""
     lower = set()
-    for w in read_lines(path):
-        w = nfc(w.strip())
-        if w and w.isalpha() and w == w.lower():
-            lower.add(w)
+    for path in paths.split(","):
+        for w in read_lines(path):
+            w = nfc(w.strip())
+            if w and w.isalpha() and w == w.lower():
+                lower.add(w)
     return lower
 
 
@@ -1294,9 +1297,9 @@ def build_companies(src, words, countries, demonym_table, stats):
 def build_words(words, stats):
     t = Table(
         "words.tsv",
-        "SCOWL word list as packaged in Debian's wamerican "
-        "(/usr/share/dict/american-english): lower-case alphabetic "
-        "entries",
+        "SCOWL word lists as packaged in Debian's wamerican and wbritish "
+        "(/usr/share/dict/american-english, british-english): lower-case "
+        "alphabetic entries",
         "SCOWL copyright notice (see NOTICE)")
     for w in words:
         t.add(w, "WORD", "-", "-", 0, "-", set())
@@ -1364,9 +1367,12 @@ def build_notice(src, words_copyright):
         ("US Census Bureau (given_names.tsv, surnames.tsv)",
          "1990 Census name files, courtesy of the US Census Bureau "
          "(public domain).", None),
-        ("SCOWL / wamerican (words.tsv; 'common' flags in other files)",
-         "English words from SCOWL as packaged in Debian's wamerican. Its "
-         "copyright file follows verbatim.", words_copyright),
+        ("SCOWL / wamerican, wbritish (words.tsv; 'common' flags in other "
+         "files)",
+         "English words from SCOWL as packaged in Debian's wamerican and "
+         "wbritish (American and British\nspellings), under the same "
+         "notice. wamerican's copyright file follows verbatim.",
+         words_copyright),
     ]
     for title, text, path in sections:
         add("")
@@ -1561,8 +1567,9 @@ def spot_checks(outdir):
     for r in rows("companies.tsv"):
         comp[r[0]].append(r)
     expect("Apple Inc." in comp, "Apple Inc. in companies")
-    expect(any("common" in r[6] for r in comp.get("Apple", [])),
-           "Apple (short form) flagged common")
+    expect("Apple" not in comp,
+           "Apple (a one-word short form that is a word) left to the "
+           "hand-written organizations.tsv")
     expect("AAPL" not in comp, "no ticker symbols as surfaces")
     expect(not any(re.search(r"Common Stock|Warrant", s) for s in comp),
            "no security descriptions in company names")
@@ -1570,6 +1577,8 @@ def spot_checks(outdir):
     words = {r[0] for r in rows("words.tsv")}
     expect("reading" in words and "Reading" not in words
            and not any("'" in w for w in words), "words are lower-case only")
+    expect({"defence", "labour", "neighbour", "defense", "labor"} <= words,
+           "American and British spellings are words")
     return fails
 
 
@@ -1613,7 +1622,11 @@ def main(argv=None):
     p.add_argument("sources", metavar="SOURCES_DIR")
     p.add_argument("--out", default=os.path.join(os.path.dirname(here),
                                                  "dictionaries"))
-    p.add_argument("--words", default="/usr/share/dict/american-english")
+    p.add_argument("--words",
+                   default="/usr/share/dict/american-english,"
+                           "/usr/share/dict/british-english",
+                   help="comma-separated word lists (Debian: wamerican, "
+                        "wbritish)")
     p.add_argument("--words-copyright",
                    default="/usr/share/doc/wamerican/copyright")
     p.add_argument("--self-test", action="store_true",
@@ -1622,8 +1635,10 @@ def main(argv=None):
     args = p.parse_args(argv)
     if not os.path.isdir(args.sources):
         p.error("no such folder: %s" % args.sources)
-    if not os.path.exists(args.words):
-        p.error("word list not found: %s" % args.words)
+    for path in args.words.split(","):
+        if not os.path.exists(path):
+            p.error("word list not found: %s (Debian: apt-get install "
+                    "wamerican wbritish)" % path)
     if args.self_test:
         return self_test(args.sources, args.words, args.words_copyright)
     print("writing into", args.out)
