@@ -1370,6 +1370,11 @@ const std::vector<NameCase> kNotNames = {
      "Neighbour Aled Pryce/PERSON", "words.tsv: a British spelling opens no person's name"},
     {"Leeds (Headingley): Yorkshire 290 (C. White 76) v Lancashire", "Headingley/ORGANIZATION",
      "org.dateline_agency: a venue in brackets before a colon is no agency"},
+    {"PARATY, Brazil — Councillors in Paraty voted on Tuesday to charge tour buses. The Festa "
+     "Literária Internacional de Paraty opens in July. \"Paraty lives from tourism,\" the mayor "
+     "said.",
+     "Paraty/PERSON",
+     "Unify: the town of the story's dateline is no surname of a name of several words ending in it"},
     {"Note (AP) — This story was corrected.", "Note/LOCATION",
      "loc.dateline_given: a common word that is no given name opens no dateline"},
     {"She sent an e-mail to Harkat on Monday.", "Harkat/ORGANIZATION",

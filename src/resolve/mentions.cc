@@ -18,6 +18,8 @@ constexpr int kStrongCue = 55;
 // From here, what the text says of a name (its kind in apposition, a band, a club) over the
 // reading of its words.
 constexpr int kContextCue = 60;
+// From here, a place that a rule finds by the story's layout: its dateline ("PARATY, Brazil —").
+constexpr int kPlacedByLayout = 75;
 
 using text::Shape;
 using text::Token;
@@ -308,8 +310,24 @@ void MentionSet::CollectPlaceTails() {
   // is not known by that word alone. (Not a word that only a preposition calls a place: "at
   // Adeboro" is the company "Adeboro Chemists".)
   place_tails_.Clear();
+  laid_out_places_.Clear();
   for (const Mention& m : mentions_) {
     if (!m.Live() || !m.IsName() || !m.typed || m.label != Label::kLocation) continue;
+    // (A dateline with its region or country, or its agency, after the town: "PARATY, Brazil —",
+    // "KAYES (AP) —"; not a name before a dash opening a line, "Barzani - a longtime ally -".)
+    const std::vector<Token>& tokens = doc_->tokens();
+    if (m.words == 1 && m.token_end < tokens.size() &&
+        (tokens[m.token_end].Is(text::Mark::kComma) ||
+         tokens[m.token_end].Is(text::Mark::kOpenBracket))) {
+      for (std::uint32_t k = 0; k < m.candidates_count; ++k) {
+        const Candidate& c = doc_->candidates[candidate_ids_[m.candidates_begin + k]];
+        if (c.origin == Origin::kRule && c.typed && c.label == Label::kLocation &&
+            c.priority >= kPlacedByLayout) {
+          laid_out_places_.Insert(TokenHash(m.token_begin), 1);
+          break;
+        }
+      }
+    }
     if (m.entry < 0 && m.words < 2) continue;
     KeyTokens(m.token_begin, m.token_end, words_);
     if (!words_.empty()) place_tails_.Insert(TokenHash(words_.back()), 1);
@@ -1503,8 +1521,11 @@ void MentionSet::Propagate() {
     }
     if (m.label == Label::kPerson && hashes.size() >= 2) {
       // The surname alone; and the first word alone where it is a surname and no given name
-      // ("Wang" after "Wang Donghai").
-      add(&hashes.back(), 1, Label::kPerson, -1, "resolver:part-of-name", 0);
+      // ("Wang" after "Wang Donghai"). (Not the town of the story's dateline: "Paraty" after
+      // "PARATY, Brazil —" stays the town whatever name of several words ends in it.)
+      if (!laid_out_places_.Find(hashes.back())) {
+        add(&hashes.back(), 1, Label::kPerson, -1, "resolver:part-of-name", 0);
+      }
       // A double-barrelled surname whole: "Nakamura-Ellis" after "Aiko Nakamura-Ellis" (not
       // the town Nakamura and the surname Ellis).
       if (words.size() >= 3) {
@@ -1732,6 +1753,9 @@ void MentionSet::Unify() {
         !(doc_->lexical[m.token_begin] & kPeoplesName)) {
       continue;
     }
+    // Nor the town of the story's dateline ("Paraty" after "PARATY, Brazil —", whatever name of
+    // several words ends in it; laid_out_places_ is Propagate's, which runs just before).
+    if (laid_out_places_.Find(TokenHash(m.token_begin))) continue;
     m.label = Label::kPerson;
     m.entry = *entry;
     m.note = "resolver:part-of-name";

@@ -195,7 +195,8 @@ class MentionSet {
   std::size_t ShortNameWords(const std::vector<std::uint32_t>& words) const;
   // The last words of the document's typed places, by TokenHash, into place_tails_: a short name
   // of one of them is no organisation's (TypeNames and Propagate, which call it in turn, since
-  // the places between them may change).
+  // the places between them may change). And the one-word places that the story's layout names
+  // (a dateline), into laid_out_places_: no person's surname alone (Propagate, then Unify).
   void CollectPlaceTails();
   // Whether an organisation's name of these two words (KeyTokens) is known by its first alone
   // ("Goldman" of "Goldman Sachs").
@@ -307,6 +308,7 @@ class MentionSet {
   FlatMap<char> lower_words_;       // words the document writes in lower case (by TokenHash)
   FlatMap<char> first_names_;       // first words of the people named in full (TypeNames)
   FlatMap<char> place_tails_;       // last words of the document's places (Propagate)
+  FlatMap<char> laid_out_places_;   // one-word places of a dateline (Propagate, Unify)
   FlatMap<char> placed_by_text_;    // places a rule found (PlacesAsOrganisations)
   bool lower_words_built_ = false;  // lower_words_ is made the first time it is needed
   std::vector<Mention> added_;
