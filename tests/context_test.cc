@@ -69,6 +69,10 @@ const std::vector<PlaceCase> kPlaces = {
      "LOCATION geonames:300822", "the dateline's country wins over a demonym of the story"},
     {"The company is based in Peoria, Ill., and employs 300 people.", "Peoria",
      "LOCATION geonames:4905687", "a state abbreviation of news agency style after a comma"},
+    {"Tribal leaders in Anbar met the governor on Monday.", "Anbar", "LOCATION geonames:99592",
+     "a first-level division by its name without the article (GeoNames: Al Anbar)"},
+    {"Two towns in Lorestan were flooded.", "Lorestan", "LOCATION geonames:125605",
+     "a first-level division by its name without its kind (GeoNames: Lorestan Province)"},
 };
 
 struct NameCase {

@@ -564,6 +564,29 @@ GENERIC_REGION_NAMES = frozenset("""
     northern oeste ouest sud south southern sur west western
 """.split())
 
+# GeoNames names many divisions with their kind ("Lorestan Province", "Akwa
+# Ibom State", "Tatarstan Republic", "Muhafazat Hadramaout") or the Arabic
+# article ("Al Anbar", "Al-Hasakah"); the news writes the name alone as well
+# ("Anbar", "in Lorestan"): that form is an alternate of the division.
+REGION_KIND_PREFIX = re.compile(
+    r"^(?:Al |Al-|Muhafazat |Mohafazat |Province of |Region of |Republic of )")
+REGION_KIND_SUFFIX = re.compile(
+    r" (?:Region|Republic|Governorate|Province|Prefecture|State|District|"
+    r"Division|Department|Oblast|Krai|Kray)$")
+
+
+def region_short_form(name):
+    """The division's name without the word for its kind or the article, or
+    None when there is none or too little is left."""
+    short = REGION_KIND_SUFFIX.sub("", REGION_KIND_PREFIX.sub("", name))
+    if short == name or len(short) < 4 or short.lower() in GENERIC_REGION_NAMES:
+        return None
+    # (Not one that opens with an article: "Los Santos" of "Los Santos
+    # Province" ends the surname "de los Santos".)
+    if re.match(r"(?:Los|Las|La|Le|Les|El|Il|Lo|O|A|Os|As|Die|Der|De) ", short):
+        return None
+    return short
+
 
 def build_regions(src, words, stats):
     t = Table(
@@ -594,6 +617,17 @@ def build_regions(src, words, stats):
         forms = [(name, "primary")]
         if asc and asc != name:
             forms.append((asc, "ascii"))
+        for full in (name, asc):
+            short = region_short_form(full) if full else None
+            # (Not a word, a people's name or a given name alone: "Free" of
+            # "Free State", "Capital" of "Capital Region", "Shan" of "Shan
+            # State", "Plateau" of "Plateau State" are read only whole.)
+            if short and (fold(short) in words or fold(short) in demonyms or
+                          given[fold(short)] >= GIVEN_NAME_ALTERNATE):
+                dropped["short form: a word or a name"] += 1
+                continue
+            if short and all(short != f for f, _ in forms):
+                forms.append((short, "alternate"))
         for form, rank in forms:
             if not form or any(c.isdigit() for c in form):
                 dropped["digits"] += 1
@@ -1573,6 +1607,14 @@ def spot_checks(outdir):
     expect("AAPL" not in comp, "no ticker symbols as surfaces")
     expect(not any(re.search(r"Common Stock|Warrant", s) for s in comp),
            "no security descriptions in company names")
+
+    reg = collections.defaultdict(list)
+    for r in rows("regions.tsv"):
+        reg[r[0]].append(r)
+    expect(any(r[3] == "geonames:99592" for r in reg.get("Anbar", [])),
+           "Anbar, an alternate of Al Anbar")
+    expect("Free" not in reg and "Capital" not in reg and "Los Santos" not in reg,
+           "no short form of a division that is a word or opens with an article")
 
     words = {r[0] for r in rows("words.tsv")}
     expect("reading" in words and "Reading" not in words
