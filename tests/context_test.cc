@@ -73,6 +73,8 @@ const std::vector<PlaceCase> kPlaces = {
      "a first-level division by its name without the article (GeoNames: Al Anbar)"},
     {"Two towns in Lorestan were flooded.", "Lorestan", "LOCATION geonames:125605",
      "a first-level division by its name without its kind (GeoNames: Lorestan Province)"},
+    {"The runners train in the Arsi Zone of Oromia.", "Oromia", "LOCATION geonames:444185",
+     "a division's English spelling (regions_extra.tsv; GeoNames: Oromiya)"},
 };
 
 struct NameCase {
