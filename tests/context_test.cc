@@ -809,6 +809,8 @@ const std::vector<NameCase> kNames = {
      "loc.dateline_org_name: a dateline's town that shares an airline's code"},
     {"Officers from Police Scotland traced three of the engines to a yard.",
      "Police Scotland/ORGANIZATION", "org.head_country: a head word before a country, a verb after"},
+    {"The club finished fourth in the Uganda Premier League last season.",
+     "Uganda Premier League/ORGANIZATION", "org.country_body: a country before a known league"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
