@@ -2031,10 +2031,14 @@ bool MentionSet::TheOfName(std::uint32_t t) const {
 }
 
 std::uint32_t MentionSet::NameBegin(const Mention& m) const {
-  const bool one_common_word = m.token_end == m.token_begin + 1 &&
+  const Shape first_shape = doc_->tokens()[m.token_begin].shape;
+  const bool one_word = m.token_end == m.token_begin + 1;
+  const bool one_common_word = one_word &&
                                (doc_->lexical[m.token_begin] & TypeBit(EntryType::kWord)) &&
-                               doc_->tokens()[m.token_begin].shape == Shape::kCapitalized;
-  if ((m.label == Label::kOrganization || m.label == Label::kLocation) && one_common_word &&
+                               first_shape == Shape::kCapitalized;
+  const bool organisation = m.label == Label::kOrganization &&
+                            (one_common_word || (m.entry < 0 && first_shape != Shape::kAllCaps));
+  if ((organisation || (m.label == Label::kLocation && one_common_word)) &&
       m.token_begin > 0 && TheOfName(m.token_begin - 1)) {
     return doc_->tokens()[m.token_begin - 1].begin;
   }

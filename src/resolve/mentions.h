@@ -112,10 +112,12 @@ class MentionSet {
   void Cluster();
 
   // Where an organisation's or place's name starts in the text: at a capitalised "The" inside
-  // running text right before a name of one common word, which is part of the name ("wrote in
-  // The Times", "at The Oval"), else at the mention. (At a sentence's start, after a dash or
-  // colon, and in a headline, "The" is only capitalised; before longer names it stays outside,
-  // as other determiners do: "told The [Associated Press]".)
+  // running text, which is part of the name, right before a name of one common word ("wrote in
+  // The Times", "at The Oval") or an organisation no list holds ("backed by The Natural Law
+  // Party", "submitted to The Astronomical Journal"; not before an abbreviation), else at the
+  // mention. (At a sentence's start, after a dash or colon, and in a headline, "The" is only
+  // capitalised; before a longer name that a list holds without it, it stays outside: "told The
+  // [Associated Press]", as the wire writes it and the reference article is annotated.)
   std::uint32_t NameBegin(const Mention& m) const;
 
   // The confidence model's features of a mention (after Cluster()).
