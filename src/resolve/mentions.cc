@@ -2016,6 +2016,10 @@ void MentionSet::OpenCamelCaseNames(std::vector<Candidate>& candidates) {
       continue;
     }
     if (EndsInCamelCase(c.token_begin, c.token_end)) c.typed = false;
+    if (c.label == Label::kPerson && c.priority < kWeakCue && c.token_end == c.token_begin + 1 &&
+        doc_->tokens()[c.token_begin].shape == Shape::kAllCaps) {
+      c.typed = false;
+    }
   }
 }
 

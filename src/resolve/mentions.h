@@ -64,6 +64,8 @@ class MentionSet {
 
   // A rule's person or place whose name ends in a word in camel case that no list knows
   // ("Spirit AeroSystems", "at JavaSoft") is a name of open type: TypeNames makes it a company.
+  // So is a weak rule's person of one word in capitals inside running text ('" OCEI said', an
+  // abbreviation the document defines or an organisation's).
   void OpenCamelCaseNames(std::vector<Candidate>& candidates);
 
   // An abbreviation in brackets marks where the name before it begins: the capitalised words
