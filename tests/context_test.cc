@@ -832,6 +832,8 @@ const std::vector<NameCase> kNames = {
      "Novye Batagi/LOCATION", "classes.rules: settlement is a kind of place (loc.city_of)"},
     {"He runs a workshop on Giang Tao hamlet's main lane.", "Giang Tao/LOCATION",
      "classes.rules: hamlet is a kind of place (loc.province)"},
+    {"A Kilvarran man who stole eleven engines was jailed.", "Kilvarran/LOCATION",
+     "loc.native_of: a name between an article and a word for a person from there"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
