@@ -304,6 +304,17 @@ std::size_t MentionSet::WordsBeforeHeads(const std::vector<std::uint32_t>& words
   return keep;
 }
 
+bool MentionSet::PlacedByRule(const Mention& m, std::int32_t min_priority) const {
+  for (std::uint32_t k = 0; k < m.candidates_count; ++k) {
+    const Candidate& c = doc_->candidates[candidate_ids_[m.candidates_begin + k]];
+    if (c.origin == Origin::kRule && c.typed && c.label == Label::kLocation &&
+        c.priority >= min_priority) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void MentionSet::CollectPlaceTails() {
   // The last words of the document's places that a dictionary knows or that are names of several
   // words: an organisation named after one ("Lahug Elementary School" after "in Barangay Lahug")
@@ -311,22 +322,16 @@ void MentionSet::CollectPlaceTails() {
   // Adeboro" is the company "Adeboro Chemists".)
   place_tails_.Clear();
   laid_out_places_.Clear();
+  const std::vector<Token>& tokens = doc_->tokens();
   for (const Mention& m : mentions_) {
     if (!m.Live() || !m.IsName() || !m.typed || m.label != Label::kLocation) continue;
     // (A dateline with its region or country, or its agency, after the town: "PARATY, Brazil —",
     // "KAYES (AP) —"; not a name before a dash opening a line, "Barzani - a longtime ally -".)
-    const std::vector<Token>& tokens = doc_->tokens();
     if (m.words == 1 && m.token_end < tokens.size() &&
         (tokens[m.token_end].Is(text::Mark::kComma) ||
-         tokens[m.token_end].Is(text::Mark::kOpenBracket))) {
-      for (std::uint32_t k = 0; k < m.candidates_count; ++k) {
-        const Candidate& c = doc_->candidates[candidate_ids_[m.candidates_begin + k]];
-        if (c.origin == Origin::kRule && c.typed && c.label == Label::kLocation &&
-            c.priority >= kPlacedByLayout) {
-          laid_out_places_.Insert(TokenHash(m.token_begin), 1);
-          break;
-        }
-      }
+         tokens[m.token_end].Is(text::Mark::kOpenBracket)) &&
+        PlacedByRule(m, kPlacedByLayout)) {
+      laid_out_places_.Insert(TokenHash(m.token_begin), 1);
     }
     if (m.entry < 0 && m.words < 2) continue;
     KeyTokens(m.token_begin, m.token_end, words_);
@@ -1417,14 +1422,10 @@ void MentionSet::PlacesAsOrganisations() {
   // Commerce").
   FlatMap<char>& placed = placed_by_text_;
   placed.Clear();
+  constexpr std::int32_t kAnyRule = std::numeric_limits<std::int32_t>::min();
   for (const Mention& m : mentions_) {
-    if (!m.Live() || m.label != Label::kLocation) continue;
-    for (std::uint32_t k = 0; k < m.candidates_count; ++k) {
-      const Candidate& c = doc_->candidates[candidate_ids_[m.candidates_begin + k]];
-      if (c.origin == Origin::kRule && c.typed && c.label == Label::kLocation) {
-        placed.Insert(m.key, 1);
-        break;
-      }
+    if (m.Live() && m.label == Label::kLocation && PlacedByRule(m, kAnyRule)) {
+      placed.Insert(m.key, 1);
     }
   }
   for (Mention& m : mentions_) {

@@ -197,6 +197,9 @@ class MentionSet {
   // How many of a name's words (token indices) make its short name, without trailing head words
   // ("Ruch" of "Ruch SA"); 0 when it has none or it would not be distinctive.
   std::size_t ShortNameWords(const std::vector<std::uint32_t>& words) const;
+  // Whether a rule of at least this priority found the mention as a place ("in Gwadar", a
+  // dateline).
+  bool PlacedByRule(const Mention& m, std::int32_t min_priority) const;
   // The last words of the document's typed places, by TokenHash, into place_tails_: a short name
   // of one of them is no organisation's (TypeNames and Propagate, which call it in turn, since
   // the places between them may change). And the one-word places that the story's layout names
