@@ -834,6 +834,9 @@ const std::vector<NameCase> kNames = {
      "classes.rules: hamlet is a kind of place (loc.province)"},
     {"A Kilvarran man who stole eleven engines was jailed.", "Kilvarran/LOCATION",
      "loc.native_of: a name between an article and a word for a person from there"},
+    {"Farmer Lê Văn Thành, 54, said the harvest was poor.", "Lê Văn Thành/PERSON",
+     "name.after_opener: two capitalised particles (Lê, Văn) open a name; no Vietnamese name of a "
+     "Chinese city (Văn Thành, Yuncheng) inside it"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

@@ -403,6 +403,13 @@ GIVEN_NAME_MAIN_POPULATION = 250000  # ... unless the place is this large
 ENGLISH_WORD_ALTERNATE_POPULATION = 100000  # alternates that are words are kept above this
 
 
+def is_vietnamese(name):
+    """Written with letters only Vietnamese uses: the vowels with a hook or a dot below and the
+    tone-marked vowels of Unicode's Vietnamese block (U+1EA0-U+1EF9), and o and u with a horn.
+    (Not e, i, o and u with a dot below alone, which Yoruba and Igbo write too: "Ọ̀yọ́".)"""
+    return any(("\u1ea0" <= c <= "\u1ef9" and c not in "ẸẹỊịỌọỤụ") or c in "ơưƠƯ" for c in name)
+
+
 def load_given_counts(src):
     counts = collections.Counter()
     path = os.path.join(src, "ssa", "ssa_names_1880_2023_totals.tsv")
@@ -491,9 +498,18 @@ def build_places(src, words, nonplace, stats):
             t.add(asc, "LOCATION", main, gid, pop, cc,
                   kind | {"ascii", common_flag(asc)}, region)
             seen.add(asc)
+        # The Vietnamese names of places outside Viet Nam ("Vận Thành" and "Van Thanh" for
+        # Yuncheng, "Thành phố Belize"): in English text such words are Vietnamese people's
+        # names ("Lê Văn Thành"), not the foreign place.
+        vietnamese = set()
+        if cc not in ("VN", "NG", "BJ"):  # (Igbo and Yoruba names mark vowels below too)
+            vietnamese = {fold(clean(a)) for a in f[3].split(",") if is_vietnamese(a)}
         for a in f[3].split(","):
             a = clean(a)
             if not a:
+                continue
+            if vietnamese and (fold(a) in vietnamese or fold(a).startswith("thanh pho ")):
+                reasons["Vietnamese name of a place outside Viet Nam"] += 1
                 continue
             if a in seen:
                 reasons["duplicate"] += 1
@@ -1537,6 +1553,8 @@ def spot_checks(outdir):
     for s in ("Misrata", "Misurata", "Misratah"):
         expect("geonames:2214846" in ids_of(s), "%s is geonames:2214846" % s)
     expect("geonames:88319" in ids_of("Benghazi"), "Benghazi is geonames:88319")
+    expect("geonames:1785738" in ids_of("Yuncheng") and not ids_of("Van Thanh") and
+           not ids_of("Vận Thành"), "no Vietnamese names of Yuncheng (a person's: Lê Văn Thành)")
     nice = [r for r in by_surface.get("Nice", []) if "primary" in r[6]]
     expect(any("common" in r[6] for r in nice), "Nice (main name) is common")
     expect(any("capital" in r[6].split(",")
