@@ -837,6 +837,12 @@ const std::vector<NameCase> kNames = {
     {"Farmer Lê Văn Thành, 54, said the harvest was poor.", "Lê Văn Thành/PERSON",
      "name.after_opener: two capitalised particles (Lê, Văn) open a name; no Vietnamese name of a "
      "Chinese city (Văn Thành, Yuncheng) inside it"},
+    {"The club sold its naming rights to Harrowfield Plant Hire Ltd. The deal ran ten years.",
+     "Harrowfield Plant Hire Ltd/ORGANIZATION",
+     "org.head_suffix: the period after a legal form that ends the sentence is the sentence's"},
+    {"It is run by Kestrel Music Association Inc. (KMA) of Dunmore.",
+     "Kestrel Music Association Inc./ORGANIZATION",
+     "org.head_suffix: ... but a legal form keeps its period before a bracket"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

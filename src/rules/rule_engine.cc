@@ -224,17 +224,23 @@ std::size_t NextSearch(re2::StringPiece whole, re2::StringPiece group, re2::Stri
 }
 
 // A name that ends in a dotted abbreviation ("U.S", "D.C") or an abbreviation such as "Inc" or
-// "Corp" takes the period after it.
+// "Corp" takes the period after it, unless that period ends the sentence after a legal form or
+// Jr: "sold to Lear Corp." ends with the sentence's period, as annotated news writes it.
 std::uint32_t IncludeAbbreviationPeriod(const Document& doc, std::uint32_t end) {
   const std::vector<text::Token>& tokens = doc.tokens();
   if (end >= tokens.size() || !tokens[end].Has(text::kJoiner)) return end;
   if (!tokens[end].Is(text::Mark::kPeriod)) return end;
   const std::string_view last = doc.TokenText(tokens[end - 1]);
-  if (last.find('.') != std::string_view::npos ||
-      text::IsAbbreviation(doc.words.Fold(tokens[end - 1]))) {
-    return end + 1;
-  }
-  return end;
+  if (last.find('.') != std::string_view::npos) return end + 1;
+  const std::string_view fold = doc.words.Fold(tokens[end - 1]);
+  if (!text::IsAbbreviation(fold)) return end;
+  // (A bracket or quotation mark after it may be the name's own: "Acme Inc. (AI) makes".)
+  const bool sentence_ends =
+      end + 1 == tokens.size() ||
+      (tokens[end + 1].Has(text::kSentenceStart) &&
+       (tokens[end + 1].IsWord() || tokens[end + 1].Has(text::kNewlineBefore)));
+  if (sentence_ends && text::IsSentenceEndingAbbreviation(fold)) return end;
+  return end + 1;
 }
 
 }  // namespace

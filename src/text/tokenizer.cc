@@ -497,6 +497,10 @@ bool IsAbbreviation(std::string_view fold) {
   return AlwaysJoin().contains(fold) || JoinUnlessStarter().contains(fold);
 }
 
+bool IsSentenceEndingAbbreviation(std::string_view fold) {
+  return JoinUnlessStarter().contains(fold);
+}
+
 namespace {
 
 // Where a sentence may end before token `next`, by the Unicode sentence-break rules in

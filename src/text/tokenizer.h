@@ -56,6 +56,9 @@ struct TokenizedText {
 // Whether a word (case-folded) is an abbreviation written with a period: Mr, Gen, Inc, Corp,
 // Co, Ltd, Jr, etc. A name that ends in one ends with its period ("Apple Inc.").
 bool IsAbbreviation(std::string_view fold);
+// Whether it is one that often ends a sentence too (Inc, Corp, Ltd, Jr): a period after it that
+// ends the sentence is the sentence's ("acquired by Lear Corp.").
+bool IsSentenceEndingAbbreviation(std::string_view fold);
 
 // Whether a word is written in camel case as company and product names are ("YouTube",
 // "AeroSystems", "DaimlerChrysler"): a capital, two lower-case letters or more, and a capital
