@@ -456,6 +456,7 @@ def build_places(src, words, nonplace, stats):
     common_main = 0
     with_region = 0
     given = load_given_counts(src)
+    surnames = load_surnames(src)
     demonyms = load_demonym_forms(src)
     path = os.path.join(src, "geonames", "cities15000.txt")
     for line in read_lines(path):
@@ -551,6 +552,14 @@ def build_places(src, words, nonplace, stats):
             if (given[fold(a)] >= GIVEN_NAME_ALTERNATE and
                     pop < ENGLISH_WORD_ALTERNATE_POPULATION):
                 reasons["frequent given name"] += 1
+                continue
+            if (len(a) <= 3 and fold(a) in surnames and given[fold(a)] < GIVEN_NAME_ALTERNATE
+                    and fold(a) not in fold(main).replace("-", " ").split()):
+                # A short form that is a family's name ("Lim" of Lima, "Wei" of Weifang, "Mei"
+                # of Meizhou): in news it is the person far more often, whatever the place's
+                # size. (Not a given name, whose place readings the rules weigh: "Ben Gurion";
+                # nor a word of the main name: "Rio" of Rio de Janeiro, "Oda" of Akim Oda.)
+                reasons["name of three letters that is a surname"] += 1
                 continue
             if fold(a) in demonyms:
                 reasons["demonym"] += 1
@@ -1553,6 +1562,9 @@ def spot_checks(outdir):
     for s in ("Misrata", "Misurata", "Misratah"):
         expect("geonames:2214846" in ids_of(s), "%s is geonames:2214846" % s)
     expect("geonames:88319" in ids_of("Benghazi"), "Benghazi is geonames:88319")
+    expect(not ids_of("Lim") and "geonames:3936456" in ids_of("Lima") and
+           "geonames:3451190" in ids_of("Rio"),
+           "no surname of three letters as a place's short form (Lim, not Rio)")
     expect("geonames:1785738" in ids_of("Yuncheng") and not ids_of("Van Thanh") and
            not ids_of("Vận Thành"), "no Vietnamese names of Yuncheng (a person's: Lê Văn Thành)")
     nice = [r for r in by_surface.get("Nice", []) if "primary" in r[6]]
