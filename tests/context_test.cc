@@ -1467,6 +1467,8 @@ const std::vector<NameCase> kNotNames = {
     {"Talks stalled.\nKaldirani - a longtime ally of the party - said he would wait.",
      "Kaldirani/LOCATION",
      "loc.dateline: a name and a dash before a lower-case word is no dateline"},
+    {"\"I'll miss the bus rides,\" he said.", "I'll/ORGANIZATION",
+     "not_names.tsv: I in a contraction is no name (before miss, a title's word)"},
     {"Note (AP) — This story was corrected.", "Note/LOCATION",
      "loc.dateline_given: a common word that is no given name opens no dateline"},
     {"She sent an e-mail to Harkat on Monday.", "Harkat/ORGANIZATION",
