@@ -883,6 +883,8 @@ const std::vector<NameCase> kNames = {
     {"A third-place finish in the Lowland Football League felt like a title.",
      "Lowland Football League/ORGANIZATION",
      "org.league: ... above a list's shorter league inside it (Football League)"},
+    {"Core samples went to the Geological Survey of Malawi last year.",
+     "Geological Survey of Malawi/ORGANIZATION", "cues.tsv: Survey is a head word"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
