@@ -628,6 +628,22 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
         Join(a, b);
         continue;
       }
+      // A listed company or club before "of" and places is the company or club and its town
+      // ("Kia Motors Corp of South Korea", "Galatasaray of Turkey"): no longer name
+      // (org.known_of_place is for parties, courts and universities: "Labour Party of Malawi").
+      if (inner->label == Label::kOrganization && outer->label == Label::kOrganization &&
+          outer->origin == Origin::kRule && inner->origin == Origin::kDictionary &&
+          inner->entry >= 0 && inner->token_begin == outer->token_begin &&
+          inner->token_end < outer->token_end && (SymbolAt(inner->token_end) | 0x20) == 'k' &&
+          (gazetteer_->entry(static_cast<std::uint32_t>(inner->entry)).Has(kCompany) ||
+           gazetteer_->entry(static_cast<std::uint32_t>(inner->entry)).Has(kSports))) {
+        bool places = true;
+        for (std::uint32_t t = inner->token_end + 1; places && t < outer->token_end; ++t) {
+          const char symbol = static_cast<char>(SymbolAt(t) | 0x20);
+          places = symbol == 'p' || symbol == 'k' || symbol == 'e' || symbol == '-';
+        }
+        if (places) continue;
+      }
       // Of another type: an organisation that a rule builds by its head word on a known town or
       // person ("Battle Creek Toasted Corn Flake Company", "Duke Ellington Orchestra") is the
       // name, not the town or person inside it; so is one built on a country or region
