@@ -897,6 +897,8 @@ const std::vector<NameCase> kNames = {
      "org.known_of_place: a listed name with of and a country is another body (not Britain's)"},
     {"She was a justice of the Supreme Court of Lesotho until 2021.",
      "Supreme Court of Lesotho/ORGANIZATION", "org.known_of_place: a court of a country"},
+    {"\"It was a good week,\" she told the Tonga Observer.", "Tonga Observer/ORGANIZATION",
+     "cues.tsv: Observer ends a newspaper's name"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
