@@ -904,6 +904,8 @@ const std::vector<NameCase> kNames = {
     {"A workshop off Nguyễn Thị Minh Khai Street sells bowls.",
      "Nguyễn Thị Minh Khai Street/LOCATION",
      "person.vietnamese: no English head word as a syllable; a street named after a person"},
+    {"\"If the margin falls below 3,000, PAS will take it as a warning,\" he said.",
+     "PAS/ORGANIZATION", "organizations.tsv: a party's acronym (Malaysia's)"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
