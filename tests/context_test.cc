@@ -906,6 +906,8 @@ const std::vector<NameCase> kNames = {
      "person.vietnamese: no English head word as a syllable; a street named after a person"},
     {"\"If the margin falls below 3,000, PAS will take it as a warning,\" he said.",
      "PAS/ORGANIZATION", "organizations.tsv: a party's acronym (Malaysia's)"},
+    {"The airline flies from Bodø to Ramberget several times a day.", "Ramberget/LOCATION",
+     "loc.from_to: from a known place to a name no list holds"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
