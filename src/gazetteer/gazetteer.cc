@@ -1024,11 +1024,20 @@ void Gazetteer::AddCandidates(Document& doc, bool list_alternatives) const {
       }
       const auto index = static_cast<std::uint32_t>(best);
       const PackedEntry& e = entries_[index];
-      // A period that only ends the sentence is not part of a name without one.
+      // A period that only ends the sentence is not part of a name without one; nor, where it
+      // ends the sentence before a word or a line break, of a place's abbreviation written with
+      // one ("... in Detroit, Mich.\nThe"; not a dotted one: "the U.S.").
       std::uint32_t token_end = m.token_end;
-      if (!e.Has(kEndsWithPeriod) && token_end > m.token_begin + 1 &&
-          tokens[token_end - 1].Is(text::Mark::kPeriod)) {
-        --token_end;
+      if (token_end > m.token_begin + 1 && tokens[token_end - 1].Is(text::Mark::kPeriod)) {
+        const bool sentence_ends =
+            token_end == tokens.size() ||
+            (tokens[token_end].Has(text::kSentenceStart) &&
+             (tokens[token_end].IsWord() || tokens[token_end].Has(text::kNewlineBefore)));
+        const std::string_view before = doc.TokenText(tokens[token_end - 2]);
+        if (!e.Has(kEndsWithPeriod) ||
+            (sentence_ends && type == EntryType::kLocation && before.find('.') == std::string_view::npos)) {
+          --token_end;
+        }
       }
       // A person's name followed by a hyphen and a capitalised word is the first part of a
       // longer name ("Justine Henin" in "Justine Henin-Hardenne"): the rules name it whole.
