@@ -915,6 +915,10 @@ const std::vector<NameCase> kNames = {
     {"Its regional director, Dr Jeremiah Odhiambo Were, told reporters so.",
      "Jeremiah Odhiambo Were/PERSON",
      "context.rules: a capitalised \"Were\" is a name's word, no verb (COPULA in lower case only)"},
+    {"Kilbrannan Thistle lost the league game 2-1. Without their striker, Thistle won only "
+     "four of their next eleven games.",
+     "Thistle/ORGANIZATION",
+     "resolver: in a sports report a club no list holds is known by its head word"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

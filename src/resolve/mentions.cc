@@ -1526,6 +1526,10 @@ void MentionSet::Propagate() {
   std::vector<std::uint32_t>& words = words_;
   std::vector<std::uint64_t>& hashes = hashes_;
   CollectPlaceTails();
+  // A sports report: two sports words or more (the rules' `when z>=2`).
+  std::size_t sports_words = 0;
+  for (const char symbol : doc_->token_symbol) sports_words += (symbol | 0x20) == 'z';
+  const bool sports_report = sports_words >= 2;
   for (const Mention& m : mentions_) {
     if (!m.Live() || !m.IsName()) continue;
     KeyTokens(m.token_begin, m.token_end, words);
@@ -1595,8 +1599,15 @@ void MentionSet::Propagate() {
       }
       // A club of two words is known by its second, capitalised: "Villa" after "Aston Villa",
       // "United" after "Manchester United".
-      if (hashes.size() == 2 && (capitals & 2u) && m.entry >= 0 &&
-          gazetteer_->entry(static_cast<std::uint32_t>(m.entry)).Has(kSports)) {
+      // So is one that no list holds, ending in a head word, in a sports report: "Thistle"
+      // after "Buckie Thistle", "Rovers" after "Ballymena Rovers".
+      const bool listed_club =
+          m.entry >= 0 && gazetteer_->entry(static_cast<std::uint32_t>(m.entry)).Has(kSports);
+      // (Not a division or league named by a common word: "Premier Division", "Super League".)
+      const bool found_club = m.entry < 0 && sports_report &&
+                              (doc_->lexical[words.back()] & TypeBit(EntryType::kOrgHead)) &&
+                              SymbolAt(words.front()) != 'W' && SymbolAt(words.front()) != 'F';
+      if (hashes.size() == 2 && (capitals & 2u) && (listed_club || found_club)) {
         add(&hashes.back(), 1, Label::kOrganization, m.entry, kClubShortName, 1u);
       }
     }
