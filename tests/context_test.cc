@@ -919,7 +919,7 @@ const std::vector<NameCase> kNames = {
      "four of their next eleven games.",
      "Thistle/ORGANIZATION",
      "resolver: in a sports report a club no list holds is known by its head word"},
-    {"The festival is staged on Weir Island in the river.", "Weir Island/LOCATION",
+    {"The festival is staged on Lantern Island in the river.", "Lantern Island/LOCATION",
      "loc.word_kind: a capitalised common word before a capitalised kind of place"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
