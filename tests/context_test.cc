@@ -921,6 +921,8 @@ const std::vector<NameCase> kNames = {
      "resolver: in a sports report a club no list holds is known by its head word"},
     {"The festival is staged on Lantern Island in the river.", "Lantern Island/LOCATION",
      "loc.word_kind: a capitalised common word before a capitalised kind of place"},
+    {"In other matches, the Trinidad Scorpions beat Guyana by an innings.",
+     "Trinidad Scorpions/ORGANIZATION", "classes.rules: Scorpions is a team's nickname"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
