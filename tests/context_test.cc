@@ -927,6 +927,8 @@ const std::vector<NameCase> kNames = {
      "Studio Koskenranta/ORGANIZATION", "org.head_first: a studio named head first"},
     {"He coached at IK Vänersborg for two seasons.", "IK Vänersborg/ORGANIZATION",
      "org.head_first: a Swedish club's abbreviation opens its name"},
+    {"Rain will return on Friday, the national weather service, SENAMHI, said on Monday.",
+     "SENAMHI/ORGANIZATION", "public_bodies.tsv: a national body's acronym (Peru's)"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

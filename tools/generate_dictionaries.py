@@ -1384,9 +1384,9 @@ def build_notice(src, words_copyright):
         "universities.tsv, companies.tsv, words.tsv) are derived --\n"
         "filtered, reformatted and combined -- by "
         "tools/generate_dictionaries.py from the open data below.\n"
-        "organizations.tsv, companies_world.tsv, sports_clubs.tsv, media.tsv, "
-        "features.tsv,\ntitles.tsv, people.tsv, cues.tsv and state_abbreviations.tsv are "
-        "the project's own hand-written\nlists.")
+        "organizations.tsv, public_bodies.tsv, companies_world.tsv, sports_clubs.tsv, "
+        "media.tsv,\nfeatures.tsv, titles.tsv, people.tsv, cues.tsv and state_abbreviations.tsv "
+        "are the project's own\nhand-written lists.")
     sections = [
         ("GeoNames (places.tsv, regions.tsv, countries.tsv, demonyms.tsv)",
          GEONAMES_CREDIT + ".\nLicence: Creative Commons Attribution 4.0 "
