@@ -929,6 +929,8 @@ const std::vector<NameCase> kNames = {
      "org.head_first: a Swedish club's abbreviation opens its name"},
     {"Rain will return on Friday, the national weather service, SENAMHI, said on Monday.",
      "SENAMHI/ORGANIZATION", "public_bodies.tsv: a national body's acronym (Peru's)"},
+    {"The hall was formally opened on August 5, according to Matangi Tonga.",
+     "Matangi Tonga/ORGANIZATION", "media.tsv: a newspaper of the Pacific"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
