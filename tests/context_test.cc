@@ -931,6 +931,8 @@ const std::vector<NameCase> kNames = {
      "SENAMHI/ORGANIZATION", "public_bodies.tsv: a national body's acronym (Peru's)"},
     {"The hall was formally opened on August 5, according to Matangi Tonga.",
      "Matangi Tonga/ORGANIZATION", "media.tsv: a newspaper of the Pacific"},
+    {"The saga ends with his great-granddaughter Zarmina, who is fighting a developer.",
+     "Zarmina/PERSON", "person.kin: a great-grandchild's name"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
