@@ -933,6 +933,8 @@ const std::vector<NameCase> kNames = {
      "Matangi Tonga/ORGANIZATION", "media.tsv: a newspaper of the Pacific"},
     {"The saga ends with his great-granddaughter Zarmina, who is fighting a developer.",
      "Zarmina/PERSON", "person.kin: a great-grandchild's name"},
+    {"The plant will cut 900 jobs, the IG Metall union said.", "IG Metall/ORGANIZATION",
+     "civil_society.tsv: a trade union"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

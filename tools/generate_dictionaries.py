@@ -1384,9 +1384,9 @@ def build_notice(src, words_copyright):
         "universities.tsv, companies.tsv, words.tsv) are derived --\n"
         "filtered, reformatted and combined -- by "
         "tools/generate_dictionaries.py from the open data below.\n"
-        "organizations.tsv, public_bodies.tsv, companies_world.tsv, sports_clubs.tsv, "
-        "media.tsv,\nfeatures.tsv, titles.tsv, people.tsv, cues.tsv and state_abbreviations.tsv "
-        "are the project's own\nhand-written lists.")
+        "organizations.tsv, public_bodies.tsv, civil_society.tsv, companies_world.tsv,\n"
+        "sports_clubs.tsv, media.tsv, features.tsv, titles.tsv, people.tsv, cues.tsv and\n"
+        "state_abbreviations.tsv are the project's own hand-written lists.")
     sections = [
         ("GeoNames (places.tsv, regions.tsv, countries.tsv, demonyms.tsv)",
          GEONAMES_CREDIT + ".\nLicence: Creative Commons Attribution 4.0 "
