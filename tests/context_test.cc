@@ -935,6 +935,8 @@ const std::vector<NameCase> kNames = {
      "Zarmina/PERSON", "person.kin: a great-grandchild's name"},
     {"The plant will cut 900 jobs, the IG Metall union said.", "IG Metall/ORGANIZATION",
      "civil_society.tsv: a trade union"},
+    {"The club is in talks with Deportes Antofagasta over a loan.",
+     "Deportes Antofagasta/ORGANIZATION", "sports_clubs.tsv: a club named after its town"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
