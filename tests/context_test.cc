@@ -937,6 +937,8 @@ const std::vector<NameCase> kNames = {
      "civil_society.tsv: a trade union"},
     {"The club is in talks with Deportes Antofagasta over a loan.",
      "Deportes Antofagasta/ORGANIZATION", "sports_clubs.tsv: a club named after its town"},
+    {"Kayakers crossed Vestfjorden to reach Lofoten before the storm.", "Vestfjorden/LOCATION",
+     "features.tsv: a fjord"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
