@@ -939,6 +939,8 @@ const std::vector<NameCase> kNames = {
      "Deportes Antofagasta/ORGANIZATION", "sports_clubs.tsv: a club named after its town"},
     {"Kayakers crossed Vestfjorden to reach Lofoten before the storm.", "Vestfjorden/LOCATION",
      "features.tsv: a fjord"},
+    {"Ferries operated by Jadrolinija link the island with Split twice a day.",
+     "Jadrolinija/ORGANIZATION", "companies_world.tsv: a shipping line"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
