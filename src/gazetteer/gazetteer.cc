@@ -1029,13 +1029,10 @@ void Gazetteer::AddCandidates(Document& doc, bool list_alternatives) const {
       // one ("... in Detroit, Mich.\nThe"; not a dotted one: "the U.S.").
       std::uint32_t token_end = m.token_end;
       if (token_end > m.token_begin + 1 && tokens[token_end - 1].Is(text::Mark::kPeriod)) {
-        const bool sentence_ends =
-            token_end == tokens.size() ||
-            (tokens[token_end].Has(text::kSentenceStart) &&
-             (tokens[token_end].IsWord() || tokens[token_end].Has(text::kNewlineBefore)));
-        const std::string_view before = doc.TokenText(tokens[token_end - 2]);
-        if (!e.Has(kEndsWithPeriod) ||
-            (sentence_ends && type == EntryType::kLocation && before.find('.') == std::string_view::npos)) {
+        const bool dotted =
+            doc.TokenText(tokens[token_end - 2]).find('.') != std::string_view::npos;
+        if (!e.Has(kEndsWithPeriod) || (type == EntryType::kLocation && !dotted &&
+                                        text::PeriodEndsSentence(tokens, token_end - 1))) {
           --token_end;
         }
       }

@@ -234,12 +234,9 @@ std::uint32_t IncludeAbbreviationPeriod(const Document& doc, std::uint32_t end) 
   if (last.find('.') != std::string_view::npos) return end + 1;
   const std::string_view fold = doc.words.Fold(tokens[end - 1]);
   if (!text::IsAbbreviation(fold)) return end;
-  // (A bracket or quotation mark after it may be the name's own: "Acme Inc. (AI) makes".)
-  const bool sentence_ends =
-      end + 1 == tokens.size() ||
-      (tokens[end + 1].Has(text::kSentenceStart) &&
-       (tokens[end + 1].IsWord() || tokens[end + 1].Has(text::kNewlineBefore)));
-  if (sentence_ends && text::IsSentenceEndingAbbreviation(fold)) return end;
+  if (text::PeriodEndsSentence(tokens, end) && text::IsSentenceEndingAbbreviation(fold)) {
+    return end;
+  }
   return end + 1;
 }
 

@@ -501,6 +501,13 @@ bool IsSentenceEndingAbbreviation(std::string_view fold) {
   return JoinUnlessStarter().contains(fold);
 }
 
+bool PeriodEndsSentence(const std::vector<Token>& tokens, std::size_t period) {
+  const std::size_t next = period + 1;
+  return next >= tokens.size() ||
+         (tokens[next].Has(kSentenceStart) &&
+          (tokens[next].IsWord() || tokens[next].Has(kNewlineBefore)));
+}
+
 namespace {
 
 // Where a sentence may end before token `next`, by the Unicode sentence-break rules in

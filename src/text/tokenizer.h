@@ -60,6 +60,11 @@ bool IsAbbreviation(std::string_view fold);
 // ends the sentence is the sentence's ("acquired by Lear Corp.").
 bool IsSentenceEndingAbbreviation(std::string_view fold);
 
+// Whether the period tokens[period] ends its sentence before a word, a line break or the end of
+// the text: a name's abbreviation then leaves it to the sentence ("acquired Lear Corp.\nThe"). Not
+// before a bracket or a quotation mark, which may be the name's own ("Acme Inc. (AI) makes").
+bool PeriodEndsSentence(const std::vector<Token>& tokens, std::size_t period);
+
 // Whether a word is written in camel case as company and product names are ("YouTube",
 // "AeroSystems", "DaimlerChrysler"): a capital, two lower-case letters or more, and a capital
 // before a lower-case letter inside. Personal names that look so open with Mac, Fitz, Van and
