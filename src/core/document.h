@@ -5,6 +5,7 @@
 // vectors keep their capacity and extraction allocates little.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -126,6 +127,9 @@ struct Document {
   std::string symbols;                      // class string (one symbol per token + separators)
   std::vector<std::uint32_t> symbol_token;  // symbol index -> token index
   std::string token_symbol;                 // token index -> its symbol
+  // How many symbols of each letter, in either case (other symbols in the 27th slot): the rules'
+  // document conditions ("when z>=2") and the resolver's sports reports read them.
+  std::array<std::uint32_t, 27> symbol_counts{};
   ClassRegexSet::Scratch class_scratch;     // the rule and date automatons' working arrays
 
   // All stages add candidates; the resolver reads them.
@@ -150,6 +154,7 @@ struct Document {
     symbols.clear();
     symbol_token.clear();
     token_symbol.clear();
+    symbol_counts.fill(0);
     candidates.clear();
     values.clear();
     reference_date.reset();

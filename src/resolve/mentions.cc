@@ -1526,10 +1526,8 @@ void MentionSet::Propagate() {
   std::vector<std::uint32_t>& words = words_;
   std::vector<std::uint64_t>& hashes = hashes_;
   CollectPlaceTails();
-  // A sports report: two sports words or more (the rules' `when z>=2`).
-  std::size_t sports_words = 0;
-  for (const char symbol : doc_->token_symbol) sports_words += (symbol | 0x20) == 'z';
-  const bool sports_report = sports_words >= 2;
+  // A sports report: two sports words or more (the rules' `when z>=2`, counted by the rule stage).
+  const bool sports_report = doc_->symbol_counts['z' - 'a'] >= 2;
   for (const Mention& m : mentions_) {
     if (!m.Live() || !m.IsName()) continue;
     KeyTokens(m.token_begin, m.token_end, words);

@@ -68,7 +68,6 @@ void RuleEngine::Compile(std::vector<RuleSpec> rules) {
       c.automaton = index;
     }
     (tokens ? token_rules_ : text_rules_).push_back(static_cast<std::uint32_t>(rules_.size()));
-    if (spec.when_symbol) has_conditions_ = true;
     c.spec = std::move(spec);
     rules_.push_back(std::move(c));
   }
@@ -488,17 +487,18 @@ void RuleEngine::Run(Document& doc) const {
   BuildSymbols(doc);
   const std::vector<text::Token>& tokens = doc.tokens();
   if (tokens.empty()) return;
-  // Symbol counts, for rules with a document condition: letters in either case, other symbols
-  // in a 27th slot (no branch per symbol).
-  int symbol_counts[27] = {};
-  if (has_conditions_) {
-    for (const char c : doc.symbols) {
-      const unsigned folded = (static_cast<unsigned char>(c) | 0x20u) - 'a';
-      ++symbol_counts[folded < 26 ? folded : 26];
-    }
+  // Symbol counts, for rules with a document condition and the resolver: letters in either
+  // case, other symbols in a 27th slot (no branch per symbol).
+  std::array<std::uint32_t, 27>& symbol_counts = doc.symbol_counts;
+  symbol_counts.fill(0);
+  for (const char c : doc.symbols) {
+    const unsigned folded = (static_cast<unsigned char>(c) | 0x20u) - 'a';
+    ++symbol_counts[folded < 26 ? folded : 26];
   }
   auto condition_holds = [&](const RuleSpec& spec) {
-    return spec.when_symbol == 0 || symbol_counts[spec.when_symbol - 'a'] >= spec.when_count;
+    return spec.when_symbol == 0 ||
+           symbol_counts[static_cast<std::size_t>(spec.when_symbol - 'a')] >=
+               static_cast<std::uint32_t>(spec.when_count);
   };
   thread_local std::vector<re2::StringPiece> groups;
   // The matches of `rules` in `subject` (scanned by `set` just before), each passed to `found`

@@ -93,7 +93,6 @@ class RuleEngine {
   std::unique_ptr<ClassRegexSet> text_set_;   // the rules over the text, in UTF-8
   std::vector<std::uint32_t> token_rules_;    // set index -> rule index
   std::vector<std::uint32_t> text_rules_;
-  bool has_conditions_ = false;
   std::vector<std::string> symbol_names_;  // named symbol byte - 0x80 -> name
   std::array<bool, 256> lower_only_{};     // symbol byte -> given to lower-case tokens only
   std::array<bool, 256> upper_only_{};     // symbol byte -> given to capitalised tokens only
