@@ -635,8 +635,8 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
           outer->origin == Origin::kRule && inner->origin == Origin::kDictionary &&
           inner->entry >= 0 && inner->token_begin == outer->token_begin &&
           inner->token_end < outer->token_end && (SymbolAt(inner->token_end) | 0x20) == 'k' &&
-          (gazetteer_->entry(static_cast<std::uint32_t>(inner->entry)).Has(kCompany) ||
-           gazetteer_->entry(static_cast<std::uint32_t>(inner->entry)).Has(kSports))) {
+          (gazetteer_->entry(static_cast<std::uint32_t>(inner->entry)).flags &
+           (kCompany | kSports)) != 0) {
         bool places = true;
         for (std::uint32_t t = inner->token_end + 1; places && t < outer->token_end; ++t) {
           const char symbol = static_cast<char>(SymbolAt(t) | 0x20);
