@@ -353,10 +353,19 @@ std::size_t MentionSet::ShortNameWords(const std::vector<std::uint32_t>& words) 
       keep >= 2 && first_symbol == 'C' &&
       !(first & (TypeBit(EntryType::kWord) | TypeBit(EntryType::kDemonym) |
                  TypeBit(EntryType::kGivenName)));
+  // So may they follow a place that the name opens with ("Copperbelt Smelting" of "Copperbelt
+  // Smelting Holdings Ltd", "Zambia Sugar" of "Zambia Sugar Plc"), when each is a capitalised
+  // common word: not a place's head ("Kariba Dam" of "Kariba Dam Authority" is a place).
+  const bool after_place =
+      keep >= 2 && (first_symbol == 'K' || first_symbol == 'P') &&
+      !(first & (TypeBit(EntryType::kWord) | TypeBit(EntryType::kDemonym)));
   for (std::size_t k = 0; k < keep; ++k) {
     const std::uint32_t lex = doc_->lexical[words[k]];
     if ((lex & TypeBit(EntryType::kDemonym)) || SymbolAt(words[k]) == 'M' ||
-        ((lex & TypeBit(EntryType::kWord)) && !(distinctive && k > 0))) {
+        ((lex & TypeBit(EntryType::kWord)) && !((distinctive || after_place) && k > 0))) {
+      return 0;
+    }
+    if ((lex & TypeBit(EntryType::kWord)) && k > 0 && !distinctive && SymbolAt(words[k]) != 'W') {
       return 0;
     }
   }
