@@ -401,6 +401,7 @@ GIVEN_NAME_ALTERNATE = 2000      # SSA count above which an alternate goes
 GIVEN_NAME_MAIN = 20000          # SSA count above which a main name is common
 GIVEN_NAME_MAIN_POPULATION = 250000  # ... unless the place is this large
 ENGLISH_WORD_ALTERNATE_POPULATION = 100000  # alternates that are words are kept above this
+COMPANY_NAME_POPULATION = 1000000  # a town named as a known company is common below this
 
 
 def is_vietnamese(name):
@@ -430,7 +431,30 @@ def load_demonym_forms(src):
     return forms
 
 
-def build_places(src, words, nonplace, stats):
+# The project's dictionaries folder, which holds the hand-written lists beside the generated ones.
+HANDWRITTEN_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                               "dictionaries")
+
+
+def load_known_companies(folder=HANDWRITTEN_DIR):
+    """Main names of the companies and news media of the hand-written organizations.tsv: a town
+    of the same name ("Rio Tinto", a town of Portugal; "Carrefour", of Haiti) is far more often
+    the company in news text."""
+    names = set()
+    path = os.path.join(folder, "organizations.tsv")
+    if not os.path.exists(path):
+        return names
+    for line in read_lines(path):
+        f = line.split("\t")
+        if line.startswith("#") or len(f) < 7:
+            continue
+        flags = f[6].split(",")
+        if "primary" in flags and ("company" in flags or "media" in flags):
+            names.add(fold(f[0]))
+    return names
+
+
+def build_places(src, words, nonplace, stats, companies=frozenset()):
     t = Table(
         "places.tsv",
         "GeoNames cities15000 (every populated place with population "
@@ -487,6 +511,8 @@ def build_places(src, words, nonplace, stats):
                 return "common"
             if low in demonyms or (given[low] >= GIVEN_NAME_MAIN and
                                    pop < GIVEN_NAME_MAIN_POPULATION):
+                return "common"
+            if low in companies and pop < COMPANY_NAME_POPULATION:
                 return "common"
             return ""
 
@@ -1490,7 +1516,7 @@ def generate(src, outdir, words_path, words_copyright, verbose=True):
         rank = 0 if "primary" in r[6] else 1
         return (r[2], r[3], rank, r[0])
 
-    places = build_places(src, words, nonplace, stats)
+    places = build_places(src, words, nonplace, stats, load_known_companies())
     counts["places.tsv"] = write_table(outdir, places, by_id_rank)
     counts["regions.tsv"] = write_table(
         outdir, build_regions(src, words, stats), by_id_rank)
@@ -1569,6 +1595,8 @@ def spot_checks(outdir):
            not ids_of("Vận Thành"), "no Vietnamese names of Yuncheng (a person's: Lê Văn Thành)")
     nice = [r for r in by_surface.get("Nice", []) if "primary" in r[6]]
     expect(any("common" in r[6] for r in nice), "Nice (main name) is common")
+    expect(all("common" in r[6] for r in by_surface.get("Rio Tinto", [])),
+           "Rio Tinto, a town named as a known company, is common")
     expect(any("capital" in r[6].split(",")
                for r in by_surface.get("Tripoli", [])), "Tripoli is a capital")
     regions = {r[3]: r for r in rows("regions.tsv")}
