@@ -982,6 +982,8 @@ const std::vector<NameCase> kNames = {
      "places.tsv: a town named as a known company is common (the company wins)"},
     {"The family moved to Goodyear, Arizona, last year.", "Goodyear/LOCATION",
      "places.tsv: a town named as a company is still one beside its state"},
+    {"Fans threw flares during a game against Hapoel Nazareth.", "Hapoel Nazareth/ORGANIZATION",
+     "org.head_first: an Israeli club's prefix and its town"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
