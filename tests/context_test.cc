@@ -992,6 +992,8 @@ const std::vector<NameCase> kNames = {
      "venues.tsv: a cricket ground without a head word"},
     {"The Concertgebouw sold out within an hour.", "Concertgebouw/LOCATION",
      "venues.tsv: a concert hall without a head word"},
+    {"The Harambee Stars drew 1-1 with the Chipolopolo in Nairobi.", "Chipolopolo/ORGANIZATION",
+     "team_nicknames.tsv: a national team's nickname"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

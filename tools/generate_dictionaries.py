@@ -1411,8 +1411,8 @@ def build_notice(src, words_copyright):
         "filtered, reformatted and combined -- by "
         "tools/generate_dictionaries.py from the open data below.\n"
         "organizations.tsv, public_bodies.tsv, civil_society.tsv, companies_world.tsv,\n"
-        "sports_clubs.tsv, media.tsv, features.tsv, venues.tsv, titles.tsv, people.tsv, cues.tsv\n"
-        "and state_abbreviations.tsv are the project's own hand-written lists.")
+        "sports_clubs.tsv, team_nicknames.tsv, media.tsv, features.tsv, venues.tsv, titles.tsv,\n"
+        "people.tsv, cues.tsv and state_abbreviations.tsv are the project's own hand-written lists.")
     sections = [
         ("GeoNames (places.tsv, regions.tsv, countries.tsv, demonyms.tsv)",
          GEONAMES_CREDIT + ".\nLicence: Creative Commons Attribution 4.0 "
