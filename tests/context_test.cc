@@ -1004,6 +1004,8 @@ const std::vector<NameCase> kNames = {
      "loc.landform: a name before a market in lower case"},
     {"Herders near the Tsambagarav glacier moved their flocks.", "Tsambagarav/LOCATION",
      "loc.landform: a name before a glacier in lower case"},
+    {"Cane farmers from Nabukadra said the floods had flattened their crops.",
+     "Nabukadra/LOCATION", "loc.folk_from: people and \"from\" before a name no list holds"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
