@@ -1012,6 +1012,8 @@ const std::vector<NameCase> kNames = {
      "person.kin_list_second: a relative in a list after a plural kinship word"},
     {"She leaves her children Adelaide, Darcy and Bernadette.", "Adelaide/PERSON",
      "person.kin_list_first: a given name that is also a city, in a list of relatives"},
+    {"He is survived by his wife, Marjorie (née Castle), and two sons.", "Castle/PERSON",
+     "person.nee: a maiden name in brackets"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
