@@ -1017,6 +1017,8 @@ const std::vector<NameCase> kNames = {
     {"Ethiopian Haftom Welday Kidanemariam won the stage by 12 seconds.",
      "Haftom Welday Kidanemariam/PERSON",
      "person.demonym_name: unknown words after a demonym, before a verb"},
+    {"Desmond Wallace, better known as Ranking Dread, ran the label.", "Ranking Dread/PERSON",
+     "person.known_as: the name a person is better known by"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
