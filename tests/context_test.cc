@@ -1019,6 +1019,8 @@ const std::vector<NameCase> kNames = {
      "person.demonym_name: unknown words after a demonym, before a verb"},
     {"Desmond Wallace, better known as Ranking Dread, ran the label.", "Ranking Dread/PERSON",
      "person.known_as: the name a person is better known by"},
+    {"In 2016 he moved to Sweden to play for Västerbottens in Umeå.", "Västerbottens/ORGANIZATION",
+     "ctx.played_for: a name no list holds after \"play for\""},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
