@@ -1021,6 +1021,8 @@ const std::vector<NameCase> kNames = {
      "person.known_as: the name a person is better known by"},
     {"In 2016 he moved to Sweden to play for Västerbottens in Umeå.", "Västerbottens/ORGANIZATION",
      "ctx.played_for: a name no list holds after \"play for\""},
+    {"Kompol Bambang Wiratmo said the fire began at night.", "Bambang Wiratmo/PERSON",
+     "titles.tsv: an Indonesian police rank stays outside the name"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
