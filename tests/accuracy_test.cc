@@ -5,8 +5,10 @@
 // business and sports news of many countries, one of council, court, obituary, science, review,
 // travel, farming and community news, one of wire-service news, sports results and market
 // briefs, one of local news, profiles, heritage features and technology news of English-speaking
-// countries, one of regional news of every continent, and one of encyclopedic articles and
-// features beyond the wire). Exact-match micro precision, recall and F1 over PERSON, LOCATION and
+// countries, one of regional news of every continent, one of encyclopedic articles and
+// features beyond the wire, one of business, court, science and health news of every continent,
+// one of sports reports, arts and culture, obituaries and community news, and one of local and
+// regional news and features of every continent). Exact-match micro precision, recall and F1 over PERSON, LOCATION and
 // ORGANIZATION, as ../shared/eval/score.py counts them, must stay at or above a floor per set: a
 // change that loses generality on text beyond the wire fails here. The gold offsets are code
 // points; the extractor's are bytes.
@@ -53,6 +55,9 @@ const std::vector<Set> kSets = {
     {"news9.gold.jsonl", 81.5},          // 82.60 when added (half of it held out until then)
     {"news10.gold.jsonl", 88.0},         // 89.38 when added (half of it held out until then)
     {"encyclopedic5.gold.jsonl", 84.0},  // 85.16 when added (half of it held out until then)
+    {"news11.gold.jsonl", 88.8},         // 89.84 when added (half of it held out until then)
+    {"features.gold.jsonl", 81.4},       // 82.39 when added (half of it held out until then)
+    {"news12.gold.jsonl", 82.0},         // 82.99 when added (held out until measured)
 };
 
 const nerkit::Extractor& Shared() {
