@@ -361,13 +361,10 @@ std::size_t MentionSet::ShortNameWords(const std::vector<std::uint32_t>& words) 
       !(first & (TypeBit(EntryType::kWord) | TypeBit(EntryType::kDemonym)));
   for (std::size_t k = 0; k < keep; ++k) {
     const std::uint32_t lex = doc_->lexical[words[k]];
-    if ((lex & TypeBit(EntryType::kDemonym)) || SymbolAt(words[k]) == 'M' ||
-        ((lex & TypeBit(EntryType::kWord)) && !((distinctive || after_place) && k > 0))) {
-      return 0;
-    }
-    if ((lex & TypeBit(EntryType::kWord)) && k > 0 && !distinctive && SymbolAt(words[k]) != 'W') {
-      return 0;
-    }
+    if ((lex & TypeBit(EntryType::kDemonym)) || SymbolAt(words[k]) == 'M') return 0;
+    const bool common_word_allowed =
+        k > 0 && (distinctive || (after_place && SymbolAt(words[k]) == 'W'));
+    if ((lex & TypeBit(EntryType::kWord)) && !common_word_allowed) return 0;
   }
   return keep;
 }
