@@ -2013,9 +2013,11 @@ void MentionSet::NamesDefinedByAbbreviations(std::vector<Candidate>& candidates)
   std::vector<bool> named(spans.size(), false);
   for (const Candidate& c : candidates) {
     // (A person's reading of the words does not name the span: "the Comité Olímpico do Brasil
-    // (COB)", a given name and particles.)
+    // (COB)", a given name and particles; nor a rule's reading weaker than the abbreviation's
+    // evidence, which a known place inside may outrank: "Cricket West Indies (CWI)".)
     if (!c.typed || c.veto || c.label == Label::kPerson ||
-        c.priority < Gazetteer::kPriorityMinorPlace) {
+        c.priority < Gazetteer::kPriorityMinorPlace ||
+        (c.origin == Origin::kRule && c.priority < kDefinedByAbbreviation)) {
       continue;
     }
     const auto it =
