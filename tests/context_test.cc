@@ -1044,6 +1044,8 @@ const std::vector<NameCase> kNames = {
      "cues.tsv: an opera company named by its head word"},
     {"The school was run by the Sisters of Nazareth until 1974.",
      "Sisters of Nazareth/ORGANIZATION", "cues.tsv: a congregation of sisters opens with its head"},
+    {"Regional Director of Health R. Kanagaratnam said the clinics would reopen.",
+     "R. Kanagaratnam/PERSON", "person.title_of: an initial and a name after a title with \"of\""},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
