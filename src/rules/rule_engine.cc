@@ -191,6 +191,30 @@ bool InitialsWithAmpersand(const Document& doc, std::size_t i) {
   return before || after;
 }
 
+// Whether token `i` is initials written as one word, single capital letters joined by periods
+// ("M.P", "A.K.M": the tokenizer reads them as a word in capitals), with its last period and a
+// capitalised word after it in the same sentence that may be a name's: "Vice-Chancellor M.P.
+// Sreekumar" (not a known place or organisation, "A.S. Bacau", "W.C. India", nor a common word
+// only, "A.L. East"). (Known abbreviations, "U.S. President", are dictionary names and never
+// come here.)
+bool DottedInitials(const Document& doc, const std::vector<char>& cover, std::size_t i) {
+  const std::vector<text::Token>& tokens = doc.tokens();
+  const text::Token& tok = tokens[i];
+  const std::string_view word = doc.TokenText(tok);
+  if (tok.shape != text::Shape::kAllCaps || word.size() < 3 || word.size() % 2 == 0) return false;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    const char c = word[k];
+    if (k % 2 == 0 ? !(c >= 'A' && c <= 'Z') : c != '.') return false;
+  }
+  return i + 2 < tokens.size() && !tokens[i + 1].Has(text::kSpaceBefore) &&
+         tokens[i + 1].Is(text::Mark::kPeriod) && tokens[i + 2].Has(text::kSpaceBefore) &&
+         !tokens[i + 2].Has(text::kNewlineBefore) && tokens[i + 2].IsCapitalized() &&
+         tokens[i + 2].shape != text::Shape::kAllCaps && cover[i + 2] != 'P' &&
+         cover[i + 2] != 'K' && cover[i + 2] != 'O' &&
+         (!(doc.lexical[i + 2] & TypeBit(EntryType::kWord)) ||
+          (doc.lexical[i + 2] & (TypeBit(EntryType::kGivenName) | TypeBit(EntryType::kSurname))));
+}
+
 // Whether the token before `i` is a capitalised given name outside any dictionary name, in the
 // same sentence: one that is no common word or a frequent one ("Tony Hall"), or any after a title
 // ("Dr Warren Hill").
@@ -424,8 +448,9 @@ void RuleEngine::BuildSymbols(Document& doc) const {
         } else if (cover[i] && cover[i] != 'Q') {
           letter = cover[i];
         } else {
-          letter = kWordLetters[WordLetterIndex(lex, cover[i] == 'Q',
-                                                tok.shape == text::Shape::kInitial)];
+          letter = kWordLetters[WordLetterIndex(
+              lex, cover[i] == 'Q',
+              tok.shape == text::Shape::kInitial || (!cover[i] && DottedInitials(doc, cover, i)))];
         }
         // Letters are stored lower case; capitalised tokens get the upper-case letter. Digit
         // symbols have no case.
