@@ -1415,7 +1415,9 @@ void MentionSet::PlacesAsOrganisations() {
     return m.token_end > m.token_begin;
   };
   // The places read as organisations, by key: kTeam for a place a rule reads as one, kShortName
-  // for a town's name that opens an organisation's ("Greenfield" of "Greenfield Market Group").
+  // for a town's name that opens an organisation's ("Greenfield" of "Greenfield Market Group";
+  // not of a body of the town's area, its kind of place before the head: "Ennis District Court",
+  // "Kitui County Council" leave "Ennis" and "Kitui" the places).
   const std::vector<Token>& tokens = doc_->tokens();
   constexpr int kShortName = 0, kTeam = 1;
   FlatMap<Vote>& teams = teams_;
@@ -1425,7 +1427,8 @@ void MentionSet::PlacesAsOrganisations() {
     if (!m.Live() || m.label != Label::kOrganization || m.priority < kStrongCue) continue;
     if (m.words >= 2) {
       KeyTokens(m.token_begin, m.token_end, words);
-      if (WordsBeforeHeads(words) >= 1 && SymbolAt(words[0]) == 'P' &&
+      const bool of_area = words.size() >= 3 && SymbolAt(words[1]) == 'V';
+      if (WordsBeforeHeads(words) >= 1 && SymbolAt(words[0]) == 'P' && !of_area &&
           tokens[words[0]].shape == Shape::kCapitalized) {
         const std::uint64_t key = KeyHash(words[0], words[0] + 1, nullptr);
         if (!teams.Find(key)) teams[key] = {m.label, kShortName};
