@@ -688,14 +688,15 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
         if (before > outer->token_begin && (SymbolAt(before) | 0x20) == 'e') --before;
         // (Only an institution named by head and common words before "of" (a common word that is
         // also a town's name among them, "Central Bank of Sri Lanka"), and after its first
-        // word "of", "the" and place words: "Government of the City of Buenos Aires"; not a
-        // company and the town it is based in, "Bestop Inc of Boulder", "Kia Motor Corp of South
-        // Korea".)
+        // word "of", "the", place words and common words that are given names too: "Government
+        // of the City of Buenos Aires", "Sisters of Charity of San Rafael"; not a company and the
+        // town it is based in, "Bestop Inc of Boulder", "Kia Motor Corp of South Korea".)
         built_on = SymbolAt(before) == 'k';
         for (std::uint32_t t = outer->token_begin; built_on && t < before; ++t) {
           const char symbol = static_cast<char>(SymbolAt(t) | 0x20);
           built_on = symbol == 'h' || symbol == 'w' || symbol == 'd' || symbol == 'q' ||
-                     (t > outer->token_begin && (symbol == 'k' || symbol == 'e' || symbol == 'v'));
+                     (t > outer->token_begin &&
+                      (symbol == 'k' || symbol == 'e' || symbol == 'v' || symbol == 'f'));
         }
       }
       // (Nor when "and" joins another name to it: "Shimon Peres and Palestinian Cabinet".)
