@@ -1051,7 +1051,7 @@ const std::vector<NameCase> kNames = {
     {"The clinic was opened by the Sisters of Charity of San Miguel in 1931.",
      "Sisters of Charity of San Miguel/ORGANIZATION",
      "resolver: an institution of \"of\" and a place, a given name among its words"},
-    {"The ponds are run by PT Tambak Biru Lestari, a unit of the group.",
+    {"Most of the shares are held through PT Tambak Biru Lestari.",
      "PT Tambak Biru Lestari/ORGANIZATION", "org.head_first: an Indonesian limited company"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
