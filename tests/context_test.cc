@@ -1053,6 +1053,8 @@ const std::vector<NameCase> kNames = {
      "resolver: an institution of \"of\" and a place, a given name among its words"},
     {"Most of the shares are held through PT Tambak Biru Lestari.",
      "PT Tambak Biru Lestari/ORGANIZATION", "org.head_first: an Indonesian limited company"},
+    {"Water was cut in Indira Nagar and along Anna Salai on Monday.", "Indira Nagar/LOCATION",
+     "cues.tsv: Nagar ends a place after a given name (the town Nagar is common)"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

@@ -402,6 +402,7 @@ GIVEN_NAME_MAIN = 20000          # SSA count above which a main name is common
 GIVEN_NAME_MAIN_POPULATION = 250000  # ... unless the place is this large
 ENGLISH_WORD_ALTERNATE_POPULATION = 100000  # alternates that are words are kept above this
 COMPANY_NAME_POPULATION = 1000000  # a town named as a known company is common below this
+HEAD_NAME_POPULATION = 100000  # a town named as a head word (cues.tsv) is common below this
 
 
 def is_vietnamese(name):
@@ -454,7 +455,26 @@ def load_known_companies(folder=HANDWRITTEN_DIR):
     return names
 
 
-def build_places(src, words, nonplace, stats, companies=frozenset()):
+def load_head_words(folder=HANDWRITTEN_DIR):
+    """The head words that end names of places and organisations in the hand-written cues.tsv
+    ("Nagar" of "Anna Nagar", "Delta" of "Niger Delta"): a town of that name is common, so that
+    after a name the word is the head ("Anna Nagar", a place) rather than a town of its own
+    ("Anna" and the town Nagar, read as a person's name)."""
+    names = set()
+    path = os.path.join(folder, "cues.tsv")
+    if not os.path.exists(path):
+        return names
+    for line in read_lines(path):
+        f = line.split("\t")
+        if line.startswith("#") or len(f) < 7 or f[1] not in ("LOC_HEAD", "ORG_HEAD"):
+            continue
+        flags = f[6].split(",")
+        if "suffix" in flags or "prefix" not in flags:
+            names.add(fold(f[0]))
+    return names
+
+
+def build_places(src, words, nonplace, stats, companies=frozenset(), heads=frozenset()):
     t = Table(
         "places.tsv",
         "GeoNames cities15000 (every populated place with population "
@@ -513,6 +533,8 @@ def build_places(src, words, nonplace, stats, companies=frozenset()):
                                    pop < GIVEN_NAME_MAIN_POPULATION):
                 return "common"
             if low in companies and pop < COMPANY_NAME_POPULATION:
+                return "common"
+            if low in heads and pop < HEAD_NAME_POPULATION:
                 return "common"
             return ""
 
@@ -1516,7 +1538,8 @@ def generate(src, outdir, words_path, words_copyright, verbose=True):
         rank = 0 if "primary" in r[6] else 1
         return (r[2], r[3], rank, r[0])
 
-    places = build_places(src, words, nonplace, stats, load_known_companies())
+    places = build_places(src, words, nonplace, stats, load_known_companies(),
+                          load_head_words())
     counts["places.tsv"] = write_table(outdir, places, by_id_rank)
     counts["regions.tsv"] = write_table(
         outdir, build_regions(src, words, stats), by_id_rank)
@@ -1597,6 +1620,10 @@ def spot_checks(outdir):
     expect(any("common" in r[6] for r in nice), "Nice (main name) is common")
     expect(all("common" in r[6] for r in by_surface.get("Rio Tinto", [])),
            "Rio Tinto, a town named as a known company, is common")
+    expect(all("common" in r[6] for r in by_surface.get("Nagar", [])),
+           "Nagar, a town named as a head word of cues.tsv, is common")
+    expect(all("common" not in r[6] for r in by_surface.get("Sabha", [])),
+           "Sabha, a head word's town of more than 100,000 people, is not common")
     expect(any("capital" in r[6].split(",")
                for r in by_surface.get("Tripoli", [])), "Tripoli is a capital")
     regions = {r[3]: r for r in rows("regions.tsv")}
