@@ -1057,6 +1057,8 @@ const std::vector<NameCase> kNames = {
      "cues.tsv: Nagar ends a place after a given name (the town Nagar is common)"},
     {"The Olu of Igbesa thanked the hunters.", "Igbesa/LOCATION",
      "ctx.ruler_of: the town of a traditional ruler"},
+    {"Oba Adewale Okunola thanked the hunters.", "Adewale Okunola/PERSON",
+     "titles.tsv: a Yoruba ruler's title stays outside the name (the town Oba is common)"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

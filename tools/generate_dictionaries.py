@@ -402,7 +402,7 @@ GIVEN_NAME_MAIN = 20000          # SSA count above which a main name is common
 GIVEN_NAME_MAIN_POPULATION = 250000  # ... unless the place is this large
 ENGLISH_WORD_ALTERNATE_POPULATION = 100000  # alternates that are words are kept above this
 COMPANY_NAME_POPULATION = 1000000  # a town named as a known company is common below this
-HEAD_NAME_POPULATION = 100000  # a town named as a head word (cues.tsv) is common below this
+HEAD_NAME_POPULATION = 100000  # a town named as a head word or title is common below this
 
 
 def is_vietnamese(name):
@@ -457,20 +457,26 @@ def load_known_companies(folder=HANDWRITTEN_DIR):
 
 def load_head_words(folder=HANDWRITTEN_DIR):
     """The head words that end names of places and organisations in the hand-written cues.tsv
-    ("Nagar" of "Anna Nagar", "Delta" of "Niger Delta"): a town of that name is common, so that
-    after a name the word is the head ("Anna Nagar", a place) rather than a town of its own
-    ("Anna" and the town Nagar, read as a person's name)."""
+    ("Nagar" of "Anna Nagar", "Delta" of "Niger Delta") and the titles of titles.tsv ("Oba" of
+    "Oba Adekunle Oyefeso"): a town of that name is common, so that the word is the head or the
+    title ("Anna Nagar", a place) rather than a town of its own ("Anna" and the town Nagar, read
+    as a person's name)."""
     names = set()
     path = os.path.join(folder, "cues.tsv")
-    if not os.path.exists(path):
-        return names
-    for line in read_lines(path):
-        f = line.split("\t")
-        if line.startswith("#") or len(f) < 7 or f[1] not in ("LOC_HEAD", "ORG_HEAD"):
-            continue
-        flags = f[6].split(",")
-        if "suffix" in flags or "prefix" not in flags:
-            names.add(fold(f[0]))
+    if os.path.exists(path):
+        for line in read_lines(path):
+            f = line.split("\t")
+            if line.startswith("#") or len(f) < 7 or f[1] not in ("LOC_HEAD", "ORG_HEAD"):
+                continue
+            flags = f[6].split(",")
+            if "suffix" in flags or "prefix" not in flags:
+                names.add(fold(f[0]))
+    path = os.path.join(folder, "titles.tsv")
+    if os.path.exists(path):
+        for line in read_lines(path):
+            f = line.split("\t")
+            if not line.startswith("#") and len(f) >= 7 and f[1] == "TITLE":
+                names.add(fold(f[0]))
     return names
 
 
@@ -1622,6 +1628,8 @@ def spot_checks(outdir):
            "Rio Tinto, a town named as a known company, is common")
     expect(all("common" in r[6] for r in by_surface.get("Nagar", [])),
            "Nagar, a town named as a head word of cues.tsv, is common")
+    expect(all("common" in r[6] for r in by_surface.get("Oba", [])),
+           "Oba, a town named as a title of titles.tsv, is common")
     expect(all("common" not in r[6] for r in by_surface.get("Sabha", [])),
            "Sabha, a head word's town of more than 100,000 people, is not common")
     expect(any("capital" in r[6].split(",")
