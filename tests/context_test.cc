@@ -1059,9 +1059,9 @@ const std::vector<NameCase> kNames = {
      "ctx.ruler_of: the town of a traditional ruler"},
     {"Oba Adewale Okunola thanked the hunters.", "Adewale Okunola/PERSON",
      "titles.tsv: a Yoruba ruler's title stays outside the name (the town Oba is common)"},
-    {"The bowler took four wickets in the innings and the batsman made 40. Kingswood seamer Dilan "
+    {"The bowler took four wickets in the innings and the batsman made 40. Dharmapala seamer Dilan "
      "Perera finished with three for 20.",
-     "Kingswood/ORGANIZATION", "ctx.sports_side_player: a name no list holds before a position"},
+     "Dharmapala/ORGANIZATION", "ctx.sports_side_player: a name no list holds before a position"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
