@@ -1062,6 +1062,9 @@ const std::vector<NameCase> kNames = {
     {"The bowler took four wickets in the innings and the batsman made 40. Dharmapala seamer Dilan "
      "Perera finished with three for 20.",
      "Dharmapala/ORGANIZATION", "ctx.sports_side_player: a name no list holds before a position"},
+    {"The plan was approved by the Câmara Municipal de Ribeira Grande last week.",
+     "Câmara Municipal de Ribeira Grande/ORGANIZATION",
+     "resolver: a head-first organisation keeps the place after its particle"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

@@ -691,6 +691,10 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
         // word "of", "the", place words and common words that are given names too: "Government
         // of the City of Buenos Aires", "Sisters of Charity of San Rafael"; not a company and the
         // town it is based in, "Bestop Inc of Boulder", "Kia Motor Corp of South Korea".)
+        // (Or a particle of the languages that put the head word first, before a place that ends
+        // the name: "Estudiantes de Bahía Blanca", "Câmara Municipal de São Vicente".)
+        const bool particle = (SymbolAt(before) | 0x20) == 'a' && before > outer->token_begin &&
+                              tokens[outer->token_begin].IsCapitalized();
         built_on = SymbolAt(before) == 'k';
         for (std::uint32_t t = outer->token_begin; built_on && t < before; ++t) {
           const char symbol = static_cast<char>(SymbolAt(t) | 0x20);
@@ -698,6 +702,7 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
                      (t > outer->token_begin &&
                       (symbol == 'k' || symbol == 'e' || symbol == 'v' || symbol == 'f'));
         }
+        built_on = built_on || particle;
       }
       // (Nor when "and" joins another name to it: "Shimon Peres and Palestinian Cabinet".)
       for (std::uint32_t t = inner->token_end; built_on && t < outer->token_end; ++t) {
