@@ -1069,6 +1069,8 @@ const std::vector<NameCase> kNames = {
      "cues.tsv: Akademi, India's academies of the arts"},
     {"The Consulate General of Kenya in Dubai sent two officials.",
      "Consulate General of Kenya/ORGANIZATION", "cues.tsv: a consulate general and its country"},
+    {"The police spokesman, DSP Ravinder Sandhu, said the accused fled.", "Ravinder Sandhu/PERSON",
+     "titles.tsv: a police rank abbreviated before the name stays outside it"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
