@@ -1710,7 +1710,7 @@ const std::vector<NameCase> kNotNames = {
      "cues.tsv: trains in lower case is a verb, no head word"},
     {"Cocoa farmers will share GH¢3.2 million in bonuses.", "GH/ORGANIZATION",
      "none.currency: Ghana's cedi sign"},
-    {"The league fined the club TT$2,000 on Monday.", "TT/PERSON",
+    {"The league fined Pres TT$2,000 on Monday.", "TT/PERSON",
      "none.currency: the Trinidad and Tobago dollar"},
     {"Note (AP) — This story was corrected.", "Note/LOCATION",
      "loc.dateline_given: a common word that is no given name opens no dateline"},
