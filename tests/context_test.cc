@@ -1075,6 +1075,8 @@ const std::vector<NameCase> kNames = {
      "person.kin: a relative's name with an accented letter"},
     {"He is survived by his wife; children Arjun, Meera and Unnikrishnan; and a brother.",
      "Meera/PERSON", "person.kin_list_second: a list of children after a semicolon"},
+    {"Garda Aoife Ní Bhriain told the court she saw the car.", "Aoife Ní Bhriain/PERSON",
+     "titles.tsv: an Irish police officer's rank stays outside the name"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
