@@ -1081,6 +1081,8 @@ const std::vector<NameCase> kNames = {
      "loc.numbered_road: a road known by its number"},
     {"Families were stranded along Farm Road 59 for two days.", "Farm Road 59/LOCATION",
      "loc.numbered_road: a qualified road and its number"},
+    {"The college's rugby side, the Stormriders, won the league.", "Stormriders/ORGANIZATION",
+     "ctx.kind_apposition: a team named in apposition after its kind"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
