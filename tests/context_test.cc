@@ -1083,6 +1083,8 @@ const std::vector<NameCase> kNames = {
      "loc.numbered_road: a qualified road and its number"},
     {"The college's rugby side, the Stormriders, won the league.", "Stormriders/ORGANIZATION",
      "ctx.kind_apposition: a team named in apposition after its kind"},
+    {"Kotoko lost 2-1 to Hearts of Oak on Sunday.", "Hearts of Oak/ORGANIZATION",
+     "sports_clubs.tsv: a club's name without its city"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
