@@ -1085,6 +1085,9 @@ const std::vector<NameCase> kNames = {
      "ctx.kind_apposition: a team named in apposition after its kind"},
     {"Kotoko lost 2-1 to Hearts of Oak on Sunday.", "Hearts of Oak/ORGANIZATION",
      "sports_clubs.tsv: a club's name without its city"},
+    {"Nordvik agreed to buy Saimaa Savings Bank for 2.3 billion euros. Saimaa jumped 33% in "
+     "Helsinki.",
+     "Saimaa/ORGANIZATION", "resolver: a company named after a lake is known by the lake's name"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
@@ -1722,6 +1725,8 @@ const std::vector<NameCase> kNotNames = {
      "none.currency: Ghana's cedi sign"},
     {"The league fined Pres TT$2,000 on Monday.", "TT/PERSON",
      "none.currency: the Trinidad and Tobago dollar"},
+    {"Kaveri Water Supply Company raised tariffs. Farmers along the Kaveri protested.",
+     "Kaveri/ORGANIZATION", "resolver: a river after \"the\" stays the river"},
     {"Note (AP) — This story was corrected.", "Note/LOCATION",
      "loc.dateline_given: a common word that is no given name opens no dateline"},
     {"She sent an e-mail to Harkat on Monday.", "Harkat/ORGANIZATION",

@@ -1434,7 +1434,10 @@ void MentionSet::PlacesAsOrganisations() {
     if (m.words >= 2) {
       KeyTokens(m.token_begin, m.token_end, words);
       const bool of_area = words.size() >= 3 && SymbolAt(words[1]) == 'V';
-      if (WordsBeforeHeads(words) >= 1 && SymbolAt(words[0]) == 'P' && !of_area &&
+      // (A natural feature's symbol is K, a country's or region's: which of them only the
+      // place's entry tells, below.)
+      if (WordsBeforeHeads(words) >= 1 && (SymbolAt(words[0]) == 'P' || SymbolAt(words[0]) == 'K') &&
+          !of_area &&
           tokens[words[0]].shape == Shape::kCapitalized) {
         const std::uint64_t key = KeyHash(words[0], words[0] + 1, nullptr);
         if (!teams.Find(key)) teams[key] = {m.label, kShortName};
@@ -1463,11 +1466,26 @@ void MentionSet::PlacesAsOrganisations() {
     if (!m.Live() || m.label != Label::kLocation || m.priority > Gazetteer::kPriorityMain) continue;
     const Vote* seed = teams.Find(m.key);
     if (!seed) continue;
-    // A short name stands for the organisation only where the place is a small town (a
-    // country, region or city keeps its name: "Texas" of "Texas Instruments") that the text
-    // calls a place nowhere.
+    // A short name stands for the organisation only where the place is a small town or a
+    // natural feature (a country, region or city keeps its name: "Texas" of "Texas
+    // Instruments"; "Saimaa" of "Saimaa Savings Bank" is the bank) that the text calls a place
+    // nowhere.
+    // (Not a continent or a great river or region, "Africa", "Nile", "Deccan": none of less than
+    // a major place's weight.)
+    bool feature = false;
+    if (m.entry >= 0) {
+      const Entry e = gazetteer_->entry(static_cast<std::uint32_t>(m.entry));
+      feature = (e.flags & kFeature) != 0 && e.weight < kMajorPlace;
+    }
+    // (A feature after "the" or another determiner, and an adjective, is the feature: "across the
+    // Cauvery", "the eastern Riverina".)
+    const std::uint32_t b = m.token_begin;
+    const bool determined =
+        (b > 0 && (SymbolAt(b - 1) | 0x20) == 'e') ||
+        (b > 1 && tokens[b - 1].shape == Shape::kLower && (SymbolAt(b - 2) | 0x20) == 'e');
     if (seed->priority == kShortName &&
-        (m.priority != Gazetteer::kPriorityMinorPlace || placed.Find(m.key))) {
+        ((m.priority != Gazetteer::kPriorityMinorPlace && !(feature && !determined)) ||
+         placed.Find(m.key))) {
       continue;
     }
     bool dictionary_only = m.candidates_count > 0;
