@@ -1727,6 +1727,8 @@ const std::vector<NameCase> kNotNames = {
      "none.currency: the Trinidad and Tobago dollar"},
     {"Kaveri Water Supply Company raised tariffs. Farmers along the Kaveri protested.",
      "Kaveri/ORGANIZATION", "resolver: a river after \"the\" stays the river"},
+    {"He won a grant from the Fundación Mario Santo Domingo to record.", "Fundación/LOCATION",
+     "generator: a town named as a head word that opens names is common"},
     {"Note (AP) — This story was corrected.", "Note/LOCATION",
      "loc.dateline_given: a common word that is no given name opens no dateline"},
     {"She sent an e-mail to Harkat on Monday.", "Harkat/ORGANIZATION",

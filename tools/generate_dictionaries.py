@@ -456,11 +456,11 @@ def load_known_companies(folder=HANDWRITTEN_DIR):
 
 
 def load_head_words(folder=HANDWRITTEN_DIR):
-    """The head words that end names of places and organisations in the hand-written cues.tsv
-    ("Nagar" of "Anna Nagar", "Delta" of "Niger Delta") and the titles of titles.tsv ("Oba" of
-    "Oba Adekunle Oyefeso"): a town of that name is common, so that the word is the head or the
-    title ("Anna Nagar", a place) rather than a town of its own ("Anna" and the town Nagar, read
-    as a person's name)."""
+    """The head words of places and organisations in the hand-written cues.tsv, those that end
+    names ("Nagar" of "Anna Nagar") and those that open them ("Fundación" of "Fundación Mario
+    Santo Domingo"), and the titles of titles.tsv ("Oba" of "Oba Adekunle Oyefeso"): a town of
+    that name is common, so that the word is the head or the title ("Anna Nagar", a place) rather
+    than a town of its own ("Anna" and the town Nagar, read as a person's name)."""
     names = set()
     path = os.path.join(folder, "cues.tsv")
     if os.path.exists(path):
@@ -468,9 +468,7 @@ def load_head_words(folder=HANDWRITTEN_DIR):
             f = line.split("\t")
             if line.startswith("#") or len(f) < 7 or f[1] not in ("LOC_HEAD", "ORG_HEAD"):
                 continue
-            flags = f[6].split(",")
-            if "suffix" in flags or "prefix" not in flags:
-                names.add(fold(f[0]))
+            names.add(fold(f[0]))
     path = os.path.join(folder, "titles.tsv")
     if os.path.exists(path):
         for line in read_lines(path):
