@@ -1088,6 +1088,9 @@ const std::vector<NameCase> kNames = {
     {"Nordvik agreed to buy Saimaa Savings Bank for 2.3 billion euros. Saimaa jumped 33% in "
      "Helsinki.",
      "Saimaa/ORGANIZATION", "resolver: a company named after a lake is known by the lake's name"},
+    {"The opera opens at the Teatro Municipal de Temuco in May.",
+     "Teatro Municipal de Temuco/LOCATION",
+     "loc.head_of: common words between a head word that opens the name and its particle"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
