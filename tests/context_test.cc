@@ -1732,6 +1732,9 @@ const std::vector<NameCase> kNotNames = {
      "Kaveri/ORGANIZATION", "resolver: a river after \"the\" stays the river"},
     {"He won a grant from the Fundación Mario Santo Domingo to record.", "Fundación/LOCATION",
      "generator: a town named as a head word that opens names is common"},
+    {"The Mayor Who Took On Batumi's Tower Builders\n\nBy Giorgi Abashidze\n\nShe walks the "
+     "seafront in Batumi every morning.",
+     "Who Took On Batumi/PERSON", "classes.rules: a question word opens no name in a headline"},
     {"Note (AP) — This story was corrected.", "Note/LOCATION",
      "loc.dateline_given: a common word that is no given name opens no dateline"},
     {"She sent an e-mail to Harkat on Monday.", "Harkat/ORGANIZATION",
