@@ -1436,8 +1436,8 @@ void MentionSet::PlacesAsOrganisations() {
       const bool of_area = words.size() >= 3 && SymbolAt(words[1]) == 'V';
       // (A natural feature's symbol is K, a country's or region's: which of them only the
       // place's entry tells, below.)
-      if (WordsBeforeHeads(words) >= 1 && (SymbolAt(words[0]) == 'P' || SymbolAt(words[0]) == 'K') &&
-          !of_area &&
+      const char first = SymbolAt(words[0]);
+      if (WordsBeforeHeads(words) >= 1 && (first == 'P' || first == 'K') && !of_area &&
           tokens[words[0]].shape == Shape::kCapitalized) {
         const std::uint64_t key = KeyHash(words[0], words[0] + 1, nullptr);
         if (!teams.Find(key)) teams[key] = {m.label, kShortName};
