@@ -1095,6 +1095,8 @@ const std::vector<NameCase> kNames = {
     {"The queue outside Restoran Nasi Kandar Pelita forms before nine.",
      "Restoran Nasi Kandar Pelita/ORGANIZATION",
      "org.head_first: a Malay restaurant's name opens with its head word"},
+    {"The Sandiganbayan on Friday convicted a former mayor of graft.", "Sandiganbayan/ORGANIZATION",
+     "public_bodies.tsv: the Philippines' anti-graft court"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
