@@ -437,22 +437,28 @@ HANDWRITTEN_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(_
                                "dictionaries")
 
 
+def handwritten_surfaces(folder, name, keep):
+    """The folded surfaces of the entries of a hand-written list (`name` in `folder`) whose
+    columns `keep` accepts; none where the file is missing."""
+    path = os.path.join(folder, name)
+    if not os.path.exists(path):
+        return set()
+    names = set()
+    for line in read_lines(path):
+        f = line.split("\t")
+        if not line.startswith("#") and len(f) >= 7 and keep(f):
+            names.add(fold(f[0]))
+    return names
+
+
 def load_known_companies(folder=HANDWRITTEN_DIR):
     """Main names of the companies and news media of the hand-written organizations.tsv: a town
     of the same name ("Rio Tinto", a town of Portugal; "Carrefour", of Haiti) is far more often
     the company in news text."""
-    names = set()
-    path = os.path.join(folder, "organizations.tsv")
-    if not os.path.exists(path):
-        return names
-    for line in read_lines(path):
-        f = line.split("\t")
-        if line.startswith("#") or len(f) < 7:
-            continue
+    def company(f):
         flags = f[6].split(",")
-        if "primary" in flags and ("company" in flags or "media" in flags):
-            names.add(fold(f[0]))
-    return names
+        return "primary" in flags and ("company" in flags or "media" in flags)
+    return handwritten_surfaces(folder, "organizations.tsv", company)
 
 
 def load_head_words(folder=HANDWRITTEN_DIR):
@@ -461,21 +467,8 @@ def load_head_words(folder=HANDWRITTEN_DIR):
     Santo Domingo"), and the titles of titles.tsv ("Oba" of "Oba Adekunle Oyefeso"): a town of
     that name is common, so that the word is the head or the title ("Anna Nagar", a place) rather
     than a town of its own ("Anna" and the town Nagar, read as a person's name)."""
-    names = set()
-    path = os.path.join(folder, "cues.tsv")
-    if os.path.exists(path):
-        for line in read_lines(path):
-            f = line.split("\t")
-            if line.startswith("#") or len(f) < 7 or f[1] not in ("LOC_HEAD", "ORG_HEAD"):
-                continue
-            names.add(fold(f[0]))
-    path = os.path.join(folder, "titles.tsv")
-    if os.path.exists(path):
-        for line in read_lines(path):
-            f = line.split("\t")
-            if not line.startswith("#") and len(f) >= 7 and f[1] == "TITLE":
-                names.add(fold(f[0]))
-    return names
+    return (handwritten_surfaces(folder, "cues.tsv", lambda f: f[1] in ("LOC_HEAD", "ORG_HEAD")) |
+            handwritten_surfaces(folder, "titles.tsv", lambda f: f[1] == "TITLE"))
 
 
 def build_places(src, words, nonplace, stats, companies=frozenset(), heads=frozenset()):
