@@ -444,9 +444,18 @@ bool MentionSet::CapitalisationSupports(const Candidate& c) const {
     return false;
   }
   if (c.token_end < tokens.size() && capitalised_word(c.token_end)) return false;
-  // A town that is also a word ("Man", "Eagle") needs a place preposition before it as well.
+  // ... nor before "of" and a capitalised word: "House of Assembly", "A House of Rain".
+  if (c.token_end + 1 < tokens.size() && (SymbolAt(c.token_end) | 0x20) == 'k' &&
+      capitalised_word(c.token_end + 1)) {
+    return false;
+  }
+  // A town that is also a word ("Man", "Eagle") needs a place preposition before it as well; a
+  // natural feature may have its "the" between ("in the Gulf", "across the Pacific").
   if (c.label == Label::kLocation) {
-    const std::uint32_t before = c.token_begin - (the ? 1 : 0);
+    const bool feature_the = c.origin == Origin::kDictionary && c.entry >= 0 &&
+                             gazetteer_->entry(c.ref).Has(kFeature) && c.token_begin > 1 &&
+                             (SymbolAt(c.token_begin - 1) == 'e');
+    const std::uint32_t before = c.token_begin - ((the || feature_the) ? 1 : 0);
     return before > 0 && before - 1 < doc_->token_symbol.size() &&
            (doc_->token_symbol[before - 1] | 0x20) == 'i';
   }
