@@ -1357,6 +1357,97 @@ namespace {
 constexpr const char* kClubShortName = "resolver:club-short-name";
 }  // namespace
 
+void MentionSet::PlacesInLists() {
+  const std::vector<Token>& tokens = doc_->tokens();
+  const std::uint32_t n = static_cast<std::uint32_t>(tokens.size());
+  // The words that may join the list: capitalised (not in capitals, an abbreviation), dropped
+  // for want of evidence, of one or two words.
+  auto unknown = [&](const Mention& m) {
+    if (!m.dropped || m.veto || m.words == 0 || m.words > 2) return false;
+    for (std::uint32_t t = m.token_begin; t < m.token_end; ++t) {
+      if (!tokens[t].IsWord()) continue;
+      if (tokens[t].shape != Shape::kCapitalized) return false;
+      // (No common word: "from Central and South America".)
+      if (doc_->lexical[t] & TypeBit(EntryType::kWord)) return false;
+    }
+    // (Nor the first words of a longer name: "North Clyde and Spooner's Point".)
+    if (m.token_end < n && tokens[m.token_end].Has(text::kPossessive)) return false;
+    return !tokens[m.token_begin].Has(text::kSentenceStart);
+  };
+  bool any = false;
+  for (const Mention& m : mentions_) any = any || unknown(m);
+  if (!any) return;
+  std::vector<std::int32_t>& start_at = list_start_at_;
+  std::vector<std::int32_t>& end_at = list_end_at_;
+  start_at.assign(n, -1);
+  end_at.assign(n, -1);
+  for (std::size_t j = 0; j < mentions_.size(); ++j) {
+    const Mention& m = mentions_[j];
+    if (m.veto || m.token_end == 0 || m.token_end > n) continue;
+    start_at[m.token_begin] = static_cast<std::int32_t>(j);
+    end_at[m.token_end - 1] = static_cast<std::int32_t>(j);
+  }
+  auto joiner = [&](std::uint32_t t) {
+    if (t >= n || !tokens[t].IsWord()) return false;
+    const std::string_view w = doc_->words.Key(tokens[t]);
+    return w == "and" || w == "or";
+  };
+  // The first token of the next element after `end` ("," and/or "and"), or n.
+  auto next_element = [&](std::uint32_t end) -> std::uint32_t {
+    std::uint32_t t = end;
+    if (t < n && tokens[t].Is(text::Mark::kComma)) ++t;
+    if (joiner(t)) ++t;
+    return (t == end || t >= n) ? n : t;
+  };
+  std::vector<std::uint32_t>& items = list_items_;
+  for (std::size_t j = 0; j < mentions_.size(); ++j) {
+    const Mention& first = mentions_[j];
+    if (first.veto || first.token_end > n) continue;
+    // Only from a list's first element: none ends right before a separator before it.
+    std::uint32_t b = first.token_begin;
+    if (b > 0 && joiner(b - 1)) --b;
+    if (b > 0 && tokens[b - 1].Is(text::Mark::kComma)) --b;
+    if (b < first.token_begin && b > 0 && end_at[b - 1] >= 0) continue;
+    items.clear();
+    items.push_back(static_cast<std::uint32_t>(j));
+    int joiners = 0;
+    for (std::uint32_t t = next_element(first.token_end); t < n && start_at[t] >= 0;) {
+      if (joiner(t - 1)) ++joiners;
+      const Mention& m = mentions_[static_cast<std::size_t>(start_at[t])];
+      if (tokens[m.token_begin].sentence != tokens[first.token_begin].sentence) break;
+      items.push_back(static_cast<std::uint32_t>(start_at[t]));
+      if (joiners > 0) break;  // "and" closes the list
+      t = next_element(m.token_end);
+    }
+    if (items.size() < 2 || joiners != 1) continue;
+    int places = 0, unknowns = 0;
+    bool given = false;
+    for (std::uint32_t k : items) {
+      const Mention& m = mentions_[k];
+      if (m.Live() && m.label == Label::kLocation) {
+        ++places;
+      } else if (unknown(m)) {
+        ++unknowns;
+        given = given || (doc_->lexical[m.token_begin] &
+                          (TypeBit(EntryType::kGivenName) | TypeBit(EntryType::kSurname)));
+      } else {
+        places = -1;
+        break;
+      }
+    }
+    // Places outnumber the unknown words, or a pair holds no personal name ("Paris and Claire",
+    // "plays by Brecht and Lorca").
+    if (places < 1 || unknowns == 0 || (items.size() == 2 && given) || places < unknowns) continue;
+    for (std::uint32_t k : items) {
+      Mention& m = mentions_[k];
+      if (!unknown(m)) continue;
+      m.dropped = false;
+      Decide(m, Label::kLocation, "resolver:listed-with-places");
+      m.priority = kWeakCue;
+    }
+  }
+}
+
 void MentionSet::Aliases() {
   const std::vector<Token>& tokens = doc_->tokens();
   const std::size_t n = tokens.size();

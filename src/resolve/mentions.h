@@ -85,6 +85,11 @@ class MentionSet {
   // Gives untyped names a type from the document or their form, or drops them.
   void TypeNames();
 
+  // A capitalised word no evidence typed, listed with places and with nothing but places and
+  // such words ("Longreach, Barcaldine, Winton and Aramac"; "the villages of Kudamaloor and
+  // Kumarakom" after one of them is placed) is a place too.
+  void PlacesInLists();
+
   // A name the document says another name is known by ("Clube de Regatas do Flamengo, commonly
   // known as Flamengo", "the University of Lagos, known as UNILAG", "Aerovia Sul Linhas Aereas,
   // trading as Aerovia Sul") is of the same type, and so are its mentions typed only by a weak
@@ -302,6 +307,9 @@ class MentionSet {
   FlatMap<Vote> teams_;    // places the document reads as organisations (PlacesAsOrganisations)
   FlatMap<Vote> aliases_;  // names the document says others are known by (Aliases)
   std::vector<std::int32_t> mention_at_;  // per token: the mention that starts there, or -1
+  std::vector<std::int32_t> list_start_at_;  // PlacesInLists: the mention starting at a token
+  std::vector<std::int32_t> list_end_at_;    // ... and the one ending at it (its last token)
+  std::vector<std::uint32_t> list_items_;    // ... the mentions of one list, in order
   std::vector<WordSpan> people_;
   std::vector<Expansion> expansions_;
   std::vector<std::int32_t> covered_;
