@@ -1135,6 +1135,8 @@ const std::vector<NameCase> kNames = {
      "organizations.tsv: \"the House\" capitalised in running text is the chamber"},
     {"Buses run from Nairobi, Kudamaloor and Kottayam every morning.", "Kudamaloor/LOCATION",
      "resolver: a word no evidence typed, listed with places, is a place"},
+    {"Supporters of the Indonesian Democratic Party rallied in Jakarta.",
+     "Indonesian Democratic Party/ORGANIZATION", "organizations.tsv: a party named with its demonym"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
