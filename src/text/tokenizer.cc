@@ -546,6 +546,13 @@ bool KeepBoundary(const TokenizedText& out, std::size_t next) {
         word.find('.') != std::string_view::npos || JoinUnlessStarter().contains(word);
     if (ambiguous) {
       if (n.shape == Shape::kLower || number_next) return false;
+      // An initial before another initial goes on to the name, even one that is also a word
+      // that starts sentences: "E. T. A. Hoffmann", "W. E. B. Du Bois".
+      if (w.shape == Shape::kInitial && n.key_len == 1 && n.IsCapitalized() &&
+          next + 1 < tokens.size() && tokens[next + 1].Is(Mark::kPeriod) &&
+          !tokens[next + 1].Has(kSpaceBefore)) {
+        return false;
+      }
       if (n.IsCapitalized()) return SentenceStarters().contains(out.Fold(n));
       // An initial before a nickname in quotes goes on to the name: J. D. "Jay" Kennedy.
       if (w.shape == Shape::kInitial && IsQuoteMark(n.mark) && next + 3 < tokens.size() &&
