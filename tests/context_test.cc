@@ -1142,7 +1142,7 @@ const std::vector<NameCase> kNames = {
     {"The essays of W. E. B. Du Bois were reissued.", "W. E. B. Du Bois/PERSON",
      "person.initials: a particle after the initials"},
     {"Members of the Farmers' Union of Wales voted on Monday.", "Farmers' Union of Wales/ORGANIZATION",
-     "org.head_prefix: a plural possessive before the head word"},
+     "resolver: a plural possessive before the head word joins the name"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
