@@ -1143,6 +1143,8 @@ const std::vector<NameCase> kNames = {
      "person.initials: a particle after the initials"},
     {"Members of the Farmers' Union of Wales voted on Monday.", "Farmers' Union of Wales/ORGANIZATION",
      "resolver: a plural possessive before the head word joins the name"},
+    {"He was born in the Dutch East Indies in 1901.", "Dutch East Indies/LOCATION",
+     "regions_extra.tsv: a former colony"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
