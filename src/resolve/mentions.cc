@@ -1058,6 +1058,17 @@ void MentionSet::TypeNames() {
     if (m.label == Label::kPerson) {
       KeyTokens(m.token_begin, m.token_end, words);
       add_person();
+      // A nickname in quotes inside the full name is the person's too: "Kyuu" after Muhammad
+      // "Kyuu" Fadhil.
+      for (std::uint32_t t = m.token_begin + 1; t + 2 < m.token_end; ++t) {
+        if (!text::IsQuoteMark(tokens[t].mark)) continue;
+        std::uint32_t close = t + 1;
+        while (close < m.token_end && tokens[close].IsWord()) ++close;
+        if (close == t + 1 || close >= m.token_end || !text::IsQuoteMark(tokens[close].mark)) break;
+        const std::uint64_t key = KeyHash(t + 1, close, nullptr);
+        if (!typed.Find(key)) typed[key] = {Label::kPerson, m.priority};
+        break;
+      }
     } else {
       // (Also with the letters of "of", "and", "for": "BOT" of "Bank of Thailand".)
       std::string initials, with_fillers;
