@@ -606,6 +606,7 @@ void MentionSet::Join(const Candidate& a, const Candidate& b) {
 }
 
 void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
+  LongerPersonNames(candidates);
   // Of two names of the same type where one contains the other ("Nouri" after a title, inside the
   // dictionary's "Nouri al-Maliki"; "United Nations" inside "United Nations Security Council"),
   // the longer is the better reading: it gets at least the shorter one's priority, and wins.
@@ -678,6 +679,19 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
                       ((outer->label == Label::kOrganization &&
                         (town || inner->label == Label::kPerson)) ||
                        (outer->label == Label::kLocation && inner->label == Label::kPerson));
+      // So is one whose head word comes first and a person closes it: "Parque Simón Bolívar",
+      // "Avenida Nelson Mandela", "Aeropuerto Jorge Chávez" (head words and particles before
+      // the person).
+      if (!built_on && outer->origin == Origin::kRule && inner->origin == Origin::kDictionary &&
+          inner->label == Label::kPerson && outer->label != Label::kPerson &&
+          inner->token_end == outer->token_end && inner->token_begin > outer->token_begin) {
+        const char first_symbol = SymbolAt(outer->token_begin);
+        built_on = first_symbol == 'L' || first_symbol == 'H';
+        for (std::uint32_t t = outer->token_begin + 1; built_on && t < inner->token_begin; ++t) {
+          const char symbol = SymbolAt(t);
+          built_on = symbol == 'L' || symbol == 'H' || (symbol | 0x20) == 'a';
+        }
+      }
       // ... after capitalised common words too ("Royal Papua New Guinea Constabulary", "Royal
       // Kenya Navy"), where the place does not end the name.
       if (!built_on && town && outer->label == Label::kOrganization &&
@@ -713,9 +727,11 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
         }
         built_on = built_on || particle;
       }
-      // (Nor when "and" joins another name to it: "Shimon Peres and Palestinian Cabinet".)
-      for (std::uint32_t t = inner->token_end; built_on && t < outer->token_end; ++t) {
-        const char symbol = SymbolAt(t);
+      // (Nor when "and" joins another name to it: "Shimon Peres and Palestinian Cabinet"; after
+      // the name's own words it joins them: "Jaramogi Oginga Odinga Teaching and Referral
+      // Hospital".)
+      if (built_on && inner->token_end < outer->token_end) {
+        const char symbol = SymbolAt(inner->token_end);
         built_on = symbol != '2' && symbol != '&';
       }
       // A longer dictionary name holds a shorter one of another type ("Saint Joseph's
@@ -774,6 +790,47 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
     c.label = label;
     c.priority = std::max(c.priority, best + 1);
     c.note = "resolver:full-name";
+  }
+}
+
+void MentionSet::LongerPersonNames(std::vector<Candidate>& candidates) {
+  // A known person's name that a surname or a word no list holds follows, capitalised, opens
+  // another person's longer name: "Rajendra Prasad Shrestha", "Amanullah Khan Jadoon" (a given
+  // name taken from a famous man's), "Martin Luther King Sr." (the father). The capitalised
+  // words around it are one untyped name.
+  const std::vector<Token>& tokens = doc_->tokens();
+  std::vector<std::uint32_t>& people = towns_;  // (reused: PersonAfterTown fills it later)
+  people.clear();
+  for (std::uint32_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (active_[i] && c.typed && !c.veto && c.origin == Origin::kDictionary &&
+        c.label == Label::kPerson && c.token_end < tokens.size()) {
+      const char next = SymbolAt(c.token_end);
+      if ((next == 'S' || next == 'C') && tokens[c.token_end].IsCapitalized() &&
+          tokens[c.token_end].sentence == tokens[c.token_begin].sentence) {
+        people.push_back(i);
+      }
+    }
+  }
+  if (people.empty()) return;
+  for (std::uint32_t i = 0; i < candidates.size(); ++i) {
+    Candidate& n = candidates[i];
+    if (!active_[i] || n.typed || n.veto) continue;
+    for (std::uint32_t k : people) {
+      const Candidate& p = candidates[k];
+      if (n.token_begin != p.token_begin || n.token_end <= p.token_end) continue;
+      bool surnames = true;
+      for (std::uint32_t t = p.token_end; surnames && t < n.token_end; ++t) {
+        const char symbol = SymbolAt(t);
+        surnames = symbol == 'S' || symbol == 'C' || symbol == '-' || symbol == '.';
+      }
+      if (!surnames) continue;
+      n.typed = true;
+      n.label = Label::kPerson;
+      n.priority = p.priority + 1;
+      n.note = "resolver:longer-person-name";
+      break;
+    }
   }
 }
 

@@ -78,6 +78,9 @@ class MentionSet {
   // Of two names of the same type where one contains the other, the longer gets at least the
   // shorter one's priority.
   void SupportByContainment(std::vector<Candidate>& candidates);
+  // A known person's name that a capitalised surname follows opens a longer name (part of
+  // SupportByContainment).
+  void LongerPersonNames(std::vector<Candidate>& candidates);
 
   // Merges candidates with the same span and settles overlaps (see resolver.h).
   void Select(const std::vector<Candidate>& candidates, std::vector<RejectedCandidate>* rejected);
