@@ -1191,6 +1191,12 @@ const std::vector<NameCase> kNames = {
      "12th Judicial District Court/ORGANIZATION", "org.numbered_court: a court with its number"},
     {"The convoy drove west on U.S. Route 66 all night.", "U.S. Route 66/LOCATION",
      "loc.numbered_road: a federal route with its country"},
+    {"In the league semifinal the Drovers beat the Quarrymen after the striker scored twice in the "
+     "second half of the match.", "Drovers/ORGANIZATION",
+     "ctx.sports_the_side: a nickname before a match verb in a sports report"},
+    {"In the league semifinal the Drovers beat the Quarrymen after the striker scored twice in the "
+     "second half of the match.", "Quarrymen/ORGANIZATION",
+     "ctx.sports_side_the: a nickname after a match verb in a sports report"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
@@ -1861,6 +1867,8 @@ const std::vector<NameCase> kNotNames = {
      "locations.rules: the linking words of place names are lower case only"},
     {"The company earned $6 million from Avonex sales in May.", "Avonex/LOCATION",
      "loc.from_unknown: not before a noun the word qualifies"},
+    {"The game was played in the Community of Madrid stadium before the league's striker scored "
+     "in the final.", "Community/ORGANIZATION", "ctx.sports_side_the: not before \"of\""},
     {"Note (AP) — This story was corrected.", "Note/LOCATION",
      "loc.dateline_given: a common word that is no given name opens no dateline"},
     {"She sent an e-mail to Harkat on Monday.", "Harkat/ORGANIZATION",
