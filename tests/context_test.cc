@@ -1197,6 +1197,8 @@ const std::vector<NameCase> kNames = {
     {"In the league semifinal the Drovers beat the Quarrymen after the striker scored twice in the "
      "second half of the match.", "Quarrymen/ORGANIZATION",
      "ctx.sports_side_the: a nickname after a match verb in a sports report"},
+    {"Two of its leaders, Wilopo and Ali Sastroamidjojo, served as prime minister.", "Wilopo/PERSON",
+     "resolver: a word no evidence typed, listed with people, is a person"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
@@ -1869,6 +1871,8 @@ const std::vector<NameCase> kNotNames = {
      "loc.from_unknown: not before a noun the word qualifies"},
     {"The game was played in the Community of Madrid stadium before the league's striker scored "
      "in the final.", "Community/ORGANIZATION", "ctx.sports_side_the: not before \"of\""},
+    {"Blocked sites include Yahoo, Google, YouTube, MSN, Hotmail and Bing.", "Hotmail/ORGANIZATION",
+     "resolver: a list of organisations types no unknown word"},
     {"Note (AP) — This story was corrected.", "Note/LOCATION",
      "loc.dateline_given: a common word that is no given name opens no dateline"},
     {"She sent an e-mail to Harkat on Monday.", "Harkat/ORGANIZATION",

@@ -1425,7 +1425,7 @@ namespace {
 constexpr const char* kClubShortName = "resolver:club-short-name";
 }  // namespace
 
-void MentionSet::PlacesInLists() {
+void MentionSet::NamesInLists() {
   const std::vector<Token>& tokens = doc_->tokens();
   const std::uint32_t n = static_cast<std::uint32_t>(tokens.size());
   // The words that may join the list: capitalised (not in capitals, an abbreviation), dropped
@@ -1488,29 +1488,37 @@ void MentionSet::PlacesInLists() {
       t = next_element(m.token_end);
     }
     if (items.size() < 2 || joiners != 1) continue;
-    int places = 0, unknowns = 0;
+    // The type of the typed names, which must all agree.
+    int typed = 0, unknowns = 0;
     bool given = false;
+    Label label = Label::kLocation;
     for (std::uint32_t k : items) {
       const Mention& m = mentions_[k];
-      if (m.Live() && m.label == Label::kLocation) {
-        ++places;
+      if (m.Live() && m.IsName() && (typed == 0 || m.label == label)) {
+        label = m.label;
+        ++typed;
       } else if (unknown(m)) {
         ++unknowns;
         given = given || (doc_->lexical[m.token_begin] &
                           (TypeBit(EntryType::kGivenName) | TypeBit(EntryType::kSurname)));
       } else {
-        places = -1;
+        typed = -1;
         break;
       }
     }
-    // Places outnumber the unknown words, or a pair holds no personal name ("Paris and Claire",
-    // "plays by Brecht and Lorca").
-    if (places < 1 || unknowns == 0 || (items.size() == 2 && given) || places < unknowns) continue;
+    // The typed names outnumber the unknown words; a pair of a place and a personal name is
+    // none ("Paris and Claire", "plays by Brecht and Lorca").
+    // (Not organisations: a list of them holds products, brands, diseases and events as often:
+    // "Yahoo, Google, MSN, Hotmail and Bing", "both Marburg and Ebola".)
+    if (typed < 1 || unknowns == 0 || typed < unknowns || label == Label::kOrganization) continue;
+    if (label == Label::kLocation && items.size() == 2 && given) continue;
+    const char* note =
+        label == Label::kLocation ? "resolver:listed-with-places" : "resolver:listed-with-people";
     for (std::uint32_t k : items) {
       Mention& m = mentions_[k];
       if (!unknown(m)) continue;
       m.dropped = false;
-      Decide(m, Label::kLocation, "resolver:listed-with-places");
+      Decide(m, label, note);
       m.priority = kWeakCue;
     }
   }

@@ -88,10 +88,10 @@ class MentionSet {
   // Gives untyped names a type from the document or their form, or drops them.
   void TypeNames();
 
-  // A capitalised word no evidence typed, listed with places and with nothing but places and
-  // such words ("Longreach, Barcaldine, Winton and Aramac"; "the villages of Kudamaloor and
-  // Kumarakom" after one of them is placed) is a place too.
-  void PlacesInLists();
+  // A capitalised word no evidence typed, listed with names of one type and with nothing but
+  // them and such words, is of that type too: "from Nairobi, Kudamaloor and Kottayam" (places),
+  // "its leaders, Wilopo and Ali Sastroamidjojo" (people).
+  void NamesInLists();
 
   // A name the document says another name is known by ("Clube de Regatas do Flamengo, commonly
   // known as Flamengo", "the University of Lagos, known as UNILAG", "Aerovia Sul Linhas Aereas,
@@ -310,7 +310,7 @@ class MentionSet {
   FlatMap<Vote> teams_;    // places the document reads as organisations (PlacesAsOrganisations)
   FlatMap<Vote> aliases_;  // names the document says others are known by (Aliases)
   std::vector<std::int32_t> mention_at_;  // per token: the mention that starts there, or -1
-  std::vector<std::int32_t> list_start_at_;  // PlacesInLists: the mention starting at a token
+  std::vector<std::int32_t> list_start_at_;  // NamesInLists: the mention starting at a token
   std::vector<std::int32_t> list_end_at_;    // ... and the one ending at it (its last token)
   std::vector<std::uint32_t> list_items_;    // ... the mentions of one list, in order
   std::vector<WordSpan> people_;

@@ -105,7 +105,7 @@ void Resolver::Resolve(Document& doc, MentionSet& set, const Gazetteer& gazettee
 
   // 3. Types for untyped names; 4. document consistency.
   set.TypeNames();
-  set.PlacesInLists();
+  set.NamesInLists();
   set.Aliases();
   set.PlacesAsOrganisations();
   set.Propagate();
