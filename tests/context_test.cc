@@ -1199,6 +1199,8 @@ const std::vector<NameCase> kNames = {
      "ctx.sports_side_the: a nickname after a match verb in a sports report"},
     {"Two of its leaders, Wilopo and Ali Sastroamidjojo, served as prime minister.", "Wilopo/PERSON",
      "resolver: a word no evidence typed, listed with people, is a person"},
+    {"Climbers in the Khumbu region waited for the weather.", "Khumbu/LOCATION",
+     "features.tsv: a kind word in lower case stays outside the name"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
