@@ -471,7 +471,16 @@ def load_head_words(folder=HANDWRITTEN_DIR):
             handwritten_surfaces(folder, "titles.tsv", lambda f: f[1] == "TITLE"))
 
 
-def build_places(src, words, nonplace, stats, companies=frozenset(), heads=frozenset()):
+def load_blocked_places(folder=HANDWRITTEN_DIR):
+    """The surfaces that not_names.tsv blocks as places ("Ramadan", "Olympic"): the block lines
+    remove only what loads before them, and places.tsv loads after not_names.tsv, so the
+    generator leaves them out of places.tsv itself (a main name stays, flagged common)."""
+    return handwritten_surfaces(folder, "not_names.tsv",
+                                lambda f: f[1] == "LOCATION" and "block" in f[6].split(","))
+
+
+def build_places(src, words, nonplace, stats, companies=frozenset(), heads=frozenset(),
+                 blocked=frozenset()):
     t = Table(
         "places.tsv",
         "GeoNames cities15000 (every populated place with population "
@@ -533,6 +542,8 @@ def build_places(src, words, nonplace, stats, companies=frozenset(), heads=froze
                 return "common"
             if low in heads and pop < HEAD_NAME_POPULATION:
                 return "common"
+            if low in blocked:
+                return "common"
             return ""
 
         fl = kind | {"primary", common_flag(main)}
@@ -559,6 +570,9 @@ def build_places(src, words, nonplace, stats, companies=frozenset(), heads=froze
                 continue
             if a in seen:
                 reasons["duplicate"] += 1
+                continue
+            if fold(a) in blocked:
+                reasons["blocked by not_names.tsv"] += 1
                 continue
             if any(c.isdigit() for c in a):
                 reasons["digits"] += 1
@@ -1536,7 +1550,7 @@ def generate(src, outdir, words_path, words_copyright, verbose=True):
         return (r[2], r[3], rank, r[0])
 
     places = build_places(src, words, nonplace, stats, load_known_companies(),
-                          load_head_words())
+                          load_head_words(), load_blocked_places())
     counts["places.tsv"] = write_table(outdir, places, by_id_rank)
     counts["regions.tsv"] = write_table(
         outdir, build_regions(src, words, stats), by_id_rank)
@@ -1623,6 +1637,8 @@ def spot_checks(outdir):
            "Oba, a town named as a title of titles.tsv, is common")
     expect(all("common" not in r[6] for r in by_surface.get("Sabha", [])),
            "Sabha, a head word's town of more than 100,000 people, is not common")
+    expect("Ramadan" not in by_surface,
+           "Ramadan, blocked as a place by not_names.tsv, is no alternate name")
     expect(any("capital" in r[6].split(",")
                for r in by_surface.get("Tripoli", [])), "Tripoli is a capital")
     regions = {r[3]: r for r in rows("regions.tsv")}
