@@ -799,7 +799,7 @@ void MentionSet::LongerPersonNames(std::vector<Candidate>& candidates) {
   // name taken from a famous man's), "Martin Luther King Sr." (the father). The capitalised
   // words around it are one untyped name.
   const std::vector<Token>& tokens = doc_->tokens();
-  std::vector<std::uint32_t>& people = towns_;  // (reused: PersonAfterTown fills it later)
+  std::vector<std::uint32_t>& people = known_people_;
   people.clear();
   for (std::uint32_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];

@@ -299,6 +299,7 @@ class MentionSet {
   std::vector<std::pair<SortKey, std::uint32_t>> ranked_;
   std::vector<NameEnd> name_ends_;
   std::vector<std::uint32_t> towns_;  // PersonAfterTown's
+  std::vector<std::uint32_t> known_people_;  // LongerPersonNames': known people before a surname
   std::vector<Candidate> joined_;
   std::vector<Group> groups_;
   std::vector<std::uint32_t> rank_;
