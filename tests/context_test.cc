@@ -1886,6 +1886,8 @@ const std::vector<NameCase> kNotNames = {
      "generator: what not_names.tsv blocks as a place is left out of places.tsv"},
     {"Tutu was enthroned as Archbishop of Cape Town in 1986.", "Archbishop of Cape Town/LOCATION",
      "loc.royal_name: a title and \"of\" a town is no place named after a royal"},
+    {"The makers of wireless sets included Marconi, and it became a public corporation.",
+     "Marconi/PERSON", "people_history.tsv: no one-word form that names a company as often"},
     {"Note (AP) — This story was corrected.", "Note/LOCATION",
      "loc.dateline_given: a common word that is no given name opens no dateline"},
     {"She sent an e-mail to Harkat on Monday.", "Harkat/ORGANIZATION",
