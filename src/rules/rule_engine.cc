@@ -414,6 +414,9 @@ void RuleEngine::BuildSymbols(Document& doc) const {
           // "A&M", "A&P": letters joined by "&" are initials, not the article A.
           letter = 'x';
         } else if (word_symbol &&
+                   // (A capitalised word inside a head of several words takes the head's letter:
+                   // "District" of "Harlan Community School District" is no `v` word.)
+                   !(capitalised && (cover[i] == 'H' || cover[i] == 'L')) &&
                    !(capitalised && lower_only_[static_cast<unsigned char>(word_symbol)]) &&
                    !(!capitalised && upper_only_[static_cast<unsigned char>(word_symbol)])) {
           letter = word_symbol;
