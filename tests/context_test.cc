@@ -1231,6 +1231,9 @@ const std::vector<NameCase> kNames = {
      "Kwara State House of Assembly/ORGANIZATION", "cues.tsv: a state's own parliament"},
     {"Members of the Western Cape Provincial Legislature met on Tuesday to debate the budget.",
      "Western Cape Provincial Legislature/ORGANIZATION", "cues.tsv: a province's legislature"},
+    {"The quarterback threw two touchdowns in the semifinal. \"We never panicked,\" Harlan coach "
+     "Tom Hansen said after the playoff win.",
+     "Harlan/ORGANIZATION", "ctx.sports_side_player: a given name before a coach is the team"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
