@@ -1234,6 +1234,8 @@ const std::vector<NameCase> kNames = {
     {"The quarterback threw two touchdowns in the semifinal. \"We never panicked,\" Harlan coach "
      "Tom Hansen said after the playoff win.",
      "Harlan/ORGANIZATION", "ctx.sports_side_player: a given name before a coach is the team"},
+    {"In an interview with The Business Times, she said the plan had failed.",
+     "The Business Times/ORGANIZATION", "resolver: a listed newspaper takes its \"The\""},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

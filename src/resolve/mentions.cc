@@ -2271,14 +2271,27 @@ bool MentionSet::TheOfName(std::uint32_t t) const {
          tokens[t + 1].sentence == the.sentence && !IsHeadline(the.sentence);
 }
 
+bool MentionSet::NewspaperEntry(const Mention& m) const {
+  // A newspaper or broadcaster a list holds takes its "The" too ("told The Straits Times"); not
+  // a news agency, which the news writes without it ("told the Associated Press").
+  if (m.entry < 0) return false;
+  const Entry entry = gazetteer_->entry(static_cast<std::uint32_t>(m.entry));
+  if (!entry.Has(kMedia)) return false;
+  const std::string_view name = entry.canonical;
+  const std::size_t space = name.rfind(' ');
+  const std::string_view last = space == std::string_view::npos ? name : name.substr(space + 1);
+  return last != "Press" && last != "Agency" && last != "Presse";
+}
+
 std::uint32_t MentionSet::NameBegin(const Mention& m) const {
   const Shape first_shape = doc_->tokens()[m.token_begin].shape;
   const bool one_word = m.token_end == m.token_begin + 1;
   const bool one_common_word = one_word &&
                                (doc_->lexical[m.token_begin] & TypeBit(EntryType::kWord)) &&
                                first_shape == Shape::kCapitalized;
-  const bool organisation = m.label == Label::kOrganization &&
-                            (one_common_word || (m.entry < 0 && first_shape != Shape::kAllCaps));
+  const bool organisation =
+      m.label == Label::kOrganization &&
+      (one_common_word || (m.entry < 0 && first_shape != Shape::kAllCaps) || NewspaperEntry(m));
   if ((organisation || (m.label == Label::kLocation && one_common_word)) &&
       m.token_begin > 0 && TheOfName(m.token_begin - 1)) {
     return doc_->tokens()[m.token_begin - 1].begin;

@@ -126,9 +126,12 @@ class MentionSet {
   // The Times", "at The Oval") or an organisation no list holds ("backed by The Natural Law
   // Party", "submitted to The Astronomical Journal"; not before an abbreviation), else at the
   // mention. (At a sentence's start, after a dash or colon, and in a headline, "The" is only
-  // capitalised; before a longer name that a list holds without it, it stays outside: "told The
-  // [Associated Press]", as the wire writes it and the reference article is annotated.)
+  // capitalised; before a longer name that a list holds without it, it stays outside unless the
+  // name is a newspaper's or broadcaster's, "told The Straits Times": "told The [Associated
+  // Press]", as the wire writes it and the reference article is annotated.)
   std::uint32_t NameBegin(const Mention& m) const;
+  // Whether a mention is of a newspaper or broadcaster a list holds (not of a news agency).
+  bool NewspaperEntry(const Mention& m) const;
 
   // The confidence model's features of a mention (after Cluster()).
   void Features(const Mention& m, FeatureVector& out);
