@@ -1236,6 +1236,8 @@ const std::vector<NameCase> kNames = {
      "Harlan/ORGANIZATION", "ctx.sports_side_player: a given name before a coach is the team"},
     {"In an interview with The Business Times, she said the plan had failed.",
      "The Business Times/ORGANIZATION", "resolver: a listed newspaper takes its \"The\""},
+    {"She trained as a nurse at the Hospital de la Santa Creu in Barcelona.",
+     "Hospital de la Santa Creu/ORGANIZATION", "org.hospital_first: a hospital's head word first"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
