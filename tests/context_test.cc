@@ -1238,6 +1238,8 @@ const std::vector<NameCase> kNames = {
      "The Business Times/ORGANIZATION", "resolver: a listed newspaper takes its \"The\""},
     {"She trained as a nurse at the Hospital de la Santa Creu in Barcelona.",
      "Hospital de la Santa Creu/ORGANIZATION", "org.hospital_first: a hospital's head word first"},
+    {"He commanded 3 Commando Brigade in the Falklands.", "3 Commando Brigade/ORGANIZATION",
+     "org.numbered_unit_cardinal: a unit by a cardinal number"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
