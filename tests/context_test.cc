@@ -1246,6 +1246,8 @@ const std::vector<NameCase> kNames = {
      "org.head_on: no subject after \"on\" where an address goes on"},
     {"Fresh loaves sell out by nine at the Tobermory Bakehouse, locals say.",
      "Tobermory Bakehouse/ORGANIZATION", "cues.tsv: a shop's head word"},
+    {"Patients will be directed to Rosetown, about 110 kilometres east, until May.",
+     "Rosetown/LOCATION", "towns.tsv: a small town that cities15000 lacks"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
