@@ -1253,6 +1253,8 @@ const std::vector<NameCase> kNames = {
      "Rosetown/LOCATION", "towns.tsv: a small town that cities15000 lacks"},
     {"The Nairobi National Museum lent the drum to the exhibition.",
      "Nairobi National Museum/ORGANIZATION", "cues.tsv: a museum is an organisation"},
+    {"Houseboat operators in Kumarakom said bookings had fallen by half.",
+     "Kumarakom/LOCATION", "towns.tsv: a small town of Kerala"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
