@@ -51,6 +51,8 @@ std::ostream& operator<<(std::ostream& out, const PlaceCase& c) { return out << 
 const std::vector<PlaceCase> kPlaces = {
     {"Fighters entered Misurata and Sirt on Monday.", "Sirt", "LOCATION geonames:2210554",
      "the country of another place found (Misurata, an alternate name only Libya has)"},
+    {"Houseboat operators in Kumarakom said bookings had fallen by half.", "Kumarakom",
+     "LOCATION nerkit:loc/town-in-kumarakom", "a small town of towns.tsv, with its id"},
     {"Residents of Paris, Texas were evacuated.", "Paris", "LOCATION geonames:4717560",
      "a US state after a comma, even for a name that is also a common word"},
     {"Residents of Paris, France were evacuated.", "Paris", "LOCATION geonames:2988507",
@@ -1253,8 +1255,6 @@ const std::vector<NameCase> kNames = {
      "Rosetown/LOCATION", "towns.tsv: a small town that cities15000 lacks"},
     {"The Nairobi National Museum lent the drum to the exhibition.",
      "Nairobi National Museum/ORGANIZATION", "cues.tsv: a museum is an organisation"},
-    {"Houseboat operators in Kumarakom said bookings had fallen by half.",
-     "Kumarakom/LOCATION", "towns.tsv: a small town of Kerala"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
