@@ -1255,6 +1255,8 @@ const std::vector<NameCase> kNames = {
      "Rosetown/LOCATION", "towns.tsv: a small town that cities15000 lacks"},
     {"The Nairobi National Museum lent the drum to the exhibition.",
      "Nairobi National Museum/ORGANIZATION", "cues.tsv: a museum is an organisation"},
+    {"In 1888 he joined the Koninklijke Paketvaart Maatschappij as a clerk.",
+     "Koninklijke Paketvaart Maatschappij/ORGANIZATION", "cues.tsv: a Dutch company's head word"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
