@@ -468,8 +468,9 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
   // The dictionary entries that the document names with full evidence (by id): a common word
   // that is another name of one of them ("Apple said" after "Apple Inc.", "Shell shares" after
   // "Shell plc") needs no more support, when capitalised.
-  // (The ids named in full are sorted once and each common word looks its id up.)
-  std::vector<std::string_view>& named = named_ids_;  // ids of entries named with full evidence
+  // (The ids named in full are sorted once, as 64-bit keys, and each common word looks its id
+  // up.)
+  std::vector<std::uint64_t>& named = named_ids_;  // ids of entries named with full evidence
   named.clear();
   bool any_weak = false;
   for (const Candidate& c : candidates) {
@@ -479,7 +480,7 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
       continue;
     }
     const std::string_view id = gazetteer_->entry_id(static_cast<std::uint32_t>(c.entry));
-    if (!id.empty()) named.push_back(id);
+    if (!id.empty()) named.push_back(HashId(id));
   }
   if (any_weak && !named.empty()) {
     std::sort(named.begin(), named.end());
@@ -489,7 +490,7 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
         continue;
       }
       const std::string_view id = gazetteer_->entry_id(static_cast<std::uint32_t>(c.entry));
-      if (!id.empty() && std::binary_search(named.begin(), named.end(), id)) {
+      if (!id.empty() && std::binary_search(named.begin(), named.end(), HashId(id))) {
         c.weak = false;
         c.priority = kPriorityCapitalisedCommon;
       }
@@ -500,7 +501,7 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
   // is the company, not the town (the full name's entry ranks first; the short name's a little
   // above the others). (Places, most of the entries with ids, are left out: their short names
   // are weighed by the document's evidence already.)
-  std::vector<std::string_view>& full_ids = full_ids_;
+  std::vector<std::uint64_t>& full_ids = full_ids_;
   full_ids.clear();
   for (const Candidate& c : candidates) {
     if (c.origin != Origin::kDictionary || c.weak || c.entry < 0 ||
@@ -508,7 +509,7 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
       continue;
     }
     const std::string_view id = gazetteer_->entry_id(static_cast<std::uint32_t>(c.entry));
-    if (!id.empty()) full_ids.push_back(id);
+    if (!id.empty()) full_ids.push_back(HashId(id));
   }
   if (!full_ids.empty()) {
     std::sort(full_ids.begin(), full_ids.end());
@@ -519,7 +520,7 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
         continue;
       }
       const std::string_view id = gazetteer_->entry_id(static_cast<std::uint32_t>(c.entry));
-      if (!id.empty() && std::binary_search(full_ids.begin(), full_ids.end(), id)) {
+      if (!id.empty() && std::binary_search(full_ids.begin(), full_ids.end(), HashId(id))) {
         c.priority = Gazetteer::kPriorityMain + 2;
       }
     }

@@ -293,8 +293,8 @@ class MentionSet {
   int clusters_ = 0;
 
   std::vector<std::uint32_t> order_;
-  std::vector<std::string_view> named_ids_;  // FilterBySentenceForm: ids named with full evidence
-  std::vector<std::string_view> full_ids_;  // FilterBySentenceForm: ids named by a full name
+  std::vector<std::uint64_t> named_ids_;  // FilterBySentenceForm: ids named with full evidence
+  std::vector<std::uint64_t> full_ids_;   // FilterBySentenceForm: ids named by a full name
   using SortKey = std::pair<std::uint64_t, std::uint64_t>;  // compared as a pair
   std::vector<SortKey> sort_keys_;
   std::vector<SortKey> sorted_keys_;   // Select: the keys by first token
