@@ -1257,6 +1257,8 @@ const std::vector<NameCase> kNames = {
      "Nairobi National Museum/ORGANIZATION", "cues.tsv: a museum is an organisation"},
     {"In 1888 he joined the Koninklijke Paketvaart Maatschappij as a clerk.",
      "Koninklijke Paketvaart Maatschappij/ORGANIZATION", "cues.tsv: a Dutch company's head word"},
+    {"The Greater Amman Municipality said the roads would reopen.",
+     "Greater Amman Municipality/ORGANIZATION", "org.municipality: a municipality is its council"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
