@@ -1259,6 +1259,8 @@ const std::vector<NameCase> kNames = {
      "Koninklijke Paketvaart Maatschappij/ORGANIZATION", "cues.tsv: a Dutch company's head word"},
     {"The Greater Amman Municipality said the roads would reopen.",
      "Greater Amman Municipality/ORGANIZATION", "org.municipality: a municipality is its council"},
+    {"Volunteers from Keswick Mountain Rescue found him on Sunday.",
+     "Keswick Mountain Rescue/ORGANIZATION", "cues.tsv: a rescue service's head words"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
