@@ -2285,6 +2285,7 @@ bool MentionSet::NewspaperEntry(const Mention& m) const {
 }
 
 std::uint32_t MentionSet::NameBegin(const Mention& m) const {
+  if (m.token_begin == 0 || !TheOfName(m.token_begin - 1)) return m.begin;
   const Shape first_shape = doc_->tokens()[m.token_begin].shape;
   const bool one_word = m.token_end == m.token_begin + 1;
   const bool one_common_word = one_word &&
@@ -2293,8 +2294,7 @@ std::uint32_t MentionSet::NameBegin(const Mention& m) const {
   const bool organisation =
       m.label == Label::kOrganization &&
       (one_common_word || (m.entry < 0 && first_shape != Shape::kAllCaps) || NewspaperEntry(m));
-  if ((organisation || (m.label == Label::kLocation && one_common_word)) &&
-      m.token_begin > 0 && TheOfName(m.token_begin - 1)) {
+  if (organisation || (m.label == Label::kLocation && one_common_word)) {
     return doc_->tokens()[m.token_begin - 1].begin;
   }
   return m.begin;
