@@ -304,6 +304,31 @@ std::size_t MentionSet::WordsBeforeHeads(const std::vector<std::uint32_t>& words
   return keep;
 }
 
+bool MentionSet::WrittenWithout(std::uint32_t before, std::uint32_t word,
+                                std::uint32_t head) const {
+  const std::vector<Token>& tokens = doc_->tokens();
+  const std::uint64_t first = TokenHash(before), second = TokenHash(word);
+  const bool has_head = head != word;
+  const std::uint64_t third = has_head ? TokenHash(head) : 0;
+  for (std::uint32_t i = 1; i < tokens.size(); ++i) {
+    if (i == word || !tokens[i].IsWord() || TokenHash(i) != second ||
+        TokenHash(i - 1) != first) {
+      continue;
+    }
+    if (!has_head || i + 1 >= tokens.size() || TokenHash(i + 1) != third) return true;
+  }
+  return false;
+}
+
+std::size_t MentionSet::LeadingCommonWords(const std::vector<std::uint32_t>& words) const {
+  std::size_t lead = 0;
+  while (lead < words.size() && doc_->tokens()[words[lead]].IsCapitalized() &&
+         (SymbolAt(words[lead]) == 'W' || SymbolAt(words[lead]) == 'H')) {
+    ++lead;
+  }
+  return lead;
+}
+
 bool MentionSet::PlacedByRule(const Mention& m, std::int32_t min_priority) const {
   for (std::uint32_t k = 0; k < m.candidates_count; ++k) {
     const Candidate& c = doc_->candidates[candidate_ids_[m.candidates_begin + k]];
@@ -1804,6 +1829,25 @@ void MentionSet::Propagate() {
       const std::size_t keep = ShortNameWords(words);
       if (keep > 0 && !(keep == 1 && place_tails_.Find(hashes[0]))) {
         add(hashes.data(), keep, Label::kOrganization, m.entry, "resolver:short-name", capitals);
+      }
+      // So is the one word left after the capitalised common or head words it opens with,
+      // where a head word opens or ends it: "Qolqe" after "Textiles Qolqe S.A.", "Kolmena"
+      // after "Radio Kolmena", when no list knows that word at all. (Not where the document
+      // writes the word after the same word without the head: "Upper Wharfedale School" and
+      // the dale, "Upper Wharfedale".)
+      const std::size_t lead = LeadingCommonWords(words);
+      const std::size_t before_heads = WordsBeforeHeads(words);
+      if (lead > 0 && lead + 1 == before_heads) {
+        const std::uint32_t t = words[lead];
+        constexpr std::uint32_t kAllTypes = (1u << kEntryTypeCount) - 1;
+        bool head = before_heads < words.size();
+        for (std::size_t k = 0; k < lead; ++k) head = head || SymbolAt(words[k]) == 'H';
+        if (head && t == words[lead - 1] + 1 && tokens[t].shape == Shape::kCapitalized &&
+            SymbolAt(t) == 'C' && !(doc_->lexical[t] & kAllTypes) &&
+            !place_tails_.Find(hashes[lead]) &&
+            !WrittenWithout(t - 1, t, before_heads < words.size() ? words[before_heads] : t)) {
+          add(&hashes[lead], 1, Label::kOrganization, m.entry, "resolver:short-name", 1u);
+        }
       }
       // A club of two words is known by its second, capitalised: "Villa" after "Aston Villa",
       // "United" after "Manchester United".

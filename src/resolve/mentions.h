@@ -205,6 +205,11 @@ class MentionSet {
   // How many of a name's words (token indices) come before its trailing head words ("Inc.",
   // "SA", "Ministry").
   std::size_t WordsBeforeHeads(const std::vector<std::uint32_t>& words) const;
+  // Whether the document writes the word of token `word` after that of `before` elsewhere, not
+  // followed by the word of `head` (when `head` is not `word` itself).
+  bool WrittenWithout(std::uint32_t before, std::uint32_t word, std::uint32_t head) const;
+  // How many of the name's words it opens with are capitalised common or head words.
+  std::size_t LeadingCommonWords(const std::vector<std::uint32_t>& words) const;
   // How many of a name's words (token indices) make its short name, without trailing head words
   // ("Ruch" of "Ruch SA"); 0 when it has none or it would not be distinctive.
   std::size_t ShortNameWords(const std::vector<std::uint32_t>& words) const;
