@@ -2001,15 +2001,53 @@ std::int64_t MentionSet::FirstOfTwoSurnames(const std::vector<std::uint32_t>& wo
   return surname ? static_cast<std::int64_t>(w) : -1;
 }
 
+bool MentionSet::BesidePlace(const Mention& m) const {
+  const std::vector<Token>& tokens = doc_->tokens();
+  const auto n = static_cast<std::uint32_t>(tokens.size());
+  auto separator = [&](std::uint32_t t) {
+    if (t >= n) return false;
+    if (tokens[t].Is(text::Mark::kComma)) return true;
+    if (!tokens[t].IsWord()) return false;
+    const std::string_view w = doc_->words.Key(tokens[t]);
+    return w == "and" || w == "or";
+  };
+  const bool before = m.token_begin >= 2 && separator(m.token_begin - 1);
+  const bool after = separator(m.token_end);
+  if (!before && !after) return false;
+  for (const Mention& x : mentions_) {
+    if (!x.Live() || x.label != Label::kLocation || &x == &m) continue;
+    if (before && x.token_end + 1 == m.token_begin) return true;
+    if (before && x.token_end + 2 == m.token_begin && separator(x.token_end)) return true;
+    if (after && x.token_begin == m.token_end + 1) return true;
+    if (after && x.token_begin == m.token_end + 2 && separator(m.token_end + 1)) return true;
+  }
+  return false;
+}
+
 void MentionSet::Unify() {
   // A one-word dictionary name that is the surname of a person in the document is that person
   // ("Jordan" after "Michael Jordan").
   FlatMap<std::int32_t>& surnames = surname_entries_;
   surnames.Clear();
+  FlatMap<std::int32_t>& given = given_entries_;
+  given.Clear();
   std::vector<std::uint32_t>& words = words_;
   for (const Mention& m : mentions_) {
     if (!m.Live() || m.label != Label::kPerson || m.words < 2) continue;
     KeyTokens(m.token_begin, m.token_end, words);
+    const std::uint32_t first_lex = doc_->lexical[words.front()];
+    constexpr std::uint32_t kHeads = TypeBit(EntryType::kOrgHead) | TypeBit(EntryType::kLocHead);
+    const bool headless = std::none_of(words.begin(), words.end(), [&](std::uint32_t t) {
+      return (doc_->lexical[t] & kHeads) != 0;
+    });
+    // (Not where the name ends in a common word that is no frequent surname: "Iona Community".)
+    const std::uint32_t last_lex = doc_->lexical[words.back()];
+    const bool ends_in_word =
+        (last_lex & TypeBit(EntryType::kWord)) && !(last_lex & kLexSurnameFrequent);
+    if ((first_lex & TypeBit(EntryType::kGivenName)) && !(first_lex & TypeBit(EntryType::kWord)) &&
+        doc_->tokens()[words.front()].shape == Shape::kCapitalized && headless && !ends_in_word) {
+      given.Insert(KeyHash(words.front(), words.front() + 1, nullptr), m.entry);
+    }
     // The key of a one-word name is KeyHash over that word.
     surnames.Insert(KeyHash(words.back(), words.back() + 1, nullptr), m.entry);
     // ("Restrepo" after "Carlos Andrés Restrepo Vélez" too.)
@@ -2023,6 +2061,18 @@ void MentionSet::Unify() {
     if (!m.Live() || !m.IsName() || m.label == Label::kPerson) continue;
     if (m.priority >= kStrongEvidence || m.words != 1) continue;
     const std::int32_t* entry = surnames.Find(m.key);
+    // So is the given name of one, where a list gives the word as a town and no rule placed it:
+    // "watching Larissa for years" after "Larissa Nogueira" (not a country, a region, a major
+    // place nor a feature: "Georgia McLeish" and "in Georgia"; not "in Larissa", nor in a list of
+    // places: "in Baton Rouge and Lafayette" after "Lafayette Thibodeaux").
+    if (!entry && m.label == Label::kLocation && m.entry >= 0 && !given.empty() &&
+        !PlacedByRule(m, 0)) {
+      const Entry e = gazetteer_->entry(static_cast<std::uint32_t>(m.entry));
+      if (!e.Has(kCountry) && !e.Has(kRegion) && !e.Has(kFeature) && e.weight < kMajorPlace &&
+          given.Find(m.key) && !BesidePlace(m)) {
+        entry = given.Find(m.key);
+      }
+    }
     if (!entry) continue;
     // A country's name that no list gives as a name of people stays the country: a rule that
     // read "Ata-Jurt Kyrgyzstan" as a person's name does not make "in Kyrgyzstan" a person

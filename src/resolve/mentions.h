@@ -208,6 +208,8 @@ class MentionSet {
   // Whether the document writes the word of token `word` after that of `before` elsewhere, not
   // followed by the word of `head` (when `head` is not `word` itself).
   bool WrittenWithout(std::uint32_t before, std::uint32_t word, std::uint32_t head) const;
+  // Whether a place of the document stands next to `m` in a list: "Baton Rouge and [Lafayette]".
+  bool BesidePlace(const Mention& m) const;
   // How many of the name's words it opens with are capitalised common or head words.
   std::size_t LeadingCommonWords(const std::vector<std::uint32_t>& words) const;
   // How many of a name's words (token indices) make its short name, without trailing head words
@@ -340,6 +342,7 @@ class MentionSet {
   bool lower_words_built_ = false;  // lower_words_ is made the first time it is needed
   std::vector<Mention> added_;
   FlatMap<std::int32_t> surname_entries_;
+  FlatMap<std::int32_t> given_entries_;  // Unify: the given names of full names
   std::vector<WordCluster> people_clusters_;
   std::vector<WordCluster> org_clusters_;
   FlatMap<PatternChain> people_by_last_;
