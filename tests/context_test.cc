@@ -1289,6 +1289,8 @@ const std::vector<NameCase> kNames = {
      "cues.tsv: a capitalised Restaurant ends a name"},
     {"Larissa Nogueira waits for the lights. They had been \"watching Larissa for years\".",
      "Larissa/PERSON", "resolver: a person's given name over a town of the same name"},
+    {"PAFFREL Executive Director Chaminda Weerasooriya said 40 percent had been misused.",
+     "PAFFREL/ORGANIZATION", "resolver: an unknown word of seven capitals is an abbreviation"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

@@ -1436,8 +1436,10 @@ void MentionSet::TypeNames() {
       }
       continue;
     }
+    // A word of two to eight capitals that no list knows is an organisation's abbreviation
+    // ("PAFFREL Executive Director Chaminda Weerasooriya", "UNESCO").
     if (m.words == 1 && first.shape == Shape::kAllCaps && first.key_len >= 2 &&
-        first.key_len <= 6 && !(lex & TypeBit(EntryType::kWord))) {
+        first.key_len <= 8 && !(lex & TypeBit(EntryType::kWord))) {
       decide(Label::kOrganization, "resolver:acronym-shape");
       continue;
     }
