@@ -469,9 +469,15 @@ bool MentionSet::CapitalisationSupports(const Candidate& c) const {
     return false;
   }
   if (c.token_end < tokens.size() && capitalised_word(c.token_end)) return false;
-  // ... nor before "of" and a capitalised word: "House of Assembly", "A House of Rain".
+  // ... nor before "of" and a capitalised word: "House of Assembly", "A House of Rain" (but a
+  // newspaper with its "The" before the place it is of: "an interview with The Guardian of
+  // Lagos").
+  const bool media_of_place =
+      the && c.origin == Origin::kDictionary && c.entry >= 0 &&
+      gazetteer_->entry(c.ref).Has(kMedia) && c.token_end + 1 < tokens.size() &&
+      (SymbolAt(c.token_end + 1) == 'P' || SymbolAt(c.token_end + 1) == 'K');
   if (c.token_end + 1 < tokens.size() && (SymbolAt(c.token_end) | 0x20) == 'k' &&
-      capitalised_word(c.token_end + 1)) {
+      capitalised_word(c.token_end + 1) && !media_of_place) {
     return false;
   }
   // A town that is also a word ("Man", "Eagle") needs a place preposition before it as well; a
