@@ -74,7 +74,11 @@ BOOST_AUTO_TEST_CASE(one_megabyte_without_spaces) {
 
 BOOST_AUTO_TEST_CASE(repeated_capitalised_words) {
   for (const std::string unit : {"Sirte ", "New York ", "Foo ", "Mr. Smith ", "Islamic State ",
-                                 "Brig. Gen. ", "Al-", "Friday 26 April 2024 "}) {
+                                 "Brig. Gen. ", "Al-", "Friday 26 April 2024 ",
+                                 // (a company's short name and a given name over a town, looked
+                                 // up once per document, not once per name)
+                                 "Textiles Qolqe S.A. and Qolqe, ",
+                                 "Larissa Nogueira met Larissa and Baton Rouge, "}) {
     const std::string text = Repeat(unit, 2u << 20);
     CheckInvariants(text, Shared().Extract(text));
   }

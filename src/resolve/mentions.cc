@@ -107,6 +107,8 @@ void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
   clusters_ = 0;
   document_features_ready_ = false;
   lower_words_built_ = false;
+  word_pairs_built_ = false;
+  place_edges_built_ = false;
   // Sentence forms.
   const std::vector<Token>& tokens = doc_->tokens();
   headline_.assign(doc_->words.sentences.size(), 0);
@@ -304,20 +306,27 @@ std::size_t MentionSet::WordsBeforeHeads(const std::vector<std::uint32_t>& words
   return keep;
 }
 
-bool MentionSet::WrittenWithout(std::uint32_t before, std::uint32_t word,
-                                std::uint32_t head) const {
+bool MentionSet::WrittenWithout(std::uint32_t before, std::uint32_t word, std::uint32_t head) {
+  // How often the document writes each pair of words, and each pair with the token after it:
+  // counted once per document, so that a document of many such names stays linear.
   const std::vector<Token>& tokens = doc_->tokens();
-  const std::uint64_t first = TokenHash(before), second = TokenHash(word);
-  const bool has_head = head != word;
-  const std::uint64_t third = has_head ? TokenHash(head) : 0;
-  for (std::uint32_t i = 1; i < tokens.size(); ++i) {
-    if (i == word || !tokens[i].IsWord() || TokenHash(i) != second ||
-        TokenHash(i - 1) != first) {
-      continue;
+  const auto n = static_cast<std::uint32_t>(tokens.size());
+  if (!word_pairs_built_) {
+    word_pairs_.Clear();
+    for (std::uint32_t i = 1; i < n; ++i) {
+      if (!tokens[i].IsWord()) continue;
+      const std::uint64_t pair = Mix(TokenHash(i - 1) ^ Mix(TokenHash(i)));
+      ++word_pairs_[pair];
+      if (i + 1 < n) ++word_pairs_[Mix(pair ^ TokenHash(i + 1))];
     }
-    if (!has_head || i + 1 >= tokens.size() || TokenHash(i + 1) != third) return true;
+    word_pairs_built_ = true;
   }
-  return false;
+  const std::uint64_t pair = Mix(TokenHash(before) ^ Mix(TokenHash(word)));
+  const std::uint32_t* all = word_pairs_.Find(pair);
+  const std::uint32_t count = all ? *all : 0;
+  if (head == word) return count > 1;  // more than the name's own
+  const std::uint32_t* with_head = word_pairs_.Find(Mix(pair ^ TokenHash(head)));
+  return count > (with_head ? *with_head : 0);
 }
 
 std::size_t MentionSet::LeadingCommonWords(const std::vector<std::uint32_t>& words) const {
@@ -2009,9 +2018,20 @@ std::int64_t MentionSet::FirstOfTwoSurnames(const std::vector<std::uint32_t>& wo
   return surname ? static_cast<std::int64_t>(w) : -1;
 }
 
-bool MentionSet::BesidePlace(const Mention& m) const {
+bool MentionSet::BesidePlace(const Mention& m) {
   const std::vector<Token>& tokens = doc_->tokens();
   const auto n = static_cast<std::uint32_t>(tokens.size());
+  // Per token: whether a place of the document starts there (bit 1) or ends there (bit 2), made
+  // once per document.
+  if (!place_edges_built_) {
+    place_edges_.assign(n, 0);
+    for (const Mention& x : mentions_) {
+      if (!x.Live() || x.label != Label::kLocation || x.token_end > n) continue;
+      place_edges_[x.token_begin] |= 1;
+      place_edges_[x.token_end - 1] |= 2;
+    }
+    place_edges_built_ = true;
+  }
   auto separator = [&](std::uint32_t t) {
     if (t >= n) return false;
     if (tokens[t].Is(text::Mark::kComma)) return true;
@@ -2019,17 +2039,16 @@ bool MentionSet::BesidePlace(const Mention& m) const {
     const std::string_view w = doc_->words.Key(tokens[t]);
     return w == "and" || w == "or";
   };
-  const bool before = m.token_begin >= 2 && separator(m.token_begin - 1);
-  const bool after = separator(m.token_end);
-  if (!before && !after) return false;
-  for (const Mention& x : mentions_) {
-    if (!x.Live() || x.label != Label::kLocation || &x == &m) continue;
-    if (before && x.token_end + 1 == m.token_begin) return true;
-    if (before && x.token_end + 2 == m.token_begin && separator(x.token_end)) return true;
-    if (after && x.token_begin == m.token_end + 1) return true;
-    if (after && x.token_begin == m.token_end + 2 && separator(m.token_end + 1)) return true;
+  auto ends_place = [&](std::uint32_t t) { return (place_edges_[t] & 2) != 0; };
+  auto starts_place = [&](std::uint32_t t) { return t < n && (place_edges_[t] & 1) != 0; };
+  // "Baton Rouge and [Lafayette]", "Mull, [Iona]", "Mull, and [Iona]"; the same after it.
+  const std::uint32_t b = m.token_begin;
+  if (b >= 2 && separator(b - 1) &&
+      (ends_place(b - 2) || (b >= 3 && separator(b - 2) && ends_place(b - 3)))) {
+    return true;
   }
-  return false;
+  const std::uint32_t e = m.token_end;
+  return separator(e) && (starts_place(e + 1) || (separator(e + 1) && starts_place(e + 2)));
 }
 
 void MentionSet::Unify() {

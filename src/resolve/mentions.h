@@ -207,9 +207,9 @@ class MentionSet {
   std::size_t WordsBeforeHeads(const std::vector<std::uint32_t>& words) const;
   // Whether the document writes the word of token `word` after that of `before` elsewhere, not
   // followed by the word of `head` (when `head` is not `word` itself).
-  bool WrittenWithout(std::uint32_t before, std::uint32_t word, std::uint32_t head) const;
+  bool WrittenWithout(std::uint32_t before, std::uint32_t word, std::uint32_t head);
   // Whether a place of the document stands next to `m` in a list: "Baton Rouge and [Lafayette]".
-  bool BesidePlace(const Mention& m) const;
+  bool BesidePlace(const Mention& m);
   // How many of the name's words it opens with are capitalised common or head words.
   std::size_t LeadingCommonWords(const std::vector<std::uint32_t>& words) const;
   // How many of a name's words (token indices) make its short name, without trailing head words
@@ -343,6 +343,10 @@ class MentionSet {
   std::vector<Mention> added_;
   FlatMap<std::int32_t> surname_entries_;
   FlatMap<std::int32_t> given_entries_;  // Unify: the given names of full names
+  FlatMap<std::uint32_t> word_pairs_;  // WrittenWithout: counts of word pairs and triples
+  bool word_pairs_built_ = false;
+  std::vector<std::uint8_t> place_edges_;  // BesidePlace: places starting (1), ending (2) here
+  bool place_edges_built_ = false;
   std::vector<WordCluster> people_clusters_;
   std::vector<WordCluster> org_clusters_;
   FlatMap<PatternChain> people_by_last_;
