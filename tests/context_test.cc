@@ -1327,6 +1327,8 @@ const std::vector<NameCase> kNames = {
      "The Guardian/ORGANIZATION", "resolver: a newspaper's \"The\" before \"of\" and its place"},
     {"At Prestige Bookshop on Mama Ngina Street, the owner keeps a shelf of her books.",
      "Prestige Bookshop/ORGANIZATION", "cues.tsv: a bookshop's head word"},
+    {"Students from the university in nearby Jatinangor helped register families.",
+     "Jatinangor/LOCATION", "loc.neighbouring: a name after \"nearby\""},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
