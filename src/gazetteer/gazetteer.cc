@@ -517,11 +517,15 @@ void Gazetteer::Match(Document& doc) const {
     // A lower-case word starts a name only where a name may start so ("al-Qaida"), or several
     // words of evidence ("prime minister").
     if (first_lower && !(word.flags & Tables::kVocabLower)) continue;
+    // A lower-case English word opens a name of a list only joined to it by a hyphen, as the
+    // list writes it: "as Salif" of "musicians such as Salif Keita" is no "as-Salif".
+    const bool loose_word = first_lower && (doc.lexical[i] & TypeBit(EntryType::kWord)) &&
+                            !(i + 1 < n && tokens[i + 1].Has(text::kJoiner));
     std::size_t end = i + 1;
     while (true) {
       const Tables::Node& nd = t.nodes[static_cast<std::uint32_t>(node)];
       if (nd.count > 0 && (!first_lower || (nd.flags & kNodeLowerHere)) &&
-          !(particle_first && end == i + 1)) {
+          !(particle_first && end == i + 1) && !(loose_word && (nd.flags & kNodeEntity))) {
         const bool single = end == i + 1;
         if (!single || (nd.flags & kNodeRecord)) {
           std::size_t match_end = end;

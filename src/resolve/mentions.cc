@@ -1283,6 +1283,29 @@ void MentionSet::TypeNames() {
     m.note = "resolver:same-name";
   }
 
+  // A word of two to eight capitals that no list knows, which only a weak cue placed (a
+  // preposition: "a master's degree at KAIST in Daejeon"), is an organisation's abbreviation, as
+  // such a word is without a cue (below): running text seldom writes a place in capitals. (Not
+  // in a line of capitals, a headline or a dateline.)
+  for (Mention& m : mentions_) {
+    if (!m.typed || m.veto || m.words != 1 || m.label != Label::kLocation || m.entry >= 0 ||
+        m.priority >= kWeakCue) {
+      continue;
+    }
+    const Token& tok = tokens[m.token_begin];
+    if (tok.shape != Shape::kAllCaps || tok.key_len < 2 || tok.key_len > 8 ||
+        (doc_->lexical[m.token_begin] & TypeBit(EntryType::kWord)) ||
+        IsHeadline(tok.sentence)) {
+      continue;
+    }
+    // (Nor where the document types the word with stronger evidence elsewhere.)
+    const Vote* vote = typed.Find(m.key);
+    if (vote && vote->priority > m.priority) continue;
+    m.label = Label::kOrganization;
+    m.note = "resolver:acronym-shape";
+    typed[m.key] = {m.label, m.priority};
+  }
+
   // An abbreviation in capitals that the name of a town or feature matched only by ignoring case
   // ("GAO", the town of Gao) is the organisation whose initials it is, when the document names
   // one: "the Government Accountability Office (GAO)".
