@@ -1354,6 +1354,8 @@ const std::vector<NameCase> kNames = {
      "Wanjiru Kamau/PERSON", "not_names.tsv: Kamau is no alternate name of Ca Mau here"},
     {"Musicians such as Salif Keita have spoken about leaving.", "Salif Keita/PERSON",
      "gazetteer: a lower-case English word opens a listed name only joined by a hyphen"},
+    {"We stayed with Claire & Marc Doucet, who run the inn.", "Marc Doucet/PERSON",
+     "person.pair_given_second: a given name and a full name joined by & are two people"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
