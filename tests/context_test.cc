@@ -1367,6 +1367,8 @@ const std::vector<NameCase> kNames = {
      "org.head_first: a Romanian museum, its name in letters with a comma below"},
     {"He was treated by doctors at RSUD Tugurejo and released.", "RSUD Tugurejo/ORGANIZATION",
      "org.head_first: an Indonesian public hospital's abbreviation first"},
+    {"She cooks in a restored shophouse on Armenian Street.", "Armenian Street/LOCATION",
+     "loc.head_suffix: a demonym before a place head word"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
