@@ -1369,6 +1369,8 @@ const std::vector<NameCase> kNames = {
      "org.head_first: an Indonesian public hospital's abbreviation first"},
     {"She cooks in a restored shophouse on Armenian Street.", "Armenian Street/LOCATION",
      "loc.head_suffix: a demonym before a place head word"},
+    {"The Gobierno Regional de Puno sent tents to the villages.",
+     "Gobierno Regional de Puno/ORGANIZATION", "org.head_first: a Spanish government's head word"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
