@@ -2115,12 +2115,13 @@ void MentionSet::Unify() {
     // "watching Larissa for years" after "Larissa Nogueira" (not a country, a region, a major
     // place nor a feature: "Georgia McLeish" and "in Georgia"; not "in Larissa", nor in a list of
     // places: "in Baton Rouge and Lafayette" after "Lafayette Thibodeaux").
-    if (!entry && m.label == Label::kLocation && m.entry >= 0 && !given.empty() &&
-        !PlacedByRule(m, 0)) {
+    const std::int32_t* given_entry =
+        (!entry && m.label == Label::kLocation && m.entry >= 0) ? given.Find(m.key) : nullptr;
+    if (given_entry && !PlacedByRule(m, 0)) {
       const Entry e = gazetteer_->entry(static_cast<std::uint32_t>(m.entry));
       if (!e.Has(kCountry) && !e.Has(kRegion) && !e.Has(kFeature) && e.weight < kMajorPlace &&
-          given.Find(m.key) && !BesidePlace(m)) {
-        entry = given.Find(m.key);
+          !BesidePlace(m)) {
+        entry = given_entry;
       }
     }
     if (!entry) continue;
