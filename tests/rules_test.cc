@@ -2,13 +2,16 @@
 #define BOOST_TEST_MODULE rules
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/regex.h"
 #include "default_rules.h"
 #include "nerkit/nerkit.h"
 #include "rules/rule_file.h"
+#include "text/fold.h"
 
 namespace {
 
@@ -223,6 +226,66 @@ BOOST_AUTO_TEST_CASE(text_rules_read_only_where_their_words_are) {
              boost::test_tools::per_element());
   BOOST_TEST(gated == everywhere, boost::test_tools::per_element());
   BOOST_TEST(wrong.empty());
+}
+
+// A text rule's `needs` line holds every word of a list its pattern opens with: a word added to
+// the list (a head word such as HEAD_FIRST's) and not to the line would never be read. A list is
+// a group (?:A|B|C...) of plain words, most of which the line holds; an alternative of several
+// words needs one of them on the line ("Super Typhoon").
+BOOST_AUTO_TEST_CASE(needs_lines_hold_every_word_of_their_lists) {
+  nerkit::internal::RuleFileParser parser = DefaultRules();
+  nerkit::text::Folder folder;
+  auto plain = [](std::string_view word) {
+    if (word.empty()) return false;
+    for (const char c : word) {
+      const auto b = static_cast<unsigned char>(c);
+      if (!(b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || c == ' ')) {
+        return false;
+      }
+    }
+    return true;
+  };
+  std::size_t lists = 0;
+  for (const nerkit::internal::RuleSpec& rule : parser.rules()) {
+    if (rule.needs.empty()) continue;
+    std::set<std::string> needs;
+    for (const std::string& word : rule.needs) needs.insert(folder.Key(word));
+    auto held = [&](std::string_view alternative) {
+      for (std::size_t from = 0; from < alternative.size();) {
+        std::size_t space = alternative.find(' ', from);
+        if (space == std::string_view::npos) space = alternative.size();
+        if (needs.count(folder.Key(alternative.substr(from, space - from))) != 0) return true;
+        from = space + 1;
+      }
+      return false;
+    };
+    const std::string& p = rule.pattern;
+    for (std::size_t at = p.find("(?:"); at != std::string::npos; at = p.find("(?:", at + 1)) {
+      const std::size_t end = p.find(')', at);
+      if (end == std::string::npos) break;
+      const std::string_view body(p.data() + at + 3, end - at - 3);
+      if (body.find('(') != std::string_view::npos) continue;
+      std::vector<std::string_view> alternatives;
+      bool all_plain = true;
+      for (std::size_t from = 0; from <= body.size();) {
+        std::size_t bar = body.find('|', from);
+        if (bar == std::string_view::npos) bar = body.size();
+        alternatives.push_back(body.substr(from, bar - from));
+        all_plain = all_plain && plain(alternatives.back());
+        from = bar + 1;
+      }
+      if (!all_plain || alternatives.size() < 3) continue;
+      std::size_t count = 0;
+      for (const std::string_view a : alternatives) count += held(a) ? 1 : 0;
+      if (2 * count < alternatives.size()) continue;
+      ++lists;
+      for (const std::string_view a : alternatives) {
+        BOOST_TEST(held(a), rule.id << " (" << rule.file << ":" << rule.line << "): \"" << a
+                                    << "\" is in a list of its pattern but not on its needs line");
+      }
+    }
+  }
+  BOOST_TEST(lists > 0u);
 }
 
 BOOST_AUTO_TEST_CASE(rules_over_raw_text_and_none_rules) {
