@@ -1389,6 +1389,8 @@ const std::vector<NameCase> kNames = {
      "org.head_first: a German sports club's abbreviation first"},
     {"The proposal was opposed by the farming lobby Aotearoa Growers.",
      "Aotearoa Growers/ORGANIZATION", "org.after_kind: a lobby before its name"},
+    {"For José Carlos Ribeiro Neto, the rains came late.", "José Carlos Ribeiro Neto/PERSON",
+     "classes.rules: a sentence's first \"For\" is no country's K before a name"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

@@ -85,9 +85,9 @@ const std::vector<BadRule> kBadRules = {
      "test.rules:2:8: symbol name \"PORT\" is already a macro name"},
     {"symbol\tKIND\tclub\tcapitalised\n",
      "test.rules:1:18: unknown symbol flag \"capitalised\" (the flags are lower and upper)"},
-    {"symbol\tq\tclub\tlower\n",
+    {"symbol\tq\tclub\tupper\n",
      "test.rules:1:15: a letter symbol has its case already (written in upper case for "
-     "capitalised tokens): lower is for a digit or a named symbol"},
+     "capitalised tokens): upper is for a digit or a named symbol"},
     {"define\tlower\tT\n", "test.rules:1:8: macro name \"lower\" must match [A-Z][A-Z0-9_]*"},
     {"needs\tctx.x\tband\n", "test.rules:1:7: needs: no rule \"ctx.x\" defined before"},
     {"person.x\tPERSON\ttokens\t1\t50\tT(C+)\nneeds\tperson.x\tmr\n",

@@ -107,11 +107,12 @@ void RuleFileParser::Parse(const std::string& file_name, std::string_view conten
       }
       const bool lower = flagged && fields[3] == "lower";
       const bool upper = flagged && fields[3] == "upper";
-      if (flagged && letter) {
+      // (A letter's capitalised tokens read as its upper case: `lower` keeps the letter from
+      // them, so that they keep their own class; `upper` would say nothing more.)
+      if (upper && letter) {
         throw LoadError(file_name, line_number, FieldColumn(line, 3),
                         "a letter symbol has its case already (written in upper case for "
-                        "capitalised tokens): " +
-                            std::string(fields[3]) + " is for a digit or a named symbol");
+                        "capitalised tokens): upper is for a digit or a named symbol");
       }
       char byte = symbol.empty() ? '\0' : symbol[0];
       if (!letter && !digit) {
