@@ -750,11 +750,12 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
           inner->token_end == outer->token_end && inner->token_begin > outer->token_begin) {
         std::uint32_t before = inner->token_begin - 1;
         if (before > outer->token_begin && (SymbolAt(before) | 0x20) == 'e') --before;
-        // (Only an institution named by head and common words before "of" (a common word that is
-        // also a town's name among them, "Central Bank of Sri Lanka"), and after its first
-        // word "of", "the", place words and common words that are given names too: "Government
-        // of the City of Buenos Aires", "Sisters of Charity of San Rafael"; not a company and the
-        // town it is based in, "Bestop Inc of Boulder", "Kia Motor Corp of South Korea".)
+        // (Only an institution named by head, group and common words before "of" (a common word
+        // that is also a town's name among them, "Central Bank of Sri Lanka"; "Democratic Nursing
+        // Organisation of South Africa"), and after its first word "of", "the", place words and
+        // common words that are given names too: "Government of the City of Buenos Aires",
+        // "Sisters of Charity of San Rafael"; not a company and the town it is based in, "Bestop
+        // Inc of Boulder", "Kia Motor Corp of South Korea".)
         // (Or a particle of the languages that put the head word first, before a place that ends
         // the name: "Estudiantes de Bahía Blanca", "Câmara Municipal de São Vicente".)
         const bool particle = (SymbolAt(before) | 0x20) == 'a' && before > outer->token_begin &&
@@ -762,7 +763,8 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
         built_on = SymbolAt(before) == 'k';
         for (std::uint32_t t = outer->token_begin; built_on && t < before; ++t) {
           const char symbol = static_cast<char>(SymbolAt(t) | 0x20);
-          built_on = symbol == 'h' || symbol == 'w' || symbol == 'd' || symbol == 'q' ||
+          built_on = symbol == 'h' || symbol == 'j' || symbol == 'w' || symbol == 'd' ||
+                     symbol == 'q' ||
                      (t > outer->token_begin &&
                       (symbol == 'k' || symbol == 'e' || symbol == 'v' || symbol == 'f'));
         }
