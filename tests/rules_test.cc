@@ -2,6 +2,7 @@
 #define BOOST_TEST_MODULE rules
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+#include <algorithm>
 #include <set>
 #include <string>
 #include <string_view>
@@ -286,6 +287,51 @@ BOOST_AUTO_TEST_CASE(needs_lines_hold_every_word_of_their_lists) {
     }
   }
   BOOST_TEST(lists > 0u);
+}
+
+// Text rules are grouped by their `needs` words, each group read in its own sentences: a rule
+// finds what it finds over the whole text whatever the other rules need, a rule without words
+// is read everywhere, and a group's sentence comes with the token before it (the full stop
+// before "Zorbo").
+BOOST_AUTO_TEST_CASE(text_rules_in_groups_by_their_words) {
+  const std::string rules =
+      "org.ticker\tORGANIZATION\ttext\t1\t50\t\\((?:NYSE|NASDAQ): ([A-Z]{2,5})\\)\n"
+      "needs\torg.ticker\tnyse nasdaq\n"
+      "org.after_stop\tORGANIZATION\ttext\t1\t50\t\\. (Zorbo)\\b\n"
+      "needs\torg.after_stop\tzorbo\n"
+      "loc.everywhere\tLOCATION\ttext\t1\t50\t\\b(Qarth)\\b\n";
+  const std::string text =
+      "Shares of Foo Corp (NASDAQ: FOOX) rose. Nothing here. Zorbo Ltd won.\nQarth is far. Bar "
+      "Inc (NYSE: BARX) fell.";
+  std::vector<std::string> got;
+  for (const auto& e : Load({{"mine.rules", rules}}).Extract(text).entities) got.push_back(e.text);
+  std::sort(got.begin(), got.end());
+  BOOST_TEST(got == (std::vector<std::string>{"BARX", "FOOX", "Qarth", "Zorbo"}),
+             boost::test_tools::per_element());
+}
+
+// More groups than a 64-bit mask names: the rules past the last share it, and each is still
+// read where its own word is.
+BOOST_AUTO_TEST_CASE(more_text_groups_than_a_mask_holds) {
+  std::string rules;
+  std::string text;
+  std::vector<std::string> expected;
+  for (int k = 0; k < 70; ++k) {
+    const std::string word = "Word" + std::string(1, static_cast<char>('a' + k / 26)) +
+                             std::string(1, static_cast<char>('a' + k % 26));
+    const std::string id = "org.r" + std::to_string(k);
+    rules += id + "\tORGANIZATION\ttext\t1\t50\t\\b(" + word + ") Corp\\b\n";
+    rules += "needs\t" + id + "\t" + word + "\n";
+    text += "Shares of " + word + " Corp rose. Nothing else happened here.\n";
+    expected.push_back(word);
+  }
+  std::vector<std::string> got;
+  for (const auto& e : Load({{"mine.rules", rules}}).Extract(text).entities) {
+    if (e.source.rfind("rule:org.r", 0) == 0) got.push_back(e.text);
+  }
+  std::sort(got.begin(), got.end());
+  std::sort(expected.begin(), expected.end());
+  BOOST_TEST(got == expected, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(rules_over_raw_text_and_none_rules) {

@@ -50,13 +50,13 @@ bool Gazetteer::SetRuleSymbol(std::string_view key, char symbol) {
   return true;
 }
 
-bool Gazetteer::SetNeeded(std::string_view key) {
+std::int32_t Gazetteer::SetNeeded(std::string_view key) {
   static_assert(kWordNeeded == Tables::kVocabNeeded);
   Tables::VocabSlot* slot = tables_->FindSlot(key);
-  if (!slot) return false;
+  if (!slot) return -1;
   // (Written only if it changes, as SetRuleSymbol.)
   if (!(slot->flags & Tables::kVocabNeeded)) slot->flags |= Tables::kVocabNeeded;
-  return true;
+  return static_cast<std::int32_t>(slot->id) - 1;
 }
 
 bool Gazetteer::SetDateClass(std::string_view key, bool capitalised, std::uint8_t symbol) {

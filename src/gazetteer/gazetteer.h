@@ -158,9 +158,9 @@ class Gazetteer {
   bool SetRuleSymbol(std::string_view key, char symbol);
   bool SetDateClass(std::string_view key, bool capitalised, std::uint8_t symbol);
   // Marks a word that a text rule needs (a `needs` line): WordInfo::flags of its tokens then
-  // hold kWordNeeded. False when the key is not in the vocabulary.
+  // hold kWordNeeded. Its vocabulary id, or -1 when the key is not in the vocabulary.
   static constexpr std::uint8_t kWordNeeded = 64;
-  bool SetNeeded(std::string_view key);
+  std::int32_t SetNeeded(std::string_view key);
 
  private:
   struct Tables;

@@ -30,9 +30,39 @@ namespace {
 void RuleEngine::Compile(std::vector<RuleSpec> rules) {
   const RE2::Options token_options = RegexOptions(/*latin1=*/true);
   const RE2::Options text_options = RegexOptions(/*latin1=*/false);
-  text_set_ = std::make_unique<ClassRegexSet>(/*longest_match=*/false, ClassRegexSet::kMaxStates,
-                                              /*utf8=*/true);
   token_set_ = std::make_unique<ClassRegexSet>(/*longest_match=*/false);
+  text_groups_.clear();
+  // The text group of a rule: the one of its `needs` words (sorted), made on first use.
+  std::map<std::vector<std::string>, std::size_t> group_of_needs;
+  auto text_group = [&](const std::vector<std::string>& words) -> TextGroup& {
+    std::vector<std::string> needs = words;
+    std::sort(needs.begin(), needs.end());
+    needs.erase(std::unique(needs.begin(), needs.end()), needs.end());
+    const auto it = group_of_needs.find(needs);
+    if (it != group_of_needs.end()) return text_groups_[it->second];
+    // (Past the last group a 64-bit mask can name, rules share the last one: read where any of
+    // their words is, or everywhere if it is the group of rules without words.)
+    if (text_groups_.size() >= kMaxTextGroups) {
+      TextGroup& last = text_groups_.back();
+      if (!last.needs.empty()) {
+        if (needs.empty()) {
+          last.needs.clear();
+        } else {
+          last.needs.insert(last.needs.end(), needs.begin(), needs.end());
+          std::sort(last.needs.begin(), last.needs.end());
+          last.needs.erase(std::unique(last.needs.begin(), last.needs.end()), last.needs.end());
+        }
+      }
+      group_of_needs.emplace(std::move(needs), text_groups_.size() - 1);
+      return last;
+    }
+    group_of_needs.emplace(needs, text_groups_.size());
+    TextGroup& g = text_groups_.emplace_back();
+    g.set = std::make_unique<ClassRegexSet>(/*longest_match=*/false, ClassRegexSet::kMaxStates,
+                                            /*utf8=*/true);
+    g.needs = std::move(needs);
+    return g;
+  };
   for (RuleSpec& spec : rules) {
     Compiled c;
     const bool tokens = spec.target == RuleTarget::kTokens;
@@ -62,16 +92,19 @@ void RuleEngine::Compile(std::vector<RuleSpec> rules) {
     c.group = group;
     // Matched by an automaton when it reads the pattern as RE2 does, else by RE2 (a pattern
     // with syntax the automaton leaves to RE2).
-    ClassRegexSet& set = tokens ? *token_set_ : *text_set_;
+    TextGroup* text = tokens ? nullptr : &text_group(spec.needs);
+    ClassRegexSet& set = tokens ? *token_set_ : *text->set;
     const int index = set.Add(spec.pattern);
     if (index >= 0 && set.CaptureCount(index) == c.re->NumberOfCapturingGroups()) {
       c.automaton = index;
     }
+    // (A rule RE2 matches keeps its place in its group's list; its set index is unused.)
+    if (text) text->rules.push_back(static_cast<std::uint32_t>(rules_.size()));
     (tokens ? token_rules_ : text_rules_).push_back(static_cast<std::uint32_t>(rules_.size()));
     c.spec = std::move(spec);
     rules_.push_back(std::move(c));
   }
-  text_set_->Compile();
+  for (TextGroup& g : text_groups_) g.set->Compile();
   token_set_->Compile();
 }
 
@@ -89,14 +122,20 @@ void RuleEngine::BindWords(const std::map<std::string, char, std::less<>>& symbo
   for (const auto& [word, symbol] : symbol_words) gazetteer.SetRuleSymbol(folder.Key(word), symbol);
   symbol_names_.assign(symbol_names.size(), std::string());
   for (const auto& [name, byte] : symbol_names) symbol_names_.at(byte - 0x80u) = name;
-  // The text rules' needed words, marked in the vocabulary (the model adds them to it).
-  text_gated_ = !text_rules_.empty();
-  for (const std::uint32_t index : text_rules_) {
-    const RuleSpec& spec = rules_[index].spec;
-    if (spec.needs.empty()) text_gated_ = false;
-    for (const std::string& word : spec.needs) {
+  // The text rules' needed words, marked in the vocabulary (the model adds them to it), and the
+  // groups each is needed by.
+  needed_by_.clear();
+  for (std::size_t k = 0; k < text_groups_.size(); ++k) {
+    TextGroup& g = text_groups_[k];
+    g.gated = !g.needs.empty();
+    for (const std::string& word : g.needs) {
+      const std::int32_t id = gazetteer.SetNeeded(folder.Key(word));
       // (A word not in the vocabulary could not be found: the whole text is read.)
-      if (!gazetteer.SetNeeded(folder.Key(word))) text_gated_ = false;
+      if (id < 0) {
+        g.gated = false;
+        continue;
+      }
+      needed_by_[id] |= std::uint64_t{1} << k;
     }
   }
 }
@@ -624,45 +663,60 @@ void RuleEngine::Run(Document& doc) const {
     }
     doc.candidates.push_back(cand);
   };
-  // The text read: all of it, or with `needs` lines for every text rule, the runs of sentences
-  // that hold a needed word (each from the end of the token before it to the end of the token
-  // after it, so that the characters around a match are the text's: "Network, Inc. (MBN)", where
-  // a sentence ends after "Inc.", needs the bracket that follows it).
-  thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;
-  ranges.clear();
-  if (!text_gated_) {
-    ranges.emplace_back(0, static_cast<std::uint32_t>(text.size()));
-  } else {
-    const std::size_t n = tokens.size();
+  // Each group of text rules reads all of the text, or with `needs` words, the runs of sentences
+  // that hold one of them, each with the token before it and the token after it, so that the
+  // characters around a match are the text's: "Network, Inc. (MBN)", where a sentence ends after
+  // "Inc.", needs the bracket that follows it; ". Boulangerie Kerhervé" the full stop before it.
+  thread_local std::vector<std::uint64_t> sentence_groups;  // per sentence: groups whose words it holds
+  sentence_groups.assign(doc.words.sentences.size(), 0);
+  {
     const WordInfo* info = doc.word_info.data();
-    for (const text::Sentence& sentence : doc.words.sentences) {
-      std::uint8_t flags = 0;
-      for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t)
-        flags |= info[t].flags;
-      if (!(flags & Gazetteer::kWordNeeded) || sentence.token_begin >= sentence.token_end) continue;
-      const std::uint32_t b = sentence.token_begin == 0 ? 0 : tokens[sentence.token_begin - 1].end;
-      const std::uint32_t e = sentence.token_end >= n ? static_cast<std::uint32_t>(text.size())
-                                                      : tokens[sentence.token_end].end;
-      if (!ranges.empty() && ranges.back().second >= b) {
-        ranges.back().second = e;
-      } else {
-        ranges.emplace_back(b, e);
+    for (std::size_t k = 0; k < doc.words.sentences.size(); ++k) {
+      const text::Sentence& sentence = doc.words.sentences[k];
+      std::uint64_t groups_here = 0;
+      for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
+        if (!(info[t].flags & Gazetteer::kWordNeeded)) continue;
+        const auto it = needed_by_.find(info[t].id);
+        if (it != needed_by_.end()) groups_here |= it->second;
       }
+      sentence_groups[k] = groups_here;
+    }
+  }
+  thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;
+  const std::size_t first_candidate = doc.candidates.size();
+  const std::size_t n = tokens.size();
+  for (std::size_t k = 0; k < text_groups_.size(); ++k) {
+    const TextGroup& g = text_groups_[k];
+    ranges.clear();
+    if (!g.gated) {
+      ranges.emplace_back(0, static_cast<std::uint32_t>(text.size()));
+    } else {
+      const std::uint64_t bit = std::uint64_t{1} << k;
+      for (std::size_t s = 0; s < doc.words.sentences.size(); ++s) {
+        const text::Sentence& sentence = doc.words.sentences[s];
+        if (!(sentence_groups[s] & bit) || sentence.token_begin >= sentence.token_end) continue;
+        const std::uint32_t b =
+            sentence.token_begin == 0 ? 0 : tokens[sentence.token_begin - 1].begin;
+        const std::uint32_t e = sentence.token_end >= n ? static_cast<std::uint32_t>(text.size())
+                                                        : tokens[sentence.token_end].end;
+        if (!ranges.empty() && ranges.back().second >= b) {
+          ranges.back().second = e;
+        } else {
+          ranges.emplace_back(b, e);
+        }
+      }
+    }
+    for (const auto& [range_begin, range_end] : ranges) {
+      const std::string_view view(doc.text.data() + range_begin, range_end - range_begin);
+      g.set->Scan(view, doc.class_scratch);
+      match_rules(g.rules, *g.set, view, add_text);
     }
   }
   // Candidates in the order a pass over the whole text gives them: by rule, then by position.
-  const std::size_t first_candidate = doc.candidates.size();
-  for (const auto& [range_begin, range_end] : ranges) {
-    const std::string_view view(doc.text.data() + range_begin, range_end - range_begin);
-    text_set_->Scan(view, doc.class_scratch);
-    match_rules(text_rules_, *text_set_, view, add_text);
-  }
-  if (ranges.size() > 1) {
-    std::stable_sort(doc.candidates.begin() + static_cast<std::ptrdiff_t>(first_candidate),
-                     doc.candidates.end(), [&](const Candidate& a, const Candidate& b) {
-                       return a.ref < b.ref;  // (text_rules_ is in rule order)
-                     });
-  }
+  std::stable_sort(doc.candidates.begin() + static_cast<std::ptrdiff_t>(first_candidate),
+                   doc.candidates.end(), [&](const Candidate& a, const Candidate& b) {
+                     return a.ref < b.ref;  // (text_rules_ is in rule order)
+                   });
 }
 
 }  // namespace nerkit::internal

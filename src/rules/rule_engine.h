@@ -21,11 +21,14 @@
 // "/" "/", other punctuation and symbols "?".
 //
 // Rules are compiled once with explicit RE2 options (no logging, bounded memory), which check
-// them. They are also read by a ClassRegexSet (core/class_regex.h), one for the rules over the
-// class string and one, in UTF-8, for the rules over the raw text: each finds where every one of
-// its rules can start a match in one pass over its string, and then each match as RE2 would (a
-// pattern whose syntax it leaves to RE2 is matched by RE2). Immutable after Compile(); Run() is
-// const and thread-safe.
+// them. They are also read by ClassRegexSets (core/class_regex.h): one for the rules over the
+// class string, and, in UTF-8, one per group of rules over the raw text (the rules with the same
+// `needs` words), read only in the sentences that hold one of the group's words. Each finds where
+// every one of its rules can start a match in one pass over its string, and then each match as
+// RE2 would (a pattern whose syntax it leaves to RE2 is matched by RE2). A set's DFA holds the
+// states of its own rules only: one set for every text rule would build states for their
+// combinations, most of them over text that only one rule reads. Immutable after Compile(); Run()
+// is const and thread-safe.
 #pragma once
 
 #include <re2/re2.h>
@@ -35,6 +38,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/class_regex.h"
@@ -83,22 +87,30 @@ class RuleEngine {
     RuleSpec spec;
     std::unique_ptr<RE2> re;
     int group = 0;       // capture group index
-    int automaton = -1;  // its pattern in token_set_, or -1: matched by RE2
+    int automaton = -1;  // its pattern in its set (token_set_ or its text group's), or -1: RE2
   };
+  // Text rules with the same `needs` words (or none: read everywhere), and their set.
+  struct TextGroup {
+    std::unique_ptr<ClassRegexSet> set;
+    std::vector<std::uint32_t> rules;  // set index -> rule index
+    std::vector<std::string> needs;    // sorted; empty: the whole text is read
+    bool gated = false;                // (after BindWords) read only where its words are
+  };
+  // At most this many groups have words of their own; rules beyond them share the last.
+  static constexpr std::size_t kMaxTextGroups = 64;
   void BuildSymbols(Document& doc) const;
 
   const Gazetteer* gazetteer_ = nullptr;
   std::vector<Compiled> rules_;
   std::unique_ptr<ClassRegexSet> token_set_;  // the rules over the class string
-  std::unique_ptr<ClassRegexSet> text_set_;   // the rules over the text, in UTF-8
+  std::vector<TextGroup> text_groups_;        // the rules over the text, in UTF-8
   std::vector<std::uint32_t> token_rules_;    // set index -> rule index
-  std::vector<std::uint32_t> text_rules_;
+  std::vector<std::uint32_t> text_rules_;     // in rule order
   std::vector<std::string> symbol_names_;  // named symbol byte - 0x80 -> name
   std::array<bool, 256> lower_only_{};     // symbol byte -> given to lower-case tokens only
   std::array<bool, 256> upper_only_{};     // symbol byte -> given to capitalised tokens only
-  // When every text rule has a `needs` line (its words marked in the vocabulary), only the
-  // sentences holding one of those words are read.
-  bool text_gated_ = false;
+  // Vocabulary id of a needed word -> the text groups (bits) that need it.
+  std::unordered_map<std::int32_t, std::uint64_t> needed_by_;
 };
 
 }  // namespace nerkit::internal
