@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <bit>
 #include <array>
 #include <charconv>
 
@@ -667,46 +668,41 @@ void RuleEngine::Run(Document& doc) const {
   // that hold one of them, each with the token before it and the token after it, so that the
   // characters around a match are the text's: "Network, Inc. (MBN)", where a sentence ends after
   // "Inc.", needs the bracket that follows it; ". Boulangerie Kerhervé" the full stop before it.
-  thread_local std::vector<std::uint64_t> sentence_groups;  // per sentence: groups whose words it holds
-  sentence_groups.assign(doc.words.sentences.size(), 0);
-  {
-    const WordInfo* info = doc.word_info.data();
-    for (std::size_t k = 0; k < doc.words.sentences.size(); ++k) {
-      const text::Sentence& sentence = doc.words.sentences[k];
-      std::uint64_t groups_here = 0;
-      for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
-        if (!(info[t].flags & Gazetteer::kWordNeeded)) continue;
-        const auto it = needed_by_.find(info[t].id);
-        if (it != needed_by_.end()) groups_here |= it->second;
-      }
-      sentence_groups[k] = groups_here;
+  // Per group, its runs of sentences (a sentence's groups are the bits of its needed words).
+  thread_local std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> group_ranges;
+  if (group_ranges.size() < text_groups_.size()) group_ranges.resize(text_groups_.size());
+  for (std::size_t k = 0; k < text_groups_.size(); ++k) {
+    group_ranges[k].clear();
+    if (!text_groups_[k].gated) {
+      group_ranges[k].emplace_back(0, static_cast<std::uint32_t>(text.size()));
     }
   }
-  thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;
-  const std::size_t first_candidate = doc.candidates.size();
   const std::size_t n = tokens.size();
-  for (std::size_t k = 0; k < text_groups_.size(); ++k) {
-    const TextGroup& g = text_groups_[k];
-    ranges.clear();
-    if (!g.gated) {
-      ranges.emplace_back(0, static_cast<std::uint32_t>(text.size()));
-    } else {
-      const std::uint64_t bit = std::uint64_t{1} << k;
-      for (std::size_t s = 0; s < doc.words.sentences.size(); ++s) {
-        const text::Sentence& sentence = doc.words.sentences[s];
-        if (!(sentence_groups[s] & bit) || sentence.token_begin >= sentence.token_end) continue;
-        const std::uint32_t b =
-            sentence.token_begin == 0 ? 0 : tokens[sentence.token_begin - 1].begin;
-        const std::uint32_t e = sentence.token_end >= n ? static_cast<std::uint32_t>(text.size())
-                                                        : tokens[sentence.token_end].end;
-        if (!ranges.empty() && ranges.back().second >= b) {
-          ranges.back().second = e;
-        } else {
-          ranges.emplace_back(b, e);
-        }
+  const WordInfo* info = doc.word_info.data();
+  for (const text::Sentence& sentence : doc.words.sentences) {
+    std::uint64_t groups_here = 0;
+    for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
+      if (!(info[t].flags & Gazetteer::kWordNeeded)) continue;
+      const auto it = needed_by_.find(info[t].id);
+      if (it != needed_by_.end()) groups_here |= it->second;
+    }
+    if (groups_here == 0) continue;
+    const std::uint32_t b = sentence.token_begin == 0 ? 0 : tokens[sentence.token_begin - 1].begin;
+    const std::uint32_t e = sentence.token_end >= n ? static_cast<std::uint32_t>(text.size())
+                                                    : tokens[sentence.token_end].end;
+    for (; groups_here != 0; groups_here &= groups_here - 1) {
+      auto& ranges = group_ranges[static_cast<std::size_t>(std::countr_zero(groups_here))];
+      if (!ranges.empty() && ranges.back().second >= b) {
+        ranges.back().second = std::max(ranges.back().second, e);
+      } else {
+        ranges.emplace_back(b, e);
       }
     }
-    for (const auto& [range_begin, range_end] : ranges) {
+  }
+  const std::size_t first_candidate = doc.candidates.size();
+  for (std::size_t k = 0; k < text_groups_.size(); ++k) {
+    const TextGroup& g = text_groups_[k];
+    for (const auto& [range_begin, range_end] : group_ranges[k]) {
       const std::string_view view(doc.text.data() + range_begin, range_end - range_begin);
       g.set->Scan(view, doc.class_scratch);
       match_rules(g.rules, *g.set, view, add_text);
