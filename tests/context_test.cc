@@ -1426,6 +1426,9 @@ const std::vector<NameCase> kNames = {
     {"She works at the University of the Philippines Marine Science Institute.",
      "University of the Philippines Marine Science Institute/ORGANIZATION",
      "person.body_of_place: not a name before a head word"},
+    {"Cricket: the batsman and the bowler starred. In the league final the wicketkeeper took two "
+     "catches, the seamers took five wickets, and Galle lost to Kandy by one wicket.",
+     "Kandy/ORGANIZATION", "sports.team_default: \"to\" after a match's verb names the team"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
@@ -2142,6 +2145,14 @@ const std::vector<NameCase> kNotNames = {
      "org.word_country_named: not a region's first word before its \"d'\""},
     {"The vice chairman of Nepal's cabinet resigned.", "Nepal's/ORGANIZATION",
      "ctx.staff_at: not with a possessive"},
+    {"Rugby: the flanker and the fullback scored. The 24-year-old from Recife added a try after "
+     "a scrum and a lineout, and the league leaders keep their championship hopes. The team fly "
+     "to Paris on Tuesday.",
+     "Recife/ORGANIZATION", "sports.team_default: not where a player comes from"},
+    {"Rugby: the flanker and the fullback scored. The 24-year-old from Recife added a try after "
+     "a scrum and a lineout, and the league leaders keep their championship hopes. The team fly "
+     "to Paris on Tuesday.",
+     "Paris/ORGANIZATION", "sports.team_default: not where a team goes"},
     {"Note (AP) — This story was corrected.", "Note/LOCATION",
      "loc.dateline_given: a common word that is no given name opens no dateline"},
     {"She sent an e-mail to Harkat on Monday.", "Harkat/ORGANIZATION",
