@@ -1429,6 +1429,8 @@ const std::vector<NameCase> kNames = {
     {"Cricket: the batsman and the bowler starred. In the league final the wicketkeeper took two "
      "catches, the seamers took five wickets, and Galle lost to Kandy by one wicket.",
      "Kandy/ORGANIZATION", "sports.team_default: \"to\" after a match's verb names the team"},
+    {"Machynlleth Golf Club opened a new clubhouse. Members came from Machynlleth and Aberdyfi.",
+     "Machynlleth/LOCATION", "resolver: a town's name after \"from\" is no short name of its club"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

@@ -1656,6 +1656,14 @@ void MentionSet::Aliases() {
   }
 }
 
+bool MentionSet::MotionBefore(std::uint32_t token) const {
+  if (token == 0) return false;
+  const std::vector<Token>& tokens = doc_->tokens();
+  const std::string_view w = doc_->words.Key(tokens[token - 1]);
+  return w == "from" || w == "via" || w == "through" || w == "nearby" || w == "neighbouring" ||
+         w == "neighboring";
+}
+
 void MentionSet::PlacesAsOrganisations() {
   // Only places: every word of the name a known place's (symbol P, as the rules' CITY).
   auto all_place = [&](const Mention& m) {
@@ -1738,8 +1746,14 @@ void MentionSet::PlacesAsOrganisations() {
           doc_->candidates[candidate_ids_[m.candidates_begin + k]].origin == Origin::kDictionary;
     }
     if (!dictionary_only) continue;
-    // "at Detroit", "in Lancashire": where a game is played, or a place named as such.
-    if (m.token_begin > 0 && (SymbolAt(m.token_begin - 1) | 0x20) == 'i') {
+    // "at Detroit", "in Lancashire": where a game is played, or a place named as such; "from
+    // Sligo", "in nearby Machynlleth": where someone comes from or passes (not with a possessive
+    // after it: "away from Körfez's blockers"; "to" is left out: "move to Aberdeen" is a
+    // transfer as often as a journey).
+    if (m.token_begin > 0 &&
+        ((SymbolAt(m.token_begin - 1) | 0x20) == 'i' ||
+         (MotionBefore(m.token_begin) &&
+          !(m.token_end < tokens.size() && SymbolAt(m.token_end) == '\'')))) {
       continue;
     }
     m.label = Label::kOrganization;

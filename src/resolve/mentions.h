@@ -106,6 +106,9 @@ class MentionSet {
   // small town's name alone that opens an organisation's name in the document ("Greenfield
   // shareholders" after "Greenfield Market Group"; a city, region or country stays a place).
   void PlacesAsOrganisations();
+  // Whether the word before `token` says where someone comes from or passes ("from", "via",
+  // "through", "nearby", "neighbouring").
+  bool MotionBefore(std::uint32_t token) const;
 
   // Adds mentions for other occurrences of names already found (a surname alone, a name in a
   // headline) that no candidate covered.
