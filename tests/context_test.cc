@@ -1437,6 +1437,8 @@ const std::vector<NameCase> kNames = {
      "Town of Carrot River/ORGANIZATION", "org.municipal_body: after \"with the\""},
     {"Homes in the City of Moncton are cheaper.", "City of Moncton/LOCATION",
      "loc.in_municipality: where something lies is the place"},
+    {"Agronomists from Embrapa, the state agricultural research company, visited farms.",
+     "Embrapa/ORGANIZATION", "ctx.company_apposition_closed_one: one word, \"the\" and a kind"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
