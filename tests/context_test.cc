@@ -1439,6 +1439,8 @@ const std::vector<NameCase> kNames = {
      "loc.in_municipality: where something lies is the place"},
     {"Agronomists from Embrapa, the state agricultural research company, visited farms.",
      "Embrapa/ORGANIZATION", "ctx.company_apposition_closed_one: one word, \"the\" and a kind"},
+    {"The farmers' co-operative Kuapa Kokoo, which has 100,000 members, said.",
+     "Kuapa Kokoo/ORGANIZATION", "org.after_kind: a co-operative written with its hyphen"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
