@@ -1441,6 +1441,8 @@ const std::vector<NameCase> kNames = {
      "Embrapa/ORGANIZATION", "ctx.company_apposition_closed_one: one word, \"the\" and a kind"},
     {"The farmers' co-operative Kuapa Kokoo, which has 100,000 members, said.",
      "Kuapa Kokoo/ORGANIZATION", "org.after_kind: a co-operative written with its hyphen"},
+    {"Ahmed bin Salem and Juan de la Cruz met on Monday.", "Juan de la Cruz/PERSON",
+     "gazetteer: particles written apart after a name word start no listed place (\"la Cruz\")"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
@@ -2167,6 +2169,8 @@ const std::vector<NameCase> kNotNames = {
      "a scrum and a lineout, and the league leaders keep their championship hopes. The team fly "
      "to Paris on Tuesday.",
      "Paris/ORGANIZATION", "sports.team_default: not where a team goes"},
+    {"Families in Teotitlán del Valle weave rugs.", "del Valle/LOCATION",
+     "gazetteer: a particle after a capitalised word is inside its name"},
     {"Note (AP) — This story was corrected.", "Note/LOCATION",
      "loc.dateline_given: a common word that is no given name opens no dateline"},
     {"She sent an e-mail to Harkat on Monday.", "Harkat/ORGANIZATION",

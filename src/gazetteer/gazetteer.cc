@@ -508,9 +508,22 @@ void Gazetteer::Match(Document& doc) const {
     const WordInfo& word = info[i];
     std::int32_t node = word.root;
     // A lower-case particle ("al-Anbar", "el-Dabaa") may start a capitalised name of several
-    // words, whatever the case its surface has in the dictionary.
+    // words, whatever the case its surface has in the dictionary. Written apart after a
+    // capitalised word, it is inside that word's name and starts none ("Teotitlán del Valle"
+    // holds no "del Valle").
     const bool particle_first =
         first.shape == text::Shape::kLower && (doc.lexical[i] & TypeBit(EntryType::kNameParticle));
+    if (particle_first && !(i + 1 < n && tokens[i + 1].Has(text::kJoiner))) {
+      std::size_t before = i;  // (over the particles before it: "Juan de la Cruz")
+      while (before > 0 && tokens[before - 1].shape == text::Shape::kLower &&
+             (doc.lexical[before - 1] & TypeBit(EntryType::kNameParticle))) {
+        --before;
+      }
+      if (before > 0 && tokens[before - 1].IsWord() &&
+          tokens[before - 1].shape == text::Shape::kCapitalized) {
+        continue;
+      }
+    }
     const bool first_lower = first.shape == text::Shape::kLower && !particle_first;
     std::uint32_t lower = first_lower ? 1u : 0u;  // bit k: the k-th word is lower case
     std::uint32_t step = 0;
