@@ -1923,10 +1923,17 @@ void MentionSet::Propagate() {
     // An abbreviation the document defines in brackets right after the name, of the name's
     // initials: "the Environment Agency (EA)", "Food and Rural Affairs (Defra)". (All its
     // occurrences are the name's, also where a dictionary knows the letters as a word.)
+    // An organisation's abbreviation in capitals may spell its name in its own language: "the
+    // Catholic University of Lublin (KUL)", "the Housing Development Administration (TOKİ)"
+    // (not a country's: "Tesco (UK)").
     const std::uint32_t open = m.token_end;
     if (m.label != Label::kPerson && WordInBrackets(open)) {
       const std::string letters = AcronymLetters(open + 1);
-      if (letters.size() >= 2 && InitialsSpell(m.token_begin, m.token_end, letters)) {
+      const bool translated = m.label == Label::kOrganization && m.words >= 2 &&
+                              tokens[open + 1].shape == Shape::kAllCaps && letters.size() <= 6 &&
+                              SymbolAt(open + 1) != 'K';
+      if (letters.size() >= 2 &&
+          (translated || InitialsSpell(m.token_begin, m.token_end, letters))) {
         const std::uint64_t hash = TokenHash(open + 1);
         add(&hash, 1, m.label, -1, "resolver:acronym", 1u);
       }
