@@ -1449,6 +1449,9 @@ const std::vector<NameCase> kNames = {
      "Jalan Sungai Pari/LOCATION", "loc.head_prefix: two head words first"},
     {"The Indonesian Red Cross (PMI) sent water trucks, and PMI doctors ran a clinic.",
      "PMI/ORGANIZATION", "resolver: an organisation's abbreviation in its own language"},
+    {"The navigator Felipe Elduayen de Goicoechea was born in Azpeitia. In 1791 Elduayen took "
+     "part in the survey.",
+     "Elduayen/PERSON", "resolver: the surname before \"de\" and a second surname alone"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

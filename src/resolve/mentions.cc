@@ -1861,6 +1861,15 @@ void MentionSet::Propagate() {
       if (particles > 0) {
         add(&hashes[hashes.size() - 1 - particles], particles + 1, Label::kPerson, -1,
             "resolver:part-of-name", 0);
+        // And the surname before them, after a given name: "Ibarra" after "Joaquín Ibarra de
+        // León" (not a second given name: "Luisa" of "Maria Luisa de la Cruz").
+        const std::size_t before = hashes.size() - 2 - particles;
+        const std::uint32_t w = words[before];
+        const std::uint32_t lex = doc_->lexical[w];
+        if (before >= 1 && tokens[w].IsCapitalized() &&
+            ((lex & TypeBit(EntryType::kSurname)) || !(lex & TypeBit(EntryType::kGivenName)))) {
+          add(&hashes[before], 1, Label::kPerson, -1, "resolver:part-of-name", 0);
+        }
       }
       // A name of Spanish or Portuguese form gives its first surname alone too: "Restrepo" after
       // "Carlos Andrés Restrepo Vélez".
