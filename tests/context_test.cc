@@ -1452,6 +1452,9 @@ const std::vector<NameCase> kNames = {
     {"The navigator Felipe Elduayen de Goicoechea was born in Azpeitia. In 1791 Elduayen took "
      "part in the survey.",
      "Elduayen/PERSON", "resolver: the surname before \"de\" and a second surname alone"},
+    {"Architect Marcela Valdivia Rojas leads the work. \"Families are waiting,\" Valdivia Rojas "
+     "said.",
+     "Valdivia Rojas/PERSON", "resolver: both surnames of a Spanish name are its short form"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

@@ -1873,8 +1873,10 @@ void MentionSet::Propagate() {
       }
       // A name of Spanish or Portuguese form gives its first surname alone too: "Restrepo" after
       // "Carlos Andrés Restrepo Vélez".
+      // And both surnames: "Valdivia Rojas said" after "Marcela Valdivia Rojas".
       if (FirstOfTwoSurnames(words) >= 0) {
         add(&hashes[hashes.size() - 2], 1, Label::kPerson, -1, "resolver:part-of-name", 0);
+        add(&hashes[hashes.size() - 2], 2, Label::kPerson, -1, "resolver:part-of-name", 0);
       }
       const std::uint32_t lex = doc_->lexical[words.front()];
       // So is the first word of a name whose given name is two syllables joined by a hyphen,
