@@ -1455,6 +1455,8 @@ const std::vector<NameCase> kNames = {
     {"Architect Marcela Valdivia Rojas leads the work. \"Families are waiting,\" Valdivia Rojas "
      "said.",
      "Valdivia Rojas/PERSON", "resolver: both surnames of a Spanish name are its short form"},
+    {"Senator Ronaldo Dela Peña spoke. Dela Peña asked the auditors for the list.",
+     "Dela Peña/PERSON", "resolver: a capitalised particle and the surname after it"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

@@ -1848,11 +1848,12 @@ void MentionSet::Propagate() {
         }
       }
       // With the particles before it, in either case: "De Villiers" and "de Villiers" after
-      // "Hendrik de Villiers", "van der Linden" after "Piet van der Linden".
+      // "Hendrik de Villiers", "van der Linden" after "Piet van der Linden", "Dela Peña" after
+      // "Ronaldo Dela Peña".
       std::size_t particles = 0;
       while (particles < 3 && particles + 2 < words.size()) {
         const std::uint32_t w = words[words.size() - 2 - particles];
-        if (tokens[w].shape != Shape::kLower ||
+        if ((tokens[w].shape != Shape::kLower && tokens[w].shape != Shape::kCapitalized) ||
             !(doc_->lexical[w] & TypeBit(EntryType::kNameParticle))) {
           break;
         }
