@@ -1862,8 +1862,8 @@ void MentionSet::Propagate() {
       if (particles > 0) {
         add(&hashes[hashes.size() - 1 - particles], particles + 1, Label::kPerson, -1,
             "resolver:part-of-name", 0);
-        // And the surname before them, after a given name: "Ibarra" after "Joaquín Ibarra de
-        // León" (not a second given name: "Luisa" of "Maria Luisa de la Cruz").
+        // And the surname before them, after a given name: "Elduayen" after "Felipe Elduayen de
+        // Goicoechea" (not a second given name: "Luisa" of "Maria Luisa de la Cruz").
         const std::size_t before = hashes.size() - 2 - particles;
         const std::uint32_t w = words[before];
         const std::uint32_t lex = doc_->lexical[w];
@@ -1936,8 +1936,8 @@ void MentionSet::Propagate() {
     // initials: "the Environment Agency (EA)", "Food and Rural Affairs (Defra)". (All its
     // occurrences are the name's, also where a dictionary knows the letters as a word.)
     // An organisation's abbreviation in capitals may spell its name in its own language: "the
-    // Catholic University of Lublin (KUL)", "the Housing Development Administration (TOKİ)"
-    // (not a country's: "Tesco (UK)").
+    // Indonesian Red Cross (PMI)", "the Housing Development Administration (TOKİ)" (not a
+    // country's: "Tesco Stores (UK)").
     const std::uint32_t open = m.token_end;
     if (m.label != Label::kPerson && WordInBrackets(open)) {
       const std::string letters = AcronymLetters(open + 1);
