@@ -1460,6 +1460,8 @@ const std::vector<NameCase> kNames = {
     {"Officers of the Dinas Pemadam Kebakaran Kota Semarang came.",
      "Dinas Pemadam Kebakaran Kota Semarang/ORGANIZATION",
      "org.head_first: an Indonesian agency's head word, its city's name inside"},
+    {"The group was responsible for ram raids in Dalby and Gatton in recent weeks.",
+     "Gatton/LOCATION", "resolver: a surname that a list holds as a town, beside a place"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

@@ -1567,8 +1567,15 @@ void MentionSet::NamesInLists() {
         ++typed;
       } else if (unknown(m)) {
         ++unknowns;
-        given = given || (doc_->lexical[m.token_begin] &
-                          (TypeBit(EntryType::kGivenName) | TypeBit(EntryType::kSurname)));
+        // (A personal name that a list also holds as a town is the town beside a place: "ram
+        // raids in Dalby and Gatton".)
+        bool town = false;
+        for (std::uint32_t c = 0; c < m.candidates_count && !town; ++c) {
+          const Candidate& x = doc_->candidates[candidate_ids_[m.candidates_begin + c]];
+          town = x.origin == Origin::kDictionary && x.label == Label::kLocation;
+        }
+        given = given || (!town && (doc_->lexical[m.token_begin] &
+                                    (TypeBit(EntryType::kGivenName) | TypeBit(EntryType::kSurname))));
       } else {
         typed = -1;
         break;
