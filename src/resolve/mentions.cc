@@ -339,14 +339,10 @@ std::size_t MentionSet::LeadingCommonWords(const std::vector<std::uint32_t>& wor
 }
 
 bool MentionSet::PlacedByRule(const Mention& m, std::int32_t min_priority) const {
-  for (std::uint32_t k = 0; k < m.candidates_count; ++k) {
-    const Candidate& c = doc_->candidates[candidate_ids_[m.candidates_begin + k]];
-    if (c.origin == Origin::kRule && c.typed && c.label == Label::kLocation &&
-        c.priority >= min_priority) {
-      return true;
-    }
-  }
-  return false;
+  return AnyCandidate(m, [&](const Candidate& c) {
+    return c.origin == Origin::kRule && c.typed && c.label == Label::kLocation &&
+           c.priority >= min_priority;
+  });
 }
 
 void MentionSet::CollectPlaceTails() {
@@ -1569,13 +1565,12 @@ void MentionSet::NamesInLists() {
         ++unknowns;
         // (A personal name that a list also holds as a town is the town beside a place: "ram
         // raids in Dalby and Gatton".)
-        bool town = false;
-        for (std::uint32_t c = 0; c < m.candidates_count && !town; ++c) {
-          const Candidate& x = doc_->candidates[candidate_ids_[m.candidates_begin + c]];
-          town = x.origin == Origin::kDictionary && x.label == Label::kLocation;
-        }
-        given = given || (!town && (doc_->lexical[m.token_begin] &
-                                    (TypeBit(EntryType::kGivenName) | TypeBit(EntryType::kSurname))));
+        const bool town = AnyCandidate(m, [](const Candidate& c) {
+          return c.origin == Origin::kDictionary && c.label == Label::kLocation;
+        });
+        constexpr std::uint32_t kPersonal =
+            TypeBit(EntryType::kGivenName) | TypeBit(EntryType::kSurname);
+        given = given || (!town && (doc_->lexical[m.token_begin] & kPersonal));
       } else {
         typed = -1;
         break;
@@ -1703,11 +1698,9 @@ void MentionSet::PlacesAsOrganisations() {
       }
     }
     if (!all_place(m)) continue;
-    bool by_rule = false;
-    for (std::uint32_t k = 0; k < m.candidates_count && !by_rule; ++k) {
-      by_rule = doc_->candidates[candidate_ids_[m.candidates_begin + k]].origin == Origin::kRule;
+    if (AnyCandidate(m, [](const Candidate& c) { return c.origin == Origin::kRule; })) {
+      teams[m.key] = {m.label, kTeam};
     }
-    if (by_rule) teams[m.key] = {m.label, kTeam};
   }
   if (teams.empty()) return;
   // Towns the text itself calls places somewhere ("flights from Gwadar", "in Gwadar"): their
@@ -1747,11 +1740,9 @@ void MentionSet::PlacesAsOrganisations() {
          placed.Find(m.key))) {
       continue;
     }
-    bool dictionary_only = m.candidates_count > 0;
-    for (std::uint32_t k = 0; k < m.candidates_count && dictionary_only; ++k) {
-      dictionary_only =
-          doc_->candidates[candidate_ids_[m.candidates_begin + k]].origin == Origin::kDictionary;
-    }
+    const bool dictionary_only =
+        m.candidates_count > 0 &&
+        !AnyCandidate(m, [](const Candidate& c) { return c.origin != Origin::kDictionary; });
     if (!dictionary_only) continue;
     // "at Detroit", "in Lancashire": where a game is played, or a place named as such; "from
     // Sligo", "in nearby Machynlleth": where someone comes from or passes (not with a possessive

@@ -221,6 +221,14 @@ class MentionSet {
   // Whether a rule of at least this priority found the mention as a place ("in Gwadar", a
   // dateline).
   bool PlacedByRule(const Mention& m, std::int32_t min_priority) const;
+  // Whether a candidate of `m` satisfies `pred`.
+  template <typename Pred>
+  bool AnyCandidate(const Mention& m, Pred pred) const {
+    for (std::uint32_t k = 0; k < m.candidates_count; ++k) {
+      if (pred(doc_->candidates[candidate_ids_[m.candidates_begin + k]])) return true;
+    }
+    return false;
+  }
   // The last words of the document's typed places, by TokenHash, into place_tails_: a short name
   // of one of them is no organisation's (TypeNames and Propagate, which call it in turn, since
   // the places between them may change). And the one-word places that the story's layout names
