@@ -125,7 +125,7 @@ void RuleEngine::BindWords(const std::map<std::string, char, std::less<>>& symbo
   for (const auto& [name, byte] : symbol_names) symbol_names_.at(byte - 0x80u) = name;
   // The text rules' needed words, marked in the vocabulary (the model adds them to it), and the
   // groups each is needed by.
-  needed_by_.clear();
+  needed_by_.Clear();
   for (std::size_t k = 0; k < text_groups_.size(); ++k) {
     TextGroup& g = text_groups_[k];
     g.gated = !g.needs.empty();
@@ -136,7 +136,7 @@ void RuleEngine::BindWords(const std::map<std::string, char, std::less<>>& symbo
         g.gated = false;
         continue;
       }
-      needed_by_[id] |= std::uint64_t{1} << k;
+      needed_by_[static_cast<std::uint64_t>(id)] |= std::uint64_t{1} << k;
     }
   }
 }
@@ -683,8 +683,8 @@ void RuleEngine::Run(Document& doc) const {
     std::uint64_t groups_here = 0;
     for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
       if (!(info[t].flags & Gazetteer::kWordNeeded)) continue;
-      const auto it = needed_by_.find(info[t].id);
-      if (it != needed_by_.end()) groups_here |= it->second;
+      const std::uint64_t* groups = needed_by_.Find(static_cast<std::uint64_t>(info[t].id));
+      if (groups) groups_here |= *groups;
     }
     if (groups_here == 0) continue;
     const std::uint32_t b = sentence.token_begin == 0 ? 0 : tokens[sentence.token_begin - 1].begin;

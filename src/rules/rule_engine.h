@@ -38,11 +38,11 @@
 #include <memory>
 #include <set>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/class_regex.h"
 #include "core/document.h"
+#include "core/flat_map.h"
 #include "core/regex.h"
 #include "gazetteer/gazetteer.h"
 #include "rules/rule_file.h"
@@ -110,7 +110,7 @@ class RuleEngine {
   std::array<bool, 256> lower_only_{};     // symbol byte -> given to lower-case tokens only
   std::array<bool, 256> upper_only_{};     // symbol byte -> given to capitalised tokens only
   // Vocabulary id of a needed word -> the text groups (bits) that need it.
-  std::unordered_map<std::int32_t, std::uint64_t> needed_by_;
+  FlatMap<std::uint64_t> needed_by_;  // (only read once bound: shared by the threads)
 };
 
 }  // namespace nerkit::internal
