@@ -1466,6 +1466,20 @@ const std::vector<NameCase> kNames = {
      "loc.to_unknown: where a road goes"},
     {"She moved to Salthill in 2019.", "Salthill/LOCATION",
      "loc.to_unknown: where someone moved"},
+    {"Hurling championship: Limerick play Waterford next, and the goalkeeper is fit.",
+     "Waterford/ORGANIZATION", "classes.rules: hurling is a word of sport"},
+    {"In the championship Limerick, who had beaten Cork, lead the table; the goalkeeper starred "
+     "and the league is tight.",
+     "Cork/ORGANIZATION", "classes.rules: \"beaten\" is a match's verb"},
+    {"Cricket: the batsman and the bowler starred. In the league final the wicketkeeper took two "
+     "catches and five wickets fell. The tour resumes next month in Kandy and Galle.",
+     "Galle/LOCATION", "sports.place_list: the last of a list after \"in\" stays a place"},
+    {"Hurling: in the championship's other game, Waterford and Cork drew 0-25 apiece, a result "
+     "that leaves Cork needing two wins. The goalkeeper and the league's top scorer starred.",
+     "Cork/ORGANIZATION", "sports.team_default_common: a place named by a common word, as a team"},
+    {"Hurling: in the championship's other game, Waterford and Cork drew 0-25 apiece, a result "
+     "that leaves Cork needing two wins. The goalkeeper and the league's top scorer starred.",
+     "Waterford/ORGANIZATION", "sports.team_pair_plays: the first of two teams that play"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
