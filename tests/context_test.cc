@@ -1480,6 +1480,10 @@ const std::vector<NameCase> kNames = {
     {"Hurling: in the championship's other game, Waterford and Cork drew 0-25 apiece, a result "
      "that leaves Cork needing two wins. The goalkeeper and the league's top scorer starred.",
      "Waterford/ORGANIZATION", "sports.team_pair_plays: the first of two teams that play"},
+    {"He served with the 3rd Canadian Division and the 16th Mounted Rifles.",
+     "3rd Canadian Division/ORGANIZATION", "org.numbered_unit: a capitalised word before Division"},
+    {"He served with the 3rd Canadian Division and the 16th Mounted Rifles.",
+     "16th Mounted Rifles/ORGANIZATION", "org.numbered_unit: a regiment of rifles"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
