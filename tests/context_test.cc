@@ -1482,7 +1482,7 @@ const std::vector<NameCase> kNames = {
      "Waterford/ORGANIZATION", "sports.team_pair_plays: the first of two teams that play"},
     {"He served with the 3rd Canadian Division and the 16th Mounted Rifles.",
      "3rd Canadian Division/ORGANIZATION", "org.numbered_unit: a capitalised word before Division"},
-    {"He served with the 3rd Canadian Division and the 16th Mounted Rifles.",
+    {"Her grandfather rode with the 16th Mounted Rifles.",
      "16th Mounted Rifles/ORGANIZATION", "org.numbered_unit: a regiment of rifles"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
