@@ -1484,6 +1484,8 @@ const std::vector<NameCase> kNames = {
      "3rd Canadian Division/ORGANIZATION", "org.numbered_unit: a capitalised word before Division"},
     {"Her grandfather rode with the 16th Mounted Rifles.",
      "16th Mounted Rifles/ORGANIZATION", "org.numbered_unit: a regiment of rifles"},
+    {"Distribution was handled by Sony Music Colombia between 2005 and 2014.",
+     "Sony Music Colombia/ORGANIZATION", "org.branch: a listed company's branch in a country"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
