@@ -1490,6 +1490,8 @@ const std::vector<NameCase> kNames = {
      "cues.tsv: an Indonesian regency"},
     {"It belongs to the Kpando Municipal District, and the assembly meets there.",
      "Kpando Municipal District/LOCATION", "cues.tsv: a municipal district is a place"},
+    {"Kaliwangi is a district (kecamatan) of Wonosobo Regency.", "Kaliwangi/LOCATION",
+     "ctx.is_a_place: the kind's local word in brackets"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
