@@ -1496,6 +1496,10 @@ const std::vector<NameCase> kNames = {
      "org.head_first: breweries' head words in their own languages"},
     {"The mill was rebuilt with credit from Kansallis-Osake-Pankki.",
      "Kansallis-Osake-Pankki/ORGANIZATION", "cues.tsv: a Finnish bank"},
+    {"Cricket: the batsman and the bowler starred. In the league final the wicketkeeper took two "
+     "catches and five wickets fell. The side played friendlies against teams from Gujranwala, "
+     "Lahore and Jhelum.",
+     "Lahore/LOCATION", "sports.place_list_inner: a place between two in a list stays a place"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
