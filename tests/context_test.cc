@@ -1500,6 +1500,10 @@ const std::vector<NameCase> kNames = {
      "catches and five wickets fell. The side played friendlies against teams from Gujranwala, "
      "Lahore and Jhelum.",
      "Lahore/LOCATION", "sports.place_list_inner: a place between two in a list stays a place"},
+    {"The blues singer B.B. King played in Memphis.", "B.B. King/PERSON",
+     "person.initials: a surname that is also a title"},
+    {"Flyhalf Divan Steyn kicked three penalties.", "Divan Steyn/PERSON",
+     "titles.tsv: a rugby player's position stays outside the name"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
