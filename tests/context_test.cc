@@ -1504,6 +1504,8 @@ const std::vector<NameCase> kNames = {
      "person.initials: a surname that is also a title"},
     {"Flyhalf Divan Steyn kicked three penalties.", "Divan Steyn/PERSON",
      "titles.tsv: a rugby player's position stays outside the name"},
+    {"Funding came from Highlands and Islands Enterprise and the council.",
+     "Highlands and Islands Enterprise/ORGANIZATION", "cues.tsv: Enterprise ends an agency's name"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
