@@ -92,6 +92,18 @@ bool IsAcronymFiller(std::string_view key) {
 }
 
 // A candidate's priority as a 32-bit number that sorts the highest priority first.
+// Per shape, what it adds to a sentence's count of lower-case words (low half) and capitalised
+// words (high half; an initial counts as capitalised).
+constexpr std::uint64_t kCapitalisedWord = std::uint64_t{1} << 32;
+constexpr std::array<std::uint64_t, 10> kShapeCount = {
+    kCapitalisedWord,  // kCapitalized
+    kCapitalisedWord,  // kAllCaps
+    kCapitalisedWord,  // kInitial
+    1,                 // kLower
+    0, 0, 0, 0, 0, 0,  // kUncased, kNumber, kAlnum, kPunct, kSymbol, kOther
+};
+static_assert(static_cast<std::size_t>(Shape::kOther) + 1 == kShapeCount.size());
+
 std::uint64_t InvertedPriority(std::int32_t priority) {
   return 0xFFFFFFFFu - (static_cast<std::uint32_t>(priority) ^ 0x80000000u);
 }
@@ -117,6 +129,16 @@ void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
     // Cased words; capitalised ones; and among the common words (after the first word), how
     // many are capitalised: a Title Case headline capitalises its common words ("Forces Fight to
     // Take"), a list of names or a scorecard does not have many.
+    // First only the lower-case and the capitalised words, by a table: running text has a
+    // lower-case word for every three capitalised ones or more, which makes it neither form
+    // below (a Title Case line needs capitalised >= 3 x lower-case, an all-capital line none in
+    // lower case), and most sentences end here.
+    std::uint64_t shapes = 0;
+    for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
+      shapes += kShapeCount[static_cast<std::size_t>(tokens[t].shape)];
+    }
+    const std::uint64_t lower_words = shapes & 0xFFFFFFFFu, capitalised_words = shapes >> 32;
+    if (lower_words >= 1 && capitalised_words < 3 * lower_words) continue;
     int cased = 0, capitalised = 0, all_caps = 0, initials = 0, common = 0, capitalised_common = 0,
         numbers = 0, commas = 0;
     for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
