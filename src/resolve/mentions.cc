@@ -1,10 +1,13 @@
 #include "resolve/mentions.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <numeric>
 #include <string_view>
+
+#include "core/image_io.h"
 
 namespace nerkit::internal {
 namespace {
@@ -42,15 +45,8 @@ std::uint64_t Mix(std::uint64_t h) {
   return h ^ (h >> 33);
 }
 
-// A dictionary id ("geonames:2214846") as a 64-bit key.
-std::uint64_t HashId(std::string_view id) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : id) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return Mix(h);
-}
+// A dictionary id ("geonames:2214846") as a 64-bit key (read eight bytes at a time).
+std::uint64_t HashId(std::string_view id) { return HashBytes64(id.data(), id.size(), 0); }
 
 // Clusters compared with a new mention share one word with it (a person's last, an
 // organisation's first); a bucket holds at most this many, so that a document of a million
