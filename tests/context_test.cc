@@ -1514,6 +1514,8 @@ const std::vector<NameCase> kNames = {
      "Roscommon Echo/ORGANIZATION", "cues.tsv: Echo ends a newspaper's name"},
     {"Jericho \"Echo\" Dimaculangan did not disappoint.", "Jericho \"Echo\" Dimaculangan/PERSON",
      "person.nickname: a nickname that is also a head word"},
+    {"\"People drive from Sunyani, even from Tamale,\" he said.", "Tamale/LOCATION",
+     "resolver: a town that is also a word, after \"from\""},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
