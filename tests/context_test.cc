@@ -1516,6 +1516,8 @@ const std::vector<NameCase> kNames = {
      "person.nickname: a nickname that is also a head word"},
     {"\"People drive from Sunyani, even from Tamale,\" he said.", "Tamale/LOCATION",
      "resolver: a town that is also a word, after \"from\""},
+    {"He opened a studio on Herbert Macaulay Way in Yaba.", "Herbert Macaulay Way/LOCATION",
+     "cues.tsv: Way ends a street's name"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
