@@ -1518,6 +1518,8 @@ const std::vector<NameCase> kNames = {
      "resolver: a town that is also a word, after \"from\""},
     {"He opened a studio on Herbert Macaulay Way in Yaba.", "Herbert Macaulay Way/LOCATION",
      "cues.tsv: Way ends a street's name"},
+    {"The guitarist De la Puente-Olivera drew from his strings a rough sound.",
+     "De la Puente-Olivera/PERSON", "loc.hyphen_pair: not after a particle (a double surname)"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
