@@ -1520,6 +1520,8 @@ const std::vector<NameCase> kNames = {
      "cues.tsv: Way ends a street's name"},
     {"The guitarist De la Puente-Olivera drew from his strings a rough sound.",
      "De la Puente-Olivera/PERSON", "loc.hyphen_pair: not after a particle (a double surname)"},
+    {"More than 11,000 people passed through the gates of the Gunnedah Showground.",
+     "Gunnedah Showground/LOCATION", "cues.tsv: a showground is a place"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
