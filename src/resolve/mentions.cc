@@ -117,6 +117,7 @@ void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
   lower_words_built_ = false;
   word_pairs_built_ = false;
   place_edges_built_ = false;
+  no_name_abbreviations_built_ = false;
   // Sentence forms.
   const std::vector<Token>& tokens = doc_->tokens();
   headline_.assign(doc_->words.sentences.size(), 0);
@@ -174,6 +175,42 @@ void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
     const bool caps_line = cased >= 3 && all_caps >= 1 && all_caps + initials == cased;
     headline_[s] = title_case ? 1 : caps_line ? 2 : 0;
   }
+}
+
+bool MentionSet::AbbreviatesNoName(std::uint32_t token) {
+  const std::vector<Token>& tokens = doc_->tokens();
+  const auto n = static_cast<std::uint32_t>(tokens.size());
+  // Joined by a hyphen to a number: a road, a rifle, a model ("BR-101", "AK-47", "CRJ-200").
+  if (token + 2 < n && text::IsHyphenMark(tokens[token + 1].mark) &&
+      !tokens[token + 1].Has(text::kSpaceBefore) && !tokens[token + 2].Has(text::kSpaceBefore) &&
+      (tokens[token + 2].shape == Shape::kNumber || tokens[token + 2].shape == Shape::kAlnum)) {
+    return true;
+  }
+  // Defined in brackets after the word that ends the name of a law, an agreement, an office or
+  // an examination, anywhere in the document: "the General Data Protection Regulation (GDPR)",
+  // "Upazila Nirbahi Officer (UNO)". (Not after any word in lower case: "Centre national du
+  // cinéma et de l'image animée (CNC)" is an organisation.)
+  if (!no_name_abbreviations_built_) {
+    no_name_abbreviations_.Clear();
+    static constexpr std::string_view kNoNameEnds[] = {
+        "act",       "agreement", "regulation", "regulations", "directive", "treaty",
+        "accord",    "convention", "protocol",  "law",         "bill",      "code",
+        "standard",  "index",     "programme",  "program",     "scheme",    "strategy",
+        "initiative", "officer",  "examination", "examinations", "certificate", "syndrome",
+        "system",    "technique"};
+    for (std::uint32_t t = 2; t + 1 < n; ++t) {
+      if (!WordInBrackets(t - 1) || tokens[t].shape != Shape::kAllCaps ||
+          !tokens[t - 2].IsWord()) {
+        continue;
+      }
+      const std::string_view before = doc_->words.Key(tokens[t - 2]);
+      bool ends = false;
+      for (std::string_view w : kNoNameEnds) ends = ends || before == w;
+      if (ends) no_name_abbreviations_.Insert(TokenHash(t), 1);
+    }
+    no_name_abbreviations_built_ = true;
+  }
+  return no_name_abbreviations_.Find(TokenHash(token)) != nullptr;
 }
 
 bool MentionSet::HasLowerContentWord(const text::Sentence& sentence) const {
@@ -1494,9 +1531,11 @@ void MentionSet::TypeNames() {
       continue;
     }
     // A word of two to eight capitals that no list knows is an organisation's abbreviation
-    // ("PAFFREL Executive Director Chaminda Weerasooriya", "UNESCO").
+    // ("PAFFREL Executive Director Chaminda Weerasooriya", "UNESCO"), unless the document says
+    // it abbreviates something else (AbbreviatesNoName).
     if (m.words == 1 && first.shape == Shape::kAllCaps && first.key_len >= 2 &&
-        first.key_len <= 8 && !(lex & TypeBit(EntryType::kWord))) {
+        first.key_len <= 8 && !(lex & TypeBit(EntryType::kWord)) &&
+        !AbbreviatesNoName(m.token_begin)) {
       decide(Label::kOrganization, "resolver:acronym-shape");
       continue;
     }

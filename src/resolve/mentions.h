@@ -187,6 +187,9 @@ class MentionSet {
   // first of them the first word's first letter.
   bool LettersOfName(std::uint32_t begin, std::uint32_t end, std::string_view letters) const;
   // Whether tokens [open, open + 3) are a capitalised word in brackets, "(EA)", "(Defra)".
+  // Whether the abbreviation at `token` names no entity: joined to a number ("BR-101"), or
+  // defined in brackets after the last word of a law's or an office's name ("(GDPR)").
+  bool AbbreviatesNoName(std::uint32_t token);
   bool WordInBrackets(std::uint32_t open) const {  // (inline: asked of every token)
     const std::vector<text::Token>& tokens = doc_->tokens();
     return open + 2 < tokens.size() && tokens[open].Is(text::Mark::kOpenBracket) &&
@@ -350,6 +353,7 @@ class MentionSet {
   FlatMap<char> place_tails_;       // last words of the document's places (Propagate)
   FlatMap<char> laid_out_places_;   // one-word places of a dateline (Propagate, Unify)
   FlatMap<char> placed_by_text_;    // places a rule found (PlacesAsOrganisations)
+  FlatMap<char> no_name_abbreviations_;  // abbreviations defined as no name (AbbreviatesNoName)
   bool lower_words_built_ = false;  // lower_words_ is made the first time it is needed
   std::vector<Mention> added_;
   FlatMap<std::int32_t> surname_entries_;
@@ -358,6 +362,7 @@ class MentionSet {
   bool word_pairs_built_ = false;
   std::vector<std::uint8_t> place_edges_;  // BesidePlace: places starting (1), ending (2) here
   bool place_edges_built_ = false;
+  bool no_name_abbreviations_built_ = false;
   std::vector<WordCluster> people_clusters_;
   std::vector<WordCluster> org_clusters_;
   FlatMap<PatternChain> people_by_last_;
