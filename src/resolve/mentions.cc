@@ -1722,6 +1722,15 @@ bool MentionSet::MotionBefore(std::uint32_t token) const {
   if (token == 0) return false;
   const std::vector<Token>& tokens = doc_->tokens();
   const std::string_view w = doc_->words.Key(tokens[token - 1]);
+  if (w == "to" && token >= 2) {
+    // A journey home or to live there, not a transfer or an away game: "returned to Nadi",
+    // "moved to Hallettsville", "went back to Rufisque" ("move to Aberdeen", "travel to
+    // Aberavon" name clubs as often).
+    const std::string_view v = doc_->words.Key(tokens[token - 2]);
+    return v == "returned" || v == "returning" || v == "return" || v == "returns" ||
+           v == "moved" || v == "moving" || v == "moves" || v == "went" || v == "came" ||
+           v == "back";
+  }
   return w == "from" || w == "via" || w == "through" || w == "nearby" || w == "neighbouring" ||
          w == "neighboring";
 }
@@ -1805,9 +1814,9 @@ void MentionSet::PlacesAsOrganisations() {
         !AnyCandidate(m, [](const Candidate& c) { return c.origin != Origin::kDictionary; });
     if (!dictionary_only) continue;
     // "at Detroit", "in Lancashire": where a game is played, or a place named as such; "from
-    // Sligo", "in nearby Machynlleth": where someone comes from or passes (not with a possessive
-    // after it: "away from Körfez's blockers"; "to" is left out: "move to Aberdeen" is a
-    // transfer as often as a journey).
+    // Sligo", "in nearby Machynlleth", "returned to Nadi": where someone comes from, passes or
+    // goes home (not with a possessive after it: "away from Körfez's blockers"; nor "to" after
+    // any verb: "move to Aberdeen" is a transfer as often as a journey).
     if (m.token_begin > 0 &&
         ((SymbolAt(m.token_begin - 1) | 0x20) == 'i' ||
          (MotionBefore(m.token_begin) &&

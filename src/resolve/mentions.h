@@ -107,7 +107,7 @@ class MentionSet {
   // shareholders" after "Greenfield Market Group"; a city, region or country stays a place).
   void PlacesAsOrganisations();
   // Whether the word before `token` says where someone comes from or passes ("from", "via",
-  // "through", "nearby", "neighbouring").
+  // "through", "nearby", "neighbouring"), or goes home ("returned to", "moved to").
   bool MotionBefore(std::uint32_t token) const;
 
   // Adds mentions for other occurrences of names already found (a surname alone, a name in a
