@@ -1522,9 +1522,9 @@ const std::vector<NameCase> kNames = {
      "De la Puente-Olivera/PERSON", "loc.hyphen_pair: not after a particle (a double surname)"},
     {"More than 11,000 people passed through the gates of the Gunnedah Showground.",
      "Gunnedah Showground/LOCATION", "cues.tsv: a showground is a place"},
-    {"Diagne played for Rufisque Basket for ten years. Diagne returned to Rufisque in 2016 and "
-     "now runs the club.",
-     "Rufisque/LOCATION", "resolver: a town someone returned to is no short name of its club"},
+    {"Radrodro scored 61 tries in four seasons and later returned to Nadi, where he founded the "
+     "Nadi Eagles Rugby Academy.",
+     "Nadi/LOCATION", "resolver: a town someone returned to is no short name of its club"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
