@@ -1525,6 +1525,10 @@ const std::vector<NameCase> kNames = {
     {"Radrodro scored 61 tries in four seasons and later returned to Nadi, where he founded the "
      "Nadi Eagles Rugby Academy.",
      "Nadi/LOCATION", "resolver: a town someone returned to is no short name of its club"},
+    {"The cooperative buys from families in Teotitlán del Valle and Santa Ana del Valle.",
+     "Santa Ana del Valle/LOCATION", "loc.list_last: a listed town's lower-case word inside it"},
+    {"The first album by Grupo Bahía Solano came out in 1999.", "Grupo Bahía Solano/ORGANIZATION",
+     "resolver: a head word first and a town closing the name"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

@@ -776,15 +776,19 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
                        (outer->label == Label::kLocation && inner->label == Label::kPerson));
       // So is one whose head word comes first and a person closes it: "Parque Simón Bolívar",
       // "Avenida Nelson Mandela", "Aeropuerto Jorge Chávez" (head words and particles before
-      // the person).
+      // the person); or a town closes it, after capitalised words too: "Grupo Bahía Solano",
+      // "Cooperativa Astronómica Pisco Elqui".
+      const bool town_closes = inner->label == Label::kLocation && inner_symbol == 'p' &&
+                               outer->label == Label::kOrganization;
       if (!built_on && outer->origin == Origin::kRule && inner->origin == Origin::kDictionary &&
-          inner->label == Label::kPerson && outer->label != Label::kPerson &&
+          (inner->label == Label::kPerson || town_closes) && outer->label != Label::kPerson &&
           inner->token_end == outer->token_end && inner->token_begin > outer->token_begin) {
         const char first_symbol = SymbolAt(outer->token_begin);
         built_on = first_symbol == 'L' || first_symbol == 'H';
         for (std::uint32_t t = outer->token_begin + 1; built_on && t < inner->token_begin; ++t) {
           const char symbol = SymbolAt(t);
-          built_on = symbol == 'L' || symbol == 'H' || (symbol | 0x20) == 'a';
+          built_on = symbol == 'L' || symbol == 'H' || (symbol | 0x20) == 'a' ||
+                     (town_closes && (symbol == 'C' || symbol == 'W'));
         }
       }
       // ... after capitalised common words too ("Royal Papua New Guinea Constabulary", "Royal
