@@ -1529,6 +1529,8 @@ const std::vector<NameCase> kNames = {
      "Santa Ana del Valle/LOCATION", "loc.list_last: a listed town's lower-case word inside it"},
     {"The first album by Grupo Bahía Solano came out in 1999.", "Grupo Bahía Solano/ORGANIZATION",
      "resolver: a head word first and a town closing the name"},
+    {"Business owners on Mull say they have lost thousands.", "Mull/LOCATION",
+     "resolver: an island that is also a word, after \"on\""},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",

@@ -544,14 +544,15 @@ bool MentionSet::CapitalisationSupports(const Candidate& c) const {
   // as well ("even from Tamale"; not "revenue from Vale's sale"); a natural feature may have its "the" between ("in the Gulf",
   // "across the Pacific").
   if (c.label == Label::kLocation) {
-    const bool feature_the = c.origin == Origin::kDictionary && c.entry >= 0 &&
-                             gazetteer_->entry(c.ref).Has(kFeature) && c.token_begin > 1 &&
-                             (SymbolAt(c.token_begin - 1) == 'e');
+    const bool feature =
+        c.origin == Origin::kDictionary && c.entry >= 0 && gazetteer_->entry(c.ref).Has(kFeature);
+    const bool feature_the = feature && c.token_begin > 1 && (SymbolAt(c.token_begin - 1) == 'e');
     const std::uint32_t before = c.token_begin - ((the || feature_the) ? 1 : 0);
-    return before > 0 && before - 1 < doc_->token_symbol.size() &&
-           ((doc_->token_symbol[before - 1] | 0x20) == 'i' ||
-            (doc_->words.Key(tokens[before - 1]) == "from" &&
-             !(c.token_end < tokens.size() && SymbolAt(c.token_end) == '\'')));
+    if (before == 0 || before - 1 >= doc_->token_symbol.size()) return false;
+    const std::string_view word = doc_->words.Key(tokens[before - 1]);
+    // (An island is "on" it: "groups on Skye".)
+    return (doc_->token_symbol[before - 1] | 0x20) == 'i' || (feature && word == "on") ||
+           (word == "from" && !(c.token_end < tokens.size() && SymbolAt(c.token_end) == '\''));
   }
   return true;
 }
