@@ -1531,6 +1531,8 @@ const std::vector<NameCase> kNames = {
      "resolver: a head word first and a town closing the name"},
     {"Business owners on Mull say they have lost thousands.", "Mull/LOCATION",
      "resolver: an island that is also a word, after \"on\""},
+    {"The round was led by BECO Capital of Dubai, with two other funds.", "BECO Capital/ORGANIZATION",
+     "none.legal_form_of: an investor's last word, then \"of\" and its city"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
