@@ -12,8 +12,10 @@
 // one of national and regional papers' local, business, sports, community and culture news outside
 // the wire, one of features (sport, culture, business, travel and food, profiles and obituaries),
 // one of regional English-language outlets of 26 countries, one of business, technology, science
-// and health news of 26 countries, and one of encyclopedic articles on towns, schools, clubs,
-// bands, labels, firms, orders, parties, military units and people of 26 countries). Exact-match
+// and health news of 26 countries, one of encyclopedic articles on towns, schools, clubs, bands,
+// labels, firms, orders, parties, military units and people of 26 countries, one of features,
+// culture, sports and local stories of 26 countries, and one of encyclopedic articles on firms,
+// clubs, regiments, villages, schools, festivals and people of 26 countries). Exact-match
 // micro precision, recall and F1 over PERSON, LOCATION and ORGANIZATION, as ../shared/eval/score.py
 // counts them, must stay at or above a floor per set: a change that loses generality on text
 // beyond the wire fails here. The gold offsets are code points; the extractor's are bytes.
@@ -73,6 +75,8 @@ const std::vector<Set> kSets = {
     {"regional.gold.jsonl", 92.7},       // 93.70 when added (held out for a round; 91.56 then)
     {"business.gold.jsonl", 93.3},       // 94.31 when added (held out for a round; 92.61 then)
     {"encyclopedic8.gold.jsonl", 87.4},  // 88.39 when added (held out for a round; 84.17 then)
+    {"features4.gold.jsonl", 87.1},      // 88.08 when added (held out for a round; 86.12 then)
+    {"encyclopedic9.gold.jsonl", 88.2},  // 89.20 when added (held out for a round; 86.53 then)
 };
 
 const nerkit::Extractor& Shared() {
