@@ -557,6 +557,30 @@ bool MentionSet::CapitalisationSupports(const Candidate& c) const {
   return true;
 }
 
+bool MentionSet::PrepositionSupportsPlace(const Candidate& c) const {
+  // A place of one word that is also a given name or a surname ("Brittany", "Fauske"), after a
+  // place preposition and before no other capitalised word: "bakers across Brittany", "in
+  // Fauske." (not after "from": "a letter from Smith"; nor a demonym: "in German").
+  const std::vector<Token>& tokens = doc_->tokens();
+  if (c.label != Label::kLocation || c.origin != Origin::kDictionary ||
+      c.token_end != c.token_begin + 1 || c.token_begin == 0) {
+    return false;
+  }
+  const Token& tok = tokens[c.token_begin];
+  const std::uint32_t lex = doc_->lexical[c.token_begin];
+  if (tok.shape != Shape::kCapitalized || tok.Has(text::kSentenceStart) ||
+      !(lex & (TypeBit(EntryType::kGivenName) | TypeBit(EntryType::kSurname))) ||
+      (lex & (TypeBit(EntryType::kWord) | TypeBit(EntryType::kDemonym)))) {
+    return false;
+  }
+  if (c.token_end < tokens.size() && tokens[c.token_end].IsWord() &&
+      tokens[c.token_end].IsCapitalized() && tokens[c.token_end].sentence == tok.sentence) {
+    return false;
+  }
+  return c.token_begin - 1 < doc_->token_symbol.size() &&
+         doc_->token_symbol[c.token_begin - 1] == 'i';
+}
+
 void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
   const std::vector<Token>& tokens = doc_->tokens();
   active_.assign(candidates.size(), true);
@@ -626,7 +650,8 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
     const std::uint32_t sentence = tokens[c.token_begin].sentence;
     // A common word that is also a name ("Congress", "Reading") counts when it is capitalised
     // inside a sentence of running text.
-    if (c.weak && !IsHeadline(sentence) && CapitalisationSupports(c)) {
+    if (c.weak && !IsHeadline(sentence) &&
+        (CapitalisationSupports(c) || PrepositionSupportsPlace(c))) {
       c.weak = false;
       c.priority = kPriorityCapitalisedCommon;
     }

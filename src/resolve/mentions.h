@@ -245,6 +245,8 @@ class MentionSet {
   // Whether tokens [begin, end) are capitalised words no dictionary knows (hyphens between).
   bool OnlyUnknownWords(std::uint32_t begin, std::uint32_t end) const;
   bool CapitalisationSupports(const Candidate& c) const;
+  // Whether a place preposition supports a one-word place that is a given name or a surname.
+  bool PrepositionSupportsPlace(const Candidate& c) const;
   // Lists in joined_ the name two overlapping organisations make, if they make one (a starts
   // before b).
   // An untyped name that opens with a town only a dictionary names, then words no dictionary
