@@ -1543,6 +1543,8 @@ const std::vector<NameCase> kNames = {
      "none.area_of: \"of\" and the region an area lies in are a place of their own"},
     {"She trained at the athletics club of Bekoji Secondary School in Arsi Zone.",
      "Arsi Zone/LOCATION", "cues.tsv: Zone ends a place's name"},
+    {"A private sponsor, Arsi Harvest Flour Mills of Asella, said it would pay.",
+     "Arsi Harvest Flour Mills/ORGANIZATION", "cues.tsv: Flour Mills ends a company's name"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
