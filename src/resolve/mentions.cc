@@ -87,7 +87,6 @@ bool IsAcronymFiller(std::string_view key) {
   return std::find(std::begin(kFillers), std::end(kFillers), key) != std::end(kFillers);
 }
 
-// A candidate's priority as a 32-bit number that sorts the highest priority first.
 // Per shape, what it adds to a sentence's count of lower-case words (low half) and capitalised
 // words (high half; an initial counts as capitalised).
 constexpr std::uint64_t kCapitalisedWord = std::uint64_t{1} << 32;
@@ -100,6 +99,7 @@ constexpr std::array<std::uint64_t, 10> kShapeCount = {
 };
 static_assert(static_cast<std::size_t>(Shape::kOther) + 1 == kShapeCount.size());
 
+// A candidate's priority as a 32-bit number that sorts the highest priority first.
 std::uint64_t InvertedPriority(std::int32_t priority) {
   return 0xFFFFFFFFu - (static_cast<std::uint32_t>(priority) ^ 0x80000000u);
 }
@@ -193,11 +193,11 @@ bool MentionSet::AbbreviatesNoName(std::uint32_t token) {
   if (!no_name_abbreviations_built_) {
     no_name_abbreviations_.Clear();
     static constexpr std::string_view kNoNameEnds[] = {
-        "act",       "agreement", "regulation", "regulations", "directive", "treaty",
-        "accord",    "convention", "protocol",  "law",         "bill",      "code",
-        "standard",  "index",     "programme",  "program",     "scheme",    "strategy",
-        "initiative", "officer",  "examination", "examinations", "certificate", "syndrome",
-        "system",    "technique"};
+        "act",        "agreement",  "regulation",  "regulations",  "directive",   "treaty",
+        "accord",     "convention", "protocol",    "law",          "bill",        "code",
+        "standard",   "index",      "programme",   "program",      "scheme",      "strategy",
+        "initiative", "officer",    "examination", "examinations", "certificate", "syndrome",
+        "system",     "technique"};
     for (std::uint32_t t = 2; t + 1 < n; ++t) {
       if (!WordInBrackets(t - 1) || tokens[t].shape != Shape::kAllCaps ||
           !tokens[t - 2].IsWord()) {
@@ -541,8 +541,8 @@ bool MentionSet::CapitalisationSupports(const Candidate& c) const {
     return false;
   }
   // A town that is also a word ("Man", "Eagle") needs a place preposition or "from" before it
-  // as well ("even from Tamale"; not "revenue from Vale's sale"); a natural feature may have its "the" between ("in the Gulf",
-  // "across the Pacific").
+  // as well ("even from Tamale"; not "revenue from Vale's sale"); a natural feature may have its
+  // "the" between ("in the Gulf", "across the Pacific").
   if (c.label == Label::kLocation) {
     const bool feature =
         c.origin == Origin::kDictionary && c.entry >= 0 && gazetteer_->entry(c.ref).Has(kFeature);

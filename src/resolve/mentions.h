@@ -186,10 +186,10 @@ class MentionSet {
   // Whether `letters` (folded) are letters of the words of [begin, end) in their order, the
   // first of them the first word's first letter.
   bool LettersOfName(std::uint32_t begin, std::uint32_t end, std::string_view letters) const;
-  // Whether tokens [open, open + 3) are a capitalised word in brackets, "(EA)", "(Defra)".
   // Whether the abbreviation at `token` names no entity: joined to a number ("BR-101"), or
   // defined in brackets after the last word of a law's or an office's name ("(GDPR)").
   bool AbbreviatesNoName(std::uint32_t token);
+  // Whether tokens [open, open + 3) are a capitalised word in brackets, "(EA)", "(Defra)".
   bool WordInBrackets(std::uint32_t open) const {  // (inline: asked of every token)
     const std::vector<text::Token>& tokens = doc_->tokens();
     return open + 2 < tokens.size() && tokens[open].Is(text::Mark::kOpenBracket) &&
