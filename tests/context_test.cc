@@ -1545,6 +1545,12 @@ const std::vector<NameCase> kNames = {
      "Arsi Zone/LOCATION", "cues.tsv: Zone ends a place's name"},
     {"A private sponsor, Arsi Harvest Flour Mills of Asella, said it would pay.",
      "Arsi Harvest Flour Mills/ORGANIZATION", "cues.tsv: Flour Mills ends a company's name"},
+    {"She studied at the University of Nigeria, Nsukka, and then at the University of Nairobi, "
+     "Kenyatta University and Moi University.",
+     "University of Nigeria, Nsukka/ORGANIZATION", "org.university_campus: the campus's town"},
+    {"She studied at the University of Nigeria, Nsukka, and then at the University of Nairobi, "
+     "Kenyatta University and Moi University.",
+     "Kenyatta University/ORGANIZATION", "org.university_campus: not a longer name after the comma"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
