@@ -58,6 +58,7 @@ struct Settings {
   unsigned threads = 1;
   bool explain = false;
   bool no_cache = false;
+  bool no_saved_states = false;
   bool strict_utf8 = false;
   std::size_t max_document_bytes = std::size_t{128} << 20;
   std::string evaluate;
@@ -215,6 +216,9 @@ int Main(int argc, char** argv) {
                "Parse the dictionaries from their text files, neither reading nor writing a "
                "compiled image (by default images are kept in $NERKIT_CACHE_DIR, else "
                "$XDG_CACHE_HOME/nerkit or ~/.cache/nerkit)");
+  app.add_flag("--no-saved-states", s.no_saved_states,
+               "Build the rule automata's states afresh, neither reading nor writing the states "
+               "kept beside the compiled image (the output is the same)");
   app.add_option("--labels", s.labels,
                  "Labels to return, comma-separated (default: all of PERSON, LOCATION, "
                  "ORGANIZATION, DATE, TIME, DURATION, SET)");
@@ -289,6 +293,7 @@ int Main(int argc, char** argv) {
     load.dictionaries = s.dictionaries;
     for (const std::string& f : s.extra) load.extra_files.emplace_back(f);
     load.use_cache = !s.no_cache;
+    load.use_saved_states = !s.no_saved_states;
     load.confidence_model = s.confidence_model;
     extractor = nerkit::Extractor::Load(load);
   } catch (const nerkit::Error& e) {

@@ -955,6 +955,7 @@ class PyExtractor {
     d["cache_file"] =
         info.cache_file.empty() ? py::object(py::none()) : Str(info.cache_file.string());
     d["loaded_from_cache"] = info.loaded_from_cache;
+    d["cached_states"] = info.cached_states;
     d["confidence_model"] = info.confidence_model.empty() ? py::object(py::none())
                                                           : Str(info.confidence_model.string());
     return d;
@@ -1408,7 +1409,8 @@ Loads the dictionaries and rules (see help(nerkit.Extractor)).)doc")
       .def_property_readonly("info", &PyExtractor::Info,
                              "What was loaded: a dict with dictionary_dir, files,\n"
                              "dictionary_entries, duplicate_entries, blocked_entries, rules,\n"
-                             "cache_file, loaded_from_cache and confidence_model.")
+                             "cache_file, loaded_from_cache, cached_states (rule automaton\n"
+                             "states read from the cache) and confidence_model.")
       .def_property_readonly("max_document_bytes", &PyExtractor::max_document_bytes,
                              "The longest document accepted, in UTF-8 bytes.")
       .def("_library_seconds", &PyExtractor::LibrarySeconds, py::arg("texts"),

@@ -6,7 +6,9 @@
 
 #include <re2/re2.h>
 
+#include <atomic>
 #include <boost/test/unit_test.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -501,4 +503,162 @@ BOOST_AUTO_TEST_CASE(threads_share_one_automaton, *boost::unit_test::label("thre
   for (std::thread& t : threads) t.join();
   BOOST_TEST(failures == std::vector<int>(4, 0), boost::test_tools::per_element());
   BOOST_TEST(set.dfa_states() > 10u);
+}
+
+namespace {
+
+// The patterns of a test set, each with its RE2 and its index in `set` (-1: left to RE2).
+struct TestSet {
+  ClassRegexSet set;
+  std::vector<std::unique_ptr<RE2>> res;
+  std::vector<int> index;
+  TestSet(const std::vector<std::string>& patterns, bool longest, bool utf8 = false)
+      : set(longest, ClassRegexSet::kMaxStates, utf8) {
+    for (const std::string& p : patterns) {
+      res.push_back(std::make_unique<RE2>(p, Options(longest, utf8)));
+      index.push_back(res.back()->ok() ? set.Add(p) : -1);
+    }
+    set.Compile();
+  }
+  // The (pattern, text) pairs whose matches differ from RE2's.
+  std::size_t Differences(const std::vector<std::string>& texts) {
+    ClassRegexSet::Scratch scratch;
+    std::size_t differences = 0;
+    for (const std::string& text : texts) {
+      set.Scan(text, scratch);
+      for (std::size_t k = 0; k < res.size(); ++k) {
+        if (index[k] < 0) continue;
+        const int n = res[k]->NumberOfCapturingGroups() + 1;
+        differences += Re2Matches(*res[k], text) != SetMatches(set, index[k], n, text, scratch);
+      }
+    }
+    return differences;
+  }
+};
+
+}  // namespace
+
+// States one set built and saved are taken by another set of the same patterns (as by the next
+// process): its scans need no state built again for the same texts, and its matches, on those
+// texts and on others, are RE2's.
+BOOST_AUTO_TEST_CASE(saved_states_give_the_same_matches_in_another_set) {
+  for (const bool longest : {false, true}) {
+    std::mt19937 rng(longest ? 11 : 12);
+    std::vector<std::string> patterns;
+    for (int k = 0; k < 120; ++k) patterns.push_back(RandomPattern(rng, 0));
+    std::vector<std::string> first, later;
+    for (int k = 0; k < 150; ++k) first.push_back(RandomText(rng));
+    for (int k = 0; k < 150; ++k) later.push_back(RandomText(rng));
+
+    TestSet built(patterns, longest);
+    BOOST_TEST(built.Differences(first) == 0u);
+    const std::size_t states = built.set.dfa_states();
+    BOOST_TEST(states > 20u);
+    std::string saved;
+    built.set.SaveStates(saved);
+
+    TestSet loaded(patterns, longest);
+    BOOST_TEST(loaded.set.dfa_states() == 1u);
+    BOOST_TEST_REQUIRE(loaded.set.LoadStates(saved));
+    BOOST_TEST(loaded.set.dfa_states() == states);
+    BOOST_TEST(loaded.Differences(first) == 0u);
+    BOOST_TEST(loaded.set.dfa_states() == states);  // nothing new was needed
+    BOOST_TEST(loaded.Differences(later) == 0u);
+    BOOST_TEST(loaded.set.dfa_states() > states);  // built on from the loaded states
+    // Saved again, the states load again: a process saves what it read and what it built.
+    std::string again;
+    loaded.set.SaveStates(again);
+    TestSet third(patterns, longest);
+    BOOST_TEST_REQUIRE(third.set.LoadStates(again));
+    BOOST_TEST(third.set.dfa_states() == loaded.set.dfa_states());
+    BOOST_TEST(third.Differences(later) == 0u);
+    BOOST_TEST(third.Differences(first) == 0u);
+  }
+}
+
+// States are taken only by a set of exactly the same compiled patterns and options, and only
+// whole: other patterns, another order, the other match semantics, truncated or changed bytes
+// are refused, and a set that refused them builds its own states to RE2's answers.
+BOOST_AUTO_TEST_CASE(saved_states_of_other_patterns_or_damaged_are_refused) {
+  std::mt19937 rng(13);
+  std::vector<std::string> patterns;
+  for (int k = 0; k < 30; ++k) patterns.push_back(RandomPattern(rng, 0));
+  std::vector<std::string> texts;
+  for (int k = 0; k < 60; ++k) texts.push_back(RandomText(rng));
+  TestSet built(patterns, false);
+  BOOST_TEST(built.Differences(texts) == 0u);
+  std::string saved;
+  built.set.SaveStates(saved);
+  BOOST_TEST_REQUIRE(saved.size() > 100u);
+
+  std::vector<std::string> other = patterns;
+  other.back() = "a(b|c)*\\z";
+  // Two patterns the automaton reads, and that differ, change places.
+  std::vector<std::size_t> read;
+  for (std::size_t k = 0; k < patterns.size(); ++k) {
+    if (built.index[k] >= 0 && (read.empty() || patterns[k] != patterns[read[0]])) read.push_back(k);
+  }
+  BOOST_TEST_REQUIRE(read.size() >= 2u);
+  std::vector<std::string> reordered = patterns;
+  std::swap(reordered[read[0]], reordered[read[1]]);
+  BOOST_TEST(!TestSet(other, false).set.LoadStates(saved));
+  BOOST_TEST(!TestSet(reordered, false).set.LoadStates(saved));
+  BOOST_TEST(!TestSet(patterns, true).set.LoadStates(saved));
+  BOOST_TEST(!TestSet(patterns, false, /*utf8=*/true).set.LoadStates(saved));
+
+  TestSet target(patterns, false);
+  std::size_t taken = 0;
+  for (std::size_t size = 0; size < saved.size(); size += 1 + size / 8) {
+    taken += target.set.LoadStates(std::string_view(saved).substr(0, size));
+  }
+  for (std::size_t at = 0; at < saved.size(); ++at) {
+    std::string changed = saved;
+    changed[at] = static_cast<char>(changed[at] ^ (1 << (at % 8)));
+    taken += target.set.LoadStates(changed);
+  }
+  BOOST_TEST(taken == 0u);
+  BOOST_TEST(target.set.dfa_states() == 1u);
+  BOOST_TEST(target.Differences(texts) == 0u);
+  BOOST_TEST(target.set.dfa_states() == built.set.dfa_states());
+}
+
+// States are saved while other threads scan and build more, and what was saved loads into
+// another set whose threads match as RE2 does.
+BOOST_AUTO_TEST_CASE(states_are_saved_while_threads_scan, *boost::unit_test::label("threads")) {
+  std::mt19937 rng(14);
+  std::vector<std::string> patterns;
+  for (int k = 0; k < 80; ++k) patterns.push_back(RandomPattern(rng, 0));
+  std::vector<std::string> texts;
+  for (int k = 0; k < 200; ++k) texts.push_back(RandomText(rng));
+  TestSet built(patterns, false);
+  std::atomic<int> running{3};
+  std::vector<std::size_t> differences(3, 0);
+  std::vector<std::thread> threads;
+  for (int w = 0; w < 3; ++w) {
+    threads.emplace_back([&, w] {
+      std::vector<std::string> mine(texts.begin() + w * 60, texts.begin() + w * 60 + 80);
+      differences[static_cast<std::size_t>(w)] = built.Differences(mine);
+      --running;
+    });
+  }
+  std::string saved;
+  int saves = 0;
+  do {
+    saved.clear();
+    built.set.SaveStates(saved);
+    ++saves;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  } while (running > 0);
+  for (std::thread& t : threads) t.join();
+  BOOST_TEST(differences == std::vector<std::size_t>(3, 0), boost::test_tools::per_element());
+  BOOST_TEST(saves >= 1);
+  TestSet loaded(patterns, false);
+  BOOST_TEST_REQUIRE(loaded.set.LoadStates(saved));
+  std::vector<std::size_t> after(2, 0);
+  threads.clear();
+  for (int w = 0; w < 2; ++w) {
+    threads.emplace_back([&, w] { after[static_cast<std::size_t>(w)] = loaded.Differences(texts); });
+  }
+  for (std::thread& t : threads) t.join();
+  BOOST_TEST(after == std::vector<std::size_t>(2, 0), boost::test_tools::per_element());
 }

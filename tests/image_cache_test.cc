@@ -403,6 +403,14 @@ BOOST_AUTO_TEST_CASE(the_cache_folder_keeps_the_most_recently_used_images) {
   WriteFile(fresh, "being written");
   const fs::path unrelated = cache.path / "notes.txt";
   WriteFile(unrelated, "not an image");
+  // The saved states of the oldest image and of one kept.
+  const fs::path oldest_states = fs::path(others.back()).replace_extension(".states");
+  const fs::path kept_states = fs::path(others.front()).replace_extension(".states");
+  WriteFile(oldest_states, "states");
+  WriteFile(kept_states, "states");
+  const fs::path stale_states = cache.path / "gazetteer-0000000000000097.states.tmp-1-0";
+  WriteFile(stale_states, "left behind");
+  fs::last_write_time(stale_states, now - std::chrono::hours(3));
 
   const nerkit::Extractor first = nerkit::Extractor::Load(Options(cache.path));
   BOOST_TEST(!first.info().loaded_from_cache);
@@ -420,10 +428,74 @@ BOOST_AUTO_TEST_CASE(the_cache_folder_keeps_the_most_recently_used_images) {
   BOOST_TEST(!fs::exists(stale));
   BOOST_TEST(fs::exists(fresh));
   BOOST_TEST(fs::exists(unrelated));
+  BOOST_TEST(!fs::exists(oldest_states));
+  BOOST_TEST(fs::exists(kept_states));
+  BOOST_TEST(!fs::exists(stale_states));
 
   // An image read is used: it becomes the most recent of the folder.
   fs::last_write_time(mine, now - std::chrono::hours(100));
   const nerkit::Extractor second = nerkit::Extractor::Load(Options(cache.path));
   BOOST_TEST(second.info().loaded_from_cache);
   BOOST_TEST((fs::last_write_time(mine) > now - std::chrono::minutes(10)));
+}
+
+// The rule automata's states: an extractor that built many saves them beside its image when it
+// is destroyed, and the next load reads them, with the same results. A process that built few
+// leaves the file alone; use_saved_states = false neither reads nor writes it; a damaged file
+// changes no result.
+BOOST_AUTO_TEST_CASE(the_automata_states_are_saved_beside_the_image_and_read) {
+  TempDir cache("states");
+  const nerkit::LoadOptions options = Options(cache.path);
+  std::string expected;
+  fs::path states;
+  {
+    const nerkit::Extractor first = nerkit::Extractor::Load(options);
+    BOOST_TEST(first.info().cached_states == 0u);
+    BOOST_REQUIRE(!first.info().cache_file.empty());
+    states = fs::path(first.info().cache_file).replace_extension(".states");
+    expected = DescribeAll(first);
+    BOOST_TEST(!fs::exists(states));  // written when the extractor ends
+  }
+  BOOST_REQUIRE(fs::is_regular_file(states));
+  const std::string good = ReadFile(states);
+  std::size_t loaded = 0;
+  {
+    const nerkit::Extractor second = nerkit::Extractor::Load(options);
+    loaded = second.info().cached_states;
+    BOOST_TEST(loaded > nerkit::Extractor::Model::kNewStatesToSave);
+    BOOST_TEST(DescribeAll(second) == expected);
+  }
+  BOOST_TEST(ReadFile(states) == good);  // the same texts built nothing new: not written again
+
+  nerkit::LoadOptions without = options;
+  without.use_saved_states = false;
+  fs::remove(states);
+  {
+    const nerkit::Extractor cold = nerkit::Extractor::Load(without);
+    BOOST_TEST(cold.info().cached_states == 0u);
+    BOOST_TEST(DescribeAll(cold) == expected);
+  }
+  BOOST_TEST(!fs::exists(states));
+
+  std::vector<std::pair<std::string, std::string>> damages = {
+      {"empty", ""},
+      {"magic only", good.substr(0, 8)},
+      {"truncated", good.substr(0, good.size() / 2)},
+      {"one byte more", good + "x"},
+      {"text", std::string(good.size(), 'a')},
+  };
+  for (const std::size_t at : {std::size_t{3}, std::size_t{9}, std::size_t{40}, good.size() / 3,
+                               good.size() / 2, good.size() - 4}) {
+    std::string flipped = good;
+    flipped[at] = static_cast<char>(flipped[at] ^ 0x5A);
+    damages.emplace_back("byte " + std::to_string(at) + " changed", flipped);
+  }
+  for (const auto& [what, bytes] : damages) {
+    BOOST_TEST_CONTEXT(what) {
+      WriteFile(states, bytes);
+      const nerkit::Extractor damaged = nerkit::Extractor::Load(options);
+      BOOST_TEST(damaged.info().cached_states < loaded);
+      BOOST_TEST(DescribeAll(damaged) == expected);
+    }
+  }
 }

@@ -69,6 +69,12 @@ struct LoadOptions {
   // file, another library version or ICU version is noticed and the image rebuilt. A damaged or
   // unwritable cache is ignored. Sets of dictionary files under 1 MiB are never cached.
   bool use_cache = true;
+  // With use_cache, also keep the rule automata's states beside the image: a load reads the
+  // states earlier processes built, and an extractor that built many more saves them all when
+  // it is destroyed, so that a program started often does not build them again each time (they
+  // are built lazily, as texts need them: a fresh process pays for them in its first
+  // megabytes). Results are the same either way.
+  bool use_saved_states = true;
   // Where images are kept. Empty means $NERKIT_CACHE_DIR (the value "off" turns caching off),
   // else $XDG_CACHE_HOME/nerkit, else $HOME/.cache/nerkit.
   std::filesystem::path cache_dir;
@@ -109,6 +115,7 @@ struct ExtractorInfo {
   std::size_t rules = 0;                   // rules from *.rules files
   std::filesystem::path cache_file;        // the compiled image for these files; empty if none
   bool loaded_from_cache = false;          // the dictionaries were read from cache_file
+  std::size_t cached_states = 0;           // rule automaton states read from the cache
   std::filesystem::path confidence_model;  // the confidence model's weights; empty if none
 };
 

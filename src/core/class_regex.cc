@@ -1,11 +1,14 @@
 #include "core/class_regex.h"
 
+#include "core/image_io.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <new>
+#include <utility>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -24,6 +27,9 @@ enum Assertion : std::uint8_t {
   kWordBoundary,
   kNotWordBoundary,
 };
+
+constexpr std::uint32_t kStatesMagic = ClassRegexSet::kStatesMagic;
+constexpr std::uint32_t kStatesFormat = 1;  // the format of saved states
 
 // What a position's neighbour is, for the assertions.
 enum Kind : std::uint8_t { kKindNone, kKindNewline, kKindWord, kKindOther, kKindCount };
@@ -1149,8 +1155,31 @@ int ClassRegexSet::CaptureCount(int pattern) const {
   return patterns_[static_cast<std::size_t>(pattern)].forward.captures;
 }
 
-void ClassRegexSet::Compile() {
+std::unique_ptr<ClassRegexSet::Dfa> ClassRegexSet::NewDfa() const {
   auto dfa = std::make_unique<Dfa>();
+  if (dfa_) {
+    // The byte classes are those of the DFA there is.
+    dfa->class_of = dfa_->class_of;
+    dfa->class_kind = dfa_->class_kind;
+    dfa->class_byte = dfa_->class_byte;
+  } else {
+    ClassifyBytes(*dfa);
+  }
+  dfa->classes = static_cast<int>(dfa->class_kind.size());
+  dfa->stride = dfa->classes + 1;
+  dfa->mask_words = static_cast<int>(std::max<std::size_t>((patterns_.size() + 63) / 64, 1));
+  for (const Pattern& p : patterns_) dfa->starts.push_back(p.reverse);
+  dfa->max_states = std::max<std::uint32_t>(max_states_, 1);
+  dfa->table.Allocate(static_cast<std::size_t>(dfa->max_states) * dfa->stride);
+  dfa->mask_of.Allocate(static_cast<std::size_t>(dfa->max_states) * dfa->stride);
+  dfa->masks.Allocate(static_cast<std::size_t>(Dfa::kMaxMasks) * dfa->mask_words);
+  dfa->mask.assign(static_cast<std::size_t>(dfa->mask_words), 0);
+  // State 0: nothing read yet, at the end of the text.
+  dfa->Intern({}, kKindNone);
+  return dfa;
+}
+
+void ClassRegexSet::ClassifyBytes(Dfa& dfa) const {
   // Byte classes: bytes that every set and every assertion treats alike.
   std::array<std::string, 256> signature;
   for (int b = 0; b < 256; ++b) {
@@ -1164,28 +1193,185 @@ void ClassRegexSet::Compile() {
   for (int b = 0; b < 256; ++b) {
     const auto [it, inserted] = class_ids.emplace(signature[static_cast<std::size_t>(b)],
                                                   static_cast<std::uint8_t>(class_ids.size()));
-    dfa->class_of[static_cast<std::size_t>(b)] = it->second;
+    dfa.class_of[static_cast<std::size_t>(b)] = it->second;
     if (inserted) {
-      dfa->class_kind.push_back(KindOf(static_cast<unsigned char>(b)));
-      dfa->class_byte.push_back(static_cast<std::uint8_t>(b));
+      dfa.class_kind.push_back(KindOf(static_cast<unsigned char>(b)));
+      dfa.class_byte.push_back(static_cast<std::uint8_t>(b));
     }
   }
-  dfa->classes = static_cast<int>(class_ids.size());
-  dfa->stride = dfa->classes + 1;
-  dfa->mask_words = static_cast<int>(std::max<std::size_t>((patterns_.size() + 63) / 64, 1));
-  for (const Pattern& p : patterns_) dfa->starts.push_back(p.reverse);
-  dfa->max_states = std::max<std::uint32_t>(max_states_, 1);
-  dfa->table.Allocate(static_cast<std::size_t>(dfa->max_states) * dfa->stride);
-  dfa->mask_of.Allocate(static_cast<std::size_t>(dfa->max_states) * dfa->stride);
-  dfa->masks.Allocate(static_cast<std::size_t>(Dfa::kMaxMasks) * dfa->mask_words);
-  dfa->mask.assign(static_cast<std::size_t>(dfa->mask_words), 0);
-  // State 0: nothing read yet, at the end of the text.
-  dfa->Intern({}, kKindNone);
-  dfa_ = std::move(dfa);
+}
+
+void ClassRegexSet::Compile() {
+  dfa_.reset();
+  dfa_ = NewDfa();
+  // The fingerprint of what a state's transitions are made of: the byte classes (each class's
+  // kind and its membership in every byte set), the reversed program and every pattern's start.
+  std::vector<std::uint32_t> words = {kStatesFormat, longest_ ? 1u : 0u, utf8_ ? 1u : 0u,
+                                      dfa_->max_states};
+  for (const std::uint8_t c : dfa_->class_of) words.push_back(c);
+  for (const std::uint8_t k : dfa_->class_kind) words.push_back(k);
+  for (const std::bitset<256>& set : sets_) {
+    std::uint32_t bits = 0;
+    int n = 0;
+    for (const std::uint8_t b : dfa_->class_byte) {
+      bits = bits << 1 | (set.test(b) ? 1u : 0u);
+      if (++n % 32 == 0) words.push_back(std::exchange(bits, 0));
+    }
+    words.push_back(bits);
+  }
+  for (const Inst& inst : reverse_.insts) {
+    words.push_back(static_cast<std::uint32_t>(inst.op) << 8 | inst.assertion);
+    for (const std::int32_t v : {inst.x, inst.y, inst.arg}) {
+      words.push_back(static_cast<std::uint32_t>(v));
+    }
+  }
+  for (const std::int32_t start : dfa_->starts) words.push_back(static_cast<std::uint32_t>(start));
+  fingerprint_ = HashBytes64(words.data(), words.size() * sizeof words[0], kStatesFormat);
 }
 
 std::size_t ClassRegexSet::dfa_states() const {
   return dfa_ ? dfa_->state_count.load(std::memory_order_relaxed) : 0;
+}
+
+// Saved states: 32-bit words in the machine's order (another order fails the magic word).
+//   magic, format, fingerprint (2 words), states, masks, mask words, transitions;
+//   per state after state 0: its kind, its kernel's length and the kernel (ascending);
+//   per mask after mask 0: its 64-bit words (2 words each);
+//   per transition built: its index in the table, its value and its mask's id;
+//   a checksum of all the words before (2 words).
+void ClassRegexSet::SaveStates(std::string& out) const {
+  if (!dfa_) return;
+  Dfa& dfa = *dfa_;
+  std::lock_guard<std::mutex> lock(dfa.mutex);
+  std::vector<std::uint32_t> words;
+  const auto states = static_cast<std::uint32_t>(dfa.kernels.size());
+  const std::size_t cells = static_cast<std::size_t>(states) * static_cast<std::size_t>(dfa.stride);
+  std::uint32_t transitions = 0;
+  for (std::size_t i = 0; i < cells; ++i) transitions += dfa.table.get()[i] != 0;
+  words = {kStatesMagic,
+           kStatesFormat,
+           static_cast<std::uint32_t>(fingerprint_),
+           static_cast<std::uint32_t>(fingerprint_ >> 32),
+           states,
+           dfa.mask_count,
+           static_cast<std::uint32_t>(dfa.mask_words),
+           transitions};
+  for (std::uint32_t id = 1; id < states; ++id) {
+    const std::vector<std::int32_t>& kernel = dfa.kernels[id];
+    words.push_back(dfa.kinds[id]);
+    words.push_back(static_cast<std::uint32_t>(kernel.size()));
+    for (const std::int32_t pc : kernel) words.push_back(static_cast<std::uint32_t>(pc));
+  }
+  for (std::uint32_t id = 1; id < dfa.mask_count; ++id) {
+    const std::uint64_t* bits = dfa.Mask(id);
+    for (int w = 0; w < dfa.mask_words; ++w) {
+      words.push_back(static_cast<std::uint32_t>(bits[w]));
+      words.push_back(static_cast<std::uint32_t>(bits[w] >> 32));
+    }
+  }
+  for (std::size_t i = 0; i < cells; ++i) {
+    const std::uint32_t t = dfa.table.get()[i];
+    if (t == 0) continue;
+    words.push_back(static_cast<std::uint32_t>(i));
+    words.push_back(t);
+    words.push_back((t & Dfa::kHasMask) ? dfa.mask_of.get()[i] : 0);
+  }
+  const std::uint64_t checksum = HashBytes64(words.data(), words.size() * 4, kStatesMagic);
+  words.push_back(static_cast<std::uint32_t>(checksum));
+  words.push_back(static_cast<std::uint32_t>(checksum >> 32));
+  out.append(reinterpret_cast<const char*>(words.data()), words.size() * 4);
+}
+
+bool ClassRegexSet::LoadStates(std::string_view bytes) {
+  if (!dfa_ || bytes.size() % 4 != 0 || bytes.size() < 40) return false;
+  const std::size_t count = bytes.size() / 4;
+  std::uint32_t checksum_words[2];
+  std::memcpy(checksum_words, bytes.data() + bytes.size() - 8, 8);
+  if (HashBytes64(bytes.data(), bytes.size() - 8, kStatesMagic) !=
+      (static_cast<std::uint64_t>(checksum_words[1]) << 32 | checksum_words[0])) {
+    return false;
+  }
+  // Every read is checked against the words left (the checksum guards against damage, not
+  // against bytes made to pass it).
+  std::size_t at = 0;
+  const std::size_t end = count - 2;
+  bool ok = true;
+  auto next = [&]() -> std::uint32_t {
+    if (at >= end) {
+      ok = false;
+      return 0;
+    }
+    std::uint32_t w;
+    std::memcpy(&w, bytes.data() + 4 * at++, 4);
+    return w;
+  };
+  const std::uint32_t magic = next();
+  const std::uint32_t format = next();
+  const std::uint32_t low = next();
+  const std::uint32_t high = next();
+  if (!ok || magic != kStatesMagic || format != kStatesFormat ||
+      (static_cast<std::uint64_t>(high) << 32 | low) != fingerprint_) {
+    return false;
+  }
+  std::unique_ptr<Dfa> dfa = NewDfa();
+  const std::uint32_t states = next();
+  const std::uint32_t masks = next();
+  const std::uint32_t mask_words = next();
+  const std::uint32_t transitions = next();
+  if (!ok || states == 0 || states > dfa->max_states || masks == 0 || masks > Dfa::kMaxMasks ||
+      mask_words != static_cast<std::uint32_t>(dfa->mask_words)) {
+    return false;
+  }
+  const auto instructions = static_cast<std::uint32_t>(reverse_.insts.size());
+  std::vector<std::int32_t> kernel;
+  for (std::uint32_t id = 1; id < states; ++id) {
+    const std::uint32_t kind = next();
+    const std::uint32_t size = next();
+    if (!ok || kind >= kKindCount || size > end - at) return false;
+    kernel.resize(size);
+    if (size > 0) std::memcpy(kernel.data(), bytes.data() + 4 * at, 4 * std::size_t{size});
+    at += size;
+    // Instructions of the program, ascending (as unsigned: a negative one fails the last test).
+    bool ascending = true;
+    for (std::uint32_t k = 1; k < size; ++k) {
+      ascending &= static_cast<std::uint32_t>(kernel[k - 1]) < static_cast<std::uint32_t>(kernel[k]);
+    }
+    if (!ascending || (size > 0 && static_cast<std::uint32_t>(kernel.back()) >= instructions) ||
+        dfa->Intern(kernel, static_cast<std::uint8_t>(kind)) != id) {
+      return false;
+    }
+  }
+  std::vector<std::uint64_t> bits(mask_words);
+  for (std::uint32_t id = 1; id < masks; ++id) {
+    for (std::uint64_t& w : bits) {
+      const std::uint32_t a = next();
+      w = static_cast<std::uint64_t>(next()) << 32 | a;
+    }
+    // Masks of patterns that do not exist are refused (InternMask keeps no empty mask).
+    const std::size_t patterns = patterns_.size();
+    if (patterns % 64 != 0 && (bits.back() >> (patterns % 64)) != 0) return false;
+    if (!ok || dfa->InternMask(bits) != id) return false;
+  }
+  const std::size_t cells = static_cast<std::size_t>(states) * static_cast<std::size_t>(dfa->stride);
+  for (std::uint32_t k = 0; k < transitions; ++k) {
+    const std::uint32_t index = next();
+    const std::uint32_t t = next();
+    const std::uint32_t mask_id = next();
+    if (!ok || index >= cells || dfa->table.get()[index] != 0) return false;
+    const std::uint32_t offset = (t & ~Dfa::kHasMask) - 1;  // the next state's row offset
+    const bool at_end = index % static_cast<std::size_t>(dfa->stride) ==
+                        static_cast<std::size_t>(dfa->classes);
+    if ((t & ~Dfa::kHasMask) == 0 || offset % static_cast<std::uint32_t>(dfa->stride) != 0 ||
+        offset / static_cast<std::uint32_t>(dfa->stride) >= states || (at_end && offset != 0)) {
+      return false;
+    }
+    if ((t & Dfa::kHasMask) ? mask_id == 0 || mask_id >= masks : mask_id != 0) return false;
+    dfa->table.get()[index] = t;
+    dfa->mask_of.get()[index] = static_cast<std::uint16_t>(mask_id);
+  }
+  if (at != end) return false;
+  dfa_ = std::move(dfa);
+  return true;
 }
 
 void ClassRegexSet::AddStarts(std::size_t pos, const std::uint64_t* mask, Scratch& scratch) const {

@@ -121,6 +121,21 @@ class ClassRegexSet {
   // How many DFA states are built (for tests and benchmarks).
   std::size_t dfa_states() const;
 
+  // The DFA's states and transitions built so far, appended to `out` as bytes that LoadStates
+  // takes back in another process: a program that starts often (a command-line run, a worker
+  // that loads its own extractor) need not build again the states its predecessors built. The
+  // bytes name the compiled patterns they were built for and end with a checksum. May run while
+  // other threads Scan.
+  void SaveStates(std::string& out) const;
+  // Saved states begin with this 32-bit word and end with HashBytes64 (core/image_io.h) of the
+  // bytes before, seeded with it.
+  static constexpr std::uint32_t kStatesMagic = 0x5344464Eu;
+  // Takes states that SaveStates wrote for exactly these compiled patterns (same patterns, same
+  // order, same options) in place of the states built so far; false, changing nothing, for
+  // bytes of other patterns, of another format, damaged or truncated. After Compile, before any
+  // Scan.
+  bool LoadStates(std::string_view bytes);
+
  private:
   struct Inst {
     enum Op : std::uint8_t { kByte, kSplit, kSave, kAssert, kMatch };
@@ -145,6 +160,9 @@ class ClassRegexSet {
     std::int32_t reverse = -1;  // start in reverse_ (no saves), ends in kMatch(pattern)
   };
   struct Dfa;
+  // A DFA with no state built but the first (the byte classes: those of dfa_ if there is one).
+  std::unique_ptr<Dfa> NewDfa() const;
+  void ClassifyBytes(Dfa& dfa) const;
 
   // The match of `prog` at `start` into scratch.best: 1, or 0 if none, or -1 when more than
   // `budget` steps were needed (kMemo: with a visited set, no budget).
@@ -168,6 +186,9 @@ class ClassRegexSet {
   std::vector<std::bitset<256>> sets_;  // byte sets of kByte instructions (both programs)
   Program reverse_;                     // every pattern's reversed program, one instruction list
   std::unique_ptr<Dfa> dfa_;
+  // A hash of everything the DFA's states depend on (the reversed programs, their byte sets, the
+  // byte classes, the options), set by Compile: saved states are taken only by the same one.
+  std::uint64_t fingerprint_ = 0;
 };
 
 }  // namespace nerkit::internal

@@ -150,6 +150,11 @@ DateTagger::DateTagger(DateTagger&&) noexcept = default;
 DateTagger& DateTagger::operator=(DateTagger&&) noexcept = default;
 
 std::size_t DateTagger::size() const { return impl_->rules.size(); }
+
+std::vector<ClassRegexSet*> DateTagger::automata() {
+  if (!impl_ || !impl_->set) return {};
+  return {impl_->set.get()};
+}
 const RuleSpec& DateTagger::rule(std::uint32_t index) const { return impl_->rules[index].spec; }
 
 void DateTagger::BindWords(const std::vector<std::pair<std::string, unsigned char>>& class_words,

@@ -67,6 +67,9 @@ class DateTagger {
 
   std::size_t size() const;
   const RuleSpec& rule(std::uint32_t index) const;
+  // The automaton the time rules run on, for its saved states (ClassRegexSet::SaveStates);
+  // empty before Compile.
+  std::vector<ClassRegexSet*> automata();
 
  private:
   struct Impl;

@@ -247,6 +247,14 @@ Extractor Extractor::Load(const LoadOptions& options) {
     const internal::ImageCache written(options, model->info.dictionary_dir, model->files, is_rules);
     written.Write(model->files, model->gazetteer);
   }
+  // The rule automata's states that earlier processes built.
+  {
+    const internal::ImageCache cache(options, model->info.dictionary_dir, model->files, is_rules);
+    if (options.use_saved_states) model->states_file = cache.states_file();
+    model->info.cached_states =
+        internal::ImageCache::ReadStates(model->states_file, model->Automata());
+    model->states_at_load = model->AutomatonStates();
+  }
 
   const internal::GazetteerStats& stats = model->gazetteer.stats();
   model->info.dictionary_entries = stats.entries;
@@ -266,6 +274,27 @@ Extractor Extractor::Load(const LoadOptions& options) {
     model->info.confidence_model = weights;
   }
   return Extractor(std::move(model));
+}
+
+Extractor::Model::~Model() {
+  if (states_file.empty() || AutomatonStates() < states_at_load + kNewStatesToSave) return;
+  try {
+    internal::ImageCache::WriteStates(states_file, Automata());
+  } catch (...) {
+    // The cache only ever saves time: a failure to write it is no failure of the program.
+  }
+}
+
+std::vector<internal::ClassRegexSet*> Extractor::Model::Automata() {
+  std::vector<internal::ClassRegexSet*> automata = rules.automata();
+  for (internal::ClassRegexSet* set : dates.automata()) automata.push_back(set);
+  return automata;
+}
+
+std::size_t Extractor::Model::AutomatonStates() {
+  std::size_t states = 0;
+  for (const internal::ClassRegexSet* set : Automata()) states += set->dfa_states();
+  return states;
 }
 
 Result Extractor::Extract(std::string_view text, const ExtractOptions& options) const {

@@ -24,6 +24,7 @@ namespace fs = std::filesystem;
 constexpr char kMagic[8] = {'N', 'E', 'R', 'K', 'I', 'M', 'G', '\0'};
 constexpr std::uint32_t kFormat = 2;  // 2: arrays aligned for use in place, texts inside
 constexpr std::uint32_t kByteOrder = 0x01020304;
+constexpr char kStatesMagic[8] = {'N', 'E', 'R', 'K', 'D', 'F', 'A', '\0'};
 
 struct Header {
   char magic[8];
@@ -152,6 +153,74 @@ bool ImageCache::Write(const std::vector<SourceFile>& files, const Gazetteer& ga
   return ok;
 }
 
+fs::path ImageCache::states_file() const {
+  if (!enabled()) return {};
+  fs::path states = file_;
+  states.replace_extension(".states");
+  return states;
+}
+
+std::size_t ImageCache::ReadStates(const fs::path& file,
+                                   const std::vector<ClassRegexSet*>& automata) {
+  if (file.empty()) return 0;
+  std::shared_ptr<MappedFile> mapped = MappedFile::Open(file);
+  if (!mapped) return 0;
+  const std::string_view bytes(mapped->data(), mapped->size());
+  std::uint32_t count = 0;
+  if (bytes.size() < sizeof kStatesMagic + 4 ||
+      std::memcmp(bytes.data(), kStatesMagic, sizeof kStatesMagic) != 0) {
+    return 0;
+  }
+  std::memcpy(&count, bytes.data() + sizeof kStatesMagic, 4);
+  if (count != automata.size()) return 0;
+  // The records, which must fill the file exactly; each automaton checks its own.
+  std::vector<std::string_view> records;
+  std::size_t at = sizeof kStatesMagic + 4;
+  for (std::uint32_t k = 0; k < count; ++k) {
+    std::uint64_t size = 0;
+    if (bytes.size() - at < 8) return 0;
+    std::memcpy(&size, bytes.data() + at, 8);
+    at += 8;
+    if (size > bytes.size() - at) return 0;
+    records.push_back(bytes.substr(at, size));
+    at += size;
+  }
+  if (at != bytes.size()) return 0;
+  std::size_t taken = 0;
+  for (std::size_t k = 0; k < automata.size(); ++k) {
+    if (automata[k]->LoadStates(records[k])) taken += automata[k]->dfa_states();
+  }
+  return taken;
+}
+
+bool ImageCache::WriteStates(const fs::path& file, const std::vector<ClassRegexSet*>& automata) {
+  if (file.empty()) return false;
+  std::string bytes(kStatesMagic, sizeof kStatesMagic);
+  const auto count = static_cast<std::uint32_t>(automata.size());
+  bytes.append(reinterpret_cast<const char*>(&count), 4);
+  std::string record;
+  for (const ClassRegexSet* automaton : automata) {
+    record.clear();
+    automaton->SaveStates(record);
+    AppendNumber(bytes, record.size());
+    bytes += record;
+  }
+  std::error_code ec;
+  static std::atomic<unsigned> counter{0};
+  const fs::path temporary =
+      file.string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+  std::FILE* f = std::fopen(temporary.c_str(), "wb");
+  if (!f) return false;
+  bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  ok = std::fclose(f) == 0 && ok;
+  if (ok) {
+    fs::rename(temporary, file, ec);
+    ok = !ec;
+  }
+  if (!ok) fs::remove(temporary, ec);
+  return ok;
+}
+
 void ImageCache::Prune() const {
   std::error_code ec;
   const fs::file_time_type now = fs::file_time_type::clock::now();
@@ -164,7 +233,8 @@ void ImageCache::Prune() const {
     std::error_code time_error;
     const fs::file_time_type time = fs::last_write_time(path, time_error);
     if (time_error) continue;
-    if (name.find(".img.tmp-") != std::string::npos) {
+    if (name.find(".img.tmp-") != std::string::npos ||
+        name.find(".states.tmp-") != std::string::npos) {
       std::error_code remove_error;
       if (now - time > kStaleTemporary) fs::remove(path, remove_error);
       continue;
@@ -179,6 +249,9 @@ void ImageCache::Prune() const {
   for (std::size_t i = kMaxImages - 1; i < images.size(); ++i) {
     std::error_code remove_error;
     fs::remove(images[i].second, remove_error);
+    fs::path states = images[i].second;
+    states.replace_extension(".states");
+    fs::remove(states, remove_error);
   }
 }
 

@@ -24,6 +24,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "core/class_regex.h"
 #include "core/source_file.h"
 #include "gazetteer/gazetteer.h"
 #include "nerkit/extractor.h"
@@ -54,6 +55,18 @@ class ImageCache {
   // Saves the built `gazetteer`; false if it could not (nothing is left behind). Then prunes the
   // folder (see above).
   bool Write(const std::vector<SourceFile>& files, const Gazetteer& gazetteer) const;
+
+  // The states file beside the image; empty when the cache is disabled.
+  std::filesystem::path states_file() const;
+  // Loads into each automaton its saved states from `file` (records in the order of
+  // `automata`; one that does not fit its automaton is skipped). Returns the states taken.
+  // Call after the automata are compiled, before they run.
+  static std::size_t ReadStates(const std::filesystem::path& file,
+                                const std::vector<ClassRegexSet*>& automata);
+  // Saves the automata's states into `file` (a temporary file renamed into place); false if it
+  // could not (nothing is left behind). May run while other threads use the automata.
+  static bool WriteStates(const std::filesystem::path& file,
+                          const std::vector<ClassRegexSet*>& automata);
 
   // The folder images go to: options.cache_dir if set; else $NERKIT_CACHE_DIR (the value "off"
   // turns caching off); else $XDG_CACHE_HOME/nerkit; else $HOME/.cache/nerkit; else none.

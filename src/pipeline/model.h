@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <filesystem>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,21 @@ struct Extractor::Model : internal::SourceNamer {
   internal::RuleEngine rules;
   internal::DateTagger dates;
   internal::Resolver resolver;
+  // The states file of the rule automata (pipeline/image_cache.h; empty: none) and how many
+  // states the automata had after load: at the model's end, a process that built at least
+  // kNewStatesToSave more saves them all for the next.
+  std::filesystem::path states_file;
+  std::size_t states_at_load = 0;
+  static constexpr std::size_t kNewStatesToSave = 64;
+
+  Model() = default;
+  Model(const Model&) = delete;
+  Model& operator=(const Model&) = delete;
+  ~Model() override;
+
+  // The rule and date stages' automata.
+  std::vector<internal::ClassRegexSet*> Automata();
+  std::size_t AutomatonStates();
 
   // Runs one stage over scratch.doc (Reset, its text valid UTF-8; the stages before it run).
   // kResolve fills `result`; the other stages leave it alone.

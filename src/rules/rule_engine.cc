@@ -551,6 +551,15 @@ void RuleEngine::BuildSymbols(Document& doc) const {
   doc.symbol_token.resize(length);
 }
 
+std::vector<ClassRegexSet*> RuleEngine::automata() {
+  std::vector<ClassRegexSet*> sets;
+  if (token_set_) sets.push_back(token_set_.get());
+  for (TextGroup& g : text_groups_) {
+    if (g.set) sets.push_back(g.set.get());
+  }
+  return sets;
+}
+
 void RuleEngine::Run(Document& doc) const {
   BuildSymbols(doc);
   const std::vector<text::Token>& tokens = doc.tokens();
@@ -683,8 +692,8 @@ void RuleEngine::Run(Document& doc) const {
     std::uint64_t groups_here = 0;
     for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
       if (!(info[t].flags & Gazetteer::kWordNeeded)) continue;
-      const std::uint64_t* groups = needed_by_.Find(static_cast<std::uint64_t>(info[t].id));
-      if (groups) groups_here |= *groups;
+      const std::uint64_t* needing = needed_by_.Find(static_cast<std::uint64_t>(info[t].id));
+      if (needing) groups_here |= *needing;
     }
     if (groups_here == 0) continue;
     const std::uint32_t b = sentence.token_begin == 0 ? 0 : tokens[sentence.token_begin - 1].begin;

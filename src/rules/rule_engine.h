@@ -81,6 +81,9 @@ class RuleEngine {
 
   std::size_t size() const { return rules_.size(); }
   const RuleSpec& rule(std::uint32_t index) const { return rules_[index].spec; }
+  // The automata the rules run on (the class string's, then each text group's), for their
+  // saved states (ClassRegexSet::SaveStates). Empty before Compile.
+  std::vector<ClassRegexSet*> automata();
 
  private:
   struct Compiled {
