@@ -1551,6 +1551,10 @@ const std::vector<NameCase> kNames = {
     {"She studied at the University of Nigeria, Nsukka, and then at the University of Nairobi, "
      "Kenyatta University and Moi University.",
      "Kenyatta University/ORGANIZATION", "org.university_campus: not a longer name after the comma"},
+    {"Warden Réjean Doucet-Poirier opened the council meeting in Margaree Forks.",
+     "Réjean Doucet-Poirier/PERSON", "titles: a county's warden before a name"},
+    {"The film starred Jack Warden and Lee Grant.", "Jack Warden/PERSON",
+     "titles: a surname that is also a title stays in the name"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
