@@ -403,6 +403,13 @@ GIVEN_NAME_MAIN_POPULATION = 250000  # ... unless the place is this large
 ENGLISH_WORD_ALTERNATE_POPULATION = 100000  # alternates that are words are kept above this
 COMPANY_NAME_POPULATION = 1000000  # a town named as a known company is common below this
 HEAD_NAME_POPULATION = 100000  # a town named as a head word or title is common below this
+# An alternate name that is one of the most frequent US surnames names a person far more often
+# than the place in news ("Franklin" of Columbus, "Hughes" of Brighton, "Garcia" of Playas del
+# Rosario, "Tan" of Anchorage: old names, nicknames and GeoNames' mistakes): it goes, unless the
+# place is this large, or it is a word of the main name ("Hull" of Kingston upon Hull, "Myers" of
+# Fort Myers) or begins as the main name does (a spelling of it: "Brando" of Brandon).
+FREQUENT_SURNAME_RANK = 5000     # Census 1990 rank within which a surname counts as frequent
+SURNAME_ALTERNATE_POPULATION = 1000000
 
 
 def is_vietnamese(name):
@@ -507,6 +514,7 @@ def build_places(src, words, nonplace, stats, companies=frozenset(), heads=froze
     with_region = 0
     given = load_given_counts(src)
     surnames = load_surnames(src)
+    surname_ranks = load_surname_ranks(src)
     demonyms = load_demonym_forms(src)
     path = os.path.join(src, "geonames", "cities15000.txt")
     for line in read_lines(path):
@@ -619,6 +627,12 @@ def build_places(src, words, nonplace, stats, companies=frozenset(), heads=froze
                 # size. (Not a given name, whose place readings the rules weigh: "Ben Gurion";
                 # nor a word of the main name: "Rio" of Rio de Janeiro, "Oda" of Akim Oda.)
                 reasons["name of three letters that is a surname"] += 1
+                continue
+            if (surname_ranks.get(fold(a), FREQUENT_SURNAME_RANK + 1) <= FREQUENT_SURNAME_RANK
+                    and pop < SURNAME_ALTERNATE_POPULATION
+                    and fold(a) not in fold(main).replace("-", " ").split()
+                    and fold(a)[:3] != fold(main)[:3]):
+                reasons["frequent surname (not a word or spelling of the main name)"] += 1
                 continue
             if fold(a) in demonyms:
                 reasons["demonym"] += 1
@@ -1267,6 +1281,15 @@ CALENDAR_WORDS = frozenset(
     "sunday".split())
 
 
+def load_surname_ranks(src):
+    """Folded surname -> its rank in the Census 1990 list (1: the most frequent)."""
+    ranks = {}
+    for rank, (name, _) in enumerate(
+            read_census(os.path.join(src, "census1990", "dist.all.last")), start=1):
+        ranks.setdefault(fold(proper_case(name, o_prefix=True)), rank)
+    return ranks
+
+
 def load_surnames(src):
     return {fold(proper_case(name, o_prefix=True))
             for name, _ in read_census(os.path.join(src, "census1990", "dist.all.last"))}
@@ -1445,7 +1468,8 @@ def build_notice(src, words_copyright):
         "tools/generate_dictionaries.py from the open data below.\n"
         "organizations.tsv, public_bodies.tsv, civil_society.tsv, companies_world.tsv,\n"
         "sports_clubs.tsv, team_nicknames.tsv, media.tsv, features.tsv, venues.tsv, titles.tsv,\n"
-        "people.tsv, cues.tsv and state_abbreviations.tsv are the project's own hand-written lists.")
+        "people.tsv, cues.tsv, towns.tsv and state_abbreviations.tsv are the project's own "
+        "hand-written\nlists.")
     sections = [
         ("GeoNames (places.tsv, regions.tsv, countries.tsv, demonyms.tsv)",
          GEONAMES_CREDIT + ".\nLicence: Creative Commons Attribution 4.0 "
@@ -1453,7 +1477,10 @@ def build_notice(src, words_copyright):
          "Files used: cities15000, countryInfo, admin1CodesASCII. Changes: "
          "alternate names filtered,\nreformatted into nerkit's dictionary "
          "format, region weights computed from city populations,\nplaces "
-         "linked to their first-level division by its id.", None),
+         "linked to their first-level division by its id.\n"
+         "The European towns of the hand-written towns.tsv were checked against GeoNames' places "
+         "of 1,000\npeople and more (cities1000) for their existence, rounded population and "
+         "first-level division.", None),
         ("i18n-iso-countries 7.14.0 (countries.tsv, demonyms.tsv)",
          "English country names and aliases (en.json). MIT licence:",
          os.path.join(src, "npm-i18n-iso-countries", "LICENSE")),
