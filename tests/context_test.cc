@@ -1558,6 +1558,8 @@ const std::vector<NameCase> kNames = {
     {"The council leader, Owain Hughes-Bevan, said the road would reopen.",
      "Owain Hughes-Bevan/PERSON",
      "places.tsv: a frequent surname is no alternate name of a smaller place (Hughes, Brighton)"},
+    {"Toyin Abiodun-Salami runs the market stall her mother opened.",
+     "Toyin Abiodun-Salami/PERSON", "person.double_surname: a name word and a double surname"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
