@@ -1560,6 +1560,8 @@ const std::vector<NameCase> kNames = {
      "places.tsv: a frequent surname is no alternate name of a smaller place (Hughes, Brighton)"},
     {"Toyin Abiodun-Salami runs the market stall her mother opened.",
      "Toyin Abiodun-Salami/PERSON", "person.double_surname: a name word and a double surname"},
+    {"Flooding closed the road near Margaree Forks on Tuesday.", "Margaree Forks/LOCATION",
+     "cues: Forks ends a place's name"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
