@@ -239,6 +239,7 @@ void Gazetteer::Build() {
     });
     bool entity_all_common = true;
     bool head = false, head_ends = false;  // a head word; one that may end a name
+    bool company_head = false;             // an organisation head word of companies
     for (std::uint32_t index : kept) {
       const PackedEntry& e = entries_[index];
       nd.types |= TypeBit(e.type);
@@ -270,10 +271,12 @@ void Gazetteer::Build() {
       if (e.type == EntryType::kOrgHead || e.type == EntryType::kLocHead) {
         head = true;
         head_ends = head_ends || e.Has(kSuffix) || !e.Has(kPrefix);
+        company_head = company_head || (e.type == EntryType::kOrgHead && e.Has(kCompany));
       }
     }
     if ((nd.flags & kNodeEntity) && entity_all_common) nd.lexical |= kLexEntityCommon;
     if (head && !head_ends) nd.lexical |= kLexHeadOpensOnly;
+    if (company_head) nd.lexical |= kLexHeadCompany;
     t.node_entries.append(kept.begin(), kept.end());
     nd.count = static_cast<std::uint32_t>(kept.size());
     stats_.entries += kept.size();

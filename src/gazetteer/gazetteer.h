@@ -47,6 +47,9 @@ enum LexicalBit : std::uint32_t {
                                    // Hall, Wood; not Park or Street, which name places more often)
   kLexHeadOpensOnly = 1u << 23,    // a head word that only opens names (cues.tsv: prefix without
                                    // suffix): "Lago de Atitlán", not "Juan Carlos Lago"
+  kLexHeadCompany = 1u << 24,      // a head word of companies' names (cues.tsv: an ORG_HEAD with
+                                   // the company flag: Inc, Records, Partners): such a name and
+                                   // "of" its town are two ("Lantern Hall Records of Montreal")
 };
 inline constexpr std::uint32_t kFrequentGivenName = 50000;
 inline constexpr std::uint32_t kRareGivenName = 5000;

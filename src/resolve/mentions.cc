@@ -842,13 +842,30 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
         // Inc of Boulder", "Kia Motor Corp of South Korea".)
         // (Or a particle of the languages that put the head word first, before a place that ends
         // the name: "Estudiantes de Bahía Blanca", "Câmara Municipal de São Vicente".)
+        // (Not a company's head word before "of" and a town: a company and its town are two
+        // names, "Lantern Hall Records of Montreal", "Daewon Foods Corporation of Busan". Before
+        // another head word and a country, the name's own words may be names too: "Mahaweli
+        // Authority of Sri Lanka", "Tea Research Institute of Sri Lanka".)
         const bool particle = (SymbolAt(before) | 0x20) == 'a' && before > outer->token_begin &&
                               tokens[outer->token_begin].IsCapitalized();
+        const bool head_before = before > outer->token_begin &&
+                                 (SymbolAt(before - 1) | 0x20) == 'h';
+        const bool company = head_before && (doc_->lexical[before - 1] & kLexHeadCompany) != 0;
+        const bool names_too = head_before && !company && SymbolAt(inner->token_begin) == 'K';
+        if (company && SymbolAt(before) == 'k' && SymbolAt(inner->token_begin) != 'K' &&
+            doc_->TokenText(tokens[before]) == "of") {
+          // The town stays the town, and the company's name ends at its head word. (Not before
+          // a country: "National Fishing Corporation of Namibia" is the country's own.)
+          if (outer->priority >= inner->priority) outer->priority = inner->priority - 1;
+          continue;
+        }
         built_on = SymbolAt(before) == 'k';
         for (std::uint32_t t = outer->token_begin; built_on && t < before; ++t) {
           const char symbol = static_cast<char>(SymbolAt(t) | 0x20);
           built_on = symbol == 'h' || symbol == 'j' || symbol == 'w' || symbol == 'd' ||
                      symbol == 'q' ||
+                     (names_too && (symbol == 'c' || symbol == 's' || symbol == 'g' ||
+                                    symbol == 'p')) ||
                      (t > outer->token_begin &&
                       (symbol == 'k' || symbol == 'e' || symbol == 'v' || symbol == 'f'));
         }
