@@ -1593,6 +1593,8 @@ const std::vector<NameCase> kNames = {
      "Força Aérea Portuguesa/ORGANIZATION", "org.head_first: a Portuguese armed force"},
     {"She flew with Timur Air from Kupang to Dili.", "Timur Air/ORGANIZATION",
      "cues: an airline named with Air"},
+    {"Larger firms are less exposed. Menghai Tea Factory, the county's biggest producer, said.",
+     "Menghai Tea Factory/ORGANIZATION", "cues: Factory ends a company's name"},
     {"Deputy Minister Abdul-Wahid al-Mansouri arrived on Sunday.",
      "Abdul-Wahid al-Mansouri/PERSON", "person.title: a name that opens with a particle"},
     {"\"We will appeal,\" said club chairman Abdul Karimu.", "Abdul Karimu/PERSON",
