@@ -28,7 +28,6 @@ enum Assertion : std::uint8_t {
   kNotWordBoundary,
 };
 
-constexpr std::uint32_t kStatesMagic = ClassRegexSet::kStatesMagic;
 constexpr std::uint32_t kStatesFormat = 1;  // the format of saved states
 
 // What a position's neighbour is, for the assertions.
