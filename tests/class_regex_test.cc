@@ -80,39 +80,61 @@ RE2::Options Options(bool longest, bool utf8 = false) {
   return options;
 }
 
+// The patterns of a test, each with its RE2 and its index in `set` (-1: left to RE2).
+struct TestSet {
+  ClassRegexSet set;
+  std::vector<std::string> patterns;
+  std::vector<std::unique_ptr<RE2>> res;
+  std::vector<int> index;
+  TestSet(const std::vector<std::string>& patterns_in, bool longest, bool utf8 = false,
+          std::uint32_t max_states = ClassRegexSet::kMaxStates)
+      : set(longest, max_states, utf8), patterns(patterns_in) {
+    for (const std::string& p : patterns) {
+      res.push_back(std::make_unique<RE2>(p, Options(longest, utf8)));
+      index.push_back(res.back()->ok() ? set.Add(p) : -1);
+    }
+    set.Compile();
+  }
+  // The (pattern, text) pairs whose matches and groups differ from RE2's (or whose group counts
+  // do); `compared` counts the pairs compared. With `report`, the first few are reported (not
+  // from threads of a test's own: Boost.Test's checks are not thread-safe).
+  std::size_t Differences(const std::vector<std::string>& texts, std::size_t* compared = nullptr,
+                          bool report = true) {
+    ClassRegexSet::Scratch scratch;
+    std::size_t differences = 0;
+    for (const std::string& text : texts) {
+      set.Scan(text, scratch);
+      for (std::size_t k = 0; k < patterns.size(); ++k) {
+        if (index[k] < 0) continue;
+        const int n = res[k]->NumberOfCapturingGroups() + 1;
+        if (set.CaptureCount(index[k]) + 1 != n) {
+          ++differences;
+          continue;
+        }
+        const std::vector<Match> want = Re2Matches(*res[k], text);
+        const std::vector<Match> got = SetMatches(set, index[k], n, text, scratch);
+        if (compared) ++*compared;
+        if (want != got && ++differences <= 5 && report) {
+          BOOST_TEST_MESSAGE("pattern " << patterns[k] << " on \"" << text << "\": RE2 finds "
+                                        << want.size() << " matches, the automaton "
+                                        << got.size());
+        }
+      }
+    }
+    return differences;
+  }
+};
+
 // Compares the automaton with RE2 for `patterns` over `texts`; returns the number of
 // (pattern, text) pairs whose matches differ, reporting the first few.
 std::size_t Compare(const std::vector<std::string>& patterns, const std::vector<std::string>& texts,
                     bool longest, std::uint32_t max_states = ClassRegexSet::kMaxStates,
                     std::size_t* compared = nullptr, bool utf8 = false) {
-  ClassRegexSet set(longest, max_states, utf8);
-  std::vector<std::unique_ptr<RE2>> res;
-  std::vector<int> index;
-  for (const std::string& p : patterns) {
-    res.push_back(std::make_unique<RE2>(p, Options(longest, utf8)));
-    index.push_back(res.back()->ok() ? set.Add(p) : -1);
-  }
-  set.Compile();
-  BOOST_TEST_MESSAGE(std::count_if(index.begin(), index.end(), [](int i) { return i >= 0; })
+  TestSet test(patterns, longest, utf8, max_states);
+  BOOST_TEST_MESSAGE(std::count_if(test.index.begin(), test.index.end(),
+                                   [](int i) { return i >= 0; })
                      << " of " << patterns.size() << " patterns read by the automaton");
-  ClassRegexSet::Scratch scratch;
-  std::size_t differences = 0;
-  for (const std::string& text : texts) {
-    set.Scan(text, scratch);
-    for (std::size_t k = 0; k < patterns.size(); ++k) {
-      if (index[k] < 0) continue;
-      const int n = res[k]->NumberOfCapturingGroups() + 1;
-      BOOST_TEST_REQUIRE(set.CaptureCount(index[k]) + 1 == n);
-      const std::vector<Match> want = Re2Matches(*res[k], text);
-      const std::vector<Match> got = SetMatches(set, index[k], n, text, scratch);
-      if (compared) ++*compared;
-      if (want != got && ++differences <= 5) {
-        BOOST_TEST_MESSAGE("pattern " << patterns[k] << " on \"" << text << "\": RE2 finds "
-                                      << want.size() << " matches, the automaton " << got.size());
-      }
-    }
-  }
-  return differences;
+  return test.Differences(texts, compared);
 }
 
 }  // namespace
@@ -505,39 +527,6 @@ BOOST_AUTO_TEST_CASE(threads_share_one_automaton, *boost::unit_test::label("thre
   BOOST_TEST(set.dfa_states() > 10u);
 }
 
-namespace {
-
-// The patterns of a test set, each with its RE2 and its index in `set` (-1: left to RE2).
-struct TestSet {
-  ClassRegexSet set;
-  std::vector<std::unique_ptr<RE2>> res;
-  std::vector<int> index;
-  TestSet(const std::vector<std::string>& patterns, bool longest, bool utf8 = false)
-      : set(longest, ClassRegexSet::kMaxStates, utf8) {
-    for (const std::string& p : patterns) {
-      res.push_back(std::make_unique<RE2>(p, Options(longest, utf8)));
-      index.push_back(res.back()->ok() ? set.Add(p) : -1);
-    }
-    set.Compile();
-  }
-  // The (pattern, text) pairs whose matches differ from RE2's.
-  std::size_t Differences(const std::vector<std::string>& texts) {
-    ClassRegexSet::Scratch scratch;
-    std::size_t differences = 0;
-    for (const std::string& text : texts) {
-      set.Scan(text, scratch);
-      for (std::size_t k = 0; k < res.size(); ++k) {
-        if (index[k] < 0) continue;
-        const int n = res[k]->NumberOfCapturingGroups() + 1;
-        differences += Re2Matches(*res[k], text) != SetMatches(set, index[k], n, text, scratch);
-      }
-    }
-    return differences;
-  }
-};
-
-}  // namespace
-
 // States one set built and saved are taken by another set of the same patterns (as by the next
 // process): its scans need no state built again for the same texts, and its matches, on those
 // texts and on others, are RE2's.
@@ -637,7 +626,7 @@ BOOST_AUTO_TEST_CASE(states_are_saved_while_threads_scan, *boost::unit_test::lab
   for (int w = 0; w < 3; ++w) {
     threads.emplace_back([&, w] {
       std::vector<std::string> mine(texts.begin() + w * 60, texts.begin() + w * 60 + 80);
-      differences[static_cast<std::size_t>(w)] = built.Differences(mine);
+      differences[static_cast<std::size_t>(w)] = built.Differences(mine, nullptr, false);
       --running;
     });
   }
@@ -657,7 +646,8 @@ BOOST_AUTO_TEST_CASE(states_are_saved_while_threads_scan, *boost::unit_test::lab
   std::vector<std::size_t> after(2, 0);
   threads.clear();
   for (int w = 0; w < 2; ++w) {
-    threads.emplace_back([&, w] { after[static_cast<std::size_t>(w)] = loaded.Differences(texts); });
+    threads.emplace_back(
+        [&, w] { after[static_cast<std::size_t>(w)] = loaded.Differences(texts, nullptr, false); });
   }
   for (std::thread& t : threads) t.join();
   BOOST_TEST(after == std::vector<std::size_t>(2, 0), boost::test_tools::per_element());

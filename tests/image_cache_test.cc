@@ -94,6 +94,28 @@ nerkit::LoadOptions Options(const fs::path& cache, const fs::path& dictionaries 
   return options;
 }
 
+// Damaged copies of a cache file's `good` bytes, each with what was done to it: emptied, cut to
+// its first `header` bytes, to half, one byte short or long, replaced by text, and one byte
+// changed at each of `changed`.
+std::vector<std::pair<std::string, std::string>> Damages(const std::string& good,
+                                                         std::size_t header,
+                                                         const std::vector<std::size_t>& changed) {
+  std::vector<std::pair<std::string, std::string>> damages = {
+      {"empty", ""},
+      {"header only", good.substr(0, header)},
+      {"truncated", good.substr(0, good.size() / 2)},
+      {"one byte short", good.substr(0, good.size() - 1)},
+      {"one byte more", good + "x"},
+      {"text", std::string(good.size(), 'a')},
+  };
+  for (const std::size_t at : changed) {
+    std::string flipped = good;
+    flipped[at] = static_cast<char>(flipped[at] ^ 0x5A);
+    damages.emplace_back("byte " + std::to_string(at) + " changed", flipped);
+  }
+  return damages;
+}
+
 void ExpectSameInfo(const nerkit::ExtractorInfo& a, const nerkit::ExtractorInfo& b) {
   BOOST_TEST(a.dictionary_entries == b.dictionary_entries);
   BOOST_TEST(a.duplicate_entries == b.duplicate_entries);
@@ -231,20 +253,8 @@ BOOST_AUTO_TEST_CASE(a_damaged_image_is_ignored_and_rebuilt) {
   const std::string good = ReadFile(image);
   BOOST_REQUIRE(good.size() > 1000);
 
-  std::vector<std::pair<std::string, std::string>> damages = {
-      {"empty", ""},
-      {"header only", good.substr(0, 40)},
-      {"truncated", good.substr(0, good.size() / 2)},
-      {"one byte short", good.substr(0, good.size() - 1)},
-      {"one byte more", good + "x"},
-      {"text", std::string(good.size(), 'a')},
-  };
-  for (const std::size_t at : {std::size_t{8}, std::size_t{20}, std::size_t{100}, good.size() / 3,
-                               good.size() / 2, good.size() - 4}) {
-    std::string flipped = good;
-    flipped[at] = static_cast<char>(flipped[at] ^ 0x5A);
-    damages.emplace_back("byte " + std::to_string(at) + " changed", flipped);
-  }
+  const std::vector<std::pair<std::string, std::string>> damages =
+      Damages(good, 40, {8, 20, 100, good.size() / 3, good.size() / 2, good.size() - 4});
   for (const auto& [what, bytes] : damages) {
     BOOST_TEST_CONTEXT(what) {
       WriteFile(image, bytes);
@@ -477,19 +487,8 @@ BOOST_AUTO_TEST_CASE(the_automata_states_are_saved_beside_the_image_and_read) {
   }
   BOOST_TEST(!fs::exists(states));
 
-  std::vector<std::pair<std::string, std::string>> damages = {
-      {"empty", ""},
-      {"magic only", good.substr(0, 8)},
-      {"truncated", good.substr(0, good.size() / 2)},
-      {"one byte more", good + "x"},
-      {"text", std::string(good.size(), 'a')},
-  };
-  for (const std::size_t at : {std::size_t{3}, std::size_t{9}, std::size_t{40}, good.size() / 3,
-                               good.size() / 2, good.size() - 4}) {
-    std::string flipped = good;
-    flipped[at] = static_cast<char>(flipped[at] ^ 0x5A);
-    damages.emplace_back("byte " + std::to_string(at) + " changed", flipped);
-  }
+  const std::vector<std::pair<std::string, std::string>> damages =
+      Damages(good, 8, {3, 9, 40, good.size() / 3, good.size() / 2, good.size() - 4});
   for (const auto& [what, bytes] : damages) {
     BOOST_TEST_CONTEXT(what) {
       WriteFile(states, bytes);

@@ -248,13 +248,12 @@ Extractor Extractor::Load(const LoadOptions& options) {
     written.Write(model->files, model->gazetteer);
   }
   // The rule automata's states that earlier processes built.
-  {
-    const internal::ImageCache cache(options, model->info.dictionary_dir, model->files, is_rules);
-    if (options.use_saved_states) model->states_file = cache.states_file();
-    model->info.cached_states =
-        internal::ImageCache::ReadStates(model->states_file, model->Automata());
-    model->states_at_load = model->AutomatonStates();
+  if (options.use_saved_states) {
+    model->states_file = internal::ImageCache::StatesFile(model->info.cache_file);
   }
+  model->info.cached_states =
+      internal::ImageCache::ReadStates(model->states_file, model->Automata());
+  model->states_at_load = model->AutomatonStates();
 
   const internal::GazetteerStats& stats = model->gazetteer.stats();
   model->info.dictionary_entries = stats.entries;

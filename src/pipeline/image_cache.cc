@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -41,6 +42,25 @@ std::string Hex(std::uint64_t v) {
 
 void AppendNumber(std::string& out, std::uint64_t v) {
   out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+// Writes `file` through `write` into a temporary file beside it, renamed into place when all went
+// well (processes that mapped the old file keep it); false, and nothing left behind, otherwise.
+bool WriteReplacing(const fs::path& file, const std::function<bool(std::FILE*)>& write) {
+  static std::atomic<unsigned> counter{0};
+  const fs::path temporary =
+      file.string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+  std::FILE* f = std::fopen(temporary.c_str(), "wb");
+  if (!f) return false;
+  bool ok = write(f);
+  ok = std::fclose(f) == 0 && ok;
+  std::error_code ec;
+  if (ok) {
+    fs::rename(temporary, file, ec);
+    ok = !ec;
+  }
+  if (!ok) fs::remove(temporary, ec);
+  return ok;
 }
 
 }  // namespace
@@ -127,35 +147,26 @@ bool ImageCache::Write(const std::vector<SourceFile>& files, const Gazetteer& ga
   if (!enabled()) return false;
   std::error_code ec;
   fs::create_directories(file_.parent_path(), ec);
-  static std::atomic<unsigned> counter{0};
-  const fs::path temporary =
-      file_.string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-  std::FILE* f = std::fopen(temporary.c_str(), "wb");
-  if (!f) return false;
-  Header header;
-  std::memcpy(header.magic, kMagic, sizeof kMagic);
-  header.format = kFormat;
-  header.byte_order = kByteOrder;
-  header.fingerprint[0] = fingerprint_[0];
-  header.fingerprint[1] = fingerprint_[1];
-  bool ok = std::fwrite(&header, sizeof header, 1, f) == 1;
-  ImageWriter writer(f, sizeof header);
-  if (ok) gazetteer.WriteImage(writer, files.size());
-  const std::uint64_t checksum = writer.checksum();
-  ok = ok && writer.ok() && std::fwrite(&checksum, sizeof checksum, 1, f) == 1;
-  ok = std::fclose(f) == 0 && ok;
-  if (ok) {
-    fs::rename(temporary, file_, ec);
-    ok = !ec;
-  }
-  if (!ok) fs::remove(temporary, ec);
+  const bool ok = WriteReplacing(file_, [&](std::FILE* f) {
+    Header header;
+    std::memcpy(header.magic, kMagic, sizeof kMagic);
+    header.format = kFormat;
+    header.byte_order = kByteOrder;
+    header.fingerprint[0] = fingerprint_[0];
+    header.fingerprint[1] = fingerprint_[1];
+    if (std::fwrite(&header, sizeof header, 1, f) != 1) return false;
+    ImageWriter writer(f, sizeof header);
+    gazetteer.WriteImage(writer, files.size());
+    const std::uint64_t checksum = writer.checksum();
+    return writer.ok() && std::fwrite(&checksum, sizeof checksum, 1, f) == 1;
+  });
   if (ok) Prune();
   return ok;
 }
 
-fs::path ImageCache::states_file() const {
-  if (!enabled()) return {};
-  fs::path states = file_;
+fs::path ImageCache::StatesFile(const fs::path& image) {
+  if (image.empty()) return {};
+  fs::path states = image;
   states.replace_extension(".states");
   return states;
 }
@@ -205,20 +216,9 @@ bool ImageCache::WriteStates(const fs::path& file, const std::vector<ClassRegexS
     AppendNumber(bytes, record.size());
     bytes += record;
   }
-  std::error_code ec;
-  static std::atomic<unsigned> counter{0};
-  const fs::path temporary =
-      file.string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-  std::FILE* f = std::fopen(temporary.c_str(), "wb");
-  if (!f) return false;
-  bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-  ok = std::fclose(f) == 0 && ok;
-  if (ok) {
-    fs::rename(temporary, file, ec);
-    ok = !ec;
-  }
-  if (!ok) fs::remove(temporary, ec);
-  return ok;
+  return WriteReplacing(file, [&](std::FILE* f) {
+    return std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  });
 }
 
 void ImageCache::Prune() const {
@@ -249,9 +249,7 @@ void ImageCache::Prune() const {
   for (std::size_t i = kMaxImages - 1; i < images.size(); ++i) {
     std::error_code remove_error;
     fs::remove(images[i].second, remove_error);
-    fs::path states = images[i].second;
-    states.replace_extension(".states");
-    fs::remove(states, remove_error);
+    fs::remove(StatesFile(images[i].second), remove_error);
   }
 }
 

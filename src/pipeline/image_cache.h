@@ -56,8 +56,8 @@ class ImageCache {
   // folder (see above).
   bool Write(const std::vector<SourceFile>& files, const Gazetteer& gazetteer) const;
 
-  // The states file beside the image; empty when the cache is disabled.
-  std::filesystem::path states_file() const;
+  // The states file beside `image` (file()); empty for none.
+  static std::filesystem::path StatesFile(const std::filesystem::path& image);
   // Loads into each automaton its saved states from `file` (records in the order of
   // `automata`; one that does not fit its automaton is skipped). Returns the states taken.
   // Call after the automata are compiled, before they run.
