@@ -197,6 +197,14 @@ BOOST_AUTO_TEST_CASE(default_rules_match_as_re2_does_on_articles) {
 
 namespace {
 
+// `n` strings, each from `draw` (in order, so that a seed gives the same strings).
+template <typename Draw_>
+std::vector<std::string> Draw(int n, Draw_ draw) {
+  std::vector<std::string> out;
+  for (int k = 0; k < n; ++k) out.push_back(draw());
+  return out;
+}
+
 // A random pattern over the bytes "abc\n" and a few classes, with every construct the automaton
 // reads: groups (plain, named, non-capturing, with flags), alternation, every kind of
 // repetition, and every assertion.
@@ -276,10 +284,8 @@ std::string RandomText(std::mt19937& rng) {
 BOOST_AUTO_TEST_CASE(random_patterns_match_as_re2_does) {
   std::mt19937 rng(20261205);
   for (const bool longest : {false, true}) {
-    std::vector<std::string> patterns;
-    for (int k = 0; k < 400; ++k) patterns.push_back(RandomPattern(rng, 0));
-    std::vector<std::string> texts;
-    for (int k = 0; k < 300; ++k) texts.push_back(RandomText(rng));
+    std::vector<std::string> patterns = Draw(400, [&] { return RandomPattern(rng, 0); });
+    std::vector<std::string> texts = Draw(300, [&] { return RandomText(rng); });
     std::size_t compared = 0;
     BOOST_TEST(Compare(patterns, texts, longest, ClassRegexSet::kMaxStates, &compared) == 0u,
                (longest ? "leftmost-longest" : "leftmost-first"));
@@ -360,10 +366,8 @@ std::string RandomUtf8Text(std::mt19937& rng) {
 BOOST_AUTO_TEST_CASE(utf8_patterns_match_as_re2_does) {
   std::mt19937 rng(8);
   for (const bool longest : {false, true}) {
-    std::vector<std::string> patterns;
-    for (int k = 0; k < 300; ++k) patterns.push_back(RandomUtf8Pattern(rng, 0));
-    std::vector<std::string> texts;
-    for (int k = 0; k < 200; ++k) texts.push_back(RandomUtf8Text(rng));
+    std::vector<std::string> patterns = Draw(300, [&] { return RandomUtf8Pattern(rng, 0); });
+    std::vector<std::string> texts = Draw(200, [&] { return RandomUtf8Text(rng); });
     std::size_t compared = 0;
     BOOST_TEST(Compare(patterns, texts, longest, ClassRegexSet::kMaxStates, &compared,
                        /*utf8=*/true) == 0u);
@@ -374,10 +378,8 @@ BOOST_AUTO_TEST_CASE(utf8_patterns_match_as_re2_does) {
 // With a cache of two states, nearly every step goes without the DFA: the same answers.
 BOOST_AUTO_TEST_CASE(beyond_the_cache_the_answers_are_the_same) {
   std::mt19937 rng(7);
-  std::vector<std::string> patterns;
-  for (int k = 0; k < 60; ++k) patterns.push_back(RandomPattern(rng, 0));
-  std::vector<std::string> texts;
-  for (int k = 0; k < 100; ++k) texts.push_back(RandomText(rng));
+  std::vector<std::string> patterns = Draw(60, [&] { return RandomPattern(rng, 0); });
+  std::vector<std::string> texts = Draw(100, [&] { return RandomText(rng); });
   BOOST_TEST(Compare(patterns, texts, false, /*max_states=*/2) == 0u);
   BOOST_TEST(Compare(patterns, texts, true, /*max_states=*/2) == 0u);
 }
@@ -488,10 +490,8 @@ BOOST_AUTO_TEST_CASE(syntax_left_to_re2_is_refused) {
 // once: every thread gets RE2's answers (run under ThreadSanitizer in CI).
 BOOST_AUTO_TEST_CASE(threads_share_one_automaton, *boost::unit_test::label("threads")) {
   std::mt19937 rng(99);
-  std::vector<std::string> patterns;
-  for (int k = 0; k < 80; ++k) patterns.push_back(RandomPattern(rng, 0));
-  std::vector<std::string> texts;
-  for (int k = 0; k < 200; ++k) texts.push_back(RandomText(rng));
+  std::vector<std::string> patterns = Draw(80, [&] { return RandomPattern(rng, 0); });
+  std::vector<std::string> texts = Draw(200, [&] { return RandomText(rng); });
   ClassRegexSet set(false);
   std::vector<std::unique_ptr<RE2>> res;
   std::vector<int> index;
@@ -533,11 +533,9 @@ BOOST_AUTO_TEST_CASE(threads_share_one_automaton, *boost::unit_test::label("thre
 BOOST_AUTO_TEST_CASE(saved_states_give_the_same_matches_in_another_set) {
   for (const bool longest : {false, true}) {
     std::mt19937 rng(longest ? 11 : 12);
-    std::vector<std::string> patterns;
-    for (int k = 0; k < 120; ++k) patterns.push_back(RandomPattern(rng, 0));
-    std::vector<std::string> first, later;
-    for (int k = 0; k < 150; ++k) first.push_back(RandomText(rng));
-    for (int k = 0; k < 150; ++k) later.push_back(RandomText(rng));
+    std::vector<std::string> patterns = Draw(120, [&] { return RandomPattern(rng, 0); });
+    const std::vector<std::string> first = Draw(150, [&] { return RandomText(rng); });
+    const std::vector<std::string> later = Draw(150, [&] { return RandomText(rng); });
 
     TestSet built(patterns, longest);
     BOOST_TEST(built.Differences(first) == 0u);
@@ -570,10 +568,8 @@ BOOST_AUTO_TEST_CASE(saved_states_give_the_same_matches_in_another_set) {
 // are refused, and a set that refused them builds its own states to RE2's answers.
 BOOST_AUTO_TEST_CASE(saved_states_of_other_patterns_or_damaged_are_refused) {
   std::mt19937 rng(13);
-  std::vector<std::string> patterns;
-  for (int k = 0; k < 30; ++k) patterns.push_back(RandomPattern(rng, 0));
-  std::vector<std::string> texts;
-  for (int k = 0; k < 60; ++k) texts.push_back(RandomText(rng));
+  std::vector<std::string> patterns = Draw(30, [&] { return RandomPattern(rng, 0); });
+  std::vector<std::string> texts = Draw(60, [&] { return RandomText(rng); });
   TestSet built(patterns, false);
   BOOST_TEST(built.Differences(texts) == 0u);
   std::string saved;
@@ -615,10 +611,8 @@ BOOST_AUTO_TEST_CASE(saved_states_of_other_patterns_or_damaged_are_refused) {
 // another set whose threads match as RE2 does.
 BOOST_AUTO_TEST_CASE(states_are_saved_while_threads_scan, *boost::unit_test::label("threads")) {
   std::mt19937 rng(14);
-  std::vector<std::string> patterns;
-  for (int k = 0; k < 80; ++k) patterns.push_back(RandomPattern(rng, 0));
-  std::vector<std::string> texts;
-  for (int k = 0; k < 200; ++k) texts.push_back(RandomText(rng));
+  std::vector<std::string> patterns = Draw(80, [&] { return RandomPattern(rng, 0); });
+  std::vector<std::string> texts = Draw(200, [&] { return RandomText(rng); });
   TestSet built(patterns, false);
   std::atomic<int> running{3};
   std::vector<std::size_t> differences(3, 0);
