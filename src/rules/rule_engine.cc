@@ -221,6 +221,29 @@ bool NameAfterHead(const Document& doc, std::size_t i) {
          !(doc.lexical[j] & TypeBit(EntryType::kTitle));
 }
 
+// Whether token `i` follows a capitalised name word of its sentence (symbols[length - 1], the
+// symbol written for token i - 1: a word no list holds, a given name, a surname, a person).
+bool AfterNameWord(const char* symbols, std::size_t length, const std::vector<text::Token>& tokens,
+                   std::size_t i) {
+  if (i == 0 || length == 0 || !tokens[i].Has(text::kSpaceBefore)) return false;
+  switch (symbols[length - 1]) {
+    case 'C':
+    case 'G':
+    case 'F':
+    case 'S':
+    case 'N':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Whether the token after `i` is a capitalised word of its sentence, apart from it.
+bool CapitalisedWordAfter(const std::vector<text::Token>& tokens, std::size_t i) {
+  return i + 1 < tokens.size() && tokens[i + 1].IsWord() && tokens[i + 1].IsCapitalized() &&
+         tokens[i + 1].sentence == tokens[i].sentence && tokens[i + 1].Has(text::kSpaceBefore);
+}
+
 // Whether token `i` (one letter) and an "&" are written together: "A&M", "P&G".
 bool InitialsWithAmpersand(const Document& doc, std::size_t i) {
   const std::vector<text::Token>& tokens = doc.tokens();
@@ -488,6 +511,15 @@ void RuleEngine::BuildSymbols(Document& doc) const {
           // A place head word that only opens names and is a town's name too, before a name:
           // "Cerro Torre", "Laguna de los Tres" (the head word, not the towns Cerro and Laguna).
           letter = 'l';
+        } else if (!cover[i] && capitalised && (lex & TypeBit(EntryType::kLocHead)) &&
+                   (lex & kLexHeadOpensOnly) && AfterNameWord(symbols, length, tokens, i) &&
+                   !CapitalisedWordAfter(tokens, i)) {
+          // A place head word that only opens names cannot end one: after a name word, and before
+          // no name it could open, it is a name word itself ("Nurul Ain binti Zakaria", not the
+          // place "Nurul Ain"; "Yasiru Bandara of Wijaya"; but "Sekolah Kebangsaan Jalan Pasir
+          // Puteh" holds the street "Jalan Pasir Puteh").
+          letter = kWordLetters[WordLetterIndex(lex & ~TypeBit(EntryType::kLocHead), false,
+                                                false)];
         } else if (cover[i] && cover[i] != 'Q') {
           letter = cover[i];
         } else {
