@@ -130,6 +130,26 @@ BOOST_AUTO_TEST_CASE(shapes) {
   BOOST_TEST(nerkit::text::ShapeName(Shape::kCapitalized) == "Xxxx");
 }
 
+BOOST_AUTO_TEST_CASE(irish_mutated_surnames_are_capitalised_after_their_particle) {
+  Tokenizer tokenizer;
+  auto shape_of = [&](std::string_view text, std::string_view word) {
+    TokenizedText out;
+    tokenizer.Tokenize(text, out);
+    for (const Token& t : out.tokens) {
+      if (text.substr(t.begin, t.end - t.begin) == word) return std::string(ShapeName(t.shape));
+    }
+    return std::string("(none)");
+  };
+  BOOST_TEST(shape_of("Se\xC3\xA1n \xC3\x93 hAilp\xC3\xADn scored.", "hAilp\xC3\xADn") == "Xxxx");
+  BOOST_TEST(shape_of("N\xC3\xAD h\xC3\x89" "alaithe spoke.", "h\xC3\x89" "alaithe") == "Xxxx");
+  BOOST_TEST(shape_of("Mac an tSaoi said so.", "tSaoi") == "Xxxx");
+  BOOST_TEST(shape_of("\xC3\x93 nGallch\xC3\xB3ir won.", "nGallch\xC3\xB3ir") == "Xxxx");
+  // Not after another word, nor a word that is no mutation: "an iPhone", "the hATPase".
+  BOOST_TEST(shape_of("He bought an iPhone.", "iPhone") == "x");
+  BOOST_TEST(shape_of("Seán studied hAilpín forms.", "hAilp\xC3\xADn") == "x");
+  BOOST_TEST(shape_of("\xC3\x93 iPhone", "iPhone") == "x");
+}
+
 BOOST_AUTO_TEST_CASE(camel_case_words) {
   using nerkit::text::IsCamelCase;
   for (const char* word : {"YouTube", "AeroSystems", "DaimlerChrysler", "PayPal", "BankWatch"}) {

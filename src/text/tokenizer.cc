@@ -510,6 +510,59 @@ bool PeriodEndsSentence(const std::vector<Token>& tokens, std::size_t period) {
 
 namespace {
 
+// Whether word `k`, written in lower case, is an Irish surname in its mutated form after its
+// particle, which the text capitalises at its second letter: "Ó hAilpín", "Ní hÉalaithe", "Mac an
+// tSaoi", "Ó nGallchóir", "Nic an bhFir" (h, n or t before a vowel, t before S; m, g, n, bh, d, b
+// and bh eclipsing B, C, D and G, F, T, P). It is a capitalised name word there.
+bool IrishMutatedName(std::string_view text, const std::vector<Token>& tokens, std::size_t k) {
+  const Token& t = tokens[k];
+  if (!t.Has(kSpaceBefore) || t.end - t.begin < 3 || k == 0) return false;
+  const std::string_view word = text.substr(t.begin, t.end - t.begin);
+  auto word_at = [&](std::size_t j) {
+    return tokens[j].IsWord() ? text.substr(tokens[j].begin, tokens[j].end - tokens[j].begin)
+                              : std::string_view();
+  };
+  auto particle = [](std::string_view w) {
+    return w == "\xC3\x93" || w == "N\xC3\xAD" || w == "U\xC3\xAD" || w == "Nic" || w == "Mhic" ||
+           w == "Ua";
+  };
+  const std::string_view before = word_at(k - 1);
+  const bool after_article = (before == "an" || before == "na") && k >= 2 &&
+                             (particle(word_at(k - 2)) || word_at(k - 2) == "Mac");
+  if (!particle(before) && !after_article) return false;
+  // The upper-case letter after the prefix: A-Z, or Á É Í Ó Ú (C3 81, 89, 8D, 93, 9A).
+  auto upper_at = [&](std::size_t i) {
+    if (i >= word.size()) return false;
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (c >= 'A' && c <= 'Z') return true;
+    if (c != 0xC3 || i + 1 >= word.size()) return false;
+    const auto d = static_cast<unsigned char>(word[i + 1]);
+    return d == 0x81 || d == 0x89 || d == 0x8D || d == 0x93 || d == 0x9A;
+  };
+  auto vowel_at = [&](std::size_t i) {
+    if (!upper_at(i)) return false;
+    const char c = word[i];
+    return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == '\xC3';
+  };
+  switch (word[0]) {
+    case 'h':
+    case 'n':
+      return vowel_at(1) || (word[0] == 'n' && (word[1] == 'D' || word[1] == 'G'));
+    case 't':
+      return vowel_at(1) || word[1] == 'S';
+    case 'm':
+      return word[1] == 'B';
+    case 'g':
+      return word[1] == 'C';
+    case 'd':
+      return word[1] == 'T';
+    case 'b':
+      return word[1] == 'P' || (word[1] == 'h' && word[2] == 'F');
+    default:
+      return false;
+  }
+}
+
 // Where a sentence may end before token `next`, by the Unicode sentence-break rules in
 // outline: at a line break, and after terminal punctuation (with the closing quotes and brackets
 // attached to it) that white space follows, unless a lower-case word goes on after a period.
@@ -1087,6 +1140,10 @@ void Tokenizer::Finish(std::string_view text, TokenizedText& out, bool sentences
     std::vector<Token>& tokens = out.tokens;
     for (std::size_t k = 1; k < tokens.size(); ++k) {
       Token& t = tokens[k];
+      if (t.shape == Shape::kLower && IrishMutatedName(text, tokens, k)) {
+        t.shape = Shape::kCapitalized;
+        continue;
+      }
       if (t.Has(kSpaceBefore) || t.shape != Shape::kPunct) continue;
       if (t.Is(Mark::kPeriod)) {
         if (tokens[k - 1].IsWord()) t.flags |= kJoiner;
