@@ -1737,7 +1737,9 @@ void MentionSet::Aliases() {
       at.assign(n, -1);
       for (std::size_t j = 0; j < mentions_.size(); ++j) {
         const Mention& x = mentions_[j];
-        if (!x.dropped && !x.veto && x.token_begin < n)
+        // (A name that nothing typed, dropped for want of evidence, is an alias too: "commonly
+        // known as Harbour Stars".)
+        if ((!x.dropped || !x.typed) && !x.veto && x.token_begin < n)
           at[x.token_begin] = static_cast<std::int32_t>(j);
       }
       at_built = true;
