@@ -1063,6 +1063,8 @@ const std::vector<NameCase> kNames = {
      "1983 Harbour Stars won the league.",
      "Harbour Stars/ORGANIZATION",
      "name.known_as + resolver: a name of head words and nicknames after \"known as\" is an alias"},
+    {"The ferries were built by the shipyard Vard at Brattv\xC3\xA5g.", "Vard/ORGANIZATION",
+     "org.after_kind: a name after \"the shipyard\""},
     {"Kompol Bambang Wiratmo said the fire began at night.", "Bambang Wiratmo/PERSON",
      "titles.tsv: an Indonesian police rank stays outside the name"},
     {"The Samahan ng Mangingisda ng Bagasbas asked for help.",
