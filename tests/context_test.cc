@@ -1065,6 +1065,8 @@ const std::vector<NameCase> kNames = {
      "name.known_as + resolver: a name of head words and nicknames after \"known as\" is an alias"},
     {"The ferries were built by the shipyard Vard at Brattv\xC3\xA5g.", "Vard/ORGANIZATION",
      "org.after_kind: a name after \"the shipyard\""},
+    {"The ferries run with support from Enova, the state agency for energy transition.",
+     "Enova/ORGANIZATION", "ctx.company_apposition: a kind of place before the kind (state agency)"},
     {"Kompol Bambang Wiratmo said the fire began at night.", "Bambang Wiratmo/PERSON",
      "titles.tsv: an Indonesian police rank stays outside the name"},
     {"The Samahan ng Mangingisda ng Bagasbas asked for help.",
