@@ -1070,6 +1070,11 @@ const std::vector<NameCase> kNames = {
     {"The album came out on the band's own imprint, Lantern House, in 2022.",
      "Lantern House/ORGANIZATION",
      "org.after_kind_commas: capitalised common words between commas after a kind (imprint)"},
+    {"Wanjiru scored twice as the league leaders won 3-1 in the quarterfinal of the tournament, "
+     "the third win of the championship for the striker and the goalkeeper. Pupils from schools "
+     "in Eastlands and Kibera cheered.",
+     "Kibera/LOCATION",
+     "sports.place_list: the last of a list of places after \"in\", the first no list holds"},
     {"Kompol Bambang Wiratmo said the fire began at night.", "Bambang Wiratmo/PERSON",
      "titles.tsv: an Indonesian police rank stays outside the name"},
     {"The Samahan ng Mangingisda ng Bagasbas asked for help.",
