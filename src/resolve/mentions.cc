@@ -867,7 +867,12 @@ void MentionSet::SupportByContainment(std::vector<Candidate>& candidates) {
                      (names_too && (symbol == 'c' || symbol == 's' || symbol == 'g' ||
                                     symbol == 'p')) ||
                      (t > outer->token_begin &&
-                      (symbol == 'k' || symbol == 'e' || symbol == 'v' || symbol == 'f'));
+                      (symbol == 'k' || symbol == 'e' || symbol == 'v' || symbol == 'f')) ||
+                     // (A place word or a common word that is a given name before the head
+                     // word opens one too: "State Library of New South Wales", "Art Gallery of
+                     // South Australia".)
+                     (t == outer->token_begin && (symbol == 'v' || symbol == 'f') &&
+                      t + 1 < before && (SymbolAt(t + 1) | 0x20) == 'h');
         }
         built_on = built_on || particle;
       }
