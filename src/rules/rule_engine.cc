@@ -171,6 +171,22 @@ bool NextIsNameWord(const Document& doc, const std::vector<char>& cover, std::si
                   TypeBit(EntryType::kTitle)));
 }
 
+// Whether the token after `i` is a capitalised surname of its sentence that no list holds as a
+// word, a given name or a name of its own (the second word of "Georgia Hohaia").
+bool SurnameFollows(const Document& doc, const std::vector<char>& cover, std::size_t i) {
+  const std::vector<text::Token>& tokens = doc.tokens();
+  const std::size_t j = i + 1;
+  if (j >= tokens.size() || !tokens[j].IsWord() || tokens[j].shape != text::Shape::kCapitalized ||
+      tokens[j].sentence != tokens[i].sentence || !tokens[j].Has(text::kSpaceBefore) || cover[j]) {
+    return false;
+  }
+  const std::uint32_t lex = doc.lexical[j];
+  return (lex & TypeBit(EntryType::kSurname)) &&
+         !(lex & (TypeBit(EntryType::kWord) | TypeBit(EntryType::kGivenName) |
+                  TypeBit(EntryType::kOrgHead) | TypeBit(EntryType::kLocHead) |
+                  TypeBit(EntryType::kTitle)));
+}
+
 // Whether the token before `i` is a capitalised word of the same sentence, a space before it.
 bool CapitalisedWordBefore(const Document& doc, std::size_t i) {
   const std::vector<text::Token>& tokens = doc.tokens();
@@ -488,6 +504,11 @@ void RuleEngine::BuildSymbols(Document& doc) const {
                    !((lex & kLexGivenRare) && single[i] == 2) && NextIsNameWord(doc, cover, i)) {
           // A place that is also a given name, before another name word: "Douglas Hurd" (not a
           // major place that is a rare given name: "Nairobi Stima" is no person).
+          letter = 'g';
+        } else if (cover[i] == 'K' && single[i] && (lex & TypeBit(EntryType::kGivenName)) &&
+                   !(lex & TypeBit(EntryType::kWord)) && SurnameFollows(doc, cover, i)) {
+          // A country that is also a given name, before a surname no list holds otherwise:
+          // "Georgia Hohaia", "Jordan Pickford" (not "Georgia Power", "Jordan Valley").
           letter = 'g';
         } else if (cover[i] == 'P' && single[i] && (lex & TypeBit(EntryType::kSurname)) &&
                    !(lex & (kLexSurnameCommon | TypeBit(EntryType::kWord))) &&
