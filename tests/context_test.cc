@@ -1098,6 +1098,8 @@ const std::vector<NameCase> kNames = {
      "cues.tsv: Seaway ends a place's name"},
     {"Audience member Georgia Hohaia said the haka moved her.", "Georgia Hohaia/PERSON",
      "rule_engine: a country that is a given name, before a surname, opens a person's name"},
+    {"Senator Ramon \"Mon\" Lacson spoke on Monday.", "Ramon \"Mon\" Lacson/PERSON",
+     "person.nickname: a nickname that is a weekday's short form"},
     {"Kompol Bambang Wiratmo said the fire began at night.", "Bambang Wiratmo/PERSON",
      "titles.tsv: an Indonesian police rank stays outside the name"},
     {"The Samahan ng Mangingisda ng Bagasbas asked for help.",
