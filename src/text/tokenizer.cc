@@ -516,8 +516,14 @@ namespace {
 // and bh eclipsing B, C, D and G, F, T, P). It is a capitalised name word there.
 bool IrishMutatedName(std::string_view text, const std::vector<Token>& tokens, std::size_t k) {
   const Token& t = tokens[k];
-  if (!t.Has(kSpaceBefore) || t.end - t.begin < 3 || k == 0) return false;
+  if (t.end - t.begin < 3 || !t.Has(kSpaceBefore) || k == 0) return false;
   const std::string_view word = text.substr(t.begin, t.end - t.begin);
+  // (Most words stop here: their second letter is in lower case.)
+  const auto second = static_cast<unsigned char>(word[1]);
+  const auto third = static_cast<unsigned char>(word[2]);
+  if (!((second >= 'A' && second <= 'Z') || second == 0xC3 || (second == 'h' && third == 'F'))) {
+    return false;
+  }
   auto word_at = [&](std::size_t j) {
     return tokens[j].IsWord() ? text.substr(tokens[j].begin, tokens[j].end - tokens[j].begin)
                               : std::string_view();
