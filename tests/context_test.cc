@@ -1103,6 +1103,8 @@ const std::vector<NameCase> kNames = {
     {"Its culture secretary, Inmaculada Torres Vela, attended the opening.",
      "Inmaculada Torres Vela/PERSON",
      "person.unknown_given_two: a word no list holds before two surnames (Torres is a town too)"},
+    {"The four brigades were under Generals Matteo Albertone and Giuseppe Arimondi.",
+     "Matteo Albertone/PERSON", "titles.tsv: a plural title stays outside the names after it"},
     {"Kompol Bambang Wiratmo said the fire began at night.", "Bambang Wiratmo/PERSON",
      "titles.tsv: an Indonesian police rank stays outside the name"},
     {"The Samahan ng Mangingisda ng Bagasbas asked for help.",
