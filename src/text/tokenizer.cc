@@ -1146,7 +1146,9 @@ void Tokenizer::Finish(std::string_view text, TokenizedText& out, bool sentences
     std::vector<Token>& tokens = out.tokens;
     for (std::size_t k = 1; k < tokens.size(); ++k) {
       Token& t = tokens[k];
-      if (t.shape == Shape::kLower && IrishMutatedName(text, tokens, k)) {
+      // (A word that opens in lower case and holds a capital, as a mutated Irish surname does:
+      // most words stop at their flags, before their text is read.)
+      if (t.shape == Shape::kLower && t.Has(kHasUpper) && IrishMutatedName(text, tokens, k)) {
         t.shape = Shape::kCapitalized;
         continue;
       }
