@@ -518,7 +518,7 @@ bool IrishMutatedName(std::string_view text, const std::vector<Token>& tokens, s
   const Token& t = tokens[k];
   if (t.end - t.begin < 3 || !t.Has(kSpaceBefore) || k == 0) return false;
   const std::string_view word = text.substr(t.begin, t.end - t.begin);
-  // (Most words stop here: their second letter is in lower case.)
+  // (Words in camel case stop here, their second letter in lower case: "iPhone", "eBay".)
   const auto second = static_cast<unsigned char>(word[1]);
   const auto third = static_cast<unsigned char>(word[2]);
   if (!((second >= 'A' && second <= 'Z') || second == 0xC3 || (second == 'h' && third == 'F'))) {
