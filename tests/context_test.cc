@@ -1109,6 +1109,8 @@ const std::vector<NameCase> kNames = {
      "person.korean: a family name and a hyphenated given name (\"min\" is a word too)"},
     {"The architect Lee Jae-won designed it.", "Lee Jae-won/PERSON",
      "person.korean: the second syllable is a verb of the lists (won)"},
+    {"The quartet has toured Ho Chi Minh City, Hu\xE1\xBA\xBF and Da Nang.", "Hu\xE1\xBA\xBF/LOCATION",
+     "resolver: a place that is also a common word, in a list beside known places"},
     {"Kompol Bambang Wiratmo said the fire began at night.", "Bambang Wiratmo/PERSON",
      "titles.tsv: an Indonesian police rank stays outside the name"},
     {"The Samahan ng Mangingisda ng Bagasbas asked for help.",

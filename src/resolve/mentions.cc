@@ -581,6 +581,60 @@ bool MentionSet::PrepositionSupportsPlace(const Candidate& c) const {
          doc_->token_symbol[c.token_begin - 1] == 'i';
 }
 
+bool MentionSet::ListSupportsPlace(const Candidate& c) const {
+  // A place that is also a common word ("Huế", "Diss"), capitalised inside a sentence and before
+  // no other capitalised word, in a list beside a place of full evidence: "toured Ho Chi Minh
+  // City, Huế and Da Nang", "in Swaffham, Watton, Diss, Holt", "Diss, and Holt".
+  const std::vector<Token>& tokens = doc_->tokens();
+  const auto n = static_cast<std::uint32_t>(tokens.size());
+  if (c.label != Label::kLocation || c.origin != Origin::kDictionary) return false;
+  const Token& first = tokens[c.token_begin];
+  if (first.shape != Shape::kCapitalized || first.Has(text::kSentenceStart)) return false;
+  // (Two given names are people, not places: "Margherita and Alexandra".)
+  bool given = false;
+  for (std::uint32_t t = c.token_begin; t < c.token_end; ++t) {
+    given = given || (doc_->lexical[t] & TypeBit(EntryType::kGivenName));
+  }
+  auto place_word = [&](std::uint32_t t) {
+    return !given || !(doc_->lexical[t] & TypeBit(EntryType::kGivenName));
+  };
+  auto separator = [&](std::uint32_t t) {
+    if (t >= n || tokens[t].sentence != first.sentence) return false;
+    if (tokens[t].Is(text::Mark::kComma)) return true;
+    if (!tokens[t].IsWord()) return false;
+    const std::string_view w = doc_->words.Key(tokens[t]);
+    return w == "and" || w == "or";
+  };
+  // A list goes on after it or ends with the sentence or a mark: not "In Qatar, Clinton is".
+  const std::uint32_t after = c.token_end;
+  if (after < n && tokens[after].sentence == first.sentence && tokens[after].IsWord() &&
+      !separator(after)) {
+    return false;
+  }
+  // (A period inside the sentence makes it an abbreviation: "The Pas, Man., across".)
+  if (after + 1 < n && tokens[after].Is(text::Mark::kPeriod) &&
+      tokens[after + 1].sentence == first.sentence) {
+    return false;
+  }
+  auto ends_place = [&](std::uint32_t t) { return list_place_ends_[t] != 0 && place_word(t - 1); };
+  // (A place that a capitalised word follows is the start of another name: not "the ruling
+  // Islands and Argyll Partnership".)
+  auto starts_place = [&](std::uint32_t t) {
+    if (t >= n || list_place_end_[t] == 0) return false;
+    const std::uint32_t end = list_place_end_[t];
+    if (!place_word(t)) return false;
+    return end >= n || tokens[end].sentence != first.sentence || !tokens[end].IsWord() ||
+           !tokens[end].IsCapitalized();
+  };
+  const std::uint32_t b = c.token_begin;
+  if (b >= 1 && separator(b - 1) &&
+      (ends_place(b - 1) || (b >= 2 && separator(b - 2) && ends_place(b - 2)))) {
+    return true;
+  }
+  const std::uint32_t e = c.token_end;
+  return separator(e) && (starts_place(e + 1) || (separator(e + 1) && starts_place(e + 2)));
+}
+
 void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
   const std::vector<Token>& tokens = doc_->tokens();
   active_.assign(candidates.size(), true);
@@ -644,6 +698,15 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
       }
     }
   }
+  if (any_weak) {
+    list_place_end_.assign(tokens.size() + 1, 0);
+    list_place_ends_.assign(tokens.size() + 1, 0);
+    for (const Candidate& c : candidates) {
+      if (c.weak || c.label != Label::kLocation || c.origin != Origin::kDictionary) continue;
+      list_place_ends_[c.token_end] = 1;
+      list_place_end_[c.token_begin] = std::max(list_place_end_[c.token_begin], c.token_end);
+    }
+  }
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     Candidate& c = candidates[i];
     if (c.origin == Origin::kDate) continue;
@@ -651,7 +714,8 @@ void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
     // A common word that is also a name ("Congress", "Reading") counts when it is capitalised
     // inside a sentence of running text.
     if (c.weak && !IsHeadline(sentence) &&
-        (CapitalisationSupports(c) || PrepositionSupportsPlace(c))) {
+        (CapitalisationSupports(c) || PrepositionSupportsPlace(c) ||
+         (any_weak && ListSupportsPlace(c)))) {
       c.weak = false;
       c.priority = kPriorityCapitalisedCommon;
     }

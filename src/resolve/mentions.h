@@ -247,6 +247,9 @@ class MentionSet {
   bool CapitalisationSupports(const Candidate& c) const;
   // Whether a place preposition supports a one-word place that is a given name or a surname.
   bool PrepositionSupportsPlace(const Candidate& c) const;
+  // Whether a place that is also a common word stands in a list beside a place of full evidence
+  // ("Ho Chi Minh City, Huế and Da Nang"); list_place_end_ and list_place_ends_ must be filled.
+  bool ListSupportsPlace(const Candidate& c) const;
   // Lists in joined_ the name two overlapping organisations make, if they make one (a starts
   // before b).
   // An untyped name that opens with a town only a dictionary names, then words no dictionary
@@ -318,6 +321,10 @@ class MentionSet {
   std::vector<std::uint32_t> order_;
   std::vector<std::uint64_t> named_ids_;  // FilterBySentenceForm: ids named with full evidence
   std::vector<std::uint64_t> full_ids_;   // FilterBySentenceForm: ids named by a full name
+  // FilterBySentenceForm, per token: the end of the longest place of full evidence that begins
+  // there (0: none), and whether one ends just before it.
+  std::vector<std::uint32_t> list_place_end_;
+  std::vector<std::uint8_t> list_place_ends_;
   using SortKey = std::pair<std::uint64_t, std::uint64_t>;  // compared as a pair
   std::vector<SortKey> sort_keys_;
   std::vector<SortKey> sorted_keys_;   // Select: the keys by first token
