@@ -663,14 +663,15 @@ GENERIC_REGION_NAMES = frozenset("""
 """.split())
 
 # GeoNames names many divisions with their kind ("Lorestan Province", "Akwa
-# Ibom State", "Tatarstan Republic", "Muhafazat Hadramaout") or the Arabic
+# Ibom State", "Tatarstan Republic", "Trelawny Parish", "Wajir County",
+# "Muhafazat Hadramaout") or the Arabic
 # article ("Al Anbar", "Al-Hasakah"); the news writes the name alone as well
 # ("Anbar", "in Lorestan"): that form is an alternate of the division.
 REGION_KIND_PREFIX = re.compile(
     r"^(?:Al |Al-|Muhafazat |Mohafazat |Province of |Region of |Republic of )")
 REGION_KIND_SUFFIX = re.compile(
     r" (?:Region|Republic|Governorate|Province|Prefecture|State|District|"
-    r"Division|Department|Oblast|Krai|Kray)$")
+    r"Division|Department|Oblast|Krai|Kray|County|Parish|Municipality)$")
 
 
 def region_short_form(name):
@@ -682,6 +683,10 @@ def region_short_form(name):
     # (Not one that opens with an article: "Los Santos" of "Los Santos
     # Province" ends the surname "de los Santos".)
     if re.match(r"(?:Los|Las|La|Le|Les|El|Il|Lo|O|A|Os|As|Die|Der|De) ", short):
+        return None
+    # (Nor a saint's name or a possessive: "Saint Peter" of "Saint Peter Parish" is the saint,
+    # a church, a school; "Smith's" of "Smith's Parish" a surname's possessive.)
+    if re.match(r"(?:Saint|St\.?|Sainte) ", short) or re.search(r"['\u02bc\u2019]s$", short):
         return None
     return short
 
