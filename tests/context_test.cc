@@ -1119,6 +1119,8 @@ const std::vector<NameCase> kNames = {
      "Filomena dela Cruz Abellana/PERSON", "titles.tsv: a religious superior's title stays outside"},
     {"Kaum\xC4\x81tua Tamati Waaka of the lakeside village spoke first.", "Tamati Waaka/PERSON",
      "titles.tsv: a M\xC4\x81ori elder's title stays outside the name"},
+    {"Dewi Kartika Sari (born 14 March 1998) is an Indonesian badminton player.",
+     "Dewi Kartika Sari/PERSON", "person.born: the subject of a reference article, before \"(born\""},
     {"Kompol Bambang Wiratmo said the fire began at night.", "Bambang Wiratmo/PERSON",
      "titles.tsv: an Indonesian police rank stays outside the name"},
     {"The Samahan ng Mangingisda ng Bagasbas asked for help.",
