@@ -1121,6 +1121,8 @@ const std::vector<NameCase> kNames = {
      "titles.tsv: a M\xC4\x81ori elder's title stays outside the name"},
     {"Dewi Kartika Sari (born 14 March 1998) is an Indonesian badminton player.",
      "Dewi Kartika Sari/PERSON", "person.born: the subject of a reference article, before \"(born\""},
+    {"The Rotorua Lakes Council met on Monday. Mud erupted in central Rotorua on Sunday.",
+     "Rotorua/LOCATION", "loc.preposition: a part of the place between (the town the text names a place)"},
     {"Kompol Bambang Wiratmo said the fire began at night.", "Bambang Wiratmo/PERSON",
      "titles.tsv: an Indonesian police rank stays outside the name"},
     {"The Samahan ng Mangingisda ng Bagasbas asked for help.",
