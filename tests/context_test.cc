@@ -1129,6 +1129,8 @@ const std::vector<NameCase> kNames = {
      "M\xC3\xA9" "dicos Sin Fronteras/ORGANIZATION", "ctx.which: a name that \"which\" follows is no person"},
     {"It holds the archive of Rancho Folcl\xC3\xB3rico da Ribeira Seca, founded in 1955.",
      "Rancho Folcl\xC3\xB3rico da Ribeira Seca/ORGANIZATION", "ctx.which: a name founded in a year"},
+    {"Prices follow the state grain board Toprak Mahsulleri Ofisi (TMO), which sets them.",
+     "Toprak Mahsulleri Ofisi/ORGANIZATION", "resolver: initials spelt out in brackets name no person"},
     {"Kompol Bambang Wiratmo said the fire began at night.", "Bambang Wiratmo/PERSON",
      "titles.tsv: an Indonesian police rank stays outside the name"},
     {"The Samahan ng Mangingisda ng Bagasbas asked for help.",

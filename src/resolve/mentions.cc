@@ -1593,6 +1593,19 @@ void MentionSet::TypeNames() {
         continue;
       }
     }
+    // d'. A name of two words or more whose initials the capitals in brackets after it spell is
+    // an organisation's: "the state grain board Toprak Mahsulleri Ofisi (TMO)" (the news gives
+    // no person's initials so).
+    if (m.words >= 2 && WordInBrackets(m.token_end) &&
+        tokens[m.token_end + 1].shape == Shape::kAllCaps) {
+      std::string initials, with_fillers;
+      Initials(m.token_begin, m.token_end, initials, with_fillers);
+      const std::string letters = AcronymLetters(m.token_end + 1);
+      if (letters.size() >= 2 && (letters == initials || letters == with_fillers)) {
+        decide(Label::kOrganization, "resolver:spelt-out");
+        continue;
+      }
+    }
     // e. The form of the name. One that ends in a word in camel case is a company's ("Spirit
     // AeroSystems", "YouTube").
     if (EndsInCamelCase(m.token_begin, m.token_end)) {
