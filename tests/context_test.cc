@@ -1131,6 +1131,8 @@ const std::vector<NameCase> kNames = {
      "Rancho Folcl\xC3\xB3rico da Ribeira Seca/ORGANIZATION", "ctx.which: a name founded in a year"},
     {"Prices follow the state grain board Toprak Mahsulleri Ofisi (TMO), which sets them.",
      "Toprak Mahsulleri Ofisi/ORGANIZATION", "resolver: initials spelt out in brackets name no person"},
+    {"Records were sold through the Bergen shop Apollon Platebar and by mail order.",
+     "Apollon Platebar/ORGANIZATION", "org.after_kind: a shop is a kind of organisation before its name"},
     {"Kompol Bambang Wiratmo said the fire began at night.", "Bambang Wiratmo/PERSON",
      "titles.tsv: an Indonesian police rank stays outside the name"},
     {"The Samahan ng Mangingisda ng Bagasbas asked for help.",
