@@ -1133,6 +1133,8 @@ const std::vector<NameCase> kNames = {
      "Toprak Mahsulleri Ofisi/ORGANIZATION", "resolver: initials spelt out in brackets name no person"},
     {"Records were sold through the Bergen shop Apollon Platebar and by mail order.",
      "Apollon Platebar/ORGANIZATION", "org.after_kind: a shop is a kind of organisation before its name"},
+    {"Visitors combine it with a trip to the crater lake of Lagoa do Fogo.",
+     "Lagoa do Fogo/LOCATION", "cues.tsv: Lagoa opens a lake's name (Portuguese)"},
     {"Kompol Bambang Wiratmo said the fire began at night.", "Bambang Wiratmo/PERSON",
      "titles.tsv: an Indonesian police rank stays outside the name"},
     {"The Samahan ng Mangingisda ng Bagasbas asked for help.",
