@@ -152,11 +152,13 @@ BOOST_AUTO_TEST_CASE(irish_mutated_surnames_are_capitalised_after_their_particle
 
 BOOST_AUTO_TEST_CASE(camel_case_words) {
   using nerkit::text::IsCamelCase;
-  for (const char* word : {"YouTube", "AeroSystems", "DaimlerChrysler", "PayPal", "BankWatch"}) {
+  for (const char* word : {"YouTube", "AeroSystems", "DaimlerChrysler", "PayPal", "BankWatch",
+                           "GreenID", "PetroSA"}) {
     BOOST_TEST(IsCamelCase(word), word);
   }
   for (const char* word : {"MacArthur", "VanLandingham", "LeBron", "DeShawn", "McDonald", "JulAug",
-                           "Youtube", "YOUTUBE", "iPhone", "AbC", "Tube"}) {
+                           "Youtube", "YOUTUBE", "iPhone", "AbC", "Tube", "MacDONALD", "GreenIDEA",
+                           "LeID"}) {
     BOOST_TEST(!IsCamelCase(word), word);
   }
 }

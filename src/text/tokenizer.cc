@@ -482,7 +482,14 @@ bool IsCamelCase(std::string_view word) {
   if (word.size() < 5 || !upper(word[0])) return false;
   std::size_t k = 1;
   while (k < word.size() && lower(word[k])) ++k;
-  if (k < 3 || k + 1 >= word.size() || !upper(word[k]) || !lower(word[k + 1])) return false;
+  // (Or a short abbreviation in capitals after the lower-case letters: "GreenID", "PetroSA".)
+  const bool capitals_end =
+      k >= 3 && word.size() - k >= 2 && word.size() - k <= 3 &&
+      std::all_of(word.begin() + static_cast<std::ptrdiff_t>(k), word.end(), upper);
+  if (!capitals_end &&
+      (k < 3 || k + 1 >= word.size() || !upper(word[k]) || !lower(word[k + 1]))) {
+    return false;
+  }
   // (Also months run together in tables of figures: "JulAug", "NovDec".)
   static constexpr std::string_view kNamePrefixes[] = {
       "Mac", "Fitz", "Van", "Von", "Vander", "Della", "Del", "Den", "Der", "Ten",

@@ -67,7 +67,7 @@ bool PeriodEndsSentence(const std::vector<Token>& tokens, std::size_t period);
 
 // Whether a word is written in camel case as company and product names are ("YouTube",
 // "AeroSystems", "DaimlerChrysler"): a capital, two lower-case letters or more, and a capital
-// before a lower-case letter inside. Personal names that look so open with Mac, Fitz, Van and
+// before a lower-case letter inside, or two or three capitals at the end ("GreenID", "PetroSA"). Personal names that look so open with Mac, Fitz, Van and
 // the like ("MacArthur", "VanLandingham"), which are left out, as are months run together
 // ("JulAug"); "LeBron" and "DeShawn" have one lower-case letter before their second capital.
 bool IsCamelCase(std::string_view word);
