@@ -15,8 +15,10 @@
 // and health news of 26 countries, one of encyclopedic articles on towns, schools, clubs, bands,
 // labels, firms, orders, parties, military units and people of 26 countries, one of features,
 // culture, sports and local stories of 26 countries, one of encyclopedic articles on firms,
-// clubs, regiments, villages, schools, festivals and people of 26 countries, and one of regional
-// and local news of 26 countries, councils, courts, farming and local sport). Exact-match
+// clubs, regiments, villages, schools, festivals and people of 26 countries, one of regional
+// and local news of 26 countries, councils, courts, farming and local sport, one of local,
+// business, court, health, sports and culture news of many countries, and one of encyclopedic
+// articles and magazine features of many countries). Exact-match
 // micro precision, recall and F1 over PERSON, LOCATION and ORGANIZATION, as ../shared/eval/score.py
 // counts them, must stay at or above a floor per set: a change that loses generality on text
 // beyond the wire fails here. The gold offsets are code points; the extractor's are bytes.
@@ -79,6 +81,8 @@ const std::vector<Set> kSets = {
     {"features4.gold.jsonl", 87.1},      // 88.08 when added (held out for a round; 86.12 then)
     {"encyclopedic9.gold.jsonl", 88.2},  // 89.20 when added (held out for a round; 86.53 then)
     {"regional2.gold.jsonl", 85.8},      // 86.83 when added (held out for a round; 85.65 then)
+    {"news15.gold.jsonl", 88.8},         // 89.86 when added (held out for a round; 88.94 then)
+    {"encyclopedic10.gold.jsonl", 88.7},  // 89.71 when added (held out for a round; 88.51 then)
 };
 
 const nerkit::Extractor& Shared() {
