@@ -104,6 +104,19 @@ std::uint64_t InvertedPriority(std::int32_t priority) {
   return 0xFFFFFFFFu - (static_cast<std::uint32_t>(priority) ^ 0x80000000u);
 }
 
+// Whether the name of tokens [begin, end) stands in a list beside a place: a place ends just
+// before a separator before it, or begins just after one after it, a comma and "and" counting as
+// one ("Baton Rouge and [Lafayette]", "Mull, [Iona]", "Mull, and [Iona]"; the same after it).
+template <class Separator, class EndsBefore, class StartsAt>
+bool BesidePlaceInList(std::uint32_t begin, std::uint32_t end, Separator separator,
+                       EndsBefore ends_before, StartsAt starts_at) {
+  if (begin >= 1 && separator(begin - 1) &&
+      (ends_before(begin - 1) || (begin >= 2 && separator(begin - 2) && ends_before(begin - 2)))) {
+    return true;
+  }
+  return separator(end) && (starts_at(end + 1) || (separator(end + 1) && starts_at(end + 2)));
+}
+
 }  // namespace
 
 void MentionSet::Reset(Document& doc, const Gazetteer& gazetteer) {
@@ -599,11 +612,7 @@ bool MentionSet::ListSupportsPlace(const Candidate& c) const {
     return !given || !(doc_->lexical[t] & TypeBit(EntryType::kGivenName));
   };
   auto separator = [&](std::uint32_t t) {
-    if (t >= n || tokens[t].sentence != first.sentence) return false;
-    if (tokens[t].Is(text::Mark::kComma)) return true;
-    if (!tokens[t].IsWord()) return false;
-    const std::string_view w = doc_->words.Key(tokens[t]);
-    return w == "and" || w == "or";
+    return t < n && tokens[t].sentence == first.sentence && ListSeparator(t);
   };
   // A list goes on after it or ends with the sentence or a mark: not "In Qatar, Clinton is".
   const std::uint32_t after = c.token_end;
@@ -616,7 +625,7 @@ bool MentionSet::ListSupportsPlace(const Candidate& c) const {
       tokens[after + 1].sentence == first.sentence) {
     return false;
   }
-  auto ends_place = [&](std::uint32_t t) { return list_place_ends_[t] != 0 && place_word(t - 1); };
+  auto ends_before = [&](std::uint32_t t) { return list_place_ends_[t] != 0 && place_word(t - 1); };
   // (A place that a capitalised word follows is the start of another name: not "the ruling
   // Islands and Argyll Partnership".)
   auto starts_place = [&](std::uint32_t t) {
@@ -626,13 +635,7 @@ bool MentionSet::ListSupportsPlace(const Candidate& c) const {
     return end >= n || tokens[end].sentence != first.sentence || !tokens[end].IsWord() ||
            !tokens[end].IsCapitalized();
   };
-  const std::uint32_t b = c.token_begin;
-  if (b >= 1 && separator(b - 1) &&
-      (ends_place(b - 1) || (b >= 2 && separator(b - 2) && ends_place(b - 2)))) {
-    return true;
-  }
-  const std::uint32_t e = c.token_end;
-  return separator(e) && (starts_place(e + 1) || (separator(e + 1) && starts_place(e + 2)));
+  return BesidePlaceInList(c.token_begin, c.token_end, separator, ends_before, starts_place);
 }
 
 void MentionSet::FilterBySentenceForm(std::vector<Candidate>& candidates) {
@@ -2288,23 +2291,18 @@ bool MentionSet::BesidePlace(const Mention& m) {
     }
     place_edges_built_ = true;
   }
-  auto separator = [&](std::uint32_t t) {
-    if (t >= n) return false;
-    if (tokens[t].Is(text::Mark::kComma)) return true;
-    if (!tokens[t].IsWord()) return false;
-    const std::string_view w = doc_->words.Key(tokens[t]);
-    return w == "and" || w == "or";
-  };
-  auto ends_place = [&](std::uint32_t t) { return (place_edges_[t] & 2) != 0; };
+  auto separator = [&](std::uint32_t t) { return t < n && ListSeparator(t); };
+  auto ends_before = [&](std::uint32_t t) { return t >= 1 && (place_edges_[t - 1] & 2) != 0; };
   auto starts_place = [&](std::uint32_t t) { return t < n && (place_edges_[t] & 1) != 0; };
-  // "Baton Rouge and [Lafayette]", "Mull, [Iona]", "Mull, and [Iona]"; the same after it.
-  const std::uint32_t b = m.token_begin;
-  if (b >= 2 && separator(b - 1) &&
-      (ends_place(b - 2) || (b >= 3 && separator(b - 2) && ends_place(b - 3)))) {
-    return true;
-  }
-  const std::uint32_t e = m.token_end;
-  return separator(e) && (starts_place(e + 1) || (separator(e + 1) && starts_place(e + 2)));
+  return BesidePlaceInList(m.token_begin, m.token_end, separator, ends_before, starts_place);
+}
+
+bool MentionSet::ListSeparator(std::uint32_t t) const {
+  const Token& tok = doc_->tokens()[t];
+  if (tok.Is(text::Mark::kComma)) return true;
+  if (!tok.IsWord()) return false;
+  const std::string_view w = doc_->words.Key(tok);
+  return w == "and" || w == "or";
 }
 
 void MentionSet::Unify() {

@@ -250,6 +250,8 @@ class MentionSet {
   // Whether a place that is also a common word stands in a list beside a place of full evidence
   // ("Ho Chi Minh City, Huế and Da Nang"); list_place_end_ and list_place_ends_ must be filled.
   bool ListSupportsPlace(const Candidate& c) const;
+  // Whether token t separates the items of a list: a comma, "and" or "or".
+  bool ListSeparator(std::uint32_t t) const;
   // Lists in joined_ the name two overlapping organisations make, if they make one (a starts
   // before b).
   // An untyped name that opens with a town only a dictionary names, then words no dictionary
